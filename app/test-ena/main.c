@@ -164,7 +164,8 @@ main(int argc, char **argv)
 		} else {
 			s = find_suite(argv[i]);
 			if (s == NULL || n_named == RTE_DIM(named)) {
-				fprintf(stderr, "dpdk-test-ena: unknown suite '%s' (see --list)\n",
+				fprintf(stderr,
+					"dpdk-test-ena: unknown suite '%s' (see --list)\n",
 					argv[i]);
 				rte_eal_cleanup();
 				return 2;

@@ -24,16 +24,19 @@ struct ena_test_suite {
 
 void ena_test_register(struct ena_test_suite *suite);
 
-#define ENA_TEST_SUITE_REGISTER(id, text, fn, is_bench)                      \
-	static struct ena_test_suite ena_test_suite_##id = {                 \
-		.name = #id, .summary = text, .run = fn, .bench = is_bench}; \
-	__attribute__((constructor)) static void ena_test_reg_##id(void)     \
-	{                                                                    \
-		ena_test_register(&ena_test_suite_##id);                     \
+#define ENA_TEST_SUITE_REGISTER(id, text, fn, is_bench)                    \
+	static struct ena_test_suite ena_test_suite_##id = {               \
+		.name = #id, .summary = text, .run = fn, .bench = is_bench \
+	};                                                                 \
+	__attribute__((constructor)) static void ena_test_reg_##id(void)   \
+	{                                                                  \
+		ena_test_register(&ena_test_suite_##id);                   \
 	}
 
-#define ENA_TEST_SUITE(id, text, fn) ENA_TEST_SUITE_REGISTER(id, text, fn, false)
-#define ENA_BENCH_SUITE(id, text, fn) ENA_TEST_SUITE_REGISTER(id, text, fn, true)
+#define ENA_TEST_SUITE(id, text, fn) \
+	ENA_TEST_SUITE_REGISTER(id, text, fn, false)
+#define ENA_BENCH_SUITE(id, text, fn) \
+	ENA_TEST_SUITE_REGISTER(id, text, fn, true)
 
 void ena_test_pass(void);
 void ena_test_fail(const char *file, int line, const char *fmt, ...)
@@ -47,38 +50,38 @@ uint64_t ena_test_opt_u64(const char *key, uint64_t dflt);
 
 unsigned int ena_test_failures(void);
 
-#define ENA_CHECK(cond, ...)                                        \
-	do {                                                        \
-		if (cond)                                           \
-			ena_test_pass();                            \
-		else                                                \
+#define ENA_CHECK(cond, ...)                                            \
+	do {                                                            \
+		if (cond)                                               \
+			ena_test_pass();                                \
+		else                                                    \
 			ena_test_fail(__FILE__, __LINE__, __VA_ARGS__); \
 	} while (0)
 
-#define ENA_CHECK_EQ(what, expected, seen)                                   \
-	do {                                                                 \
-		uint64_t ena_e_ = (uint64_t)(expected);                      \
-		uint64_t ena_s_ = (uint64_t)(seen);                          \
-		if (ena_e_ == ena_s_)                                        \
-			ena_test_pass();                                     \
-		else                                                         \
-			ena_test_fail(__FILE__, __LINE__,                    \
-				"%s: expected %" PRIu64 " (0x%" PRIx64       \
-				"), seen %" PRIu64 " (0x%" PRIx64 ")",       \
-				(what), ena_e_, ena_e_, ena_s_, ena_s_);     \
+#define ENA_CHECK_EQ(what, expected, seen)                               \
+	do {                                                             \
+		uint64_t ena_e_ = (uint64_t)(expected);                  \
+		uint64_t ena_s_ = (uint64_t)(seen);                      \
+		if (ena_e_ == ena_s_)                                    \
+			ena_test_pass();                                 \
+		else                                                     \
+			ena_test_fail(__FILE__, __LINE__,                \
+				"%s: expected %" PRIu64 " (0x%" PRIx64   \
+				"), seen %" PRIu64 " (0x%" PRIx64 ")",   \
+				(what), ena_e_, ena_e_, ena_s_, ena_s_); \
 	} while (0)
 
 /* rc is 0 on success or a negative errno. */
-#define ENA_CHECK_RC(what, expected_rc, rc)                                  \
-	do {                                                                 \
-		int ena_erc_ = (expected_rc), ena_rc_ = (rc);                \
-		if (ena_erc_ == ena_rc_)                                     \
-			ena_test_pass();                                     \
-		else                                                         \
-			ena_test_fail(__FILE__, __LINE__,                    \
-				"%s: expected rc %d (%s), seen %d (%s)",     \
-				(what), ena_erc_, strerror(-ena_erc_),       \
-				ena_rc_, strerror(-ena_rc_));                \
+#define ENA_CHECK_RC(what, expected_rc, rc)                              \
+	do {                                                             \
+		int ena_erc_ = (expected_rc), ena_rc_ = (rc);            \
+		if (ena_erc_ == ena_rc_)                                 \
+			ena_test_pass();                                 \
+		else                                                     \
+			ena_test_fail(__FILE__, __LINE__,                \
+				"%s: expected rc %d (%s), seen %d (%s)", \
+				(what), ena_erc_, strerror(-ena_erc_),   \
+				ena_rc_, strerror(-ena_rc_));            \
 	} while (0)
 
 #endif /* ENA_TEST_H */

@@ -1,0 +1,119 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+# The whole test suite, as the README's second command and CI run it:
+# install what is missing, build twice (release-like and ASan+UBSan) with
+# warnings as errors, run every test in both, and end with
+# "N passed, N failed". Exit status is non-zero on any failure.
+#
+# usage: devtools/test.sh [--quick]   --quick: skip the sanitizer build
+set -uo pipefail
+cd "$(dirname "$0")/.."
+top=$(pwd)
+
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+devtools/setup.sh || exit 1
+
+total_pass=0
+total_fail=0
+total_skip=0
+logdir="$top/build-logs"
+rm -rf "$logdir"
+mkdir -p "$logdir"
+
+# Add a run's closing counts ("N passed, N failed[, N skipped]") to the totals;
+# a run that crashed or printed no summary counts as one failure.
+account() {
+	local name=$1 log=$2 rc=$3 line p f s
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ -z "$line" ]; then
+		echo "FAIL [$name]: no summary line (exit status $rc); log: $log"
+		tail -n 20 "$log" | sed 's/^/    /'
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
+	s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	total_skip=$((total_skip + ${s:-0}))
+	if [ "$f" -eq 0 ] && [ "$rc" -ne 0 ]; then
+		echo "FAIL [$name]: exit status $rc with no failed check; log: $log"
+		tail -n 20 "$log" | sed 's/^/    /'
+		total_fail=$((total_fail + 1))
+	fi
+	grep -E '^(FAIL|SKIP)' "$log" | sed "s/^/  [$name] /"
+	echo "$name: $line"
+}
+
+# run NAME TIMEOUT COMMAND...: one test program, its output kept in a log.
+run() {
+	local name=$1 limit=$2 log="$logdir/$1.log" rc
+	shift 2
+	timeout --kill-after=10 "$limit" "$@" > "$log" 2>&1
+	rc=$?
+	[ $rc -eq 124 ] && echo "timed out after $limit s" >> "$log"
+	account "$name" "$log" $rc
+}
+
+build() {
+	local dir=$1
+	shift
+	if [ ! -f "$dir/build.ninja" ]; then
+		meson setup "$dir" -Dwerror=true "$@" > "$logdir/setup-$dir.log" 2>&1 ||
+			{ cat "$logdir/setup-$dir.log"; return 1; }
+	fi
+	ninja -C "$dir" > "$logdir/ninja-$dir.log" 2>&1 ||
+		{ tail -n 60 "$logdir/ninja-$dir.log"; return 1; }
+}
+
+eal() {
+	echo "--no-huge -m 1024 -l 0-1 --file-prefix=ena-test-$1 --log-level=lib.eal:warning"
+}
+
+# Every suite of dpdk-test-ena, our PMD loaded as a plugin.
+suites() {
+	local dir=$1 tag=$2
+	run "$tag-suites" 900 "$dir/app/dpdk-test-ena" $(eal "$tag") \
+		-d "$dir/drivers/librte_net_ena.so" --
+}
+
+if build build; then
+	suites build release
+else
+	echo "FAIL [build]: release build failed"
+	total_fail=$((total_fail + 1))
+fi
+
+if [ $quick -eq 0 ]; then
+	# DPDK's own libraries are not instrumented, so only our code is checked;
+	# leaks are judged by the tests' own accounting, not by DPDK's exit path.
+	export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	if build build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
+		suites build-asan asan
+	else
+		echo "FAIL [build-asan]: sanitizer build failed"
+		total_fail=$((total_fail + 1))
+	fi
+	unset ASAN_OPTIONS UBSAN_OPTIONS
+fi
+
+# Style and layering rules over the whole tree.
+if devtools/checkpatch.sh --all > "$logdir/checkpatch.log" 2>&1; then
+	total_pass=$((total_pass + 1))
+	echo "checkpatch: OK"
+else
+	total_fail=$((total_fail + 1))
+	echo "FAIL [checkpatch]:"
+	sed 's/^/    /' "$logdir/checkpatch.log" | head -n 40
+fi
+
+if [ $total_skip -gt 0 ]; then
+	echo "$total_pass passed, $total_fail failed, $total_skip skipped"
+else
+	echo "$total_pass passed, $total_fail failed"
+fi
+[ $total_fail -eq 0 ]
