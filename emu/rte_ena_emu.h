@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+#ifndef RTE_ENA_EMU_H
+#define RTE_ENA_EMU_H
+
+/*
+ * Public API of the software ENA device (librte_ena_emu.so).
+ *
+ * Devices come from two places:
+ *  - the vdev driver "ena_emu" (--vdev ena_emu0,key=value,...), which also
+ *    presents the device on the PCI bus and hands it to an ENA PMD;
+ *  - ena_emu_dev_create(), a bare device for unit tests of the base layer
+ *    and of the device itself (no PCI device, no emulator thread).
+ *
+ * Devargs (both paths): addr=DDDD:BB:DD.F, pmd=<substring of PMD .so path>,
+ * queues=N, llq=0|1, ring_size=N, mtu_max=N, wire=<backend spec>,
+ * link=up|down, thread=0|1, mac=xx:xx:xx:xx:xx:xx and the fault knobs listed
+ * with enum ena_emu_fault.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct ena_emu_dev;
+
+/* BAR numbers as the ENA PMDs use them. */
+#define ENA_EMU_BAR_REGS 0
+#define ENA_EMU_BAR_LLQ 2
+
+/* PCI identity. */
+#define ENA_EMU_VENDOR_ID 0x1d0f
+#define ENA_EMU_DEVICE_ID 0xec20 /* without LLQ */
+#define ENA_EMU_DEVICE_ID_LLQ 0xec21
+
+/*
+ * Creates a device that is not on any bus. devargs uses the vdev syntax
+ * ("queues=4,llq=0"); thread defaults to 0 here, so the caller drives the
+ * device with ena_emu_poll(). Returns NULL (and logs why) on bad devargs.
+ */
+struct ena_emu_dev *ena_emu_dev_create(const char *name, const char *devargs);
+void ena_emu_dev_destroy(struct ena_emu_dev *dev);
+
+/* Device created by the vdev driver (name as given to --vdev), or NULL. */
+struct ena_emu_dev *ena_emu_dev_find(const char *name);
+
+/* Base address of BAR0 (registers) / BAR2 (LLQ memory); NULL if absent. */
+void *ena_emu_bar(struct ena_emu_dev *dev, int bar, size_t *len);
+
+/* eventfd the device signals for the admin/AENQ MSI-X vector. */
+int ena_emu_irq_fd(struct ena_emu_dev *dev);
+
+/*
+ * Does all pending device work once from the calling thread (register
+ * polling, admin queue, AENQ timers, IO queues). Returns units of work done
+ * (0 when idle). Must not be used on a device that has an emulator thread.
+ */
+unsigned int ena_emu_poll(struct ena_emu_dev *dev);
+
+/* Link state as seen by the driver (posts a link change AENQ on change). */
+int ena_emu_link_set(struct ena_emu_dev *dev, bool up);
+
+/*
+ * Fault injection. The devarg name of each knob is given in brackets;
+ * value 0 turns a knob off.
+ */
+enum ena_emu_fault {
+	/* [ka_stop] non-zero: no more keep-alive AENQ events. */
+	ENA_EMU_FAULT_KEEP_ALIVE_STOP,
+	/* [tx_comp_stop] non-zero: Tx packets are sent, never completed. */
+	ENA_EMU_FAULT_TX_COMP_STOP,
+	/* [admin_delay_ms] each admin completion is posted N ms late. */
+	ENA_EMU_FAULT_ADMIN_DELAY_MS,
+	/* [admin_drop] the next N admin commands never complete. */
+	ENA_EMU_FAULT_ADMIN_DROP,
+	/* [mmio_late_ms] MMIO read-less responses are written N ms late. */
+	ENA_EMU_FAULT_MMIO_LATE_MS,
+	/* [tx_bad_req_id] the next N Tx completions carry an invalid req_id. */
+	ENA_EMU_FAULT_TX_BAD_REQ_ID,
+	/* [rx_bad_req_id] the next N Rx completions carry an invalid req_id. */
+	ENA_EMU_FAULT_RX_BAD_REQ_ID,
+	/* [fatal] non-zero: raise a fatal device error (DEV_STS + AENQ). */
+	ENA_EMU_FAULT_FATAL,
+	/* [link_flap_ms] toggle the link every N ms. */
+	ENA_EMU_FAULT_LINK_FLAP_MS,
+	ENA_EMU_FAULT_MAX
+};
+
+/* Returns 0, or -EINVAL for an unknown knob. */
+int ena_emu_fault_set(struct ena_emu_dev *dev, enum ena_emu_fault fault,
+		uint64_t value);
+uint64_t ena_emu_fault_get(struct ena_emu_dev *dev, enum ena_emu_fault fault);
+/* Devarg name of a knob, or NULL. */
+const char *ena_emu_fault_name(enum ena_emu_fault fault);
+
+/* Device-side counters (monotonic since create; reset does not clear). */
+struct ena_emu_counters {
+	uint64_t admin_cmds;     /* admin commands consumed */
+	uint64_t admin_errors;   /* completed with a non-success status */
+	uint64_t admin_dropped;  /* swallowed by the admin_drop knob */
+	uint64_t aenq_events;    /* AENQ entries posted */
+	uint64_t keep_alives;    /* keep-alive AENQ entries posted */
+	uint64_t irqs;           /* admin/AENQ vector signals */
+	uint64_t mmio_reads;     /* read-less register reads served */
+	uint64_t resets;         /* DEV_CTL resets performed */
+	uint64_t dma_errors;     /* rejected host memory accesses */
+	uint64_t fatal_errors;   /* fatal error states entered */
+	uint64_t link_changes;   /* link state changes */
+	/* IO path (maintained by emu_io*.c) */
+	uint64_t tx_pkts;
+	uint64_t tx_bytes;
+	uint64_t tx_drops;       /* dropped on transmit (no peer/buffer) */
+	uint64_t rx_pkts;
+	uint64_t rx_bytes;
+	uint64_t rx_drops;       /* dropped for lack of Rx descriptors */
+	uint64_t tx_bad_req_ids; /* faulty Tx completions injected */
+	uint64_t rx_bad_req_ids; /* faulty Rx completions injected */
+	uint64_t sq_doorbells;
+	uint64_t io_errors;      /* malformed IO descriptors seen */
+};
+
+int ena_emu_counters_get(struct ena_emu_dev *dev,
+		struct ena_emu_counters *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* RTE_ENA_EMU_H */
