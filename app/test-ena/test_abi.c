@@ -669,6 +669,9 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_device_attr_feature_desc, device_version),
 	ABI_MEMB(ena_feat_dev_attr, supported_features,
 		ena_admin_device_attr_feature_desc, supported_features),
+	/* a reserved word in the reference, capabilities in later specs */
+	ABI_MEMB(ena_feat_dev_attr, capabilities,
+		ena_admin_device_attr_feature_desc, reserved3),
 	ABI_MEMB(ena_feat_dev_attr, phys_addr_width,
 		ena_admin_device_attr_feature_desc, phys_addr_width),
 	ABI_MEMB(ena_feat_dev_attr, virt_addr_width,
@@ -1066,6 +1069,24 @@ abi_check_helpers(void)
 		ena_llq_entry_bytes(ENA_LLQ_ENTRY_256B));
 	ENA_CHECK_EQ("LLQ unknown entry code", 0,
 		ena_llq_entry_bytes((enum ena_llq_entry_size)3));
+	ENA_CHECK_EQ("LLQ header offset after 2 descs",
+		2 * sizeof(struct ena_eth_io_tx_desc), ena_llq_header_offset(2));
+	ENA_CHECK_EQ("LLQ descs per 128B entry, multi stride",
+		128 / sizeof(struct ena_eth_io_tx_desc),
+		ena_llq_descs_per_entry(ENA_LLQ_STRIDE_MULTI_DESC, 128));
+	ENA_CHECK_EQ("LLQ descs per entry, single stride", 1,
+		ena_llq_descs_per_entry(ENA_LLQ_STRIDE_SINGLE_DESC, 256));
+	ENA_CHECK_EQ("LLQ burst entries", 4, ena_llq_burst_entries(512, 128));
+	ENA_CHECK_EQ("LLQ burst entries with no entry size", 0,
+		ena_llq_burst_entries(512, 0));
+	ENA_CHECK_EQ("unmask register word",
+		(0x12u & ENA_ETH_IO_INTR_REG_RX_INTR_DELAY_MASK) |
+		((0x345u << ENA_ETH_IO_INTR_REG_TX_INTR_DELAY_SHIFT) &
+		 ENA_ETH_IO_INTR_REG_TX_INTR_DELAY_MASK) |
+		ENA_ETH_IO_INTR_REG_INTR_UNMASK_MASK,
+		ena_intr_reg_value(0x12, 0x345, 1));
+	ENA_CHECK_EQ("unmask register word without unmask", 0,
+		ena_intr_reg_value(0, 0, 0));
 }
 
 /*
@@ -1095,6 +1116,13 @@ abi_check_driver_facts(void)
 		ENA_ACQ_ENTRY_SIZE);
 	ENA_CHECK_EQ("AENQ entry size", sizeof(struct ena_admin_aenq_entry),
 		ENA_AENQ_ENTRY_SIZE);
+	/* later-spec SRD block must fit the reference's inline stats area */
+	ENA_CHECK(sizeof(struct ena_stats_srd) <=
+		sizeof(((struct ena_admin_acq_get_stats_resp *)0)->u),
+		"ena_stats_srd (%zu B) does not fit the stats response",
+		sizeof(struct ena_stats_srd));
+	ENA_CHECK_EQ("SRD stats type follows ENI",
+		ENA_ADMIN_GET_STATS_TYPE_ENI + 1, ENA_STATS_TYPE_SRD);
 	ENA_CHECK_EQ("end of register space",
 		ENA_REGS_RSS_IND_ENTRY_UPDATE_OFF + 4, ENA_REG_SPACE_END);
 }

@@ -114,6 +114,8 @@ enum ena_stats_type {
 	ENA_STATS_TYPE_BASIC = 0,
 	ENA_STATS_TYPE_EXTENDED = 1,
 	ENA_STATS_TYPE_ENI = 2,
+	/* newer spec, see "Beyond spec 2.0" below */
+	ENA_STATS_TYPE_SRD = 3,
 };
 
 enum ena_stats_scope {
@@ -262,7 +264,8 @@ struct ena_feat_dev_attr {
 	uint32_t impl_id;
 	uint32_t device_version;
 	uint32_t supported_features;	/* ENA_FEAT_BIT(enum ena_feature_id) */
-	uint32_t rsvd3;
+	/* reserved (zero) in spec 2.0; ENA_BIT(enum ena_dev_cap) later */
+	uint32_t capabilities;
 	uint32_t phys_addr_width;
 	uint32_t virt_addr_width;
 	uint8_t mac_addr[6];		/* network byte order */
@@ -728,12 +731,44 @@ struct ena_stats_eni {
 };
 static_assert(sizeof(struct ena_stats_eni) == 40, "stats eni");
 
+/*
+ * Beyond spec 2.0 (not in the 22.11 reference, so not checked by the abi
+ * suite; layout as published by the later Linux/DPDK ENA drivers):
+ * device capability bits in ena_feat_dev_attr.capabilities and the
+ * ENA Express (SRD) statistics block.
+ */
+enum ena_dev_cap {
+	ENA_DEV_CAP_ENI_STATS = 0,
+	ENA_DEV_CAP_SRD_INFO = 1,
+	ENA_DEV_CAP_CUSTOMER_METRICS = 2,
+	ENA_DEV_CAP_EXT_RESET_REASONS = 3,
+	ENA_DEV_CAP_CDESC_MBZ = 4,
+};
+
+/* ena_stats_srd.flags: ENA Express mode. */
+#define ENA_SRD_ENABLED_SHIFT			0
+#define ENA_SRD_ENABLED_MASK			ENA_BIT(0)
+#define ENA_SRD_UDP_ENABLED_SHIFT		1
+#define ENA_SRD_UDP_ENABLED_MASK		ENA_BIT(1)
+#define ENA_SRD_UDP_ORDER_BYPASS_SHIFT		2
+#define ENA_SRD_UDP_ORDER_BYPASS_MASK		ENA_BIT(2)
+
+struct ena_stats_srd {
+	uint64_t flags;
+	uint64_t tx_pkts;
+	uint64_t eligible_tx_pkts;
+	uint64_t rx_pkts;
+	uint64_t resource_utilization;	/* percent */
+};
+static_assert(sizeof(struct ena_stats_srd) == 40, "stats srd");
+
 struct ena_aq_get_stats_resp {
 	struct ena_aq_comp_common common;
 	union {
 		uint64_t raw[7];
 		struct ena_stats_basic basic;
 		struct ena_stats_eni eni;
+		struct ena_stats_srd srd;
 	};
 };
 static_assert(sizeof(struct ena_aq_get_stats_resp) == 64, "get stats resp");

@@ -295,6 +295,49 @@ ena_llq_entry_bytes(enum ena_llq_entry_size code)
 	return 0;
 }
 
+/*
+ * A packet's first LLQ entry holds descs_before_header descriptors of
+ * ENA_LLQ_DESC_BYTES each, then the pushed header; the remaining
+ * descriptors fill the next entries, one or many per entry by stride ctrl.
+ * Entry n of a queue sits at llq_desc_offset + n * entry bytes in BAR 2.
+ */
+#define ENA_LLQ_DESC_BYTES	16
+static_assert(sizeof(struct ena_tx_desc) == ENA_LLQ_DESC_BYTES, "llq desc");
+
+static inline unsigned int
+ena_llq_header_offset(unsigned int descs_before_header)
+{
+	return descs_before_header * ENA_LLQ_DESC_BYTES;
+}
+
+static inline unsigned int
+ena_llq_descs_per_entry(enum ena_llq_stride_ctrl stride,
+	unsigned int entry_bytes)
+{
+	return stride == ENA_LLQ_STRIDE_MULTI_DESC ?
+		entry_bytes / ENA_LLQ_DESC_BYTES : 1;
+}
+
+/* Entries the driver may write between doorbells under LIMIT_TX_BURST. */
+static inline unsigned int
+ena_llq_burst_entries(unsigned int max_tx_burst_bytes,
+	unsigned int entry_bytes)
+{
+	return entry_bytes != 0 ? max_tx_burst_bytes / entry_bytes : 0;
+}
+
+/* Value for a CQ's unmask register: moderation delays and unmask bit. */
+static inline uint32_t
+ena_intr_reg_value(uint32_t rx_delay, uint32_t tx_delay, int unmask)
+{
+	uint32_t v = 0;
+
+	ENA_FIELD_SET(v, ENA_INTR_REG_RX_DELAY, rx_delay);
+	ENA_FIELD_SET(v, ENA_INTR_REG_TX_DELAY, tx_delay);
+	ENA_FIELD_SET(v, ENA_INTR_REG_UNMASK, unmask ? 1u : 0u);
+	return v;
+}
+
 /* ---- Request id and address helpers ---- */
 
 static inline void
