@@ -156,6 +156,7 @@ struct ena_hw_dev_features {
 	uint32_t impl_id;
 	uint32_t device_version;
 	uint32_t supported_features;	/* bit per ena_feature_id */
+	uint32_t capabilities;		/* bit per ena_dev_cap */
 	uint32_t phys_addr_width;
 	uint32_t virt_addr_width;
 	uint8_t mac_addr[6];
@@ -192,12 +193,13 @@ struct ena_hw_eni_stats {
 };
 
 struct ena_hw_srd_stats {
-	uint64_t srd_mode;		/* ENA Express state as reported */
+	uint64_t srd_mode;		/* ENA_SRD_* flags as reported */
 	uint64_t tx_pkts;
-	uint64_t tx_bytes;
+	uint64_t tx_bytes;		/* not reported by the device: 0 */
 	uint64_t rx_pkts;
-	uint64_t rx_bytes;
-	uint64_t resource_utilization;
+	uint64_t rx_bytes;		/* not reported by the device: 0 */
+	uint64_t resource_utilization;	/* percent */
+	uint64_t eligible_tx_pkts;
 };
 
 /* Admin queue counters, for xstats and tests. */
@@ -240,7 +242,8 @@ struct ena_hw_aenq_handlers {
 struct ena_hw_admin_slot {
 	struct ena_aq_comp *comp;	/* caller's buffer for the entry */
 	size_t comp_len;
-	volatile int state;		/* ENA_HW_SLOT_* (ena_com.c) */
+	volatile int state;		/* ENA_HW_SLOT_* (ena_com_admin.c) */
+	uint16_t cmd_id;		/* id of the command in this slot */
 	uint8_t status;			/* device status of the completion */
 };
 
@@ -321,6 +324,7 @@ struct ena_hw {
 	struct ena_dma_mem host_info_mem;
 
 	uint32_t supported_features;	/* from device attributes */
+	uint32_t capabilities;		/* ENA_BIT(enum ena_dev_cap) */
 	uint32_t aenq_enabled_groups;
 	enum ena_hw_placement tx_placement;
 	struct ena_hw_llq_info llq;

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+/*
+ * Whole-device bring-up and teardown in the order the device needs, and
+ * small helpers shared with the PMD.
+ */
+#include "ena_com_internal.h"
+
+int
+ena_hw_bringup(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg,
+	       struct ena_hw_dev_features *feat)
+{
+	int rc;
+
+	if (cfg->readless) {
+		rc = ena_hw_readless_init(hw);
+		if (rc != 0)
+			return rc;
+	}
+	ena_hw_readless_set(hw, cfg->readless);
+
+	rc = ena_hw_reset(hw, cfg->reset_reason);
+	if (rc != 0)
+		goto fail_readless;
+	rc = ena_hw_check_version(hw);
+	if (rc != 0)
+		goto fail_readless;
+	rc = ena_hw_dma_width(hw);
+	if (rc < 0)
+		goto fail_readless;
+
+	rc = ena_hw_admin_init(hw, cfg->handlers);
+	if (rc != 0)
+		goto fail_readless;
+	ena_hw_admin_set_polling(hw, cfg->admin_polling);
+
+	rc = ena_hw_set_host_attr(hw, cfg);
+	if (rc != 0 && rc != -EOPNOTSUPP)
+		goto fail_admin;
+
+	rc = ena_hw_get_dev_features(hw, feat);
+	if (rc != 0)
+		goto fail_admin;
+
+	if (cfg->aenq_groups != 0) {
+		rc = ena_hw_aenq_configure(hw, cfg->aenq_groups &
+					   feat->aenq_supported_groups);
+		if (rc != 0)
+			goto fail_admin;
+	}
+	ena_hw_aenq_enable(hw);
+	return 0;
+
+fail_admin:
+	/* Stop the device before freeing what it may still write to. */
+	if (rc != -ETIME)
+		ena_hw_reset(hw, ENA_RESET_REASON_INIT_ERR);
+	ena_hw_admin_fini(hw);
+	ena_plat_dma_free(&hw->host_info_mem);
+fail_readless:
+	ena_hw_readless_fini(hw);
+	return rc < 0 ? rc : -EIO;
+}
+
+void
+ena_hw_teardown(struct ena_hw *hw, enum ena_reset_reason reason)
+{
+	if (hw->regs == NULL)
+		return;
+	hw->admin.running = false;
+	if (hw->admin.slots != NULL || hw->readless.mem.va != NULL)
+		ena_hw_reset(hw, reason);
+	ena_hw_rss_fini(hw);
+	ena_hw_admin_fini(hw);
+	ena_plat_dma_free(&hw->host_info_mem);
+	ena_hw_readless_fini(hw);
+}
+
+enum ena_reset_reason
+ena_hw_reset_reason_for(int err, enum ena_hw_dir dir)
+{
+	switch (err) {
+	case -ERANGE:
+		return dir == ENA_HW_DIR_TX ? ENA_RESET_REASON_INV_TX_REQ_ID :
+			ENA_RESET_REASON_INV_RX_REQ_ID;
+	case -E2BIG:
+		return ENA_RESET_REASON_TOO_MANY_RX_DESCS;
+	case -ETIME:
+		return ENA_RESET_REASON_ADMIN_TO;
+	case -EMSGSIZE:
+	default:
+		return ENA_RESET_REASON_DRIVER_INVALID_STATE;
+	}
+}
+
+const char *
+ena_hw_reset_reason_str(enum ena_reset_reason r)
+{
+	static const char *const names[ENA_RESET_REASON_COUNT] = {
+		[ENA_RESET_REASON_NORMAL] = "normal",
+		[ENA_RESET_REASON_KEEP_ALIVE_TO] = "keep-alive timeout",
+		[ENA_RESET_REASON_ADMIN_TO] = "admin timeout",
+		[ENA_RESET_REASON_MISS_TX_CMPL] = "missing tx completion",
+		[ENA_RESET_REASON_INV_RX_REQ_ID] = "invalid rx req_id",
+		[ENA_RESET_REASON_INV_TX_REQ_ID] = "invalid tx req_id",
+		[ENA_RESET_REASON_TOO_MANY_RX_DESCS] = "too many rx descs",
+		[ENA_RESET_REASON_INIT_ERR] = "init error",
+		[ENA_RESET_REASON_DRIVER_INVALID_STATE] = "driver invalid state",
+		[ENA_RESET_REASON_OS_TRIGGER] = "os trigger",
+		[ENA_RESET_REASON_OS_NETDEV_WD] = "os watchdog",
+		[ENA_RESET_REASON_SHUTDOWN] = "shutdown",
+		[ENA_RESET_REASON_USER_TRIGGER] = "user trigger",
+		[ENA_RESET_REASON_GENERIC] = "generic",
+		[ENA_RESET_REASON_MISS_INTERRUPT] = "missing interrupt",
+	};
+
+	if ((unsigned int)r >= ENA_RESET_REASON_COUNT || names[r] == NULL)
+		return "unknown";
+	return names[r];
+}
