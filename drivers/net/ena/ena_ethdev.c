@@ -1,5 +1,1076 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright(c) 2026 dpdk-ena authors
  */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_alarm.h>
 #include <rte_common.h>
-#include <rte_log.h>
+#include <rte_cycles.h>
+#include <rte_devargs.h>
+#include <rte_eal.h>
+#include <rte_interrupts.h>
+#include <rte_lcore.h>
+#include <rte_malloc.h>
+#include <rte_version.h>
+#include <bus_pci_driver.h>
+#include <ethdev_driver.h>
+#include <ethdev_pci.h>
+
+#include "ena_ethdev.h"
+#include "ena_logs.h"
+
+RTE_LOG_REGISTER(ena_logtype_init, pmd.net.ena.init, NOTICE);
+RTE_LOG_REGISTER(ena_logtype_driver, pmd.net.ena.driver, NOTICE);
+RTE_LOG_REGISTER(ena_logtype_rx, pmd.net.ena.rx, NOTICE);
+RTE_LOG_REGISTER(ena_logtype_tx, pmd.net.ena.tx, NOTICE);
+
+#define ENA_DRV_MAJOR	1
+#define ENA_DRV_MINOR	0
+#define ENA_DRV_SUB	0
+
+/* Default LLQ layout: two descriptors before the pushed header. */
+#define ENA_LLQ_DESCS_BEFORE_HDR	2
+#define ENA_LLQ_ENTRY_NORMAL		128
+#define ENA_LLQ_ENTRY_LARGE		256
+
+static const struct rte_pci_id ena_pci_ids[] = {
+	{ RTE_PCI_DEVICE(0x1d0f, 0x0ec2) },
+	{ RTE_PCI_DEVICE(0x1d0f, 0x1ec2) },
+	{ RTE_PCI_DEVICE(0x1d0f, 0xec20) },
+	{ RTE_PCI_DEVICE(0x1d0f, 0xec21) },
+	{ .vendor_id = 0 },
+};
+
+/* ---- reset requests ----------------------------------------------------- */
+
+/*
+ * Safe from any thread, including the datapath of a secondary process: it
+ * only records the reason. The watchdog alarm of the primary announces it.
+ */
+void
+ena_trigger_reset(struct ena_adapter *ad, uint32_t reason)
+{
+	if (ad->trigger_reset)
+		return;
+	ad->reset_reason = reason;
+	rte_smp_wmb();
+	ad->trigger_reset = true;
+}
+
+/* ---- AENQ --------------------------------------------------------------- */
+
+static void
+ena_aenq_link(void *arg, const struct ena_aenq_entry *e)
+{
+	struct rte_eth_dev *dev = arg;
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	const struct ena_aenq_link_change_desc *d = (const void *)e;
+	bool up = ENA_FIELD_GET(d->flags, ENA_AENQ_LINK_UP) != 0;
+
+	if (ad->link_up == up)
+		return;
+	ad->link_up = up;
+	PMD_DRV_LOG(INFO, "%s: link %s", ad->name, up ? "up" : "down");
+	if (dev->data->dev_conf.intr_conf.lsc != 0)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+}
+
+static void
+ena_aenq_keep_alive(void *arg, const struct ena_aenq_entry *e)
+{
+	struct rte_eth_dev *dev = arg;
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	const struct ena_aenq_keep_alive_desc *d = (const void *)e;
+
+	ad->basic_rx_drops = (uint64_t)d->rx_drops_hi << 32 | d->rx_drops_lo;
+	ad->basic_tx_drops = (uint64_t)d->tx_drops_hi << 32 | d->tx_drops_lo;
+	ad->dev_stats.tx_drops = ad->basic_tx_drops;
+}
+
+static void
+ena_aenq_fatal(void *arg, const struct ena_aenq_entry *e)
+{
+	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+
+	PMD_DRV_LOG(ERR, "%s: device reported a fatal error (syndrome %u)",
+		    ad->name, e->common.syndrome);
+	ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
+}
+
+static void
+ena_aenq_suspend(void *arg, const struct ena_aenq_entry *e)
+{
+	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+
+	RTE_SET_USED(e);
+	PMD_DRV_LOG(NOTICE, "%s: device suspended traffic", ad->name);
+}
+
+static void
+ena_aenq_resume(void *arg, const struct ena_aenq_entry *e)
+{
+	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+
+	RTE_SET_USED(e);
+	PMD_DRV_LOG(NOTICE, "%s: device resumed traffic", ad->name);
+}
+
+static void
+ena_aenq_hints(void *arg, const struct ena_aenq_entry *e)
+{
+	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+	struct ena_hw_hints h;
+
+	RTE_SET_USED(e);
+	memset(&h, 0, sizeof(h));
+	if (ena_hw_get_hints(&ad->hw, &h) == 0)
+		ena_hw_apply_hints(&ad->hw, &h);
+	PMD_DRV_LOG(INFO, "%s: device updated its hints", ad->name);
+}
+
+static void
+ena_aenq_unknown(void *arg, const struct ena_aenq_entry *e)
+{
+	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+
+	PMD_DRV_LOG(DEBUG, "%s: ignoring AENQ event group %u syndrome %u",
+		    ad->name, e->common.group, e->common.syndrome);
+}
+
+static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
+	.by_group = {
+		[ENA_AENQ_GROUP_LINK_CHANGE] = ena_aenq_link,
+		[ENA_AENQ_GROUP_FATAL_ERROR] = ena_aenq_fatal,
+		[ENA_AENQ_GROUP_KEEP_ALIVE] = ena_aenq_keep_alive,
+	},
+	.notification = {
+		[ENA_AENQ_NOTIFY_SUSPEND] = ena_aenq_suspend,
+		[ENA_AENQ_NOTIFY_RESUME] = ena_aenq_resume,
+		[ENA_AENQ_NOTIFY_UPDATE_HINTS] = ena_aenq_hints,
+	},
+	.unknown = ena_aenq_unknown,
+};
+
+#define ENA_AENQ_GROUPS_WANTED                                      \
+	(ENA_BIT(ENA_AENQ_GROUP_LINK_CHANGE) |                      \
+	 ENA_BIT(ENA_AENQ_GROUP_FATAL_ERROR) |                      \
+	 ENA_BIT(ENA_AENQ_GROUP_WARNING) |                          \
+	 ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) |                     \
+	 ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE))
+
+/* Admin/AENQ interrupt: the admin queue itself is polled by its callers. */
+static void
+ena_intr_handler(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	uint64_t cnt;
+	int fd;
+
+	/* EAL drains the fd itself except for externally managed handles. */
+	if (rte_intr_type_get(pci->intr_handle) == RTE_INTR_HANDLE_EXT) {
+		fd = rte_intr_fd_get(pci->intr_handle);
+		if (fd >= 0 && read(fd, &cnt, sizeof(cnt)) < 0)
+			PMD_DRV_LOG(DEBUG, "%s: interrupt fd read: %s",
+				    ad->name, strerror(errno));
+	}
+	ena_hw_aenq_process(&ad->hw, dev);
+	rte_intr_ack(pci->intr_handle);
+}
+
+/* ---- device bring-up ---------------------------------------------------- */
+
+/* Looks for "-a <addr>,key=val" style devargs the bus did not attach. */
+static const struct rte_devargs *
+ena_find_devargs(struct rte_pci_device *pci)
+{
+	struct rte_devargs *da;
+
+	if (pci->device.devargs != NULL)
+		return pci->device.devargs;
+	RTE_EAL_DEVARGS_FOREACH("pci", da) {
+		if (strcmp(da->name, pci->device.name) == 0)
+			return da;
+	}
+	return NULL;
+}
+
+static void
+ena_check_wc(struct ena_adapter *ad, struct rte_pci_device *pci)
+{
+	char path[PATH_MAX];
+
+	if (ad->wc_warned)
+		return;
+	/*
+	 * Without write combining every 8-byte LLQ store is a separate PCIe
+	 * write. uio exposes resource2_wc only when the kernel can map it WC;
+	 * vfio-pci maps WC on its own on recent kernels.
+	 */
+	if (pci->kdrv == RTE_PCI_KDRV_VFIO || pci->kdrv == RTE_PCI_KDRV_NONE)
+		return;
+	snprintf(path, sizeof(path), "%s/" PCI_PRI_FMT "/resource2_wc",
+		 rte_pci_get_sysfs_path(), pci->addr.domain, pci->addr.bus,
+		 pci->addr.devid, pci->addr.function);
+	if (access(path, F_OK) != 0) {
+		ad->wc_warned = true;
+		PMD_INIT_LOG(WARNING, "%s: LLQ BAR is not write-combined (%s "
+			     "missing): Tx will be slow; load igb_uio with "
+			     "wc_activate=1 or use vfio-pci", ad->name, path);
+	}
+}
+
+static void
+ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
+	      const struct ena_hw_dev_features *feat)
+{
+	struct ena_hw_llq_request req;
+	int rc;
+
+	ad->llq_active = false;
+	ad->llq_hdr_max = 0;
+	ad->max_llq_burst = 0;
+	if (!ad->devargs.enable_llq) {
+		PMD_INIT_LOG(INFO, "%s: LLQ disabled by devarg %s=0", ad->name,
+			     ENA_DEVARG_ENABLE_LLQ);
+		return;
+	}
+	if (!feat->llq.present)
+		return;
+	if (ad->hw.mem_bar == NULL) {
+		PMD_INIT_LOG(WARNING, "%s: device offers LLQ but BAR%d is not "
+			     "mapped; using regular Tx (bind the device to a "
+			     "driver that maps BAR%d, e.g. vfio-pci or igb_uio)",
+			     ad->name, ENA_LLQ_BAR, ENA_LLQ_BAR);
+		return;
+	}
+	memset(&req, 0, sizeof(req));
+	req.entry_size = ad->devargs.large_llq_hdr ? ENA_LLQ_ENTRY_LARGE :
+						     ENA_LLQ_ENTRY_NORMAL;
+	req.descs_before_header = ENA_LLQ_DESCS_BEFORE_HDR;
+	req.multiple_descs_per_entry = true;
+	req.inline_header = true;
+	rc = ena_hw_llq_configure(&ad->hw, &feat->llq, &req);
+	if (rc != 0 || ad->hw.tx_placement != ENA_HW_PLACEMENT_DEV) {
+		PMD_INIT_LOG(WARNING, "%s: LLQ negotiation failed (%d); using "
+			     "regular Tx", ad->name, rc);
+		return;
+	}
+	ad->llq_active = true;
+	ad->llq_hdr_max = (uint16_t)(ad->hw.llq.entry_size -
+		ad->hw.llq.descs_before_header * sizeof(struct ena_tx_desc));
+	if (ad->hw.max_tx_header_size != 0 &&
+	    ad->llq_hdr_max > ad->hw.max_tx_header_size)
+		ad->llq_hdr_max = (uint16_t)ad->hw.max_tx_header_size;
+	ad->max_llq_burst = ad->hw.llq.max_entries_in_burst;
+	if (ad->devargs.large_llq_hdr && ad->hw.llq.entry_size < 256)
+		PMD_INIT_LOG(WARNING, "%s: device refused 256 B LLQ entries; "
+			     "header limit is %u B", ad->name, ad->llq_hdr_max);
+	ena_check_wc(ad, pci);
+	PMD_INIT_LOG(INFO, "%s: LLQ entry %u B, header up to %u B", ad->name,
+		     ad->hw.llq.entry_size, ad->llq_hdr_max);
+}
+
+static uint32_t
+ena_pow2_floor(uint32_t v)
+{
+	if (v == 0)
+		return 0;
+	return rte_align32prevpow2(v);
+}
+
+static void
+ena_limits_from_features(struct ena_adapter *ad,
+			 const struct ena_hw_dev_features *f)
+{
+	const struct ena_hw_queue_limits *q = &f->queues;
+	const struct ena_hw_offloads *o = &f->offloads;
+	uint32_t n;
+
+	n = RTE_MIN(q->max_tx_sq_num, q->max_rx_sq_num);
+	n = RTE_MIN(n, RTE_MIN(q->max_tx_cq_num, q->max_rx_cq_num));
+	if (ad->llq_active && f->llq.max_llq_num != 0)
+		n = RTE_MIN(n, f->llq.max_llq_num);
+	ad->max_io_queues = RTE_MIN(RTE_MAX(n, 1u), (uint32_t)ENA_MAX_QUEUES);
+
+	n = RTE_MIN(q->max_tx_sq_depth, q->max_tx_cq_depth);
+	if (ad->llq_active && f->llq.max_llq_depth != 0)
+		n = RTE_MIN(n, f->llq.max_llq_depth);
+	ad->max_tx_ring = RTE_MIN(ena_pow2_floor(n), (uint32_t)UINT16_MAX + 1);
+	n = RTE_MIN(q->max_rx_sq_depth, q->max_rx_cq_depth);
+	ad->max_rx_ring = RTE_MIN(ena_pow2_floor(n), (uint32_t)UINT16_MAX + 1);
+	if (ad->max_tx_ring > 32768)
+		ad->max_tx_ring = 32768;
+	if (ad->max_rx_ring > 32768)
+		ad->max_rx_ring = 32768;
+
+	ad->max_tx_sgl = RTE_MIN(RTE_MAX(ad->hw.max_tx_descs_per_pkt, 1),
+				 ENA_MAX_SEGS);
+	ad->max_rx_sgl = RTE_MIN(RTE_MAX(ad->hw.max_rx_descs_per_pkt, 1),
+				 ENA_MAX_SEGS);
+	ad->max_mtu = (uint16_t)RTE_MIN(f->max_mtu, (uint32_t)UINT16_MAX);
+
+	ad->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	if (o->tx_l3_csum_ipv4)
+		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_IPV4_CKSUM;
+	if (o->tx_l4_ipv4_csum_part || o->tx_l4_ipv4_csum_full ||
+	    o->tx_l4_ipv6_csum_part || o->tx_l4_ipv6_csum_full)
+		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
+				       RTE_ETH_TX_OFFLOAD_TCP_CKSUM;
+	if (o->tso_ipv4 || o->tso_ipv6)
+		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_TCP_TSO;
+	ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	ad->tx_l4_v4_full = o->tx_l4_ipv4_csum_full;
+	ad->tx_l4_v6_full = o->tx_l4_ipv6_csum_full;
+	ad->tx_l4_v6 = o->tx_l4_ipv6_csum_part || o->tx_l4_ipv6_csum_full;
+	ad->tx_tso_v6 = o->tso_ipv6;
+
+	ad->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
+	if (o->rx_l3_csum_ipv4)
+		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_IPV4_CKSUM;
+	if (o->rx_l4_ipv4_csum || o->rx_l4_ipv6_csum)
+		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_UDP_CKSUM |
+				       RTE_ETH_RX_OFFLOAD_TCP_CKSUM;
+	if (o->rx_hash || ad->rss_supported)
+		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
+}
+
+/*
+ * Brings the device from reset to ready: admin queue, features, LLQ, RSS.
+ * Used by probe and by dev_reset.
+ */
+static int
+ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	struct ena_hw_bringup_cfg cfg;
+	struct ena_hw_dev_features feat;
+	void *regs = pci->mem_resource[ENA_REG_BAR].addr;
+	void *llq = pci->mem_resource[ENA_LLQ_BAR].addr;
+	int rc;
+
+	if (regs == NULL) {
+		PMD_INIT_LOG(ERR, "%s: register BAR%d is not mapped", ad->name,
+			     ENA_REG_BAR);
+		return -ENXIO;
+	}
+	rc = ena_hw_init(&ad->hw, ad->name, regs, llq, dev->device->numa_node);
+	if (rc != 0)
+		return rc;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.readless = true;
+	/* Callers poll for their own completion: no interrupt thread needed. */
+	cfg.admin_polling = true;
+	cfg.aenq_groups = ENA_AENQ_GROUPS_WANTED;
+	cfg.handlers = &ena_aenq_handlers;
+	cfg.os_type = ENA_OS_DPDK;
+	cfg.os_dist = "DPDK";
+	cfg.kernel_ver = rte_version();
+	cfg.drv_major = ENA_DRV_MAJOR;
+	cfg.drv_minor = ENA_DRV_MINOR;
+	cfg.drv_sub_minor = ENA_DRV_SUB;
+	cfg.num_cpus = (uint16_t)rte_lcore_count();
+	cfg.bdf = (uint16_t)(pci->addr.bus << 8 | pci->addr.devid << 3 |
+			     pci->addr.function);
+	cfg.reset_reason = why;
+	memset(&feat, 0, sizeof(feat));
+	rc = ena_hw_bringup(&ad->hw, &cfg, &feat);
+	if (rc != 0) {
+		PMD_INIT_LOG(ERR, "%s: device bring-up failed: %d (%s)",
+			     ad->name, rc, strerror(-rc));
+		return rc;
+	}
+	ena_hw_admin_set_running(&ad->hw, true);
+	ena_llq_setup(ad, pci, &feat);
+	ad->rss_supported =
+		ena_hw_feature_supported(&ad->hw, ENA_FEAT_RSS_IND_TABLE) &&
+		ena_hw_feature_supported(&ad->hw, ENA_FEAT_RSS_HASH_FUNCTION);
+	ena_limits_from_features(ad, &feat);
+	memcpy(ad->mac.addr_bytes, feat.mac_addr, RTE_ETHER_ADDR_LEN);
+	snprintf(ad->fw_version, sizeof(ad->fw_version), "%u.%u.%u impl %u",
+		 ENA_FIELD_GET(ad->hw.ctrl_version,
+			       ENA_REG_CONTROLLER_VERSION_MAJOR),
+		 ENA_FIELD_GET(ad->hw.ctrl_version,
+			       ENA_REG_CONTROLLER_VERSION_MINOR),
+		 ENA_FIELD_GET(ad->hw.ctrl_version,
+			       ENA_REG_CONTROLLER_VERSION_SUBMINOR),
+		 ENA_FIELD_GET(ad->hw.ctrl_version,
+			       ENA_REG_CONTROLLER_VERSION_IMPL_ID));
+	if (ad->rss_supported) {
+		rc = ena_hw_rss_init(&ad->hw, ENA_RETA_LOG);
+		if (rc != 0) {
+			PMD_INIT_LOG(WARNING, "%s: RSS init failed (%d): all "
+				     "traffic goes to queue 0", ad->name, rc);
+			ad->rss_supported = false;
+		}
+	}
+	ad->link_up = true;
+	ad->rss_hw_dirty = true;
+	ad->stats_eni_ok = true;
+	ad->stats_srd_ok = true;
+	ad->stats_basic_ok = true;
+	ad->trigger_reset = false;
+	ad->reset_announced = false;
+	ad->reset_reason = ENA_RESET_REASON_NORMAL;
+	ad->hw.last_keep_alive_us = ena_plat_now_us();
+	return 0;
+}
+
+static void
+ena_device_teardown(struct ena_adapter *ad, enum ena_reset_reason why)
+{
+	if (ad->rss_supported)
+		ena_hw_rss_fini(&ad->hw);
+	ena_hw_teardown(&ad->hw, why);
+}
+
+static int
+ena_intr_setup(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	int rc;
+
+	if (ad->devargs.ctrl_poll_ms != 0 || pci->intr_handle == NULL ||
+	    rte_intr_fd_get(pci->intr_handle) < 0) {
+		if (ad->devargs.ctrl_poll_ms == 0)
+			ad->devargs.ctrl_poll_ms = 100;
+		PMD_INIT_LOG(INFO, "%s: AENQ polled every %u ms", ad->name,
+			     ad->devargs.ctrl_poll_ms);
+		ena_ctrl_poll_start(dev);
+		return 0;
+	}
+	rc = rte_intr_callback_register(pci->intr_handle, ena_intr_handler,
+					dev);
+	if (rc != 0) {
+		PMD_INIT_LOG(WARNING, "%s: cannot register the admin interrupt "
+			     "(%d); polling the AENQ every 100 ms", ad->name,
+			     rc);
+		ad->devargs.ctrl_poll_ms = 100;
+		ena_ctrl_poll_start(dev);
+		return 0;
+	}
+	ad->intr_registered = true;
+	rc = rte_intr_enable(pci->intr_handle);
+	if (rc != 0)
+		PMD_INIT_LOG(WARNING, "%s: rte_intr_enable: %d", ad->name, rc);
+	return 0;
+}
+
+static void
+ena_intr_teardown(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+
+	ena_ctrl_poll_stop(dev);
+	if (ad->intr_registered) {
+		rte_intr_disable(pci->intr_handle);
+		rte_intr_callback_unregister_sync(pci->intr_handle,
+						  ena_intr_handler, dev);
+		ad->intr_registered = false;
+	}
+}
+
+static void
+ena_set_burst_functions(struct rte_eth_dev *dev)
+{
+	dev->rx_pkt_burst = ena_recv_pkts;
+	dev->tx_pkt_burst = ena_xmit_pkts;
+	dev->tx_pkt_prepare = ena_prep_pkts;
+	dev->rx_queue_count = ena_rx_queue_count;
+}
+
+static int
+ena_eth_dev_init(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	int rc;
+
+	dev->dev_ops = &ena_eth_ops;
+	ena_set_burst_functions(dev);
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+
+	ad->edev_data = dev->data;
+	snprintf(ad->name, sizeof(ad->name), "ena%u", dev->data->port_id);
+	rte_spinlock_init(&ad->admin_lock);
+	rc = ena_devargs_parse(ena_find_devargs(pci), &ad->devargs);
+	if (rc != 0)
+		return rc;
+	rc = ena_device_bringup(dev, ENA_RESET_REASON_NORMAL);
+	if (rc != 0)
+		return rc;
+
+	dev->data->mac_addrs = rte_zmalloc("ena_mac", RTE_ETHER_ADDR_LEN, 0);
+	if (dev->data->mac_addrs == NULL) {
+		rc = -ENOMEM;
+		goto err;
+	}
+	rte_ether_addr_copy(&ad->mac, dev->data->mac_addrs);
+	dev->data->mtu = RTE_MIN((uint16_t)RTE_ETHER_MTU, ad->max_mtu);
+	ad->mtu = dev->data->mtu;
+	ena_rss_defaults(ad);
+
+	rc = ena_intr_setup(dev);
+	if (rc != 0)
+		goto err;
+	ena_watchdog_start(dev);
+	ad->state = ENA_STATE_INIT;
+	PMD_INIT_LOG(INFO, "%s: " PCI_PRI_FMT " MAC " RTE_ETHER_ADDR_PRT_FMT
+		     ", %u queues, rings Tx %u Rx %u, MTU <= %u, %s Tx",
+		     ad->name, pci->addr.domain, pci->addr.bus,
+		     pci->addr.devid, pci->addr.function,
+		     RTE_ETHER_ADDR_BYTES(&ad->mac), ad->max_io_queues,
+		     ad->max_tx_ring, ad->max_rx_ring, ad->max_mtu,
+		     ad->llq_active ? "LLQ" : "regular");
+	return 0;
+err:
+	ena_device_teardown(ad, ENA_RESET_REASON_INIT_ERR);
+	return rc;
+}
+
+static int
+ena_eth_dev_uninit(struct rte_eth_dev *dev)
+{
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+	if (ena_adapter_of(dev)->state != ENA_STATE_CLOSED)
+		return ena_eth_ops.dev_close(dev);
+	return 0;
+}
+
+/* ---- ethdev ops --------------------------------------------------------- */
+
+static int
+ena_dev_configure(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_eth_conf *conf = &dev->data->dev_conf;
+	struct rte_eth_rss_conf *rss = &conf->rx_adv_conf.rss_conf;
+
+	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
+		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	if ((conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
+	    !ad->rss_supported && dev->data->nb_rx_queues > 1) {
+		PMD_DRV_LOG(ERR, "%s: RSS requested for %u Rx queues but the "
+			    "device has no RSS", ad->name,
+			    dev->data->nb_rx_queues);
+		return -ENOTSUP;
+	}
+	if (rss->rss_key != NULL && rss->rss_key_len != ENA_HASH_KEY_LEN) {
+		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
+			    ad->name, rss->rss_key_len, ENA_HASH_KEY_LEN);
+		return -EINVAL;
+	}
+	if (rss->rss_hf & ~ena_rss_hf_supported()) {
+		PMD_DRV_LOG(ERR, "%s: RSS hash types 0x%" PRIx64 " not "
+			    "supported", ad->name,
+			    rss->rss_hf & ~ena_rss_hf_supported());
+		return -EINVAL;
+	}
+	if (conf->intr_conf.rxq != 0) {
+		PMD_DRV_LOG(ERR, "%s: Rx queue interrupts need a vector per "
+			    "queue, which this device does not offer",
+			    ad->name);
+		return -ENOTSUP;
+	}
+	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) {
+		if (rss->rss_key != NULL)
+			memcpy(ad->rss_key, rss->rss_key, ENA_HASH_KEY_LEN);
+		ad->rss_hf = rss->rss_hf;
+	}
+	ad->reta_user = false;
+	ad->state = ENA_STATE_CONFIG;
+	return 0;
+}
+
+static int
+ena_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G |
+			   RTE_ETH_LINK_SPEED_25G | RTE_ETH_LINK_SPEED_40G |
+			   RTE_ETH_LINK_SPEED_50G | RTE_ETH_LINK_SPEED_100G |
+			   RTE_ETH_LINK_SPEED_200G;
+	info->max_rx_queues = ad->max_io_queues;
+	info->max_tx_queues = ad->max_io_queues;
+	info->max_mac_addrs = 1;
+	info->min_mtu = ENA_MIN_MTU;
+	info->max_mtu = ad->max_mtu;
+	info->min_rx_bufsize = ENA_MIN_RX_BUF;
+	info->max_rx_pktlen = ad->max_mtu + RTE_ETHER_HDR_LEN;
+	info->rx_offload_capa = ad->rx_offload_capa;
+	info->rx_queue_offload_capa = ad->rx_offload_capa;
+	info->tx_offload_capa = ad->tx_offload_capa;
+	info->tx_queue_offload_capa = ad->tx_offload_capa;
+	info->flow_type_rss_offloads = ad->rss_supported ?
+				       ena_rss_hf_supported() : 0;
+	info->hash_key_size = ENA_HASH_KEY_LEN;
+	info->reta_size = ENA_RETA_SIZE;
+
+	info->rx_desc_lim.nb_max = ad->max_rx_ring;
+	info->rx_desc_lim.nb_min = ENA_MIN_RING;
+	info->rx_desc_lim.nb_align = 1;
+	info->rx_desc_lim.nb_seg_max = ad->max_rx_sgl;
+	info->rx_desc_lim.nb_mtu_seg_max = ad->max_rx_sgl;
+	info->tx_desc_lim.nb_max = ad->max_tx_ring;
+	info->tx_desc_lim.nb_min = ENA_MIN_RING;
+	info->tx_desc_lim.nb_align = 1;
+	info->tx_desc_lim.nb_seg_max = ad->max_tx_sgl;
+	info->tx_desc_lim.nb_mtu_seg_max = ad->max_tx_sgl;
+
+	info->default_rxportconf.ring_size =
+		RTE_MIN((uint32_t)ENA_DEFAULT_RING, ad->max_rx_ring);
+	info->default_txportconf.ring_size =
+		RTE_MIN((uint32_t)ENA_DEFAULT_RING, ad->max_tx_ring);
+	info->default_rxportconf.nb_queues = 1;
+	info->default_txportconf.nb_queues = 1;
+	info->default_rxportconf.burst_size = 32;
+	info->default_txportconf.burst_size = 32;
+	info->default_rxconf.rx_free_thresh = ENA_RX_REFILL_MAX;
+	info->default_txconf.tx_free_thresh = 0;
+	info->dev_capa = RTE_ETH_DEV_CAPA_RUNTIME_RX_QUEUE_SETUP |
+			 RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP;
+	info->dev_capa &= ~RTE_ETH_DEV_CAPA_FLOW_RULE_KEEP;
+	return 0;
+}
+
+static int
+ena_link_update(struct rte_eth_dev *dev, int wait)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct rte_eth_link link;
+
+	RTE_SET_USED(wait);
+	memset(&link, 0, sizeof(link));
+	link.link_status = ad->link_up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN;
+	link.link_speed = ad->link_up ? ad->link_speed : RTE_ETH_SPEED_NUM_NONE;
+	link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
+	link.link_autoneg = RTE_ETH_LINK_FIXED;
+	return rte_eth_linkstatus_set(dev, &link);
+}
+
+static void
+ena_link_speed_read(struct ena_adapter *ad)
+{
+	struct ena_hw_link l;
+
+	memset(&l, 0, sizeof(l));
+	ad->link_speed = RTE_ETH_SPEED_NUM_UNKNOWN;
+	if (!ena_hw_feature_supported(&ad->hw, ENA_FEAT_LINK_CONFIG))
+		return;
+	rte_spinlock_lock(&ad->admin_lock);
+	if (ena_hw_get_link(&ad->hw, &l) == 0 && l.speed_mbps != 0)
+		ad->link_speed = l.speed_mbps;
+	rte_spinlock_unlock(&ad->admin_lock);
+}
+
+static int
+ena_mtu_apply(struct ena_adapter *ad, uint16_t mtu)
+{
+	int rc;
+
+	rte_spinlock_lock(&ad->admin_lock);
+	rc = ena_hw_set_mtu(&ad->hw, mtu);
+	rte_spinlock_unlock(&ad->admin_lock);
+	if (rc != 0)
+		PMD_DRV_LOG(ERR, "%s: device refused MTU %u: %d (%s)", ad->name,
+			    mtu, rc, strerror(-rc));
+	return rc;
+}
+
+static int
+ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	uint32_t frame = (uint32_t)mtu + RTE_ETHER_HDR_LEN;
+	uint16_t q;
+	int rc;
+
+	if (mtu < ENA_MIN_MTU || mtu > ad->max_mtu) {
+		PMD_DRV_LOG(ERR, "%s: MTU %u out of range [%u, %u]", ad->name,
+			    mtu, ENA_MIN_MTU, ad->max_mtu);
+		return -EINVAL;
+	}
+	/* A started port must still fit a frame in its Rx buffers. */
+	if (dev->data->dev_started &&
+	    !(dev->data->dev_conf.rxmode.offloads &
+	      RTE_ETH_RX_OFFLOAD_SCATTER)) {
+		for (q = 0; q < dev->data->nb_rx_queues; q++) {
+			struct ena_ring *r = &ad->rx_ring[q];
+			uint32_t room;
+
+			if (!r->configured)
+				continue;
+			room = rte_pktmbuf_data_room_size(r->mb_pool) -
+			       RTE_PKTMBUF_HEADROOM;
+			if (frame > room) {
+				PMD_DRV_LOG(ERR, "%s: MTU %u needs %u B Rx "
+					    "buffers, rxq %u has %u and "
+					    "scattered Rx is off", ad->name,
+					    mtu, frame, q, room);
+				return -EINVAL;
+			}
+		}
+	}
+	rc = ena_mtu_apply(ad, mtu);
+	if (rc == 0)
+		ad->mtu = mtu;
+	return rc;
+}
+
+static int
+ena_queues_start(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	uint16_t q;
+	int rc;
+
+	for (q = 0; q < dev->data->nb_tx_queues; q++) {
+		struct ena_ring *r = &ad->tx_ring[q];
+
+		if (!r->configured) {
+			PMD_DRV_LOG(ERR, "%s: txq %u is not set up", ad->name,
+				    q);
+			return -EINVAL;
+		}
+		if (r->deferred_start)
+			continue;
+		rc = ena_tx_queue_start_hw(ad, r);
+		if (rc != 0)
+			return rc;
+		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	}
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		struct ena_ring *r = &ad->rx_ring[q];
+
+		if (!r->configured) {
+			PMD_DRV_LOG(ERR, "%s: rxq %u is not set up", ad->name,
+				    q);
+			return -EINVAL;
+		}
+		if (r->deferred_start)
+			continue;
+		rc = ena_rx_queue_start_hw(ad, r);
+		if (rc != 0)
+			return rc;
+		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	}
+	return 0;
+}
+
+static void
+ena_queues_stop(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	uint16_t q;
+
+	for (q = 0; q < dev->data->nb_tx_queues; q++) {
+		ena_tx_queue_stop_hw(ad, &ad->tx_ring[q]);
+		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		ena_rx_queue_stop_hw(ad, &ad->rx_ring[q]);
+		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+}
+
+static int
+ena_dev_start(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	int rc;
+
+	if (ad->trigger_reset) {
+		PMD_DRV_LOG(ERR, "%s: a reset (%s) is pending; call "
+			    "rte_eth_dev_reset() first", ad->name,
+			    ena_hw_reset_reason_str(ad->reset_reason));
+		return -EIO;
+	}
+	if (dev->data->mtu != ad->mtu || ad->state != ENA_STATE_STOPPED) {
+		rc = ena_mtu_apply(ad, dev->data->mtu);
+		if (rc != 0)
+			return rc;
+		ad->mtu = dev->data->mtu;
+	}
+	rc = ena_queues_start(dev);
+	if (rc != 0)
+		goto err;
+	rc = ena_rss_apply(ad);
+	if (rc != 0)
+		goto err;
+	ena_link_speed_read(ad);
+	ena_link_update(dev, 0);
+	ad->dev_stats.dev_start++;
+	ad->state = ENA_STATE_RUNNING;
+	return 0;
+err:
+	ena_queues_stop(dev);
+	return rc;
+}
+
+static int
+ena_dev_stop(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	ena_queues_stop(dev);
+	dev->data->dev_started = 0;
+	ad->dev_stats.dev_stop++;
+	ad->state = ENA_STATE_STOPPED;
+	return 0;
+}
+
+static int
+ena_dev_close(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	uint16_t q;
+
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+	if (ad->state == ENA_STATE_CLOSED)
+		return 0;
+	if (ad->state == ENA_STATE_RUNNING)
+		ena_dev_stop(dev);
+	ena_watchdog_stop(dev);
+	ena_intr_teardown(dev);
+	for (q = 0; q < dev->data->nb_rx_queues; q++)
+		ena_rx_queue_release(dev, q);
+	for (q = 0; q < dev->data->nb_tx_queues; q++)
+		ena_tx_queue_release(dev, q);
+	ena_device_teardown(ad, ENA_RESET_REASON_NORMAL);
+	ad->state = ENA_STATE_CLOSED;
+	return 0;
+}
+
+/*
+ * Re-initialises the device after a failure and keeps everything the
+ * application configured (queues, MTU, RSS, offloads): rte_eth_dev_start()
+ * is enough to resume traffic.
+ */
+static int
+ena_dev_reset(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	enum ena_reset_reason why = ad->trigger_reset ?
+		(enum ena_reset_reason)ad->reset_reason :
+		ENA_RESET_REASON_USER_TRIGGER;
+	enum ena_port_state prev = ad->state;
+	int rc;
+
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return -EPERM;
+	if (prev == ENA_STATE_CLOSED)
+		return -ENODEV;
+	PMD_DRV_LOG(NOTICE, "%s: resetting the device, reason: %s", ad->name,
+		    ena_hw_reset_reason_str(why));
+	ena_stats_log(ad);
+	if (prev == ENA_STATE_RUNNING)
+		ena_dev_stop(dev);
+	ena_watchdog_stop(dev);
+	ena_intr_teardown(dev);
+	ena_device_teardown(ad, why);
+	rc = ena_device_bringup(dev, why);
+	if (rc != 0) {
+		PMD_DRV_LOG(ERR, "%s: device did not come back after reset: "
+			    "%d", ad->name, rc);
+		return rc;
+	}
+	rc = ena_intr_setup(dev);
+	if (rc != 0)
+		return rc;
+	ena_watchdog_start(dev);
+	ad->state = prev == ENA_STATE_INIT ? ENA_STATE_INIT : ENA_STATE_STOPPED;
+	/* Force MTU to be pushed to the fresh device at the next start. */
+	ad->mtu = 0;
+	return 0;
+}
+
+static int
+ena_promisc_enable(struct rte_eth_dev *dev)
+{
+	/* The device delivers every frame addressed to the interface. */
+	ena_adapter_of(dev)->promisc = true;
+	return 0;
+}
+
+static int
+ena_promisc_disable(struct rte_eth_dev *dev)
+{
+	ena_adapter_of(dev)->promisc = false;
+	return 0;
+}
+
+static int
+ena_allmulti_enable(struct rte_eth_dev *dev)
+{
+	ena_adapter_of(dev)->allmulti = true;
+	return 0;
+}
+
+static int
+ena_allmulti_disable(struct rte_eth_dev *dev)
+{
+	ena_adapter_of(dev)->allmulti = false;
+	return 0;
+}
+
+static int
+ena_fw_version_get(struct rte_eth_dev *dev, char *buf, size_t len)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	int n = snprintf(buf, len, "%s", ad->fw_version);
+
+	if (n < 0)
+		return -EINVAL;
+	return (size_t)n < len ? 0 : n + 1;
+}
+
+static int
+ena_rxq_start_op(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	int rc = ena_rx_queue_start_hw(ad, &ad->rx_ring[qid]);
+
+	if (rc == 0) {
+		dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
+		rc = ena_rss_apply(ad);
+	}
+	return rc;
+}
+
+static int
+ena_rxq_stop_op(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	ena_rx_queue_stop_hw(ad, &ad->rx_ring[qid]);
+	dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
+	return 0;
+}
+
+static int
+ena_txq_start_op(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	int rc = ena_tx_queue_start_hw(ad, &ad->tx_ring[qid]);
+
+	if (rc == 0)
+		dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
+	return rc;
+}
+
+static int
+ena_txq_stop_op(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	ena_tx_queue_stop_hw(ad, &ad->tx_ring[qid]);
+	dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
+	return 0;
+}
+
+static void
+ena_rxq_info(struct rte_eth_dev *dev, uint16_t qid,
+	     struct rte_eth_rxq_info *qinfo)
+{
+	struct ena_ring *r = &ena_adapter_of(dev)->rx_ring[qid];
+
+	qinfo->mp = r->mb_pool;
+	qinfo->nb_desc = r->ring_size;
+	qinfo->conf.rx_free_thresh = r->rx_refill_thresh;
+	qinfo->conf.offloads = r->offloads;
+	qinfo->conf.rx_deferred_start = r->deferred_start;
+	qinfo->scattered_rx = dev->data->scattered_rx;
+}
+
+static void
+ena_txq_info(struct rte_eth_dev *dev, uint16_t qid,
+	     struct rte_eth_txq_info *qinfo)
+{
+	struct ena_ring *r = &ena_adapter_of(dev)->tx_ring[qid];
+
+	qinfo->nb_desc = r->ring_size;
+	qinfo->conf.tx_free_thresh = r->tx_free_thresh;
+	qinfo->conf.offloads = r->offloads;
+	qinfo->conf.tx_deferred_start = r->deferred_start;
+}
+
+const struct eth_dev_ops ena_eth_ops = {
+	.dev_configure = ena_dev_configure,
+	.dev_infos_get = ena_infos_get,
+	.dev_start = ena_dev_start,
+	.dev_stop = ena_dev_stop,
+	.dev_close = ena_dev_close,
+	.dev_reset = ena_dev_reset,
+	.link_update = ena_link_update,
+	.promiscuous_enable = ena_promisc_enable,
+	.promiscuous_disable = ena_promisc_disable,
+	.allmulticast_enable = ena_allmulti_enable,
+	.allmulticast_disable = ena_allmulti_disable,
+	.mtu_set = ena_mtu_set,
+	.fw_version_get = ena_fw_version_get,
+	.dev_supported_ptypes_get = ena_supported_ptypes,
+	.rx_queue_setup = ena_rx_queue_setup,
+	.rx_queue_release = ena_rx_queue_release,
+	.tx_queue_setup = ena_tx_queue_setup,
+	.tx_queue_release = ena_tx_queue_release,
+	.rx_queue_start = ena_rxq_start_op,
+	.rx_queue_stop = ena_rxq_stop_op,
+	.tx_queue_start = ena_txq_start_op,
+	.tx_queue_stop = ena_txq_stop_op,
+	.rxq_info_get = ena_rxq_info,
+	.txq_info_get = ena_txq_info,
+	.rx_queue_intr_enable = ena_rx_queue_intr_enable,
+	.rx_queue_intr_disable = ena_rx_queue_intr_disable,
+	.tx_done_cleanup = ena_tx_done_cleanup,
+	.stats_get = ena_stats_get,
+	.stats_reset = ena_stats_reset,
+	.xstats_get = ena_xstats_get,
+	.xstats_get_names = ena_xstats_get_names,
+	.xstats_get_by_id = ena_xstats_get_by_id,
+	.xstats_get_names_by_id = ena_xstats_get_names_by_id,
+	.xstats_reset = ena_xstats_reset,
+	.reta_update = ena_rss_reta_update,
+	.reta_query = ena_rss_reta_query,
+	.rss_hash_update = ena_rss_hash_update,
+	.rss_hash_conf_get = ena_rss_hash_conf_get,
+};
+
+/* ---- PCI glue ------------------------------------------------------------ */
+
+static int
+ena_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci)
+{
+	RTE_SET_USED(drv);
+	return rte_eth_dev_pci_generic_probe(pci, sizeof(struct ena_adapter),
+					     ena_eth_dev_init);
+}
+
+static int
+ena_pci_remove(struct rte_pci_device *pci)
+{
+	return rte_eth_dev_pci_generic_remove(pci, ena_eth_dev_uninit);
+}
+
+static struct rte_pci_driver ena_pci_driver = {
+	.id_table = ena_pci_ids,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC |
+		     RTE_PCI_DRV_WC_ACTIVATE,
+	.probe = ena_pci_probe,
+	.remove = ena_pci_remove,
+};
+
+RTE_PMD_REGISTER_PCI(net_ena, ena_pci_driver);
+RTE_PMD_REGISTER_PCI_TABLE(net_ena, ena_pci_ids);
+RTE_PMD_REGISTER_KMOD_DEP(net_ena, "* igb_uio | uio_pci_generic | vfio-pci");
+RTE_PMD_REGISTER_PARAM_STRING(net_ena, ENA_DEVARGS_HELP);

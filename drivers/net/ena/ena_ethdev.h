@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+#ifndef ENA_ETHDEV_H
+#define ENA_ETHDEV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_ether.h>
+#include <rte_mbuf.h>
+#include <rte_spinlock.h>
+#include <ethdev_driver.h>
+
+#include "ena_com.h"
+#include "ena_eth_com.h"
+#include "ena_devargs.h"
+
+#define ENA_DRV_NAME		net_ena
+#define ENA_REG_BAR		0
+#define ENA_LLQ_BAR		2
+
+#define ENA_MAX_QUEUES		128
+#define ENA_MAX_SEGS		17
+#define ENA_DEFAULT_RING	1024
+#define ENA_MIN_RING		128
+#define ENA_MIN_MTU		128
+#define ENA_MIN_RX_BUF		1400
+#define ENA_HASH_KEY_LEN	40
+#define ENA_RETA_LOG		7
+#define ENA_RETA_SIZE		(1u << ENA_RETA_LOG)
+
+/* Device queue numbering: Tx and Rx queues of a pair are interleaved. */
+#define ENA_TXQ_DEV_IDX(q)	(2 * (q))
+#define ENA_RXQ_DEV_IDX(q)	(2 * (q) + 1)
+
+/* Refill the Rx ring once 1/8 of it (at most 256 slots) is free. */
+#define ENA_RX_REFILL_DIV_LOG	3
+#define ENA_RX_REFILL_MAX	256
+
+#define ENA_KEEP_ALIVE_TO_MS	6000
+#define ENA_MISSING_TX_BUDGET	128
+
+enum ena_port_state {
+	ENA_STATE_FREE = 0,
+	ENA_STATE_INIT,		/* probed, not configured */
+	ENA_STATE_CONFIG,	/* dev_configure done */
+	ENA_STATE_RUNNING,
+	ENA_STATE_STOPPED,
+	ENA_STATE_CLOSED,
+};
+
+struct ena_tx_buf {
+	struct rte_mbuf *mbuf;
+	/* TSC of submission; 0 while the slot is free. */
+	uint64_t ts;
+	uint16_t descs;
+	uint16_t nb_segs;
+	bool warned;
+};
+
+struct ena_xs_rxq {
+	uint64_t cnt;
+	uint64_t bytes;
+	uint64_t errors;
+	uint64_t refill_partial;
+	uint64_t l3_csum_bad;
+	uint64_t l4_csum_bad;
+	uint64_t l4_csum_good;
+	uint64_t mbuf_alloc_fail;
+	uint64_t bad_desc_num;
+	uint64_t bad_req_id;
+	uint64_t doorbells;
+};
+
+struct ena_xs_txq {
+	uint64_t cnt;
+	uint64_t bytes;
+	uint64_t errors;
+	uint64_t prepare_ctx_err;
+	uint64_t tx_poll;
+	uint64_t doorbells;
+	uint64_t bad_req_id;
+	uint64_t available_desc;
+	uint64_t missed_tx;
+	uint64_t llq_pushes;
+	uint64_t linearize;
+};
+
+/*
+ * A queue lives in dev_private (shared with secondaries) and only points to
+ * shared memory; nothing here is a function pointer.
+ */
+struct ena_ring {
+	/* Hot datapath fields first. */
+	uint16_t next_to_use;
+	uint16_t next_to_clean;
+	uint16_t size_mask;
+	uint16_t ring_size;
+	union {
+		struct rte_mbuf **rx_mbufs;	/* indexed by req_id */
+		struct ena_tx_buf *tx_bufs;	/* indexed by req_id */
+	};
+	uint16_t *free_ids;
+	struct rte_mempool *mb_pool;
+	union {
+		uint64_t rx_mbuf_init;		/* rearm_data template */
+		uint64_t tx_ol_mask;		/* ol_flags acted upon */
+	};
+	union {
+		uint16_t rx_refill_thresh;
+		uint16_t tx_free_thresh;
+	};
+	uint16_t sgl_size;
+	uint16_t tx_max_hdr;	/* LLQ header bytes to push; 0 = regular */
+	uint16_t port_id;
+	uint64_t rx_hash_flag;	/* RTE_MBUF_F_RX_RSS_HASH or 0 */
+	bool fast_free;
+	bool tx_l4_full;	/* device computes the full L4 checksum */
+	bool started;
+	union {
+		struct ena_xs_rxq rx_stats;
+		struct ena_xs_txq tx_stats;
+	};
+	struct ena_hw_io_sq sq;
+	struct ena_hw_io_cq cq;
+
+	/* Control path. */
+	struct ena_adapter *adapter;
+	uint16_t id;
+	bool is_rx;
+	bool configured;
+	bool deferred_start;
+	unsigned int socket_id;
+	uint64_t offloads;
+	uint32_t missing_thresh;
+	union {
+		struct ena_hw_rx_frag rx_frags[ENA_MAX_SEGS];
+		struct ena_hw_buf tx_segs[ENA_MAX_SEGS];
+	};
+	uint8_t llq_hdr_buf[256] __rte_aligned(8);
+} __rte_cache_aligned;
+
+struct ena_xs_dev {
+	uint64_t wd_expired;
+	uint64_t dev_start;
+	uint64_t dev_stop;
+	uint64_t tx_drops;
+};
+
+struct ena_xs_eni {
+	uint64_t bw_in_allowance_exceeded;
+	uint64_t bw_out_allowance_exceeded;
+	uint64_t pps_allowance_exceeded;
+	uint64_t conntrack_allowance_exceeded;
+	uint64_t linklocal_allowance_exceeded;
+};
+
+struct ena_xs_srd {
+	uint64_t ena_srd_mode;
+	uint64_t ena_srd_tx_pkts;
+	uint64_t ena_srd_eligible_tx_pkts;
+	uint64_t ena_srd_rx_pkts;
+	uint64_t ena_srd_resource_utilization;
+};
+
+struct ena_adapter {
+	struct ena_hw hw __rte_cache_aligned;
+
+	struct ena_ring tx_ring[ENA_MAX_QUEUES];
+	struct ena_ring rx_ring[ENA_MAX_QUEUES];
+
+	struct rte_eth_dev_data *edev_data;
+	char name[RTE_ETH_NAME_MAX_LEN];
+	struct ena_devargs devargs;
+	enum ena_port_state state;
+
+	/* Device limits, read at probe. */
+	uint32_t max_io_queues;
+	uint32_t max_tx_ring;
+	uint32_t max_rx_ring;
+	uint16_t max_tx_sgl;
+	uint16_t max_rx_sgl;
+	uint16_t max_mtu;
+	uint16_t max_llq_burst;
+	uint64_t rx_offload_capa;
+	uint64_t tx_offload_capa;
+	bool tx_l4_v4_full;
+	bool tx_l4_v6_full;
+	bool tx_l4_v6;
+	bool tx_tso_v6;
+	uint32_t link_speed;
+	bool llq_active;
+	bool llq_large_hdr;
+	uint16_t llq_hdr_max;
+	bool rss_supported;
+	bool eni_supported;
+	bool srd_supported;
+	struct rte_ether_addr mac;
+	char fw_version[32];
+
+	/* Configuration restored across reset. */
+	uint16_t mtu;
+	uint64_t rss_hf;
+	uint8_t rss_key[ENA_HASH_KEY_LEN];
+	uint32_t reta[ENA_RETA_SIZE];	/* ethdev queue ids */
+	bool reta_user;
+	bool rss_hw_dirty;	/* key/hash inputs not yet on the device */
+	bool promisc;
+	bool allmulti;
+
+	/* Health. */
+	rte_spinlock_t admin_lock;
+	bool link_up;
+	bool trigger_reset;
+	bool reset_announced;
+	bool wd_armed;
+	bool poll_armed;
+	bool intr_registered;
+	uint32_t reset_reason;
+	uint64_t last_keep_alive;	/* TSC */
+	uint64_t keep_alive_to;		/* TSC ticks, 0 = off */
+	uint64_t miss_txc_to;		/* TSC ticks, 0 = off */
+	uint32_t miss_txc_budget;
+	uint16_t wd_txq_cursor;
+	bool wc_warned;
+	bool stats_eni_ok;
+	bool stats_srd_ok;
+	bool stats_basic_ok;
+
+	/* Counters (device-side ones are cached copies). */
+	struct ena_xs_dev dev_stats;
+	struct ena_xs_eni eni_stats;
+	struct ena_xs_srd srd_stats;
+	uint64_t basic_rx_drops;
+	uint64_t basic_tx_drops;
+	uint64_t memzone_seq;
+};
+
+static inline struct ena_adapter *
+ena_adapter_of(struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+extern const struct eth_dev_ops ena_eth_ops;
+
+/* ena_ethdev.c */
+void ena_trigger_reset(struct ena_adapter *ad, uint32_t reason);
+
+/* ena_rx.c */
+int ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
+		       unsigned int socket, const struct rte_eth_rxconf *conf,
+		       struct rte_mempool *mp);
+void ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+int ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *rxq);
+void ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *rxq);
+uint16_t ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
+int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
+int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
+uint32_t ena_rx_queue_count(void *q);
+const uint32_t *ena_supported_ptypes(struct rte_eth_dev *dev);
+
+/* ena_tx.c */
+int ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
+		       unsigned int socket, const struct rte_eth_txconf *conf);
+void ena_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+int ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *txq);
+void ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *txq);
+uint16_t ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
+uint16_t ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
+int ena_tx_done_cleanup(void *q, uint32_t free_cnt);
+
+/* ena_rss.c */
+void ena_rss_defaults(struct ena_adapter *ad);
+int ena_rss_apply(struct ena_adapter *ad);
+int ena_rss_reta_update(struct rte_eth_dev *dev,
+			struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
+int ena_rss_reta_query(struct rte_eth_dev *dev,
+		       struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
+int ena_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c);
+int ena_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c);
+uint64_t ena_rss_hf_supported(void);
+
+/* ena_xstats.c */
+int ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st);
+int ena_stats_reset(struct rte_eth_dev *dev);
+int ena_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs,
+		   unsigned int n);
+int ena_xstats_get_names(struct rte_eth_dev *dev,
+			 struct rte_eth_xstat_name *names, unsigned int n);
+int ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
+			 uint64_t *values, unsigned int n);
+int ena_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
+			       struct rte_eth_xstat_name *names,
+			       unsigned int n);
+int ena_xstats_reset(struct rte_eth_dev *dev);
+void ena_dev_counters_refresh(struct ena_adapter *ad);
+void ena_stats_log(struct ena_adapter *ad);
+
+/* ena_watchdog.c */
+void ena_watchdog_start(struct rte_eth_dev *dev);
+void ena_watchdog_stop(struct rte_eth_dev *dev);
+void ena_ctrl_poll_start(struct rte_eth_dev *dev);
+void ena_ctrl_poll_stop(struct rte_eth_dev *dev);
+
+#endif /* ENA_ETHDEV_H */

@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_malloc.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_prefetch.h>
+
+#include "ena_ethdev.h"
+#include "ena_logs.h"
+
+/* The 8 bytes data_off/refcnt/nb_segs/port, written as one store. */
+static inline uint64_t *
+ena_mbuf_rearm_word(struct rte_mbuf *m)
+{
+	return (uint64_t *)(void *)((char *)m +
+				    offsetof(struct rte_mbuf, rearm_data));
+}
+
+/* ---- setup / release ------------------------------------------------------ */
+
+static void
+ena_rxq_free_mem(struct ena_ring *r)
+{
+	rte_free(r->rx_mbufs);
+	rte_free(r->free_ids);
+	r->rx_mbufs = NULL;
+	r->free_ids = NULL;
+	r->configured = false;
+}
+
+void
+ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct ena_ring *r = &ad->rx_ring[qid];
+
+	if (!r->configured)
+		return;
+	ena_rx_queue_stop_hw(ad, r);
+	ena_rxq_free_mem(r);
+	dev->data->rx_queues[qid] = NULL;
+}
+
+int
+ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
+		   unsigned int socket, const struct rte_eth_rxconf *conf,
+		   struct rte_mempool *mp)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct ena_ring *r = &ad->rx_ring[qid];
+	uint64_t offloads = conf->offloads | dev->data->dev_conf.rxmode.offloads;
+	uint32_t room, frame;
+	uint16_t i;
+
+	if (qid >= ad->max_io_queues) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u beyond the device's %u queues",
+			    ad->name, qid, ad->max_io_queues);
+		return -EINVAL;
+	}
+	if (r->started) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u is started; stop it first",
+			    ad->name, qid);
+		return -EBUSY;
+	}
+	if (!rte_is_power_of_2(nb) || nb > ad->max_rx_ring ||
+	    nb < ENA_MIN_RING) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u: ring size %u invalid (power of two "
+			    "in [%u, %u])", ad->name, qid, nb, ENA_MIN_RING,
+			    ad->max_rx_ring);
+		return -EINVAL;
+	}
+	if (offloads & ~ad->rx_offload_capa) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u: offloads 0x%" PRIx64 " not "
+			    "supported", ad->name, qid,
+			    offloads & ~ad->rx_offload_capa);
+		return -ENOTSUP;
+	}
+	if (mp == NULL) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u: no mempool", ad->name, qid);
+		return -EINVAL;
+	}
+	room = rte_pktmbuf_data_room_size(mp);
+	room = room > RTE_PKTMBUF_HEADROOM ? room - RTE_PKTMBUF_HEADROOM : 0;
+	frame = (uint32_t)dev->data->mtu + RTE_ETHER_HDR_LEN;
+	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && room < frame) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u: mempool %s buffers hold %u B, a "
+			    "%u B frame (MTU %u) needs scattered Rx "
+			    "(RTE_ETH_RX_OFFLOAD_SCATTER) or bigger buffers",
+			    ad->name, qid, mp->name, room, frame,
+			    dev->data->mtu);
+		return -EINVAL;
+	}
+	if (room < 64) {
+		PMD_DRV_LOG(ERR, "%s: rxq %u: mempool %s buffers of %u B are "
+			    "too small", ad->name, qid, mp->name, room);
+		return -EINVAL;
+	}
+	if (r->configured)
+		ena_rx_queue_release(dev, qid);
+
+	memset(r, 0, offsetof(struct ena_ring, rx_frags));
+	r->rx_mbufs = rte_zmalloc_socket("ena_rx_mbufs",
+					 sizeof(*r->rx_mbufs) * nb,
+					 RTE_CACHE_LINE_SIZE, socket);
+	r->free_ids = rte_zmalloc_socket("ena_rx_ids",
+					 sizeof(*r->free_ids) * nb,
+					 RTE_CACHE_LINE_SIZE, socket);
+	if (r->rx_mbufs == NULL || r->free_ids == NULL) {
+		ena_rxq_free_mem(r);
+		PMD_DRV_LOG(ERR, "%s: rxq %u: no memory for %u entries",
+			    ad->name, qid, nb);
+		return -ENOMEM;
+	}
+	for (i = 0; i < nb; i++)
+		r->free_ids[i] = i;
+	r->adapter = ad;
+	r->id = qid;
+	r->is_rx = true;
+	r->port_id = dev->data->port_id;
+	r->ring_size = nb;
+	r->size_mask = nb - 1;
+	r->mb_pool = mp;
+	r->socket_id = socket;
+	r->offloads = offloads;
+	r->sgl_size = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) ?
+		      ad->max_rx_sgl : 1;
+	r->deferred_start = conf->rx_deferred_start != 0;
+	r->rx_refill_thresh = RTE_MIN((uint16_t)(nb >> ENA_RX_REFILL_DIV_LOG),
+				      (uint16_t)ENA_RX_REFILL_MAX);
+	if (conf->rx_free_thresh != 0 && conf->rx_free_thresh < nb)
+		r->rx_refill_thresh = RTE_MIN(r->rx_refill_thresh,
+					      conf->rx_free_thresh);
+	if (r->rx_refill_thresh == 0)
+		r->rx_refill_thresh = 1;
+	{
+		struct rte_mbuf tmpl;
+
+		memset(&tmpl, 0, sizeof(tmpl));
+		tmpl.data_off = RTE_PKTMBUF_HEADROOM;
+		tmpl.nb_segs = 1;
+		tmpl.port = r->port_id;
+		rte_mbuf_refcnt_set(&tmpl, 1);
+		r->rx_mbuf_init = *ena_mbuf_rearm_word(&tmpl);
+	}
+	r->configured = true;
+	if (r->sgl_size > 1)
+		dev->data->scattered_rx = 1;
+	dev->data->rx_queues[qid] = r;
+	return 0;
+}
+
+/* ---- refill ----------------------------------------------------------------- */
+
+/* Posts up to n fresh buffers with a single doorbell; returns posted count. */
+static uint16_t
+ena_rx_refill(struct ena_ring *r, uint16_t n)
+{
+	struct rte_mbuf *mbufs[ENA_RX_REFILL_MAX];
+	uint16_t posted = 0, ntu = r->next_to_use, i, chunk;
+	struct ena_hw_buf buf;
+
+	while (n > 0) {
+		chunk = RTE_MIN(n, (uint16_t)ENA_RX_REFILL_MAX);
+		if (unlikely(rte_mempool_get_bulk(r->mb_pool, (void **)mbufs,
+						  chunk) != 0)) {
+			r->rx_stats.mbuf_alloc_fail++;
+			r->rx_stats.refill_partial++;
+			break;
+		}
+		for (i = 0; i < chunk; i++) {
+			struct rte_mbuf *m = mbufs[i];
+			uint16_t id = r->free_ids[ntu & r->size_mask];
+
+			if (i + 4 < chunk)
+				rte_prefetch0(mbufs[i + 4]);
+			buf.iova = m->buf_iova + RTE_PKTMBUF_HEADROOM;
+			buf.len = (uint16_t)(m->buf_len - RTE_PKTMBUF_HEADROOM);
+			if (unlikely(ena_hw_rx_post(&r->sq, &buf, id) != 0)) {
+				rte_mempool_put_bulk(r->mb_pool,
+						     (void **)&mbufs[i],
+						     chunk - i);
+				r->rx_stats.refill_partial++;
+				n = chunk = i;
+				break;
+			}
+			r->rx_mbufs[id] = m;
+			ntu++;
+		}
+		posted += chunk;
+		n -= chunk;
+	}
+	if (posted > 0) {
+		r->next_to_use = ntu;
+		ena_hw_sq_doorbell(&r->sq);
+		r->rx_stats.doorbells++;
+	}
+	return posted;
+}
+
+static inline uint16_t
+ena_rx_free_slots(const struct ena_ring *r)
+{
+	/* The SQ holds at most depth - 1 buffers. */
+	return (uint16_t)(r->ring_size - 1 -
+			  (uint16_t)(r->next_to_use - r->next_to_clean));
+}
+
+/* ---- start / stop ----------------------------------------------------------- */
+
+int
+ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
+{
+	struct ena_hw_io_params p;
+	uint16_t want, got;
+	int rc;
+
+	if (!r->configured)
+		return -EINVAL;
+	if (r->started)
+		return 0;
+	memset(&p, 0, sizeof(p));
+	p.qid = r->id;
+	p.dir = ENA_HW_DIR_RX;
+	p.depth = r->ring_size;
+	p.msix_vector = -1;
+	p.socket = (int)r->socket_id;
+	p.placement = ENA_HW_PLACEMENT_HOST;
+	rte_spinlock_lock(&ad->admin_lock);
+	rc = ena_hw_io_create(&ad->hw, &p, &r->sq, &r->cq);
+	rte_spinlock_unlock(&ad->admin_lock);
+	if (rc != 0) {
+		PMD_DRV_LOG(ERR, "%s: cannot create rxq %u on the device: %d",
+			    ad->name, r->id, rc);
+		return rc;
+	}
+	r->next_to_use = 0;
+	r->next_to_clean = 0;
+	for (got = 0; got < r->ring_size; got++)
+		r->free_ids[got] = got;
+	r->rx_hash_flag = (r->offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH) ?
+			  RTE_MBUF_F_RX_RSS_HASH : 0;
+	want = ena_rx_free_slots(r);
+	got = ena_rx_refill(r, want);
+	if (got != want)
+		PMD_DRV_LOG(WARNING, "%s: rxq %u filled with %u of %u buffers "
+			    "(mempool %s short)", ad->name, r->id, got, want,
+			    r->mb_pool->name);
+	r->started = true;
+	return 0;
+}
+
+void
+ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
+{
+	uint16_t i;
+
+	if (!r->started)
+		return;
+	r->started = false;
+	rte_spinlock_lock(&ad->admin_lock);
+	ena_hw_io_destroy(&ad->hw, &r->sq, &r->cq);
+	rte_spinlock_unlock(&ad->admin_lock);
+	for (i = 0; i < r->ring_size; i++) {
+		if (r->rx_mbufs[i] != NULL) {
+			rte_mbuf_raw_free(r->rx_mbufs[i]);
+			r->rx_mbufs[i] = NULL;
+		}
+	}
+	r->next_to_use = 0;
+	r->next_to_clean = 0;
+}
+
+/* ---- burst ------------------------------------------------------------------- */
+
+/* Packet type by (l3, l4) protocol indexes of the completion. */
+static inline uint32_t
+ena_rx_ptype(const struct ena_hw_rx_ctx *c)
+{
+	uint32_t pt = RTE_PTYPE_L2_ETHER;
+
+	if (c->l3_proto == ENA_L3_PROTO_IPV4)
+		pt |= RTE_PTYPE_L3_IPV4;
+	else if (c->l3_proto == ENA_L3_PROTO_IPV6)
+		pt |= RTE_PTYPE_L3_IPV6;
+	else
+		return pt;
+	if (c->ipv4_frag)
+		pt |= RTE_PTYPE_L4_FRAG;
+	else if (c->l4_proto == ENA_L4_PROTO_TCP)
+		pt |= RTE_PTYPE_L4_TCP;
+	else if (c->l4_proto == ENA_L4_PROTO_UDP)
+		pt |= RTE_PTYPE_L4_UDP;
+	return pt;
+}
+
+static inline uint64_t
+ena_rx_csum_flags(struct ena_ring *r, const struct ena_hw_rx_ctx *c)
+{
+	uint64_t f = 0;
+
+	if (c->l3_proto == ENA_L3_PROTO_IPV4) {
+		if (unlikely(c->l3_csum_err)) {
+			f |= RTE_MBUF_F_RX_IP_CKSUM_BAD;
+			r->rx_stats.l3_csum_bad++;
+		} else {
+			f |= RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+		}
+	}
+	if (c->ipv4_frag || !c->l4_csum_checked ||
+	    (c->l4_proto != ENA_L4_PROTO_TCP &&
+	     c->l4_proto != ENA_L4_PROTO_UDP)) {
+		f |= RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN;
+	} else if (unlikely(c->l4_csum_err)) {
+		f |= RTE_MBUF_F_RX_L4_CKSUM_BAD;
+		r->rx_stats.l4_csum_bad++;
+	} else {
+		f |= RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+		r->rx_stats.l4_csum_good++;
+	}
+	return f;
+}
+
+static void
+ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
+{
+	struct ena_adapter *ad = r->adapter;
+	uint32_t why;
+
+	if (rc == -E2BIG) {
+		r->rx_stats.bad_desc_num++;
+		why = ENA_RESET_REASON_TOO_MANY_RX_DESCS;
+	} else {
+		r->rx_stats.bad_req_id++;
+		why = ENA_RESET_REASON_INV_RX_REQ_ID;
+	}
+	r->rx_stats.errors++;
+	if (!ad->trigger_reset)
+		PMD_RX_LOG(ERR, "%s: rxq %u: bad completion (rc %d, req_id %u); "
+			   "device reset needed", ad->name, r->id, rc, req_id);
+	ena_trigger_reset(ad, why);
+}
+
+uint16_t
+ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct ena_ring *r = q;
+	struct ena_hw_rx_ctx c;
+	uint16_t nb = 0, ntc = r->next_to_clean, f, mask = r->size_mask;
+	uint64_t bytes = 0;
+	int rc;
+
+	if (unlikely(!r->started))
+		return 0;
+	c.frags = r->rx_frags;
+	c.max_frags = r->sgl_size;
+	while (nb < n) {
+		struct rte_mbuf *head, *last, *m;
+		uint16_t id;
+
+		rc = ena_hw_rx_pkt(&r->cq, &r->sq, &c);
+		if (unlikely(rc != 0)) {
+			ena_rx_fail(r, rc, c.nfrags ? c.frags[0].req_id : 0);
+			break;
+		}
+		if (c.nfrags == 0)
+			break;
+		id = c.frags[0].req_id;
+		head = r->rx_mbufs[id];
+		if (unlikely(head == NULL)) {
+			/* In range but already handed out: device garbage. */
+			ena_rx_fail(r, -ERANGE, id);
+			break;
+		}
+		r->rx_mbufs[id] = NULL;
+		r->free_ids[ntc++ & mask] = id;
+		*ena_mbuf_rearm_word(head) = r->rx_mbuf_init;
+		head->data_off = (uint16_t)(RTE_PKTMBUF_HEADROOM + c.offset);
+		head->data_len = c.frags[0].len;
+		head->pkt_len = c.frags[0].len;
+		head->next = NULL;
+		last = head;
+		for (f = 1; f < c.nfrags; f++) {
+			id = c.frags[f].req_id;
+			m = r->rx_mbufs[id];
+			if (unlikely(m == NULL)) {
+				last->next = NULL;
+				rte_pktmbuf_free(head);
+				ena_rx_fail(r, -ERANGE, id);
+				goto out;
+			}
+			r->rx_mbufs[id] = NULL;
+			r->free_ids[ntc++ & mask] = id;
+			*ena_mbuf_rearm_word(m) = r->rx_mbuf_init;
+			m->data_len = c.frags[f].len;
+			m->next = NULL;
+			head->pkt_len += m->data_len;
+			head->nb_segs++;
+			last->next = m;
+			last = m;
+		}
+		head->packet_type = ena_rx_ptype(&c);
+		head->ol_flags = ena_rx_csum_flags(r, &c) | r->rx_hash_flag;
+		head->hash.rss = c.hash;
+		bytes += head->pkt_len;
+		rte_prefetch0(rte_pktmbuf_mtod(head, void *));
+		pkts[nb++] = head;
+	}
+out:
+	r->next_to_clean = ntc;
+	r->rx_stats.cnt += nb;
+	r->rx_stats.bytes += bytes;
+	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
+	    likely(!r->adapter->trigger_reset))
+		ena_rx_refill(r, ena_rx_free_slots(r));
+	return nb;
+}
+
+uint32_t
+ena_rx_queue_count(void *q)
+{
+	struct ena_ring *r = q;
+
+	if (!r->started)
+		return 0;
+	return ena_hw_cq_empty(&r->cq) ? 0 : 1;
+}
+
+int
+ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct ena_ring *r = &ad->rx_ring[qid];
+
+	if (!r->started || r->cq.msix_vector < 0)
+		return -ENOTSUP;
+	ena_hw_cq_unmask(&r->cq, 0, 0);
+	return 0;
+}
+
+int
+ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	struct ena_ring *r = &ad->rx_ring[qid];
+
+	if (!r->started || r->cq.msix_vector < 0)
+		return -ENOTSUP;
+	return 0;
+}
+
+const uint32_t *
+ena_supported_ptypes(struct rte_eth_dev *dev)
+{
+	static const uint32_t ptypes[] = {
+		RTE_PTYPE_L2_ETHER,
+		RTE_PTYPE_L3_IPV4,
+		RTE_PTYPE_L3_IPV6,
+		RTE_PTYPE_L4_TCP,
+		RTE_PTYPE_L4_UDP,
+		RTE_PTYPE_L4_FRAG,
+		RTE_PTYPE_UNKNOWN,
+	};
+
+	if (dev->rx_pkt_burst == ena_recv_pkts)
+		return ptypes;
+	return NULL;
+}

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_alarm.h>
+#include <rte_common.h>
+#include <rte_cycles.h>
+
+#include "ena_ethdev.h"
+#include "ena_logs.h"
+
+/*
+ * Health checks run from an EAL alarm (interrupt thread), so they need
+ * nothing from the application: keep-alive age, admin queue state, device
+ * fatal status and Tx completions that never came. A failure records the
+ * reset reason and raises RTE_ETH_EVENT_INTR_RESET once; the application
+ * answers with rte_eth_dev_reset(). The same alarm refreshes the cached
+ * device counters so that stats reads never touch the admin queue.
+ */
+
+/* Counts Tx packets older than the timeout on one queue. */
+static uint32_t
+ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t now,
+		   uint64_t to)
+{
+	uint32_t missing = 0;
+	uint16_t i;
+
+	for (i = 0; i < r->ring_size; i++) {
+		struct ena_tx_buf *b = &r->tx_bufs[i];
+		uint64_t ts = b->ts;
+
+		if (ts == 0 || now - ts < to || b->mbuf == NULL)
+			continue;
+		if (!b->warned) {
+			b->warned = true;
+			PMD_DRV_LOG(WARNING, "%s: txq %u: packet req_id %u not "
+				    "completed after %" PRIu64 " ms", ad->name,
+				    r->id, i,
+				    (now - ts) * 1000 / rte_get_timer_hz());
+		}
+		missing++;
+	}
+	r->tx_stats.missed_tx = missing;
+	return missing;
+}
+
+static bool
+ena_wd_tx_check(struct ena_adapter *ad)
+{
+	struct rte_eth_dev_data *d = ad->edev_data;
+	uint64_t now = rte_get_timer_cycles(), to;
+	uint16_t q;
+
+	if (ad->devargs.miss_txc_to_s == 0)
+		return false;
+	to = (uint64_t)ad->devargs.miss_txc_to_s * rte_get_timer_hz();
+	if (ad->devargs.miss_txc_to_s == ENA_MISS_TXC_TO_DEFAULT_S &&
+	    ad->hw.missing_tx_timeout_ms != 0)
+		to = ad->hw.missing_tx_timeout_ms * rte_get_timer_hz() / 1000;
+	for (q = 0; q < d->nb_tx_queues; q++) {
+		struct ena_ring *r = &ad->tx_ring[q];
+		uint32_t missing, thresh;
+
+		if (!r->started)
+			continue;
+		missing = ena_wd_txq_missing(ad, r, now, to);
+		thresh = RTE_MIN(r->missing_thresh, (uint32_t)r->ring_size / 2);
+		if (missing > 0 && missing >= thresh) {
+			PMD_DRV_LOG(ERR, "%s: txq %u: %u Tx completions missing "
+				    "(limit %u)", ad->name, q, missing, thresh);
+			ena_trigger_reset(ad, ENA_RESET_REASON_MISS_TX_CMPL);
+			return true;
+		}
+	}
+	return false;
+}
+
+void
+ena_dev_counters_refresh(struct ena_adapter *ad)
+{
+	struct ena_hw_eni_stats eni;
+	struct ena_hw_srd_stats srd;
+	struct ena_hw_basic_stats basic;
+
+	if (!ena_hw_admin_running(&ad->hw))
+		return;
+	rte_spinlock_lock(&ad->admin_lock);
+	if (ad->stats_eni_ok) {
+		if (ena_hw_get_eni_stats(&ad->hw, &eni) == 0) {
+			ad->eni_stats.bw_in_allowance_exceeded =
+				eni.bw_in_allowance_exceeded;
+			ad->eni_stats.bw_out_allowance_exceeded =
+				eni.bw_out_allowance_exceeded;
+			ad->eni_stats.pps_allowance_exceeded =
+				eni.pps_allowance_exceeded;
+			ad->eni_stats.conntrack_allowance_exceeded =
+				eni.conntrack_allowance_exceeded;
+			ad->eni_stats.linklocal_allowance_exceeded =
+				eni.linklocal_allowance_exceeded;
+		} else {
+			ad->stats_eni_ok = false;
+		}
+	}
+	if (ad->stats_srd_ok) {
+		if (ena_hw_get_srd_stats(&ad->hw, &srd) == 0) {
+			ad->srd_stats.ena_srd_mode = srd.srd_mode;
+			ad->srd_stats.ena_srd_tx_pkts = srd.tx_pkts;
+			ad->srd_stats.ena_srd_eligible_tx_pkts = srd.tx_pkts;
+			ad->srd_stats.ena_srd_rx_pkts = srd.rx_pkts;
+			ad->srd_stats.ena_srd_resource_utilization =
+				srd.resource_utilization;
+		} else {
+			ad->stats_srd_ok = false;
+		}
+	}
+	if (ad->stats_basic_ok) {
+		if (ena_hw_get_basic_stats(&ad->hw, &basic) == 0) {
+			ad->basic_rx_drops = basic.rx_drops;
+			ad->basic_tx_drops = basic.tx_drops;
+			ad->dev_stats.tx_drops = basic.tx_drops;
+		} else {
+			ad->stats_basic_ok = false;
+		}
+	}
+	rte_spinlock_unlock(&ad->admin_lock);
+}
+
+static void
+ena_wd_announce(struct rte_eth_dev *dev, struct ena_adapter *ad)
+{
+	rte_smp_rmb();
+	ad->reset_announced = true;
+	PMD_DRV_LOG(ERR, "%s: device needs a reset, reason %s (%u); raising "
+		    "RTE_ETH_EVENT_INTR_RESET", ad->name,
+		    ena_hw_reset_reason_str(ad->reset_reason),
+		    ad->reset_reason);
+	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
+}
+
+static void
+ena_wd_cb(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	if (!ad->wd_armed)
+		return;
+	if (!ad->trigger_reset) {
+		if (ena_hw_keep_alive_expired(&ad->hw, ena_plat_now_us())) {
+			ad->dev_stats.wd_expired++;
+			PMD_DRV_LOG(ERR, "%s: no keep-alive from the device for "
+				    "%" PRIu64 " ms", ad->name,
+				    ad->hw.keep_alive_timeout_ms);
+			ena_trigger_reset(ad, ENA_RESET_REASON_KEEP_ALIVE_TO);
+		} else if (!ena_hw_admin_running(&ad->hw)) {
+			PMD_DRV_LOG(ERR, "%s: admin queue is not answering",
+				    ad->name);
+			ena_trigger_reset(ad, ENA_RESET_REASON_ADMIN_TO);
+		} else if (ena_hw_fatal_error(&ad->hw)) {
+			PMD_DRV_LOG(ERR, "%s: device status reports a fatal "
+				    "error", ad->name);
+			ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
+		} else if (ad->state == ENA_STATE_RUNNING) {
+			ena_wd_tx_check(ad);
+		}
+		if (!ad->trigger_reset)
+			ena_dev_counters_refresh(ad);
+	}
+	if (ad->trigger_reset && !ad->reset_announced)
+		ena_wd_announce(dev, ad);
+	if (rte_eal_alarm_set((uint64_t)ad->devargs.wd_period_ms * 1000,
+			      ena_wd_cb, dev) != 0)
+		ad->wd_armed = false;
+}
+
+void
+ena_watchdog_start(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	if (ad->wd_armed)
+		return;
+	ad->wd_armed = true;
+	if (rte_eal_alarm_set((uint64_t)ad->devargs.wd_period_ms * 1000,
+			      ena_wd_cb, dev) != 0) {
+		ad->wd_armed = false;
+		PMD_INIT_LOG(ERR, "%s: cannot arm the watchdog alarm", ad->name);
+	}
+}
+
+void
+ena_watchdog_stop(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	ad->wd_armed = false;
+	rte_eal_alarm_cancel(ena_wd_cb, dev);
+}
+
+static void
+ena_ctrl_poll_cb(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	if (!ad->poll_armed)
+		return;
+	ena_hw_aenq_process(&ad->hw, dev);
+	if (rte_eal_alarm_set((uint64_t)ad->devargs.ctrl_poll_ms * 1000,
+			      ena_ctrl_poll_cb, dev) != 0)
+		ad->poll_armed = false;
+}
+
+void
+ena_ctrl_poll_start(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	if (ad->poll_armed || ad->devargs.ctrl_poll_ms == 0)
+		return;
+	ad->poll_armed = true;
+	if (rte_eal_alarm_set((uint64_t)ad->devargs.ctrl_poll_ms * 1000,
+			      ena_ctrl_poll_cb, dev) != 0) {
+		ad->poll_armed = false;
+		PMD_INIT_LOG(ERR, "%s: cannot arm the control path alarm",
+			     ad->name);
+	}
+}
+
+void
+ena_ctrl_poll_stop(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	ad->poll_armed = false;
+	rte_eal_alarm_cancel(ena_ctrl_poll_cb, dev);
+}
