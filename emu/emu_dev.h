@@ -115,6 +115,9 @@ struct ena_emu_dev {
 	uint32_t aenq_groups_enabled; /* bitmap from SET_FEATURE(AENQ) */
 	uint32_t intr_moder_interval; /* Tx moderation as configured */
 	bool suspended;             /* notifications suspend issued */
+	/* Stateless offloads advertised (ENA_OFFLOAD_* masks). */
+	uint32_t offload_tx;
+	uint32_t offload_rx;
 
 	/* Fault knobs: written by any thread, use ena_emu_fault_*(). */
 	uint64_t faults[ENA_EMU_FAULT_MAX];

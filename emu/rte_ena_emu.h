@@ -66,6 +66,12 @@ unsigned int ena_emu_poll(struct ena_emu_dev *dev);
 int ena_emu_link_set(struct ena_emu_dev *dev, bool up);
 
 /*
+ * Posts a NOTIFICATION AENQ event: suspend (true) or resume (false).
+ * Delivered as soon as the driver's AENQ has room.
+ */
+int ena_emu_notify(struct ena_emu_dev *dev, bool suspend);
+
+/*
  * Fault injection. The devarg name of each knob is given in brackets;
  * value 0 turns a knob off.
  */

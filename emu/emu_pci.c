@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+
+/*
+ * vdev driver "ena_emu": creates an emulated device and shows it to the
+ * PCI bus as an ENA function with its BARs already mapped, then hands it
+ * to a registered PCI driver whose id table matches.
+ *
+ * The rte_pci_device is malloc'd like the PCI bus does it, because a
+ * detach through the PCI bus (rte_dev_remove, testpmd "detach") frees it
+ * with free(). kdrv is NONE so that the bus' unmap is a no-op.
+ *
+ * Interrupts: the handle type is VDEV, for which rte_intr_enable()
+ * succeeds without a kernel driver; EAL does not read VDEV fds, so we
+ * register our own callback on the same eventfd, ahead of the PMD's, to
+ * drain it.
+ */
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_common.h>
+#include <rte_devargs.h>
+#include <rte_eal.h>
+#include <rte_interrupts.h>
+#include <rte_memory.h>
+#include <rte_log.h>
+
+#include <bus_pci_driver.h>
+#include <bus_pci_private.h>
+#include <bus_vdev_driver.h>
+
+#include "emu_core.h"
+
+#define EMU_PCI_CLASS_ETHERNET 0x020000
+
+static struct rte_pci_bus *
+emu_pci_bus(void)
+{
+	struct rte_bus *bus = rte_bus_find_by_name("pci");
+
+	if (bus == NULL)
+		return NULL;
+	return container_of(bus, struct rte_pci_bus, bus);
+}
+
+static bool
+emu_pci_dev_listed(struct rte_pci_bus *pb, const struct rte_pci_device *pdev)
+{
+	const struct rte_pci_device *p;
+
+	TAILQ_FOREACH(p, &pb->device_list, next)
+		if (p == pdev)
+			return true;
+	return false;
+}
+
+static void
+emu_irq_drain(void *arg)
+{
+	struct ena_emu_dev *dev = arg;
+	uint64_t n;
+
+	while (read(dev->irq_fd, &n, sizeof(n)) == (ssize_t)sizeof(n))
+		;
+}
+
+static bool
+emu_id_match(const struct rte_pci_driver *dr, const struct rte_pci_id *id)
+{
+	const struct rte_pci_id *t;
+
+	for (t = dr->id_table; t != NULL && t->vendor_id != 0; t++) {
+		if (t->vendor_id != id->vendor_id &&
+				t->vendor_id != RTE_PCI_ANY_ID)
+			continue;
+		if (t->device_id != id->device_id &&
+				t->device_id != RTE_PCI_ANY_ID)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+static const char *
+emu_driver_path(const struct rte_pci_driver *dr)
+{
+	Dl_info info;
+
+	if (dr->probe != NULL && dladdr((void *)(uintptr_t)dr->probe,
+			&info) != 0 && info.dli_fname != NULL)
+		return info.dli_fname;
+	return "?";
+}
+
+static struct rte_pci_driver *
+emu_pick_driver(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
+		const struct rte_pci_id *id)
+{
+	struct rte_pci_driver *dr;
+	const char *path;
+
+	TAILQ_FOREACH(dr, &pb->driver_list, next) {
+		if (!emu_id_match(dr, id))
+			continue;
+		path = emu_driver_path(dr);
+		if (dev->cfg.pmd[0] != '\0' && strstr(path, dev->cfg.pmd) == NULL)
+			continue;
+		ena_emu_log(dev, RTE_LOG_INFO, "using PCI driver %s from %s",
+			dr->driver.name, path);
+		return dr;
+	}
+	ena_emu_log(dev, RTE_LOG_ERR,
+		"no PCI driver for %04x:%04x%s%s; candidates:",
+		id->vendor_id, id->device_id,
+		dev->cfg.pmd[0] != '\0' ? " matching pmd=" : "", dev->cfg.pmd);
+	TAILQ_FOREACH(dr, &pb->driver_list, next)
+		if (emu_id_match(dr, id))
+			ena_emu_log(dev, RTE_LOG_ERR, "  %s (%s)",
+				dr->driver.name, emu_driver_path(dr));
+	return NULL;
+}
+
+/* Devargs given to the PCI address with -a, for the PMD's own keys. */
+static struct rte_devargs *
+emu_pci_devargs(const char *pci_name)
+{
+	struct rte_devargs *da;
+
+	RTE_EAL_DEVARGS_FOREACH("pci", da)
+		if (strcmp(da->name, pci_name) == 0)
+			return da;
+	return NULL;
+}
+
+static struct rte_pci_device *
+emu_pci_dev_new(struct ena_emu_dev *dev)
+{
+	struct rte_pci_device *pdev;
+
+	pdev = calloc(1, sizeof(*pdev));
+	if (pdev == NULL)
+		return NULL;
+	pdev->addr = dev->cfg.addr;
+	rte_pci_device_name(&pdev->addr, pdev->name, sizeof(pdev->name));
+	pdev->device.name = pdev->name;
+	pdev->device.numa_node = SOCKET_ID_ANY;
+	pdev->device.devargs = emu_pci_devargs(pdev->name);
+	pdev->id.class_id = EMU_PCI_CLASS_ETHERNET;
+	pdev->id.vendor_id = ENA_EMU_VENDOR_ID;
+	pdev->id.device_id = dev->cfg.llq ? ENA_EMU_DEVICE_ID_LLQ :
+		ENA_EMU_DEVICE_ID;
+	pdev->id.subsystem_vendor_id = ENA_EMU_VENDOR_ID;
+	pdev->id.subsystem_device_id = pdev->id.device_id;
+	pdev->kdrv = RTE_PCI_KDRV_NONE;
+	pdev->max_vfs = 0;
+	pdev->mem_resource[ENA_EMU_BAR_REGS].addr = dev->bar0;
+	pdev->mem_resource[ENA_EMU_BAR_REGS].len = dev->bar0_len;
+	pdev->mem_resource[ENA_EMU_BAR_REGS].phys_addr =
+		(uint64_t)(uintptr_t)dev->bar0;
+	if (dev->bar2 != NULL) {
+		pdev->mem_resource[ENA_EMU_BAR_LLQ].addr = dev->bar2;
+		pdev->mem_resource[ENA_EMU_BAR_LLQ].len = dev->bar2_len;
+		pdev->mem_resource[ENA_EMU_BAR_LLQ].phys_addr =
+			(uint64_t)(uintptr_t)dev->bar2;
+	}
+	/* The bus frees bus_info with free() on unplug. */
+	if (asprintf(&pdev->bus_info, "vendor_id=%" PRIx16 ", device_id=%"
+			PRIx16, pdev->id.vendor_id, pdev->id.device_id) < 0)
+		pdev->bus_info = NULL;
+	pdev->device.bus_info = pdev->bus_info;
+	return pdev;
+}
+
+static void
+emu_pci_dev_free(struct rte_pci_device *pdev)
+{
+	rte_intr_instance_free(pdev->intr_handle);
+	rte_intr_instance_free(pdev->vfio_req_intr_handle);
+	free(pdev->bus_info);
+	free(pdev);
+}
+
+static struct rte_intr_handle *
+emu_intr_new(struct ena_emu_dev *dev)
+{
+	struct rte_intr_handle *h;
+
+	h = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	if (h == NULL)
+		return NULL;
+	if (rte_intr_type_set(h, RTE_INTR_HANDLE_VDEV) != 0 ||
+	    rte_intr_fd_set(h, dev->irq_fd) != 0) {
+		rte_intr_instance_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+static int
+emu_pci_attach(struct ena_emu_dev *dev)
+{
+	struct rte_pci_bus *pb = emu_pci_bus();
+	struct rte_pci_device *pdev, *p;
+	struct rte_pci_driver *dr;
+	int rc;
+
+	if (pb == NULL) {
+		ena_emu_log(dev, RTE_LOG_ERR, "PCI bus not available");
+		return -ENODEV;
+	}
+	pdev = emu_pci_dev_new(dev);
+	if (pdev == NULL)
+		return -ENOMEM;
+	TAILQ_FOREACH(p, &pb->device_list, next)
+		if (rte_pci_addr_cmp(&p->addr, &pdev->addr) == 0) {
+			ena_emu_log(dev, RTE_LOG_ERR,
+				"PCI address %s is already in use (addr=)",
+				pdev->name);
+			free(pdev->bus_info);
+			free(pdev);
+			return -EEXIST;
+		}
+
+	pdev->intr_handle = emu_intr_new(dev);
+	dev->drain_intr = emu_intr_new(dev);
+	if (pdev->intr_handle == NULL || dev->drain_intr == NULL) {
+		rc = -ENOMEM;
+		goto fail;
+	}
+	/* Ours first: it drains the eventfd before the PMD's runs. */
+	rc = rte_intr_callback_register(dev->drain_intr, emu_irq_drain, dev);
+	if (rc != 0)
+		goto fail;
+
+	pdev->device.bus = &pb->bus;
+	TAILQ_INSERT_TAIL(&pb->device_list, pdev, next);
+	dev->pci_dev = pdev;
+	dev->on_pci_bus = true;
+	ena_emu_log(dev, RTE_LOG_INFO, "presented as PCI %s (%04x:%04x)",
+		pdev->name, pdev->id.vendor_id, pdev->id.device_id);
+
+	if (strcmp(dev->cfg.pmd, "none") == 0)
+		return 0;
+	dr = emu_pick_driver(dev, pb, &pdev->id);
+	if (dr == NULL) {
+		rc = -ENOENT;
+		goto unlist;
+	}
+	pdev->driver = dr;
+	rc = dr->probe(dr, pdev);
+	if (rc != 0) {
+		ena_emu_log(dev, RTE_LOG_ERR, "PCI driver %s probe failed: %d",
+			dr->driver.name, rc);
+		pdev->driver = NULL;
+		rc = rc < 0 ? rc : -ENODEV;
+		goto unlist;
+	}
+	pdev->device.driver = &dr->driver;
+	return 0;
+
+unlist:
+	TAILQ_REMOVE(&pb->device_list, pdev, next);
+	dev->pci_dev = NULL;
+	dev->on_pci_bus = false;
+	rte_intr_callback_unregister_sync(dev->drain_intr, emu_irq_drain, dev);
+fail:
+	rte_intr_instance_free(dev->drain_intr);
+	dev->drain_intr = NULL;
+	emu_pci_dev_free(pdev);
+	return rc;
+}
+
+/* Removes the PCI function if the PCI bus still has it, then the irq. */
+static int
+emu_pci_detach(struct ena_emu_dev *dev)
+{
+	struct rte_pci_bus *pb = emu_pci_bus();
+	struct rte_pci_device *pdev = dev->pci_dev;
+	int rc;
+
+	if (pdev != NULL && pb != NULL && emu_pci_dev_listed(pb, pdev)) {
+		if (pdev->driver != NULL) {
+			/* Driver remove + bus unlink + free, as hot-unplug. */
+			rc = rte_dev_remove(&pdev->device);
+			if (rc != 0) {
+				ena_emu_log(dev, RTE_LOG_ERR,
+					"removing PCI %s failed: %d",
+					pdev->name, rc);
+				return rc;
+			}
+		} else {
+			TAILQ_REMOVE(&pb->device_list, pdev, next);
+			emu_pci_dev_free(pdev);
+		}
+	}
+	dev->pci_dev = NULL;
+	dev->on_pci_bus = false;
+	if (dev->drain_intr != NULL) {
+		rte_intr_callback_unregister_sync(dev->drain_intr,
+			emu_irq_drain, dev);
+		rte_intr_instance_free(dev->drain_intr);
+		dev->drain_intr = NULL;
+	}
+	return 0;
+}
+
+static int
+emu_vdev_probe(struct rte_vdev_device *vdev)
+{
+	const char *name = rte_vdev_device_name(vdev);
+	struct ena_emu_config cfg;
+	struct ena_emu_dev *dev;
+	int rc;
+
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		ena_emu_log(NULL, RTE_LOG_ERR,
+			"%s: only the primary process can own the device",
+			name);
+		return -ENOTSUP;
+	}
+	if (ena_emu_dev_find(name) != NULL) {
+		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
+		return -EEXIST;
+	}
+	rc = ena_emu_devargs_parse(name, rte_vdev_device_args(vdev), &cfg,
+		true);
+	if (rc != 0)
+		return rc;
+	if (!cfg.thread && strcmp(cfg.pmd, "none") != 0)
+		ena_emu_log(NULL, RTE_LOG_WARNING,
+			"%s: thread=0 with a PMD attached: nothing serves the "
+			"device until someone calls ena_emu_poll()", name);
+	dev = ena_emu_dev_alloc(&cfg);
+	if (dev == NULL)
+		return -ENOMEM;
+	rc = ena_emu_thread_attach(dev);
+	if (rc != 0) {
+		ena_emu_dev_free(dev);
+		return rc;
+	}
+	rc = emu_pci_attach(dev);
+	if (rc != 0) {
+		ena_emu_thread_detach(dev);
+		ena_emu_dev_free(dev);
+		return rc;
+	}
+	return 0;
+}
+
+static int
+emu_vdev_remove(struct rte_vdev_device *vdev)
+{
+	struct ena_emu_dev *dev = ena_emu_dev_find(rte_vdev_device_name(vdev));
+	int rc;
+
+	if (dev == NULL)
+		return -ENODEV;
+	rc = emu_pci_detach(dev);
+	if (rc != 0)
+		return rc;
+	ena_emu_thread_detach(dev);
+	ena_emu_dev_free(dev);
+	return 0;
+}
+
+static struct rte_vdev_driver ena_emu_vdev_drv = {
+	.probe = emu_vdev_probe,
+	.remove = emu_vdev_remove,
+};
+
+RTE_PMD_REGISTER_VDEV(ena_emu, ena_emu_vdev_drv);
+RTE_PMD_REGISTER_PARAM_STRING(ena_emu,
+	"addr=<DDDD:BB:DD.F> pmd=<so-path-substring|none> queues=<1-128> "
+	"llq=<0|1> ring_size=<pow2> mtu_max=<int> wire=<spec> "
+	"link=<up|down> thread=<0|1> mac=<xx:xx:xx:xx:xx:xx> "
+	"ka_stop=<0|1> tx_comp_stop=<0|1> admin_delay_ms=<ms> "
+	"admin_drop=<n> mmio_late_ms=<ms> tx_bad_req_id=<n> "
+	"rx_bad_req_id=<n> fatal=<0|1> link_flap_ms=<ms>");
