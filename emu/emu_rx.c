@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+/* Rx path: a frame from the wire into posted buffers and completions. */
+
+#include <errno.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_ether.h>
+#include <rte_log.h>
+
+#include "ena_defs.h"
+#include "emu_io_priv.h"
+
+static uint32_t
+rx_status_proto(const struct ena_emu_pkt *p)
+{
+	uint32_t st = 0;
+
+	ENA_FIELD_SET(st, ENA_RX_CDESC_L3_PROTO, p->l3);
+	ENA_FIELD_SET(st, ENA_RX_CDESC_L4_PROTO, p->l4);
+	ENA_FIELD_SET(st, ENA_RX_CDESC_SRC_VLAN_CNT, p->vlans);
+	if (p->frag && p->l3 == ENA_L3_PROTO_IPV4)
+		st |= ENA_RX_CDESC_IPV4_FRAG_MASK;
+	return st;
+}
+
+static uint32_t
+rx_mtu_limit(const struct ena_emu_dev *dev, const struct ena_emu_pkt *p)
+{
+	uint32_t mtu = dev->mtu != 0 ? dev->mtu : dev->cfg.mtu_max;
+
+	return mtu + RTE_ETHER_HDR_LEN + 4u * p->vlans;
+}
+
+int
+ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
+		bool count_no_buf)
+{
+	struct ena_emu_io *io = dev->io;
+	struct ena_rx_desc *descs, *d;
+	struct ena_rx_cdesc *cd;
+	struct ena_emu_pkt p;
+	struct ena_emu_sq *sq;
+	struct ena_emu_cq *cq;
+	unsigned int n, i;
+	uint32_t blen[ENA_EMU_IO_RX_MAX_BUFS];
+	uint8_t *bva[ENA_EMU_IO_RX_MAX_BUFS];
+	uint32_t got, st, hash, chunk, off;
+	uint16_t avail, req_id, pos;
+
+	io->c.wire_rx++;
+	if (len < RTE_ETHER_HDR_LEN) {
+		io->c.rx_drop_runt++;
+		dev->cnt.rx_drops++;
+		return -EINVAL;
+	}
+	ena_emu_pkt_parse(f, len, &p);
+	hash = ena_emu_rss_hash(io, f, &p);
+	sq = ena_emu_rss_pick(io, hash);
+	if (sq == NULL) {
+		io->c.rx_drop_no_queue++;
+		dev->cnt.rx_drops++;
+		return -ENOENT;
+	}
+	if (len > rx_mtu_limit(dev, &p)) {
+		io->c.rx_drop_too_big++;
+		dev->cnt.rx_drops++;
+		return -EMSGSIZE;
+	}
+	cq = &io->cq[sq->cq_idx];
+	avail = (uint16_t)((uint16_t)ena_emu_reg_get(dev, sq->db_off) -
+		sq->head);
+	if (avail > sq->depth) {
+		ena_emu_dev_error(dev, "Rx SQ %u doorbell %u ahead of head %u by more than depth %u",
+			sq->idx, (uint16_t)(sq->head + avail), sq->head,
+			sq->depth);
+		io->c.rx_drop_bad_desc++;
+		dev->cnt.rx_drops++;
+		dev->cnt.io_errors++;
+		return -EIO;
+	}
+	descs = (struct ena_rx_desc *)sq->ring;
+	/* Reserve enough buffers before touching any of them. */
+	for (n = 0, got = 0; got < len; n++) {
+		if (n == avail || n == ENA_EMU_IO_RX_MAX_BUFS) {
+			if (count_no_buf) {
+				io->c.rx_drop_no_buf++;
+				dev->cnt.rx_drops++;
+			}
+			return -ENOBUFS;
+		}
+		d = &descs[(uint16_t)(sq->head + n) & sq->mask];
+		blen[n] = d->length != 0 ? d->length : 65536u;
+		chunk = RTE_MIN(blen[n], len - got);
+		bva[n] = ena_emu_dma_ptr(dev, ena_rx_desc_addr_get(d), chunk);
+		if (bva[n] == NULL) {
+			io->c.rx_drop_bad_desc++;
+			dev->cnt.rx_drops++;
+			return -EIO;
+		}
+		blen[n] = chunk;
+		got += chunk;
+	}
+	st = rx_status_proto(&p) | ena_emu_csum_rx(f, len, &p);
+	for (i = 0, off = 0; i < n; i++) {
+		pos = (uint16_t)(sq->head + i);
+		d = &descs[pos & sq->mask];
+		req_id = d->req_id;
+		if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_RX_BAD_REQ_ID) &&
+		    ena_emu_fault_take(dev, ENA_EMU_FAULT_RX_BAD_REQ_ID)) {
+			req_id = sq->depth;
+			dev->cnt.rx_bad_req_ids++;
+		}
+		memcpy(bva[i], f + off, blen[i]);
+		off += blen[i];
+		cd = (struct ena_rx_cdesc *)ena_emu_cq_slot(cq);
+		cd->length = (uint16_t)blen[i];
+		cd->req_id = req_id;
+		cd->hash = hash;
+		cd->sub_qid = 0;
+		cd->offset = 0;
+		cd->rsvd = 0;
+		/* The status word carries the phase: it goes last. */
+		__atomic_store_n(&cd->status, st | ENA_RX_CDESC_BUFFER_MASK |
+			(i == 0 ? ENA_RX_CDESC_FIRST_MASK : 0) |
+			(i == n - 1 ? ENA_RX_CDESC_LAST_MASK : 0) |
+			((uint32_t)cq->phase << ENA_RX_CDESC_PHASE_SHIFT),
+			__ATOMIC_RELEASE);
+		ena_emu_cq_advance(cq);
+	}
+	sq->head = (uint16_t)(sq->head + n);
+	sq->pkts++;
+	sq->bytes += len;
+	io->c.rx_completions += n;
+	io->c.rx_pkts++;
+	io->c.rx_bytes += len;
+	dev->cnt.rx_pkts++;
+	dev->cnt.rx_bytes += len;
+	return 0;
+}
+
+int
+ena_emu_io_rx_frame(struct ena_emu_dev *dev, const void *frame, uint32_t len)
+{
+	if (dev == NULL || dev->io == NULL || frame == NULL)
+		return -EINVAL;
+	return ena_emu_rx_deliver(dev, frame, len, true);
+}
