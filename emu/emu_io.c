@@ -200,8 +200,12 @@ create_cq(struct ena_emu_dev *dev, const struct ena_aq_create_cq_cmd *c,
 			c->depth, io->max_depth);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
-	/* MSI-X vector 0 is the admin/AENQ one; IO vectors follow. */
-	if (c->msix_vector > io->max_queues * 2u) {
+	/*
+	 * MSI-X vector 0 is the admin/AENQ one; IO vectors follow. All ones
+	 * means none (polling drivers).
+	 */
+	if (c->msix_vector > io->max_queues * 2u &&
+	    c->msix_vector != UINT32_MAX) {
 		ena_emu_log(dev, RTE_LOG_ERR,
 			"create CQ: MSI-X vector %u beyond %u",
 			c->msix_vector, io->max_queues * 2u);
