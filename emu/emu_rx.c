@@ -34,6 +34,19 @@ rx_mtu_limit(const struct ena_emu_dev *dev, const struct ena_emu_pkt *p)
 	return mtu + RTE_ETHER_HDR_LEN + 4u * p->vlans;
 }
 
+/* Counts an Rx drop; says why at debug level (drops are the rare path). */
+static int
+rx_drop(struct ena_emu_dev *dev, uint64_t *reason, const char *why,
+	uint32_t len, int rc)
+{
+	(*reason)++;
+	dev->cnt.rx_drops++;
+	if (rte_log_can_log(ena_emu_logtype, RTE_LOG_DEBUG))
+		ena_emu_log(dev, RTE_LOG_DEBUG, "Rx drop (%s): %u-byte frame",
+			why, len);
+	return rc;
+}
+
 int
 ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		bool count_no_buf)
@@ -51,24 +64,17 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	uint16_t avail, req_id, pos;
 
 	io->c.wire_rx++;
-	if (len < RTE_ETHER_HDR_LEN) {
-		io->c.rx_drop_runt++;
-		dev->cnt.rx_drops++;
-		return -EINVAL;
-	}
+	if (len < RTE_ETHER_HDR_LEN)
+		return rx_drop(dev, &io->c.rx_drop_runt, "runt", len, -EINVAL);
 	ena_emu_pkt_parse(f, len, &p);
 	hash = ena_emu_rss_hash(io, f, &p);
 	sq = ena_emu_rss_pick(io, hash);
-	if (sq == NULL) {
-		io->c.rx_drop_no_queue++;
-		dev->cnt.rx_drops++;
-		return -ENOENT;
-	}
-	if (len > rx_mtu_limit(dev, &p)) {
-		io->c.rx_drop_too_big++;
-		dev->cnt.rx_drops++;
-		return -EMSGSIZE;
-	}
+	if (sq == NULL)
+		return rx_drop(dev, &io->c.rx_drop_no_queue,
+			"RSS target queue not created", len, -ENOENT);
+	if (len > rx_mtu_limit(dev, &p))
+		return rx_drop(dev, &io->c.rx_drop_too_big, "above MTU", len,
+			-EMSGSIZE);
 	cq = &io->cq[sq->cq_idx];
 	avail = (uint16_t)((uint16_t)ena_emu_reg_get(dev, sq->db_off) -
 		sq->head);
@@ -76,30 +82,27 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		ena_emu_dev_error(dev, "Rx SQ %u doorbell %u ahead of head %u by more than depth %u",
 			sq->idx, (uint16_t)(sq->head + avail), sq->head,
 			sq->depth);
-		io->c.rx_drop_bad_desc++;
-		dev->cnt.rx_drops++;
 		dev->cnt.io_errors++;
-		return -EIO;
+		return rx_drop(dev, &io->c.rx_drop_bad_desc, "bad doorbell",
+			len, -EIO);
 	}
 	descs = (struct ena_rx_desc *)sq->ring;
 	/* Reserve enough buffers before touching any of them. */
 	for (n = 0, got = 0; got < len; n++) {
 		if (n == avail || n == ENA_EMU_IO_RX_MAX_BUFS) {
-			if (count_no_buf) {
-				io->c.rx_drop_no_buf++;
-				dev->cnt.rx_drops++;
-			}
-			return -ENOBUFS;
+			if (!count_no_buf)
+				return -ENOBUFS;
+			return rx_drop(dev, &io->c.rx_drop_no_buf,
+				n == avail ? "no Rx buffer" :
+				"needs too many buffers", len, -ENOBUFS);
 		}
 		d = &descs[(uint16_t)(sq->head + n) & sq->mask];
 		blen[n] = d->length != 0 ? d->length : 65536u;
 		chunk = RTE_MIN(blen[n], len - got);
 		bva[n] = ena_emu_dma_ptr(dev, ena_rx_desc_addr_get(d), chunk);
-		if (bva[n] == NULL) {
-			io->c.rx_drop_bad_desc++;
-			dev->cnt.rx_drops++;
-			return -EIO;
-		}
+		if (bva[n] == NULL)
+			return rx_drop(dev, &io->c.rx_drop_bad_desc,
+				"bad buffer address", len, -EIO);
 		blen[n] = chunk;
 		got += chunk;
 	}
