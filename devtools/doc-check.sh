@@ -61,7 +61,7 @@ emu="$build/emu/librte_ena_emu.so"
 if [ -x "$fwd" ] && [ -f "$emu" ]; then
 	names=$(timeout 60 "$fwd" -l 0 --no-huge -m 512 --no-pci \
 		--file-prefix=ena-doc-check-$$ --log-level=lib.eal:error \
-		-d "$emu" --vdev "ena_emu0,wire=sink,queues=2,pmd=$build/drivers" \
+		-d "$emu" --vdev ena_emu0,wire=sink,queues=2 \
 		-- --queues 2 --seconds 0 --xstats 2> /dev/null |
 		sed -n 's/^ena_fwd: port [0-9]* xstat \([^ ]*\) .*/\1/p' |
 		sed -E 's/_q[0-9]+_/_qN_/' | sort -u)
