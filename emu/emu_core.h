@@ -29,7 +29,8 @@
 #define ENA_EMU_KEEP_ALIVE_NS 1000000000ull
 #define ENA_EMU_MAX_TX_DESCS 17 /* per packet, meta included */
 #define ENA_EMU_MAX_RX_DESCS 16
-#define ENA_EMU_MAX_TX_HDR 256
+/* Drivers keep the max header in 8 bits (upstream: a uint8_t per ring). */
+#define ENA_EMU_MAX_TX_HDR 128
 #define ENA_EMU_LINK_MBPS 100000
 
 /* Queue geometry limits the device accepts for admin queues. */

@@ -429,6 +429,9 @@ emu_test_features(void)
 		r.get_feat.max_queues_ext.limits.max_rx_sq_num);
 	ENA_CHECK_EQ("max tx depth", 512,
 		r.get_feat.max_queues_ext.limits.max_tx_sq_depth);
+	ENA_CHECK(r.get_feat.max_queues_ext.limits.max_tx_header_size >= 96,
+		"max tx header %u",
+		r.get_feat.max_queues_ext.limits.max_tx_header_size);
 
 	st = td_get_feat(&t, ENA_FEAT_LLQ, &r);
 	ENA_CHECK_EQ("llq get", 0, st);
