@@ -88,6 +88,7 @@ ena_hw_rss_get_function(struct ena_hw *hw, uint32_t *func, uint8_t *key)
 {
 	struct ena_feat_rss_key *k = hw->rss.key_mem.va;
 	struct ena_aq_get_feat_resp resp;
+	uint32_t sel;
 	int rc;
 
 	rc = ena_hw_rss_ready(hw, "get function");
@@ -98,8 +99,9 @@ ena_hw_rss_get_function(struct ena_hw *hw, uint32_t *func, uint8_t *key)
 	if (rc != 0)
 		return rc;
 	ena_plat_rmb();
-	hw->rss.func = ENA_FIELD_GET(resp.rss_func.selected,
-				     ENA_RSS_FUNC_SELECTED);
+	/* The device reports the selected function as a one-bit mask. */
+	sel = ENA_FIELD_GET(resp.rss_func.selected, ENA_RSS_FUNC_SELECTED);
+	hw->rss.func = sel != 0 ? (uint32_t)__builtin_ctz(sel) : 0;
 	if (func != NULL)
 		*func = hw->rss.func;
 	if (key != NULL)
@@ -146,7 +148,7 @@ ena_hw_rss_set_function(struct ena_hw *hw, uint32_t func, const uint8_t *key,
 
 	memset(&cmd, 0, sizeof(cmd));
 	ENA_FIELD_SET(cmd.set_feat.rss_func.selected, ENA_RSS_FUNC_SELECTED,
-		      func);
+		      ENA_BIT(func));
 	cmd.set_feat.rss_func.init_val = init_val;
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_RSS_HASH_FUNCTION,
 				&hw->rss.key_mem, sizeof(*k));

@@ -21,6 +21,7 @@ struct ena_hw_tx_writer {
 	struct ena_hw_io_sq *sq;
 	uint16_t slot;		/* LLQ: next descriptor slot in the entry */
 	uint16_t cap;		/* LLQ: descriptor slots in this entry */
+	uint8_t phase;		/* phase of the slot last handed out */
 };
 
 static inline void
@@ -54,6 +55,7 @@ ena_hw_tx_slot(struct ena_hw_tx_writer *w)
 
 	if (sq->placement != ENA_HW_PLACEMENT_DEV) {
 		d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
+		w->phase = sq->phase;
 		ena_hw_sq_advance(sq);
 		return d;
 	}
@@ -62,6 +64,8 @@ ena_hw_tx_slot(struct ena_hw_tx_writer *w)
 		w->slot = 0;
 		w->cap = sq->llq.descs_per_entry;
 	}
+	/* The entry goes to the current tail: its phase. */
+	w->phase = sq->phase;
 	return sq->bounce + (size_t)w->slot++ * ENA_HW_DESC_SIZE;
 }
 
@@ -80,15 +84,16 @@ ena_hw_tx_need_meta(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx)
 }
 
 static inline void
-ena_hw_tx_write_meta(struct ena_hw_io_sq *sq, struct ena_tx_meta_desc *m,
+ena_hw_tx_write_meta(struct ena_hw_tx_writer *w,
 		     const struct ena_hw_tx_meta *meta)
 {
+	struct ena_tx_meta_desc *m = ena_hw_tx_slot(w);
 	struct ena_tx_meta_desc v;
 
 	v.len_ctrl = ENA_TX_META_META_DESC_MASK | ENA_TX_META_EXT_VALID_MASK |
 		ENA_TX_META_ETH_META_TYPE_MASK | ENA_TX_META_META_STORE_MASK |
 		ENA_TX_META_FIRST_MASK |
-		((uint32_t)sq->phase << ENA_TX_META_PHASE_SHIFT);
+		((uint32_t)w->phase << ENA_TX_META_PHASE_SHIFT);
 	v.word1 = 0;
 	v.word2 = 0;
 	v.rsvd = 0;
@@ -181,7 +186,7 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 	}
 
 	if (meta) {
-		ena_hw_tx_write_meta(sq, ena_hw_tx_slot(&w), &ctx->meta);
+		ena_hw_tx_write_meta(&w, &ctx->meta);
 		if (ctx->meta_valid) {
 			sq->meta_cache = ctx->meta;
 			sq->meta_cached = true;
@@ -191,7 +196,7 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 	b = ctx->bufs;
 	for (i = 0; i < ndata; i++) {
 		d = ena_hw_tx_slot(&w);
-		v.len_ctrl = (uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT;
+		v.len_ctrl = (uint32_t)w.phase << ENA_TX_DESC_PHASE_SHIFT;
 		v.meta_ctrl = 0;
 		v.addr_lo = 0;
 		v.addr_hi_hdr = 0;
