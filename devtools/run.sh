@@ -128,7 +128,7 @@ grep -aqP '\x00net_ena\x00' "$pmd" ||
 
 file_prefix="ena-run-$$"
 eal=(-l "$lcores" --file-prefix="$file_prefix" --log-level=lib.eal:notice
-	-d "$pmd")
+	--log-level=pmd.net.ena.init:info -d "$pmd")
 
 # 3a. Emulated ENA.
 emulated_setup() {
@@ -232,9 +232,11 @@ else
 fi
 
 # testpmd's stdout is a pipe; line buffering keeps its replies whole.
+# --txonly-multi-flow varies the source address of the first burst so that
+# RSS spreads the looping packets over every queue.
 cmd=(stdbuf -oL "$testpmd" "${eal[@]}" -- -i --rxq="$queues" --txq="$queues"
 	--nb-cores=1 --forward-mode="$fwd" --port-topology=loop
-	--total-num-mbufs=32768)
+	--total-num-mbufs=32768 --txonly-multi-flow)
 
 cat <<EOF
 ==== dpdk-ena run ====

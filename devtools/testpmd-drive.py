@@ -211,7 +211,12 @@ def main():
     tp = Testpmd(cmd, log)
     status = 1
     try:
-        tp.read_until_prompt(args.init_timeout)
+        init = tp.read_until_prompt(args.init_timeout)
+        # The PMD's probe summary (LLQ mode, queues, rings, MTU).
+        probe = [line.split("(): ", 1)[-1] for line in init.splitlines()
+                 if re.match(r"^ena(_base)?: ", line)]
+        if probe:
+            print("PMD probe:   " + "\n             ".join(probe))
         ports = sorted(parse_port_stats(tp.command("show port stats all")))
         if not ports:
             raise TestpmdError("testpmd has no port")
