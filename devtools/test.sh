@@ -75,9 +75,10 @@ eal() {
 
 # Every suite of dpdk-test-ena, our PMD loaded as a plugin.
 suites() {
-	local dir=$1 tag=$2
+	local dir=$1 tag=$2 plugins
+	plugins=$(devtools/plugin-dir.sh "$dir") || return 1
 	run "$tag-suites" 900 "$dir/app/dpdk-test-ena" $(eal "$tag") \
-		-d "$dir/drivers/librte_net_ena.so" --
+		-d "$plugins/drivers/librte_net_ena.so" --
 }
 
 if build build; then
