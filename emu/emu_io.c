@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
+#include <rte_memory.h>
 
 #include "ena_defs.h"
 #include "emu_io_priv.h"
@@ -47,6 +50,65 @@ io_reg_del(struct ena_emu_dev *dev)
 			io_reg[i]->peer = NULL;
 	}
 	pthread_mutex_unlock(&io_reg_lock);
+}
+
+/* Moves whenever DPDK gives memory back: cached page checks expire. */
+uint32_t ena_emu_io_dma_gen;
+static bool dma_cb_done;
+
+static void
+dma_mem_event(enum rte_mem_event type, const void *addr, size_t len,
+	void *arg)
+{
+	RTE_SET_USED(addr);
+	RTE_SET_USED(len);
+	RTE_SET_USED(arg);
+	if (type == RTE_MEM_EVENT_FREE)
+		__atomic_fetch_add(&ena_emu_io_dma_gen, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * The page cache is only safe if we hear about freed memory, or if memory
+ * is never freed (legacy/no-huge mode refuses callbacks).
+ */
+static bool
+dma_cache_usable(void)
+{
+	static bool usable;
+
+	pthread_mutex_lock(&io_reg_lock);
+	if (!dma_cb_done) {
+		dma_cb_done = true;
+		if (rte_mem_event_callback_register("ena_emu_io",
+				dma_mem_event, NULL) == 0)
+			usable = true;
+		else
+			usable = rte_errno == ENOTSUP;
+	}
+	pthread_mutex_unlock(&io_reg_lock);
+	return usable;
+}
+
+void *
+ena_emu_io_dma_slow(struct ena_emu_dev *dev, uint64_t iova, uint32_t len)
+{
+	struct ena_emu_io *io = dev->io;
+	uint64_t first = iova >> ENA_EMU_IO_PAGE_SHIFT;
+	uint64_t last = (iova + len - 1) >> ENA_EMU_IO_PAGE_SHIFT;
+	uint32_t gen;
+	void *va;
+
+	gen = __atomic_load_n(&ena_emu_io_dma_gen, __ATOMIC_ACQUIRE);
+	va = ena_emu_dma_ptr(dev, iova, len);
+	if (va == NULL || !io->iova_is_va || last - first > 1)
+		return va;
+	if (io->pcache_gen != gen) {
+		memset(io->pcache, 0, ENA_EMU_IO_PCACHE * sizeof(*io->pcache));
+		io->pcache_gen = gen;
+	}
+	io->pcache[first & (ENA_EMU_IO_PCACHE - 1)] = first + 1;
+	io->pcache[last & (ENA_EMU_IO_PCACHE - 1)] = last + 1;
+	return va;
 }
 
 struct ena_emu_dev *
@@ -96,8 +158,11 @@ ena_emu_io_init(struct ena_emu_dev *dev)
 	io->cq = calloc(2u * q, sizeof(*io->cq));
 	io->frame = malloc(ENA_EMU_IO_FRAME_MAX);
 	io->rss_tbl = malloc(sizeof(uint32_t[256]) * ENA_EMU_RSS_KEY_LEN);
+	io->pcache = calloc(ENA_EMU_IO_PCACHE, sizeof(*io->pcache));
+	io->iova_is_va = rte_eal_iova_mode() == RTE_IOVA_VA &&
+		dma_cache_usable();
 	if (io->tx_sq == NULL || io->rx_sq == NULL || io->cq == NULL ||
-	    io->frame == NULL || io->rss_tbl == NULL) {
+	    io->frame == NULL || io->rss_tbl == NULL || io->pcache == NULL) {
 		rc = -ENOMEM;
 		goto fail;
 	}
@@ -116,6 +181,7 @@ fail:
 	free(io->cq);
 	free(io->frame);
 	free(io->rss_tbl);
+	free(io->pcache);
 	free(io);
 	return rc;
 }
@@ -136,6 +202,7 @@ ena_emu_io_fini(struct ena_emu_dev *dev)
 	free(io->cq);
 	free(io->frame);
 	free(io->rss_tbl);
+	free(io->pcache);
 	free(io);
 }
 

@@ -88,8 +88,20 @@ struct ena_emu_pkt {
 	bool ip6_ext;
 };
 
+/* Validated-page cache in front of ena_emu_dma_ptr() (entries, pow2). */
+#define ENA_EMU_IO_PCACHE 16384u
+#define ENA_EMU_IO_PAGE_SHIFT 12
+
 struct ena_emu_io {
 	struct ena_emu_dev *dev;
+	/*
+	 * Tags (4 KiB page number + 1) of pages ena_emu_dma_ptr() accepted.
+	 * Valid while pcache_gen equals ena_emu_io_dma_gen, which moves when
+	 * DPDK frees memory.
+	 */
+	uint64_t *pcache;
+	uint32_t pcache_gen;
+	bool iova_is_va;
 	uint16_t max_queues;
 	uint32_t max_depth;
 	struct ena_emu_sq *tx_sq;
@@ -143,6 +155,27 @@ unsigned int ena_emu_wire_pcap_poll(struct ena_emu_dev *dev);
 
 /* Registry used to resolve peer:<name> among devices with IO state. */
 struct ena_emu_dev *ena_emu_io_lookup(const char *name);
+
+extern uint32_t ena_emu_io_dma_gen;
+void *ena_emu_io_dma_slow(struct ena_emu_dev *dev, uint64_t iova,
+		uint32_t len);
+
+/* Host address of a DMA buffer; the common case skips the memseg walk. */
+static inline void *
+ena_emu_io_dma(struct ena_emu_dev *dev, uint64_t iova, uint32_t len)
+{
+	const struct ena_emu_io *io = dev->io;
+	uint64_t first = iova >> ENA_EMU_IO_PAGE_SHIFT;
+	uint64_t last = (iova + len - 1) >> ENA_EMU_IO_PAGE_SHIFT;
+
+	if (io->iova_is_va && len != 0 && last - first <= 1 &&
+	    io->pcache_gen == __atomic_load_n(&ena_emu_io_dma_gen,
+			__ATOMIC_ACQUIRE) &&
+	    io->pcache[first & (ENA_EMU_IO_PCACHE - 1)] == first + 1 &&
+	    io->pcache[last & (ENA_EMU_IO_PCACHE - 1)] == last + 1)
+		return (void *)(uintptr_t)iova;
+	return ena_emu_io_dma_slow(dev, iova, len);
+}
 
 /* Writes a CQ entry's body then publishes it (phase word last). */
 static inline uint8_t *

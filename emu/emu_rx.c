@@ -99,7 +99,7 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		d = &descs[(uint16_t)(sq->head + n) & sq->mask];
 		blen[n] = d->length != 0 ? d->length : 65536u;
 		chunk = RTE_MIN(blen[n], len - got);
-		bva[n] = ena_emu_dma_ptr(dev, ena_rx_desc_addr_get(d), chunk);
+		bva[n] = ena_emu_io_dma(dev, ena_rx_desc_addr_get(d), chunk);
 		if (bva[n] == NULL)
 			return rx_drop(dev, &io->c.rx_drop_bad_desc,
 				"bad buffer address", len, -EIO);

@@ -149,7 +149,7 @@ tx_fetch(struct ena_emu_dev *dev, struct ena_emu_sq *sq, uint16_t avail,
 		if (blen != 0 && pk->len + blen > ENA_EMU_IO_FRAME_MAX) {
 			pk->too_big = true;
 		} else if (blen != 0) {
-			src = ena_emu_dma_ptr(dev, ena_tx_desc_addr_get(&d),
+			src = ena_emu_io_dma(dev, ena_tx_desc_addr_get(&d),
 				blen);
 			if (src == NULL) {
 				io->c.tx_drop_dma++;

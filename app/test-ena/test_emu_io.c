@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <rte_byteorder.h>
+#include <rte_cycles.h>
 #include <rte_ether.h>
 #include <rte_hash_crc.h>
 #include <rte_ip.h>
@@ -1325,3 +1326,90 @@ test_emu_io(void)
 
 ENA_TEST_SUITE(emu_io, "emulated device IO path: queues, Tx/Rx, LLQ, csum, RSS, wires",
 	test_emu_io);
+
+/*
+ * Device-side cost of the IO path: loopback of 64-byte frames through
+ * one Tx and one Rx queue, driver work done by this thread too.
+ * Options: bench_pkts=N (default 2000000), bench_len=N (default 64),
+ * bench_llq=0|1.
+ */
+static void
+bench_emu_io(void)
+{
+	uint64_t npkts = ena_test_opt_u64("bench_pkts", 2000000);
+	uint32_t flen = (uint32_t)ena_test_opt_u64("bench_len", 64);
+	bool llq = ena_test_opt_u64("bench_llq", 0) != 0;
+	uint8_t *pkt, *out;
+	struct txbuf b;
+	struct txreq r;
+	struct tdev t;
+	uint64_t sent = 0, got = 0, t0, t1;
+	unsigned int i, burst = 32;
+	uint32_t hdr;
+
+	memset(&t, 0, sizeof(t));
+	t.dev = dev_new("emuio_bench", "queues=1,llq=1,ring_size=1024");
+	if (t.dev == NULL || flen < 60 || flen > BUF_SZ) {
+		ena_test_skip("bench device or bench_len=%u", flen);
+		tdev_close(&t);
+		return;
+	}
+	t.dev->llq.enabled = true;
+	t.dev->llq.entry_size = 128;
+	t.dev->llq.header_inline = true;
+	t.dev->llq.descs_before_header = 2;
+	if (!tq_open(&t, &t.rx[0], false, false, 1024) ||
+	    !tq_open(&t, &t.tx[0], true, llq, 1024)) {
+		ena_test_skip("bench queues");
+		tdev_close(&t);
+		return;
+	}
+	pkt = rte_malloc(NULL, BUF_SZ, 64);
+	out = malloc(BUF_SZ);
+	frame_build(pkt, flen, false, false, 1, 2, 3, 4);
+	frame_csum(pkt, false, false);
+	hdr = RTE_MIN(flen, 96u);
+	t0 = rte_get_timer_cycles();
+	while (got < npkts) {
+		for (i = 0; i < burst; i++) {
+			memset(&r, 0, sizeof(r));
+			r.req_id = (uint16_t)(sent++ & 1023);
+			if (llq) {
+				r.hdr = pkt;
+				r.hdr_len = (uint16_t)hdr;
+				b.addr = pkt + hdr;
+				b.len = (uint16_t)(flen - hdr);
+				tx_llq(&t, &t.tx[0], &r, &b, flen > hdr);
+			} else {
+				b.addr = pkt;
+				b.len = (uint16_t)flen;
+				tx_host(&t, &t.tx[0], &r, &b, 1);
+			}
+		}
+		ena_emu_io_poll(t.dev);
+		for (i = 0; i < burst; i++) {
+			tx_comp(&t.tx[0]);
+			if (rx_pkt(&t.rx[0], out, NULL, NULL, NULL) == flen)
+				got++;
+		}
+		rx_post(&t, &t.rx[0], burst, BUF_SZ);
+		if (sent - got > 4 * burst) {
+			ENA_CHECK(false, "bench lost packets (%" PRIu64
+				" sent, %" PRIu64 " received)", sent, got);
+			break;
+		}
+	}
+	t1 = rte_get_timer_cycles();
+	printf("emu_io bench (%s, %u B): %" PRIu64 " pkts in %.3f s = %.2f Mpps, %.0f ns/pkt (device + test driver)\n",
+		llq ? "LLQ" : "host", flen, got,
+		(double)(t1 - t0) / rte_get_timer_hz(),
+		got / ((double)(t1 - t0) / rte_get_timer_hz()) / 1e6,
+		(double)(t1 - t0) * 1e9 / rte_get_timer_hz() / (got ? got : 1));
+	ENA_CHECK(got >= npkts, "bench received all packets");
+	free(out);
+	rte_free(pkt);
+	tdev_close(&t);
+}
+
+ENA_BENCH_SUITE(emu_io_bench, "emulated device IO path cost, loopback",
+	bench_emu_io);
