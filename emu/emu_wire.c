@@ -226,6 +226,11 @@ ena_emu_wire_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len)
 		if (p == NULL || !p->ready || p->fatal) {
 			io->c.tx_drop_no_peer++;
 			dev->cnt.tx_drops++;
+			if (rte_log_can_log(ena_emu_logtype, RTE_LOG_DEBUG))
+				ena_emu_log(dev, RTE_LOG_DEBUG,
+					"Tx drop: peer %s %s",
+					io->wire.peer_name, p == NULL ?
+					"not found" : "not ready");
 			break;
 		}
 		ena_emu_rx_deliver(p, f, len, true);
