@@ -341,6 +341,122 @@ test_fake_admin(void)
 	fake_fini(&f);
 }
 
+
+/* AENQ dispatch on hand-written events. */
+static unsigned int aenq_calls[4];
+static struct ena_hw_hints aenq_seen_hints;
+
+static void
+aenq_on_link(void *arg, const struct ena_aenq_entry *e)
+{
+	RTE_SET_USED(arg);
+	RTE_SET_USED(e);
+	aenq_calls[0]++;
+}
+
+static void
+aenq_on_hints(void *arg, const struct ena_aenq_entry *e)
+{
+	RTE_SET_USED(arg);
+	aenq_calls[1]++;
+	ena_hw_aenq_hints(e, &aenq_seen_hints);
+}
+
+static void
+aenq_on_notification(void *arg, const struct ena_aenq_entry *e)
+{
+	RTE_SET_USED(arg);
+	RTE_SET_USED(e);
+	aenq_calls[2]++;
+}
+
+static void
+aenq_on_unknown(void *arg, const struct ena_aenq_entry *e)
+{
+	RTE_SET_USED(arg);
+	RTE_SET_USED(e);
+	aenq_calls[3]++;
+}
+
+static void
+aenq_put(struct ena_hw *hw, uint16_t idx, uint16_t group, uint16_t syndrome,
+	 uint8_t phase)
+{
+	struct ena_aenq_entry *e = (struct ena_aenq_entry *)hw->aenq.mem.va +
+		(idx & (hw->aenq.depth - 1));
+
+	memset(e, 0, sizeof(*e));
+	e->common.group = group;
+	e->common.syndrome = syndrome;
+	if (group == ENA_AENQ_GROUP_NOTIFICATION &&
+	    syndrome == ENA_AENQ_NOTIFY_UPDATE_HINTS) {
+		struct ena_feat_hw_hints h;
+
+		memset(&h, 0, sizeof(h));
+		h.driver_watchdog_timeout_ms = 4321;
+		h.admin_cmpl_timeout_ms = 777;
+		memcpy(e->inline_w4, &h, sizeof(h));
+	}
+	__atomic_store_n(&e->common.flags, phase, __ATOMIC_RELEASE);
+}
+
+static void
+test_fake_aenq(void)
+{
+	struct ena_hw_aenq_handlers h;
+	struct ena_hw hw;
+	struct fake_dev f;
+	uint64_t ka0;
+	unsigned int n, i;
+
+	memset(&h, 0, sizeof(h));
+	h.by_group[ENA_AENQ_GROUP_LINK_CHANGE] = aenq_on_link;
+	h.notification[ENA_AENQ_NOTIFY_UPDATE_HINTS] = aenq_on_hints;
+	h.by_group[ENA_AENQ_GROUP_NOTIFICATION] = aenq_on_notification;
+	h.unknown = aenq_on_unknown;
+	memset(aenq_calls, 0, sizeof(aenq_calls));
+	ENA_CHECK_RC("fake init", 0, fake_init(&f, &hw));
+	ENA_CHECK_RC("admin init", 0, ena_hw_admin_init(&hw, &h));
+	ena_hw_aenq_enable(&hw);
+	ENA_CHECK_EQ("AENQ head doorbell gives all entries", ENA_HW_AENQ_DEPTH,
+		     fake_reg(&f, ENA_REG_AENQ_HEAD_DB));
+	ENA_CHECK_EQ("nothing pending", 0, ena_hw_aenq_process(&hw, NULL));
+
+	aenq_put(&hw, 0, ENA_AENQ_GROUP_LINK_CHANGE, 0, 1);
+	aenq_put(&hw, 1, ENA_AENQ_GROUP_NOTIFICATION,
+		 ENA_AENQ_NOTIFY_UPDATE_HINTS, 1);
+	aenq_put(&hw, 2, ENA_AENQ_GROUP_NOTIFICATION, ENA_AENQ_NOTIFY_SUSPEND,
+		 1);
+	aenq_put(&hw, 3, 17, 0, 1);			/* unknown group */
+	ka0 = hw.last_keep_alive_us;
+	aenq_put(&hw, 4, ENA_AENQ_GROUP_KEEP_ALIVE, 0, 1);	/* no handler */
+	n = ena_hw_aenq_process(&hw, NULL);
+	ENA_CHECK_EQ("events processed", 5, n);
+	ENA_CHECK_EQ("link handler", 1, aenq_calls[0]);
+	ENA_CHECK_EQ("hints handler (by syndrome)", 1, aenq_calls[1]);
+	ENA_CHECK_EQ("notification group handler", 1, aenq_calls[2]);
+	ENA_CHECK_EQ("unknown handler (group 17, keep-alive)", 2, aenq_calls[3]);
+	ENA_CHECK(hw.last_keep_alive_us >= ka0, "keep-alive stamp went back");
+	ENA_CHECK_EQ("hints payload: watchdog", 4321,
+		     aenq_seen_hints.driver_watchdog_timeout_ms);
+	ena_hw_apply_hints(&hw, &aenq_seen_hints);
+	ENA_CHECK_EQ("hints applied: admin timeout", 777000,
+		     hw.admin.timeout_us);
+	ENA_CHECK_EQ("hints applied: keep-alive", 4321,
+		     hw.keep_alive_timeout_ms);
+	ENA_CHECK_EQ("AENQ head doorbell after 5", 5 + ENA_HW_AENQ_DEPTH,
+		     fake_reg(&f, ENA_REG_AENQ_HEAD_DB));
+	/* Fill past the wrap: the old phase must not be taken again. */
+	for (i = 5; i < ENA_HW_AENQ_DEPTH; i++)
+		aenq_put(&hw, (uint16_t)i, ENA_AENQ_GROUP_LINK_CHANGE, 0, 1);
+	aenq_put(&hw, ENA_HW_AENQ_DEPTH, ENA_AENQ_GROUP_LINK_CHANGE, 0, 0);
+	n = ena_hw_aenq_process(&hw, NULL);
+	ENA_CHECK_EQ("events up to and across the wrap",
+		     ENA_HW_AENQ_DEPTH - 5 + 1, n);
+	ENA_CHECK_EQ("no stale events", 0, ena_hw_aenq_process(&hw, NULL));
+	fake_fini(&f);
+}
+
 /* ------------------------------------------------------------------------ */
 /* LLQ negotiation                                                          */
 /* ------------------------------------------------------------------------ */
@@ -515,7 +631,7 @@ test_tx_host(void)
 	struct ena_hw_tx_ctx ctx;
 	struct ena_tx_desc *d;
 	struct ena_tx_meta_desc *m;
-	uint16_t used, req_id;
+	uint16_t used, req_id = 0xffff;
 	struct ena_tx_cdesc *cd;
 	unsigned int i;
 	int rc;
@@ -1483,6 +1599,7 @@ test_base(void)
 {
 	test_fake_bringup_errors();
 	test_fake_admin();
+	test_fake_aenq();
 	test_llq_select();
 	test_tx_host();
 	test_tx_llq();

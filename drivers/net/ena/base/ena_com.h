@@ -331,6 +331,7 @@ struct ena_hw {
 	uint16_t max_tx_descs_per_pkt;
 	uint16_t max_rx_descs_per_pkt;
 	uint32_t max_tx_header_size;
+	uint32_t llq_max_depth;		/* deepest LLQ Tx queue (entries) */
 
 	/* timeouts from device hints (driver defaults otherwise) */
 	uint64_t keep_alive_timeout_ms;	/* 0: watchdog disabled */
@@ -538,6 +539,13 @@ int ena_hw_get_link(struct ena_hw *hw, struct ena_hw_link *link);
 int ena_hw_get_hints(struct ena_hw *hw, struct ena_hw_hints *hints);
 /* Apply hints to the timeouts in hw (also used on an UPDATE_HINTS event). */
 void ena_hw_apply_hints(struct ena_hw *hw, const struct ena_hw_hints *hints);
+/*
+ * Hints carried by a NOTIFICATION/UPDATE_HINTS AENQ event (the payload
+ * follows the common part of the entry). Pass the result to
+ * ena_hw_apply_hints().
+ */
+void ena_hw_aenq_hints(const struct ena_aenq_entry *entry,
+		       struct ena_hw_hints *hints);
 
 /* ---- RSS ---------------------------------------------------------------- */
 

@@ -137,6 +137,18 @@ ena_hw_hints_from(const struct ena_feat_hw_hints *h, struct ena_hw_hints *o)
 	o->max_rx_sgl_size = h->max_rx_sgl_size;
 }
 
+void
+ena_hw_aenq_hints(const struct ena_aenq_entry *entry,
+		  struct ena_hw_hints *hints)
+{
+	struct ena_feat_hw_hints h;
+
+	/* The payload is not aligned for the struct: copy it out. */
+	memcpy(&h, entry->inline_w4, sizeof(h));
+	memset(hints, 0, sizeof(*hints));
+	ena_hw_hints_from(&h, hints);
+}
+
 int
 ena_hw_get_hints(struct ena_hw *hw, struct ena_hw_hints *hints)
 {
@@ -455,6 +467,7 @@ ena_hw_llq_configure(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 		return 0;
 	}
 	hw->llq = info;
+	hw->llq_max_depth = offer->max_llq_depth;
 	hw->tx_placement = ENA_HW_PLACEMENT_DEV;
 	ena_hw_info(hw, "llq: entry %u B, %u descs before header, %u per entry, burst %u entries",
 		    info.entry_size, info.descs_before_header,

@@ -98,6 +98,12 @@ ena_hw_io_check(struct ena_hw *hw, const struct ena_hw_io_params *p)
 			   p->qid);
 		return -EINVAL;
 	}
+	if (p->placement == ENA_HW_PLACEMENT_DEV && hw->llq_max_depth != 0 &&
+	    p->depth > hw->llq_max_depth) {
+		ena_hw_err(hw, "queue %u: LLQ depth %u above device max %u",
+			   p->qid, p->depth, hw->llq_max_depth);
+		return -EINVAL;
+	}
 	if (hw->admin.slots == NULL) {
 		ena_hw_err(hw, "queue %u: no admin queue", p->qid);
 		return -ENODEV;

@@ -243,7 +243,7 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 int
 ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
 {
-	struct ena_tx_cdesc *c = (struct ena_tx_cdesc *)cq->ring +
+	const struct ena_tx_cdesc *c = (const struct ena_tx_cdesc *)cq->ring +
 		(cq->head & cq->mask);
 	uint16_t id;
 
