@@ -102,7 +102,111 @@ testpmd=/usr/bin/dpdk-testpmd
 [ -x "$testpmd" ] ||
 	die "$testpmd is missing; install Debian's dpdk package: apt-get install dpdk"
 
-# 2. Build.
+# Emulated ENA.
+emulated_setup() {
+	[ -f "$emu" ] || die "the build produced no $emu"
+	grep -aqP '\x00ena_emu\x00' "$emu" ||
+		die "$emu does not register the ena_emu vdev: the emulator sources (emu/) have not landed yet. Update the tree (git pull) and run again."
+	vdev="ena_emu0,wire=loopback,queues=$queues,pmd=$pmd"
+	[ -n "$emu_args" ] && vdev="$vdev,$emu_args"
+	[ -n "$devargs" ] && echo "run: note: --devargs applies to a real device; the emulated one is configured with --emu-args"
+	# --no-pci keeps EAL away from the host's own PCI NICs; the emulated
+	# device is added by the vdev itself.
+	eal+=(--no-huge -m 1024 --no-pci -d "$emu" --vdev "$vdev")
+	start_cmd="start tx_first"
+	mode_text="emulated ENA (ena_emu0), loopback wire, --no-huge"
+}
+
+# Real ENA: the checks a first run on EC2 needs, each with its remedy.
+# ENA_RUN_SYSFS / ENA_RUN_MOUNTS let devtools/run-test.sh replay them on a
+# fake sysfs tree.
+sys=${ENA_RUN_SYSFS:-/sys}
+mounts=${ENA_RUN_MOUNTS:-/proc/mounts}
+sysfs_read() {
+	cat "$1" 2>/dev/null || true
+}
+
+real_setup() {
+	local dev=$sys/bus/pci/devices/$addr vendor device driver bar2 wc=unknown
+	[ "$(id -u)" = 0 ] || die "a real device needs root (VFIO and hugepages); run: sudo bash devtools/run.sh $addr"
+	[ -d "$dev" ] || die "no PCI device $addr on this machine. ENA devices here: $(lspci -D -d 1d0f: 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')(see also: dpdk-devbind.py --status-dev net)"
+	vendor=$(sysfs_read "$dev/vendor")
+	device=$(sysfs_read "$dev/device")
+	case "$vendor:$device" in
+	0x1d0f:0x0ec2 | 0x1d0f:0x1ec2 | 0x1d0f:0xec20 | 0x1d0f:0xec21) ;;
+	*) die "$addr is $vendor:$device, not an ENA (1d0f:0ec2/1ec2/ec20/ec21); list ENA devices with: lspci -D -d 1d0f:" ;;
+	esac
+	driver=$(basename "$(readlink "$dev/driver" 2>/dev/null)" 2>/dev/null)
+	if [ "$driver" != vfio-pci ]; then
+		echo "run: $addr is bound to '${driver:-no driver}', DPDK needs vfio-pci." >&2
+		if [ "$driver" = ena ]; then
+			local ifs
+			ifs=$(ls "$dev/net" 2>/dev/null | paste -sd ' ')
+			echo "run: it is the kernel interface ${ifs:-?}; unbinding it cuts any SSH session through it (use a second ENI)." >&2
+		fi
+		if [ -z "$(ls $sys/kernel/iommu_groups 2>/dev/null)" ]; then
+			echo "run: this machine has no IOMMU (usual on EC2 instances other than metal): vfio must run in no-IOMMU mode:" >&2
+			echo "    modprobe vfio-pci" >&2
+			echo "    echo 1 > /sys/module/vfio/parameters/enable_unsafe_noiommu_mode" >&2
+		else
+			echo "    modprobe vfio-pci" >&2
+		fi
+		echo "    dpdk-devbind.py -b vfio-pci $addr" >&2
+		die "bind $addr to vfio-pci as shown above, then run again"
+	fi
+
+	local nr free mnt
+	nr=$(sysfs_read $sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages)
+	free=$(sysfs_read $sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages)
+	local free1g
+	free1g=$(sysfs_read $sys/kernel/mm/hugepages/hugepages-1048576kB/free_hugepages)
+	if [ "${free:-0}" -lt 512 ] && [ "${free1g:-0}" -lt 1 ]; then
+		echo "run: not enough free hugepages (2 MB pages: ${nr:-0} reserved, ${free:-0} free; testpmd needs about 1 GB)." >&2
+		echo "    echo 1024 > /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages" >&2
+		echo "    (to keep them across reboots: add 'vm.nr_hugepages = 1024' to /etc/sysctl.d/80-hugepages.conf)" >&2
+		die "reserve hugepages as shown above, then run again"
+	fi
+	mnt=$(awk '$3 == "hugetlbfs" { print $2; exit }' "$mounts")
+	[ -n "$mnt" ] || die "no hugetlbfs is mounted; run: mkdir -p /dev/hugepages && mount -t hugetlbfs nodev /dev/hugepages"
+
+	# LLQ pushes Tx descriptors and headers through BAR 2; only a
+	# write-combining mapping makes those stores fast.
+	bar2=$(sed -n 3p "$dev/resource" 2>/dev/null | awk '{ print $1 }')
+	if [ -z "$bar2" ] || [ "$bar2" = 0x0000000000000000 ]; then
+		echo "run: $addr has no BAR 2 (memory BAR for LLQ): the device offers no LLQ, Tx descriptors stay in host memory."
+	elif [ ! -e "$dev/resource2_wc" ]; then
+		echo "run: warning: BAR 2 of $addr is not prefetchable, so it cannot be mapped write-combined."
+		wc=no
+	else
+		wc=maybe
+	fi
+	if [ "$wc" = maybe ]; then
+		if modinfo vfio-pci 2>/dev/null | grep -qi 'wc\|write.combin'; then
+			echo "run: vfio-pci looks WC-capable; the mapping of BAR 2 is verified after start (PAT memtype list)."
+		else
+			echo "run: warning: the stock vfio-pci maps BAR 2 uncached, which makes every LLQ push slow."
+			echo "     Either install a vfio-pci with write combining (AWS amzn-drivers: userspace/dpdk/enav2-vfio-patch/get-vfio-with-wc.sh),"
+			echo "     or run without LLQ where the instance type allows it: --devargs enable_llq=0 (descriptors in host memory)."
+			echo "     Without WC, LLQ still works but Tx throughput drops severely."
+		fi
+	fi
+	local a="$addr"
+	[ -n "$devargs" ] && a="$addr,$devargs"
+	dev_eal=(-a "$a")
+	if [ $tx_first -eq 1 ]; then
+		start_cmd="start tx_first"
+	else
+		start_cmd="start"
+	fi
+	mode_text="real ENA $addr ($vendor:$device, vfio-pci, hugepages)"
+}
+
+# 2. A real device is checked before the build: no waiting to learn that it
+# is not bound or that hugepages are missing.
+dev_eal=()
+[ -n "$addr" ] && real_setup
+
+# 3. Build.
 mkdir -p "$builddir"
 log="$builddir/run-logs"
 mkdir -p "$log"
@@ -130,105 +234,10 @@ file_prefix="ena-run-$$"
 eal=(-l "$lcores" --file-prefix="$file_prefix" --log-level=lib.eal:notice
 	--log-level=pmd.net.ena.init:info -d "$pmd")
 
-# 3a. Emulated ENA.
-emulated_setup() {
-	[ -f "$emu" ] || die "the build produced no $emu"
-	grep -aqP '\x00ena_emu\x00' "$emu" ||
-		die "$emu does not register the ena_emu vdev: the emulator sources (emu/) have not landed yet. Update the tree (git pull) and run again."
-	vdev="ena_emu0,wire=loopback,queues=$queues,pmd=$pmd"
-	[ -n "$emu_args" ] && vdev="$vdev,$emu_args"
-	[ -n "$devargs" ] && echo "run: note: --devargs applies to a real device; the emulated one is configured with --emu-args"
-	# --no-pci keeps EAL away from the host's own PCI NICs; the emulated
-	# device is added by the vdev itself.
-	eal+=(--no-huge -m 1024 --no-pci -d "$emu" --vdev "$vdev")
-	start_cmd="start tx_first"
-	mode_text="emulated ENA (ena_emu0), loopback wire, --no-huge"
-}
-
-# 3b. Real ENA: the checks a first run on EC2 needs, each with its remedy.
-sysfs_read() {
-	cat "$1" 2>/dev/null || true
-}
-
-real_setup() {
-	local dev=/sys/bus/pci/devices/$addr vendor device driver bar2 wc=unknown
-	[ "$(id -u)" = 0 ] || die "a real device needs root (VFIO and hugepages); run: sudo bash devtools/run.sh $addr"
-	[ -d "$dev" ] || die "no PCI device $addr on this machine. ENA devices here: $(lspci -D -d 1d0f: 2>/dev/null | cut -d' ' -f1 | tr '\n' ' ')(see also: dpdk-devbind.py --status-dev net)"
-	vendor=$(sysfs_read "$dev/vendor")
-	device=$(sysfs_read "$dev/device")
-	case "$vendor:$device" in
-	0x1d0f:0x0ec2 | 0x1d0f:0x1ec2 | 0x1d0f:0xec20 | 0x1d0f:0xec21) ;;
-	*) die "$addr is $vendor:$device, not an ENA (1d0f:0ec2/1ec2/ec20/ec21); list ENA devices with: lspci -D -d 1d0f:" ;;
-	esac
-	driver=$(basename "$(readlink "$dev/driver" 2>/dev/null)" 2>/dev/null)
-	if [ "$driver" != vfio-pci ]; then
-		echo "run: $addr is bound to '${driver:-no driver}', DPDK needs vfio-pci." >&2
-		if [ "$driver" = ena ]; then
-			local ifs
-			ifs=$(ls "$dev/net" 2>/dev/null | tr '\n' ' ')
-			echo "run: it is the kernel interface ${ifs:-?}; unbinding it cuts any SSH session through it (use a second ENI)." >&2
-		fi
-		if [ -z "$(ls /sys/kernel/iommu_groups 2>/dev/null)" ]; then
-			echo "run: this machine has no IOMMU (usual on EC2 instances other than metal): vfio must run in no-IOMMU mode:" >&2
-			echo "    modprobe vfio-pci" >&2
-			echo "    echo 1 > /sys/module/vfio/parameters/enable_unsafe_noiommu_mode" >&2
-		else
-			echo "    modprobe vfio-pci" >&2
-		fi
-		echo "    dpdk-devbind.py -b vfio-pci $addr" >&2
-		die "bind $addr to vfio-pci as shown above, then run again"
-	fi
-
-	local nr free mnt
-	nr=$(sysfs_read /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages)
-	free=$(sysfs_read /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages)
-	local free1g
-	free1g=$(sysfs_read /sys/kernel/mm/hugepages/hugepages-1048576kB/free_hugepages)
-	if [ "${free:-0}" -lt 512 ] && [ "${free1g:-0}" -lt 1 ]; then
-		echo "run: not enough free hugepages (2 MB pages: ${nr:-0} reserved, ${free:-0} free; testpmd needs about 1 GB)." >&2
-		echo "    echo 1024 > /sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages" >&2
-		echo "    (to keep them across reboots: add 'vm.nr_hugepages = 1024' to /etc/sysctl.d/80-hugepages.conf)" >&2
-		die "reserve hugepages as shown above, then run again"
-	fi
-	mnt=$(awk '$3 == "hugetlbfs" { print $2; exit }' /proc/mounts)
-	[ -n "$mnt" ] || die "no hugetlbfs is mounted; run: mkdir -p /dev/hugepages && mount -t hugetlbfs nodev /dev/hugepages"
-
-	# LLQ pushes Tx descriptors and headers through BAR 2; only a
-	# write-combining mapping makes those stores fast.
-	bar2=$(sed -n 3p "$dev/resource" 2>/dev/null | awk '{ print $1 }')
-	if [ -z "$bar2" ] || [ "$bar2" = 0x0000000000000000 ]; then
-		echo "run: $addr has no BAR 2 (memory BAR for LLQ): the device offers no LLQ, Tx descriptors stay in host memory."
-	elif [ ! -e "$dev/resource2_wc" ]; then
-		echo "run: warning: BAR 2 of $addr is not prefetchable, so it cannot be mapped write-combined."
-		wc=no
-	else
-		wc=maybe
-	fi
-	if [ "$wc" = maybe ]; then
-		if modinfo vfio-pci 2>/dev/null | grep -qi 'wc\|write.combin'; then
-			echo "run: vfio-pci looks WC-capable; the mapping of BAR 2 is verified after start (PAT memtype list)."
-		else
-			echo "run: warning: the stock vfio-pci maps BAR 2 uncached, which makes every LLQ push slow."
-			echo "     Either install a vfio-pci with write combining (AWS amzn-drivers: userspace/dpdk/enav2-vfio-patch/get-vfio-with-wc.sh),"
-			echo "     or run without LLQ where the instance type allows it: --devargs enable_llq=0 (descriptors in host memory)."
-			echo "     Without WC, LLQ still works but Tx throughput drops severely."
-		fi
-	fi
-	local a="$addr"
-	[ -n "$devargs" ] && a="$addr,$devargs"
-	eal+=(-a "$a")
-	if [ $tx_first -eq 1 ]; then
-		start_cmd="start tx_first"
-	else
-		start_cmd="start"
-	fi
-	mode_text="real ENA $addr ($vendor:$device, vfio-pci, hugepages)"
-}
-
 if [ -z "$addr" ]; then
 	emulated_setup
 else
-	real_setup
+	eal+=("${dev_eal[@]}")
 fi
 
 # testpmd's stdout is a pipe; line buffering keeps its replies whole.
