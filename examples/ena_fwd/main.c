@@ -31,16 +31,16 @@
 #include <rte_mbuf.h>
 #include <rte_udp.h>
 
-#define FWD_BURST 32
-#define FWD_RING 512
+#define FWD_BURST      32
+#define FWD_RING       512
 #define FWD_MAX_QUEUES 16
 
 struct fwd_opts {
 	unsigned int seconds;
 	unsigned int queues;
-	unsigned int tx_first;	/* frames injected per Tx queue at start */
-	uint64_t min_packets;	/* exit status 1 below this many Rx */
-	bool xstats;		/* print every extended statistic at the end */
+	unsigned int tx_first; /* frames injected per Tx queue at start */
+	uint64_t min_packets;  /* exit status 1 below this many Rx */
+	bool xstats;	       /* print every extended statistic at the end */
 };
 
 struct fwd_counts {
@@ -69,12 +69,11 @@ fwd_usage(const char *prog)
 	       "(default 0)\n"
 	       "  --min-packets N  fail unless N packets were received\n"
 	       "  --xstats         print the extended statistics at the end\n",
-	       prog);
+		prog);
 }
 
 static int
-fwd_parse_uint(const char *name, const char *text, uint64_t max,
-	       uint64_t *out)
+fwd_parse_uint(const char *name, const char *text, uint64_t max, uint64_t *out)
 {
 	char *end;
 	unsigned long long v;
@@ -82,9 +81,10 @@ fwd_parse_uint(const char *name, const char *text, uint64_t max,
 	errno = 0;
 	v = strtoull(text, &end, 0);
 	if (errno != 0 || end == text || *end != '\0' || text[0] == '-' ||
-	    v > max) {
-		fprintf(stderr, "ena_fwd: bad value '%s' for %s (0..%" PRIu64
-			")\n", text, name, max);
+		v > max) {
+		fprintf(stderr,
+			"ena_fwd: bad value '%s' for %s (0..%" PRIu64 ")\n",
+			text, name, max);
 		return -EINVAL;
 	}
 	*out = v;
@@ -114,8 +114,9 @@ fwd_parse_args(int argc, char **argv, struct fwd_opts *o)
 			o->seconds = v;
 			break;
 		case 'q':
-			if (fwd_parse_uint("--queues", optarg, FWD_MAX_QUEUES,
-					   &v) || v == 0)
+			if (fwd_parse_uint(
+				    "--queues", optarg, FWD_MAX_QUEUES, &v) ||
+				v == 0)
 				return -EINVAL;
 			o->queues = v;
 			break;
@@ -125,8 +126,8 @@ fwd_parse_args(int argc, char **argv, struct fwd_opts *o)
 			o->tx_first = v;
 			break;
 		case 'm':
-			if (fwd_parse_uint("--min-packets", optarg, UINT64_MAX,
-					   &v))
+			if (fwd_parse_uint(
+				    "--min-packets", optarg, UINT64_MAX, &v))
 				return -EINVAL;
 			o->min_packets = v;
 			break;
@@ -164,8 +165,8 @@ fwd_show_driver(uint16_t port)
 	if (drv != NULL && dladdr(drv, &where) != 0 && where.dli_fname)
 		file = where.dli_fname;
 	printf("ena_fwd: port %u: device %s, driver %s from %s\n", port,
-	       info.device ? rte_dev_name(info.device) : "?",
-	       info.driver_name, file);
+		info.device ? rte_dev_name(info.device) : "?", info.driver_name,
+		file);
 }
 
 static int
@@ -181,15 +182,16 @@ fwd_port_init(uint16_t port, unsigned int queues, struct rte_mempool *mp)
 	if (rc != 0)
 		return rc;
 	if (queues > info.max_rx_queues || queues > info.max_tx_queues) {
-		fprintf(stderr, "ena_fwd: port %u supports %u Rx / %u Tx "
-			"queues, %u requested\n", port, info.max_rx_queues,
-			info.max_tx_queues, queues);
+		fprintf(stderr,
+			"ena_fwd: port %u supports %u Rx / %u Tx "
+			"queues, %u requested\n",
+			port, info.max_rx_queues, info.max_tx_queues, queues);
 		return -EINVAL;
 	}
 	if (queues > 1) {
 		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
-		conf.rx_adv_conf.rss_conf.rss_hf =
-			RTE_ETH_RSS_IP & info.flow_type_rss_offloads;
+		conf.rx_adv_conf.rss_conf.rss_hf = RTE_ETH_RSS_IP &
+			info.flow_type_rss_offloads;
 	}
 	rc = rte_eth_dev_configure(port, queues, queues, &conf);
 	if (rc != 0)
@@ -198,13 +200,12 @@ fwd_port_init(uint16_t port, unsigned int queues, struct rte_mempool *mp)
 	if (rc != 0)
 		return rc;
 	for (q = 0; q < queues; q++) {
-		rc = rte_eth_rx_queue_setup(port, q, nrx,
-					    rte_eth_dev_socket_id(port), NULL,
-					    mp);
+		rc = rte_eth_rx_queue_setup(
+			port, q, nrx, rte_eth_dev_socket_id(port), NULL, mp);
 		if (rc != 0)
 			return rc;
-		rc = rte_eth_tx_queue_setup(port, q, ntx,
-					    rte_eth_dev_socket_id(port), NULL);
+		rc = rte_eth_tx_queue_setup(
+			port, q, ntx, rte_eth_dev_socket_id(port), NULL);
 		if (rc != 0)
 			return rc;
 	}
@@ -237,7 +238,7 @@ fwd_show_xstats(uint16_t port)
 	got = rte_eth_xstats_get(port, vals, n);
 	for (i = 0; i < got && i < n; i++)
 		printf("ena_fwd: port %u xstat %s %" PRIu64 "\n", port,
-		       names[vals[i].id].name, vals[i].value);
+			names[vals[i].id].name, vals[i].value);
 out:
 	free(names);
 	free(vals);
@@ -245,8 +246,8 @@ out:
 
 /* A 64-byte UDP/IPv4 frame; q varies the source port so RSS spreads them. */
 static struct rte_mbuf *
-fwd_make_frame(struct rte_mempool *mp, uint16_t port, unsigned int q,
-	       unsigned int i)
+fwd_make_frame(
+	struct rte_mempool *mp, uint16_t port, unsigned int q, unsigned int i)
 {
 	const uint16_t len = RTE_ETHER_MIN_LEN - RTE_ETHER_CRC_LEN;
 	struct rte_ether_hdr *eth;
@@ -283,7 +284,7 @@ fwd_make_frame(struct rte_mempool *mp, uint16_t port, unsigned int q,
 
 static void
 fwd_inject(uint16_t port, unsigned int queues, unsigned int count,
-	   struct rte_mempool *mp, struct fwd_counts *c)
+	struct rte_mempool *mp, struct fwd_counts *c)
 {
 	struct rte_mbuf *burst[FWD_BURST];
 	unsigned int q, done, n, i;
@@ -293,8 +294,8 @@ fwd_inject(uint16_t port, unsigned int queues, unsigned int count,
 		for (done = 0; done < count; done += n) {
 			n = RTE_MIN(count - done, (unsigned int)FWD_BURST);
 			for (i = 0; i < n; i++) {
-				burst[i] = fwd_make_frame(mp, port, q,
-							  done + i);
+				burst[i] = fwd_make_frame(
+					mp, port, q, done + i);
 				if (burst[i] == NULL)
 					break;
 			}
@@ -313,7 +314,7 @@ fwd_inject(uint16_t port, unsigned int queues, unsigned int count,
 
 static void
 fwd_loop(uint16_t nb_ports, const uint16_t *ports, unsigned int queues,
-	 uint64_t deadline, struct fwd_counts *c)
+	uint64_t deadline, struct fwd_counts *c)
 {
 	struct rte_mbuf *burst[FWD_BURST];
 	uint16_t i, rx, tx, in, out;
@@ -332,8 +333,8 @@ fwd_loop(uint16_t nb_ports, const uint16_t *ports, unsigned int queues,
 				c[nb_ports == 1 ? i : i ^ 1].tx += tx;
 				if (tx < rx) {
 					c[i].dropped += rx - tx;
-					rte_pktmbuf_free_bulk(&burst[tx],
-							      rx - tx);
+					rte_pktmbuf_free_bulk(
+						&burst[tx], rx - tx);
 				}
 			}
 		}
@@ -367,20 +368,19 @@ main(int argc, char **argv)
 	signal(SIGINT, fwd_on_signal);
 	signal(SIGTERM, fwd_on_signal);
 
-	RTE_ETH_FOREACH_DEV(p)
+	RTE_ETH_FOREACH_DEV (p)
 		ports[nb++] = p;
 	if (nb == 0) {
-		fprintf(stderr, "ena_fwd: no Ethernet port; is the PMD "
+		fprintf(stderr,
+			"ena_fwd: no Ethernet port; is the PMD "
 			"loaded (-d librte_net_ena.so or linked in) and the "
 			"device allowed (-a ADDR or --vdev ena_emu0)?\n");
 		rte_eal_cleanup();
 		return 1;
 	}
 	mp = rte_pktmbuf_pool_create("ena_fwd_mbufs",
-				     nb * o.queues * (2 * FWD_RING + FWD_BURST)
-					     + 1024,
-				     256, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
-				     rte_socket_id());
+		nb * o.queues * (2 * FWD_RING + FWD_BURST) + 1024, 256, 0,
+		RTE_MBUF_DEFAULT_BUF_SIZE, rte_socket_id());
 	if (mp == NULL) {
 		fprintf(stderr, "ena_fwd: mbuf pool: %s\n",
 			rte_strerror(rte_errno));
@@ -408,9 +408,9 @@ main(int argc, char **argv)
 
 	for (i = 0; i < nb; i++) {
 		printf("ena_fwd: port %u: rx %" PRIu64 " tx %" PRIu64
-		       " dropped %" PRIu64 " (%.3f Mpps rx)\n", ports[i],
-		       c[i].rx, c[i].tx, c[i].dropped,
-		       secs > 0 ? c[i].rx / secs / 1e6 : 0.0);
+		       " dropped %" PRIu64 " (%.3f Mpps rx)\n",
+			ports[i], c[i].rx, c[i].tx, c[i].dropped,
+			secs > 0 ? c[i].rx / secs / 1e6 : 0.0);
 		total += c[i].rx;
 		if (o.xstats)
 			fwd_show_xstats(ports[i]);
@@ -418,13 +418,14 @@ main(int argc, char **argv)
 		rte_eth_dev_close(ports[i]);
 	}
 	printf("ena_fwd: %" PRIu64 " packets received in %.1f s\n", total,
-	       secs);
+		secs);
 	rte_mempool_free(mp);
 	rte_eal_cleanup();
 	if (total < o.min_packets) {
-		fprintf(stderr, "ena_fwd: received %" PRIu64 " packets, "
-			"expected at least %" PRIu64 "\n", total,
-			o.min_packets);
+		fprintf(stderr,
+			"ena_fwd: received %" PRIu64 " packets, "
+			"expected at least %" PRIu64 "\n",
+			total, o.min_packets);
 		return 1;
 	}
 	return 0;
