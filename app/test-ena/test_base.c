@@ -541,6 +541,13 @@ test_llq_select(void)
 	o.descs_before_header_supported = 8;
 	ENA_CHECK_RC("8 descs fill a 128 B entry", -EOPNOTSUPP,
 		     ena_hw_llq_select(&hw, &o, &req, &info));
+	o.descs_before_header_supported = 8 | 2;
+	req.descs_before_header = 8;
+	ENA_CHECK_RC("8 requested, does not fit: fallback", 0,
+		     ena_hw_llq_select(&hw, &o, &req, &info));
+	ENA_CHECK_EQ("fallback to 2 before header", 2,
+		     info.descs_before_header);
+	req.descs_before_header = 2;
 	o.descs_before_header_supported = 2;
 	o.stride_supported = 0;
 	ENA_CHECK_RC("no stride", -EOPNOTSUPP,
@@ -1583,6 +1590,58 @@ emu_aenq_and_admin_faults(void)
 	emu_down(&e);
 }
 
+/* Each LLQ layout the emulated device accepts carries traffic. */
+static void
+emu_llq_variants(void)
+{
+	static const struct ena_hw_llq_request reqs[] = {
+		{ 128, 2, false, true },
+		{ 128, 1, true, true },
+		{ 256, 2, true, true },
+		{ 256, 4, false, true },
+		{ 192, 8, true, true },	/* unsupported: falls back */
+	};
+	struct emu_env e;
+	struct emu_io io;
+	unsigned int r, i, good;
+	int rc, trc;
+
+	for (r = 0; r < ENA_ARRAY_SIZE_T(reqs); r++) {
+		rc = emu_up(&e, "base_emu_llqv", "queues=2,llq=1");
+		ENA_CHECK_RC("bring-up", 0, rc);
+		if (rc != 0) {
+			emu_down(&e);
+			return;
+		}
+		ENA_CHECK_RC("llq configure",
+			     0, ena_hw_llq_configure(&e.hw, &e.feat.llq,
+						     &reqs[r]));
+		ENA_CHECK_EQ("llq placement", ENA_HW_PLACEMENT_DEV,
+			     e.hw.tx_placement);
+		if (reqs[r].entry_size != 192)
+			ENA_CHECK_EQ("llq entry size as requested",
+				     reqs[r].entry_size, e.hw.llq.entry_size);
+		ENA_CHECK(e.hw.llq.disable_meta_caching,
+			  "device asks for a meta descriptor per packet");
+		rc = emu_io_open(&e, &io, true, EMU_RX_BUF);
+		ENA_CHECK_RC("io open", 0, rc);
+		good = 0;
+		for (i = 0; rc == 0 && i < 2 * EMU_IO_DEPTH; i++) {
+			rc = emu_round_trip(&e, &io,
+					    (uint16_t)(60 + i * 13 % 1400),
+					    (uint16_t)(1 + i % 6),
+					    (uint16_t)(i % EMU_IO_DEPTH), &trc);
+			if (rc == 1 && trc == 0)
+				good++;
+			rc = 0;
+		}
+		ENA_CHECK_EQ("llq round trips for this layout",
+			     2 * EMU_IO_DEPTH, good);
+		emu_io_close(&e, &io);
+		emu_down(&e);
+	}
+}
+
 static void
 test_base_emu(void)
 {
@@ -1590,6 +1649,7 @@ test_base_emu(void)
 	emu_io_max_queues();
 	emu_traffic(false);
 	emu_traffic(true);
+	emu_llq_variants();
 	emu_rx_faults();
 	emu_aenq_and_admin_faults();
 }

@@ -322,6 +322,15 @@ ena_hw_llq_entry_code(uint16_t bytes)
 	}
 }
 
+static bool
+ena_hw_llq_before_ok(const struct ena_hw_llq_offer *offer, uint16_t before,
+		     uint16_t entry_size)
+{
+	return before != 0 && ena_hw_is_pow2(before) &&
+		(offer->descs_before_header_supported & before) != 0 &&
+		(uint32_t)before * sizeof(struct ena_tx_desc) < entry_size;
+}
+
 int
 ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 		  const struct ena_hw_llq_request *req,
@@ -371,31 +380,26 @@ ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 	out->entry_size = (uint16_t)ena_llq_entry_bytes(
 		(enum ena_llq_entry_size)code);
 
-	if (req->descs_before_header != 0 &&
-	    (offer->descs_before_header_supported &
-	     req->descs_before_header) != 0 &&
-	    ena_hw_is_pow2(req->descs_before_header)) {
+	/* Descriptors ahead of the header must leave room for it. */
+	if (ena_hw_llq_before_ok(offer, req->descs_before_header,
+				 out->entry_size)) {
 		before = req->descs_before_header;
 	} else {
 		for (i = 0; i < ENA_ARRAY_SIZE(before_pref); i++) {
-			if (offer->descs_before_header_supported &
-			    before_pref[i]) {
+			if (ena_hw_llq_before_ok(offer, before_pref[i],
+						 out->entry_size)) {
 				before = before_pref[i];
 				break;
 			}
 		}
 		if (before == 0) {
-			ena_hw_err(hw, "llq: no usable descs before header (mask 0x%x)",
-				   offer->descs_before_header_supported);
+			ena_hw_err(hw, "llq: no usable descs before header (mask 0x%x) for a %u byte entry",
+				   offer->descs_before_header_supported,
+				   out->entry_size);
 			return -EOPNOTSUPP;
 		}
-		ena_hw_info(hw, "llq: %u descs before header unsupported, using %u",
+		ena_hw_info(hw, "llq: %u descs before header unusable, using %u",
 			    req->descs_before_header, before);
-	}
-	if ((uint32_t)before * sizeof(struct ena_tx_desc) >= out->entry_size) {
-		ena_hw_err(hw, "llq: %u descs before header leave no header room in a %u byte entry",
-			   before, out->entry_size);
-		return -EOPNOTSUPP;
 	}
 	out->descs_before_header = before;
 
