@@ -36,12 +36,12 @@ static void test_base_emu(void);
 #define FAKE_BAR_BYTES 0x2000
 
 struct fake_dev {
-	uint32_t *regs;		/* BAR 0 image */
+	uint32_t *regs; /* BAR 0 image */
 	struct ena_hw *hw;
 	bool answer_readless;
 	bool run_reset;
 	bool answer_admin;
-	uint8_t admin_status;	/* status for every admin completion */
+	uint8_t admin_status; /* status for every admin completion */
 	uint32_t last_read_req;
 	uint16_t aq_head;
 	uint16_t acq_tail;
@@ -71,17 +71,17 @@ fake_step(void *arg)
 	f->steps++;
 	req = fake_reg(f, ENA_REG_MMIO_REG_READ);
 	if (f->answer_readless && req != f->last_read_req &&
-	    hw->readless.mem.va != NULL) {
+		hw->readless.mem.va != NULL) {
 		struct ena_reg_read_resp *r = hw->readless.mem.va;
-		uint16_t off = (uint16_t)ENA_FIELD_GET(req,
-				ENA_REG_MMIO_REG_READ_REG_OFF);
+		uint16_t off = (uint16_t)ENA_FIELD_GET(
+			req, ENA_REG_MMIO_REG_READ_REG_OFF);
 
 		f->last_read_req = req;
 		r->reg_off = off;
 		r->reg_val = fake_reg(f, off);
 		__atomic_store_n(&r->req_id,
-			(uint16_t)ENA_FIELD_GET(req,
-				ENA_REG_MMIO_REG_READ_REQ_ID),
+			(uint16_t)ENA_FIELD_GET(
+				req, ENA_REG_MMIO_REG_READ_REQ_ID),
 			__ATOMIC_RELEASE);
 	}
 	if (f->run_reset) {
@@ -109,7 +109,7 @@ fake_step(void *arg)
 			f->aq_head++;
 			e->common.sq_head = f->aq_head;
 			__atomic_store_n(&e->common.flags, f->acq_phase,
-					 __ATOMIC_RELEASE);
+				__ATOMIC_RELEASE);
 			f->acq_tail++;
 			if ((f->acq_tail & mask) == 0)
 				f->acq_phase ^= 1;
@@ -142,9 +142,9 @@ fake_init(struct fake_dev *f, struct ena_hw *hw)
 	f->answer_readless = true;
 	f->run_reset = true;
 	f->answer_admin = true;
-	ENA_FIELD_SET(caps, ENA_REG_CAPS_RESET_TIMEOUT, 2);	/* 200 ms */
+	ENA_FIELD_SET(caps, ENA_REG_CAPS_RESET_TIMEOUT, 2); /* 200 ms */
 	ENA_FIELD_SET(caps, ENA_REG_CAPS_DMA_ADDR_WIDTH, 48);
-	ENA_FIELD_SET(caps, ENA_REG_CAPS_ADMIN_CMD_TO, 1);	/* 100 ms */
+	ENA_FIELD_SET(caps, ENA_REG_CAPS_ADMIN_CMD_TO, 1); /* 100 ms */
 	fake_reg_set(f, ENA_REG_CAPS, caps);
 	fake_reg_set(f, ENA_REG_VERSION, (2 << 8) | 0);
 	fake_reg_set(f, ENA_REG_CONTROLLER_VERSION, 0x00010203);
@@ -176,61 +176,60 @@ test_fake_bringup_errors(void)
 	/* Read-less register read: answered, then nobody answers. */
 	ENA_CHECK_RC("fake init", 0, fake_init(&f, &hw));
 	ENA_CHECK_RC("readless init", 0, ena_hw_readless_init(&hw));
-	ENA_CHECK_EQ("MMIO_RESP_LO programmed",
-		     (uint32_t)hw.readless.mem.iova,
-		     fake_reg(&f, ENA_REG_MMIO_RESP_LO));
+	ENA_CHECK_EQ("MMIO_RESP_LO programmed", (uint32_t)hw.readless.mem.iova,
+		fake_reg(&f, ENA_REG_MMIO_RESP_LO));
 	v = ena_hw_reg_read(&hw, ENA_REG_CONTROLLER_VERSION);
 	ENA_CHECK_EQ("readless read value", 0x00010203, v);
 	f.answer_readless = false;
 	hw.readless.timeout_us = 20 * 1000;
 	v = ena_hw_reg_read(&hw, ENA_REG_VERSION);
 	ENA_CHECK_EQ("readless timeout gives the failure value",
-		     ENA_HW_REG_READ_FAILED, v);
+		ENA_HW_REG_READ_FAILED, v);
 	ENA_CHECK_RC("version check with a mute device", -EIO,
-		     ena_hw_check_version(&hw));
+		ena_hw_check_version(&hw));
 	ENA_CHECK_RC("reset with a mute device", -EIO,
-		     ena_hw_reset(&hw, ENA_RESET_REASON_NORMAL));
+		ena_hw_reset(&hw, ENA_RESET_REASON_NORMAL));
 	f.answer_readless = true;
 
 	/* Reset: completes; then a device that never starts resetting. */
-	ENA_CHECK_RC("reset", 0, ena_hw_reset(&hw, ENA_RESET_REASON_USER_TRIGGER));
+	ENA_CHECK_RC(
+		"reset", 0, ena_hw_reset(&hw, ENA_RESET_REASON_USER_TRIGGER));
 	ENA_CHECK_EQ("reset timeout from caps (us)", 200 * 1000,
-		     hw.reset_timeout_us);
+		hw.reset_timeout_us);
 	ENA_CHECK_EQ("admin timeout from caps (us)", 100 * 1000,
-		     hw.admin.timeout_us);
+		hw.admin.timeout_us);
 	f.run_reset = false;
 	fake_reg_set(&f, ENA_REG_DEV_CTL, 0);
 	rc = ena_hw_reset(&hw, ENA_RESET_REASON_KEEP_ALIVE_TO);
 	ENA_CHECK_RC("reset timeout", -ETIME, rc);
 	v = fake_reg(&f, ENA_REG_DEV_CTL);
 	ENA_CHECK_EQ("reset reason written to DEV_CTL",
-		     ENA_RESET_REASON_KEEP_ALIVE_TO,
-		     ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON));
+		ENA_RESET_REASON_KEEP_ALIVE_TO,
+		ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON));
 	ENA_CHECK(v & ENA_REG_DEV_CTL_DEV_RESET_MASK,
-		  "DEV_CTL reset bit not set: 0x%x", v);
+		"DEV_CTL reset bit not set: 0x%x", v);
 	f.run_reset = true;
 	fake_reg_set(&f, ENA_REG_DEV_CTL, 0);
 	fake_step(&f);
 	caps = fake_reg(&f, ENA_REG_CAPS);
-	fake_reg_set(&f, ENA_REG_CAPS,
-		     caps & ~ENA_REG_CAPS_RESET_TIMEOUT_MASK);
+	fake_reg_set(&f, ENA_REG_CAPS, caps & ~ENA_REG_CAPS_RESET_TIMEOUT_MASK);
 	ENA_CHECK_RC("reset timeout 0 refused", -EINVAL,
-		     ena_hw_reset(&hw, ENA_RESET_REASON_NORMAL));
+		ena_hw_reset(&hw, ENA_RESET_REASON_NORMAL));
 	fake_reg_set(&f, ENA_REG_CAPS, caps);
 	fake_reg_set(&f, ENA_REG_DEV_STS, 0);
 	ENA_CHECK_RC("reset of a not-ready device", -ENODEV,
-		     ena_hw_reset(&hw, ENA_RESET_REASON_NORMAL));
+		ena_hw_reset(&hw, ENA_RESET_REASON_NORMAL));
 	fake_reg_set(&f, ENA_REG_DEV_STS, ENA_REG_DEV_STS_READY_MASK);
 
 	/* Versions. */
 	ENA_CHECK_RC("version 2.0 accepted", 0, ena_hw_check_version(&hw));
 	fake_reg_set(&f, ENA_REG_VERSION, (0 << 8) | 8);
-	ENA_CHECK_RC("version 0.8 too low", -EOPNOTSUPP,
-		     ena_hw_check_version(&hw));
+	ENA_CHECK_RC(
+		"version 0.8 too low", -EOPNOTSUPP, ena_hw_check_version(&hw));
 	fake_reg_set(&f, ENA_REG_VERSION, (2 << 8) | 0);
 	fake_reg_set(&f, ENA_REG_CONTROLLER_VERSION, 0x05000000);
 	ENA_CHECK_RC("controller 0.0.0 too low", -EOPNOTSUPP,
-		     ena_hw_check_version(&hw));
+		ena_hw_check_version(&hw));
 	fake_reg_set(&f, ENA_REG_CONTROLLER_VERSION, 0x00010203);
 
 	/* DMA width. */
@@ -274,14 +273,14 @@ test_fake_admin(void)
 	ENA_CHECK_RC("admin init", 0, ena_hw_admin_init(&hw, NULL));
 	caps = fake_reg(&f, ENA_REG_AQ_CAPS);
 	ENA_CHECK_EQ("AQ depth programmed", ENA_HW_ADMIN_DEPTH,
-		     ENA_FIELD_GET(caps, ENA_REG_AQ_CAPS_DEPTH));
+		ENA_FIELD_GET(caps, ENA_REG_AQ_CAPS_DEPTH));
 	ENA_CHECK_EQ("AQ entry size programmed", ENA_AQ_ENTRY_SIZE,
-		     ENA_FIELD_GET(caps, ENA_REG_AQ_CAPS_ENTRY_SIZE));
+		ENA_FIELD_GET(caps, ENA_REG_AQ_CAPS_ENTRY_SIZE));
 	ENA_CHECK_EQ("ACQ base programmed", (uint32_t)hw.admin.cq_mem.iova,
-		     fake_reg(&f, ENA_REG_ACQ_BASE_LO));
+		fake_reg(&f, ENA_REG_ACQ_BASE_LO));
 	ENA_CHECK_EQ("AENQ depth programmed", ENA_HW_AENQ_DEPTH,
-		     ENA_FIELD_GET(fake_reg(&f, ENA_REG_AENQ_CAPS),
-				   ENA_REG_AENQ_CAPS_DEPTH));
+		ENA_FIELD_GET(fake_reg(&f, ENA_REG_AENQ_CAPS),
+			ENA_REG_AENQ_CAPS_DEPTH));
 
 	/* Every status maps; five rounds cross the ring wrap (phase). */
 	for (round = 0; round < 5; round++) {
@@ -291,16 +290,16 @@ test_fake_admin(void)
 			cmd.common.opcode = ENA_AQ_OP_GET_STATS;
 			rc = ena_hw_admin_exec(&hw, &cmd, &comp, sizeof(comp));
 			if (round == 0 || rc != map[i].rc)
-				ENA_CHECK_RC("admin status mapping",
-					     map[i].rc, rc);
+				ENA_CHECK_RC(
+					"admin status mapping", map[i].rc, rc);
 		}
 	}
 	ENA_CHECK_EQ("admin commands submitted", 5 * ENA_ARRAY_SIZE_T(map),
-		     hw.admin.stats.submitted);
+		hw.admin.stats.submitted);
 	ENA_CHECK_EQ("admin commands completed", 5 * ENA_ARRAY_SIZE_T(map),
-		     hw.admin.stats.completed);
+		hw.admin.stats.completed);
 	ENA_CHECK(hw.admin.sq_tail > hw.admin.depth,
-		  "ring did not wrap: tail %u", hw.admin.sq_tail);
+		"ring did not wrap: tail %u", hw.admin.sq_tail);
 
 	/* Interrupt mode: completions reach the waiter via the handler. */
 	ena_hw_admin_set_polling(&hw, false);
@@ -337,10 +336,9 @@ test_fake_admin(void)
 	ENA_CHECK_RC("dead admin queue fails fast", -ENODEV, rc);
 	ENA_CHECK(dt < 5000, "dead admin queue took %" PRIu64 " us", dt);
 	ENA_CHECK_EQ("reset reason for -ETIME", ENA_RESET_REASON_ADMIN_TO,
-		     ena_hw_reset_reason_for(-ETIME, ENA_HW_DIR_TX));
+		ena_hw_reset_reason_for(-ETIME, ENA_HW_DIR_TX));
 	fake_fini(&f);
 }
-
 
 /* AENQ dispatch on hand-written events. */
 static unsigned int aenq_calls[4];
@@ -380,7 +378,7 @@ aenq_on_unknown(void *arg, const struct ena_aenq_entry *e)
 
 static void
 aenq_put(struct ena_hw *hw, uint16_t idx, uint16_t group, uint16_t syndrome,
-	 uint8_t phase)
+	uint8_t phase)
 {
 	struct ena_aenq_entry *e = (struct ena_aenq_entry *)hw->aenq.mem.va +
 		(idx & (hw->aenq.depth - 1));
@@ -389,7 +387,7 @@ aenq_put(struct ena_hw *hw, uint16_t idx, uint16_t group, uint16_t syndrome,
 	e->common.group = group;
 	e->common.syndrome = syndrome;
 	if (group == ENA_AENQ_GROUP_NOTIFICATION &&
-	    syndrome == ENA_AENQ_NOTIFY_UPDATE_HINTS) {
+		syndrome == ENA_AENQ_NOTIFY_UPDATE_HINTS) {
 		struct ena_feat_hw_hints h;
 
 		memset(&h, 0, sizeof(h));
@@ -419,40 +417,41 @@ test_fake_aenq(void)
 	ENA_CHECK_RC("admin init", 0, ena_hw_admin_init(&hw, &h));
 	ena_hw_aenq_enable(&hw);
 	ENA_CHECK_EQ("AENQ head doorbell gives all entries", ENA_HW_AENQ_DEPTH,
-		     fake_reg(&f, ENA_REG_AENQ_HEAD_DB));
+		fake_reg(&f, ENA_REG_AENQ_HEAD_DB));
 	ENA_CHECK_EQ("nothing pending", 0, ena_hw_aenq_process(&hw, NULL));
 
 	aenq_put(&hw, 0, ENA_AENQ_GROUP_LINK_CHANGE, 0, 1);
 	aenq_put(&hw, 1, ENA_AENQ_GROUP_NOTIFICATION,
-		 ENA_AENQ_NOTIFY_UPDATE_HINTS, 1);
+		ENA_AENQ_NOTIFY_UPDATE_HINTS, 1);
 	aenq_put(&hw, 2, ENA_AENQ_GROUP_NOTIFICATION, ENA_AENQ_NOTIFY_SUSPEND,
-		 1);
-	aenq_put(&hw, 3, 17, 0, 1);			/* unknown group */
+		1);
+	aenq_put(&hw, 3, 17, 0, 1); /* unknown group */
 	ka0 = hw.last_keep_alive_us;
-	aenq_put(&hw, 4, ENA_AENQ_GROUP_KEEP_ALIVE, 0, 1);	/* no handler */
+	aenq_put(&hw, 4, ENA_AENQ_GROUP_KEEP_ALIVE, 0, 1); /* no handler */
 	n = ena_hw_aenq_process(&hw, NULL);
 	ENA_CHECK_EQ("events processed", 5, n);
 	ENA_CHECK_EQ("link handler", 1, aenq_calls[0]);
 	ENA_CHECK_EQ("hints handler (by syndrome)", 1, aenq_calls[1]);
 	ENA_CHECK_EQ("notification group handler", 1, aenq_calls[2]);
-	ENA_CHECK_EQ("unknown handler (group 17, keep-alive)", 2, aenq_calls[3]);
+	ENA_CHECK_EQ(
+		"unknown handler (group 17, keep-alive)", 2, aenq_calls[3]);
 	ENA_CHECK(hw.last_keep_alive_us >= ka0, "keep-alive stamp went back");
 	ENA_CHECK_EQ("hints payload: watchdog", 4321,
-		     aenq_seen_hints.driver_watchdog_timeout_ms);
+		aenq_seen_hints.driver_watchdog_timeout_ms);
 	ena_hw_apply_hints(&hw, &aenq_seen_hints);
-	ENA_CHECK_EQ("hints applied: admin timeout", 777000,
-		     hw.admin.timeout_us);
-	ENA_CHECK_EQ("hints applied: keep-alive", 4321,
-		     hw.keep_alive_timeout_ms);
+	ENA_CHECK_EQ(
+		"hints applied: admin timeout", 777000, hw.admin.timeout_us);
+	ENA_CHECK_EQ(
+		"hints applied: keep-alive", 4321, hw.keep_alive_timeout_ms);
 	ENA_CHECK_EQ("AENQ head doorbell after 5", 5 + ENA_HW_AENQ_DEPTH,
-		     fake_reg(&f, ENA_REG_AENQ_HEAD_DB));
+		fake_reg(&f, ENA_REG_AENQ_HEAD_DB));
 	/* Fill past the wrap: the old phase must not be taken again. */
 	for (i = 5; i < ENA_HW_AENQ_DEPTH; i++)
 		aenq_put(&hw, (uint16_t)i, ENA_AENQ_GROUP_LINK_CHANGE, 0, 1);
 	aenq_put(&hw, ENA_HW_AENQ_DEPTH, ENA_AENQ_GROUP_LINK_CHANGE, 0, 0);
 	n = ena_hw_aenq_process(&hw, NULL);
 	ENA_CHECK_EQ("events up to and across the wrap",
-		     ENA_HW_AENQ_DEPTH - 5 + 1, n);
+		ENA_HW_AENQ_DEPTH - 5 + 1, n);
 	ENA_CHECK_EQ("no stale events", 0, ena_hw_aenq_process(&hw, NULL));
 	fake_fini(&f);
 }
@@ -467,8 +466,10 @@ test_llq_select(void)
 	struct ena_hw hw;
 	struct ena_hw_llq_offer o;
 	struct ena_hw_llq_request req = {
-		.entry_size = 128, .descs_before_header = 2,
-		.multiple_descs_per_entry = false, .inline_header = true,
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.multiple_descs_per_entry = false,
+		.inline_header = true,
 	};
 	struct ena_hw_llq_info info;
 	uint32_t dummy[64];
@@ -476,7 +477,7 @@ test_llq_select(void)
 	ena_hw_init(&hw, "llq", dummy, NULL, -1);
 	memset(&o, 0, sizeof(o));
 	ENA_CHECK_RC("no offer", -EOPNOTSUPP,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
+		ena_hw_llq_select(&hw, &o, &req, &info));
 
 	/* Device offers everything: the request wins. */
 	o.present = true;
@@ -491,8 +492,8 @@ test_llq_select(void)
 	ENA_CHECK_EQ("entry size", 128, info.entry_size);
 	ENA_CHECK_EQ("entry code", ENA_LLQ_ENTRY_128B, info.entry_size_ctrl);
 	ENA_CHECK_EQ("descs before header", 2, info.descs_before_header);
-	ENA_CHECK_EQ("stride single", ENA_LLQ_STRIDE_SINGLE_DESC,
-		     info.stride_ctrl);
+	ENA_CHECK_EQ(
+		"stride single", ENA_LLQ_STRIDE_SINGLE_DESC, info.stride_ctrl);
 	ENA_CHECK_EQ("descs per entry (single)", 1, info.descs_per_entry);
 	ENA_CHECK_EQ("no burst limit", 0, info.max_entries_in_burst);
 
@@ -515,7 +516,7 @@ test_llq_select(void)
 	ENA_CHECK_EQ("fallback entry 256", 256, info.entry_size);
 	ENA_CHECK_EQ("fallback before header 1", 1, info.descs_before_header);
 	ENA_CHECK_EQ("fallback stride multi", ENA_LLQ_STRIDE_MULTI_DESC,
-		     info.stride_ctrl);
+		info.stride_ctrl);
 
 	/* Burst limit and meta caching accel flags. */
 	o.accel_supported = ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST) |
@@ -526,39 +527,38 @@ test_llq_select(void)
 	ENA_CHECK(info.disable_meta_caching, "meta caching not disabled");
 	o.max_tx_burst_bytes = 100;
 	ENA_CHECK_RC("burst below one entry", -EOPNOTSUPP,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
+		ena_hw_llq_select(&hw, &o, &req, &info));
 	o.accel_supported = 0;
 
 	/* Unusable offers. */
 	o.header_location_supported = ENA_LLQ_HEADER_RING;
 	ENA_CHECK_RC("ring header only", -EOPNOTSUPP,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
+		ena_hw_llq_select(&hw, &o, &req, &info));
 	o.header_location_supported = ENA_LLQ_HEADER_INLINE;
 	o.entry_size_supported = 0;
 	ENA_CHECK_RC("no entry size", -EOPNOTSUPP,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
+		ena_hw_llq_select(&hw, &o, &req, &info));
 	o.entry_size_supported = ENA_LLQ_ENTRY_128B;
 	o.descs_before_header_supported = 8;
 	ENA_CHECK_RC("8 descs fill a 128 B entry", -EOPNOTSUPP,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
+		ena_hw_llq_select(&hw, &o, &req, &info));
 	o.descs_before_header_supported = 8 | 2;
 	req.descs_before_header = 8;
 	ENA_CHECK_RC("8 requested, does not fit: fallback", 0,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
-	ENA_CHECK_EQ("fallback to 2 before header", 2,
-		     info.descs_before_header);
+		ena_hw_llq_select(&hw, &o, &req, &info));
+	ENA_CHECK_EQ(
+		"fallback to 2 before header", 2, info.descs_before_header);
 	req.descs_before_header = 2;
 	o.descs_before_header_supported = 2;
 	o.stride_supported = 0;
 	ENA_CHECK_RC("no stride", -EOPNOTSUPP,
-		     ena_hw_llq_select(&hw, &o, &req, &info));
+		ena_hw_llq_select(&hw, &o, &req, &info));
 
 	/* Configure falls back to host placement without a memory BAR. */
 	o.stride_supported = ENA_LLQ_STRIDE_SINGLE_DESC;
 	ENA_CHECK_RC("configure without BAR 2", 0,
-		     ena_hw_llq_configure(&hw, &o, &req));
-	ENA_CHECK_EQ("host placement", ENA_HW_PLACEMENT_HOST,
-		     hw.tx_placement);
+		ena_hw_llq_configure(&hw, &o, &req));
+	ENA_CHECK_EQ("host placement", ENA_HW_PLACEMENT_HOST, hw.tx_placement);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -575,10 +575,10 @@ struct hand_q {
 
 static int
 hand_q_init(struct hand_q *q, enum ena_hw_dir dir, uint16_t depth,
-	    const struct ena_hw_llq_info *llq)
+	const struct ena_hw_llq_info *llq)
 {
-	size_t cdesc = dir == ENA_HW_DIR_TX ? sizeof(struct ena_tx_cdesc) :
-		sizeof(struct ena_rx_cdesc);
+	size_t cdesc = dir == ENA_HW_DIR_TX ? sizeof(struct ena_tx_cdesc)
+					    : sizeof(struct ena_rx_cdesc);
 
 	memset(q, 0, sizeof(*q));
 	ena_hw_init(&q->hw, "hand", q->regs, NULL, -1);
@@ -608,8 +608,8 @@ hand_q_init(struct hand_q *q, enum ena_hw_dir dir, uint16_t depth,
 		q->sq.llq = *llq;
 		q->sq.burst_left = llq->max_entries_in_burst;
 		q->sq.no_meta_caching = llq->disable_meta_caching;
-		q->llq_bar = rte_zmalloc("hand_llq",
-					 (size_t)depth * llq->entry_size, 64);
+		q->llq_bar = rte_zmalloc(
+			"hand_llq", (size_t)depth * llq->entry_size, 64);
 		q->sq.llq_ring = q->llq_bar;
 		q->sq.bounce = rte_zmalloc("hand_bounce", llq->entry_size, 64);
 	} else {
@@ -633,7 +633,9 @@ test_tx_host(void)
 {
 	struct hand_q q;
 	struct ena_hw_buf bufs[3] = {
-		{ 0x1000, 100 }, { 0x2000, 200 }, { 0xABCD00001000ULL, 300 },
+		{ 0x1000, 100 },
+		{ 0x2000, 200 },
+		{ 0xABCD00001000ULL, 300 },
 	};
 	struct ena_hw_tx_ctx ctx;
 	struct ena_tx_desc *d;
@@ -650,7 +652,7 @@ test_tx_host(void)
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.bufs = bufs;
 	ctx.nbufs = 1;
-	ctx.req_id = 0x2A5;	/* exercises both req_id halves */
+	ctx.req_id = 0x2A5; /* exercises both req_id halves */
 	rc = ena_hw_tx_prepare(&q.sq, &ctx, &used);
 	ENA_CHECK_RC("tx prepare 1 seg", 0, rc);
 	ENA_CHECK_EQ("1 seg uses 1 slot", 1, used);
@@ -659,7 +661,7 @@ test_tx_host(void)
 	ENA_CHECK(d[0].len_ctrl & ENA_TX_DESC_PHASE_MASK, "phase not 1");
 	ENA_CHECK(d[0].len_ctrl & ENA_TX_DESC_COMP_REQ_MASK, "no comp req");
 	ENA_CHECK_EQ("length", 100,
-		     ENA_FIELD_GET(d[0].len_ctrl, ENA_TX_DESC_LENGTH));
+		ENA_FIELD_GET(d[0].len_ctrl, ENA_TX_DESC_LENGTH));
 	ENA_CHECK_EQ("req_id", 0x2A5, ena_tx_desc_req_id_get(&d[0]));
 	ENA_CHECK_EQ("address", 0x1000, ena_tx_desc_addr_get(&d[0]));
 	ENA_CHECK_EQ("doorbell not yet rung", 0, q.regs[8]);
@@ -685,16 +687,16 @@ test_tx_host(void)
 	ENA_CHECK(m->len_ctrl & ENA_TX_META_FIRST_MASK, "meta is first");
 	ENA_CHECK_EQ("mss", 1448, ena_tx_meta_mss_get(m));
 	ENA_CHECK_EQ("l3 hdr off", 14,
-		     ENA_FIELD_GET(m->word2, ENA_TX_META_L3_HDR_OFF));
+		ENA_FIELD_GET(m->word2, ENA_TX_META_L3_HDR_OFF));
 	ENA_CHECK(!(d[2].len_ctrl & ENA_TX_DESC_FIRST_MASK),
-		  "data desc marked first despite meta");
+		"data desc marked first despite meta");
 	ENA_CHECK(d[2].meta_ctrl & ENA_TX_DESC_TSO_EN_MASK, "tso bit");
 	ENA_CHECK_EQ("l4 proto", ENA_L4_PROTO_TCP,
-		     ENA_FIELD_GET(d[2].meta_ctrl, ENA_TX_DESC_L4_PROTO));
+		ENA_FIELD_GET(d[2].meta_ctrl, ENA_TX_DESC_L4_PROTO));
 	ENA_CHECK(!(d[3].len_ctrl & ENA_TX_DESC_LAST_MASK), "middle is last");
 	ENA_CHECK(d[4].len_ctrl & ENA_TX_DESC_LAST_MASK, "last not last");
 	ENA_CHECK_EQ("48-bit address", 0xABCD00001000ULL,
-		     ena_tx_desc_addr_get(&d[4]));
+		ena_tx_desc_addr_get(&d[4]));
 
 	/* Same context again: cached, no meta descriptor. */
 	ctx.nbufs = 1;
@@ -703,8 +705,7 @@ test_tx_host(void)
 	rc = ena_hw_tx_prepare(&q.sq, &ctx, &used);
 	ENA_CHECK_RC("tx prepare cached meta", 0, rc);
 	ENA_CHECK_EQ("cached meta: 1 slot", 1, used);
-	ENA_CHECK(d[5].len_ctrl & ENA_TX_DESC_FIRST_MASK,
-		  "first without meta");
+	ENA_CHECK(d[5].len_ctrl & ENA_TX_DESC_FIRST_MASK, "first without meta");
 	/* Ring full: 6 used of 7 usable, a 2-slot packet does not fit. */
 	ctx.meta.mss = 1000;
 	rc = ena_hw_tx_prepare(&q.sq, &ctx, &used);
@@ -712,29 +713,29 @@ test_tx_host(void)
 
 	/* Completions: phase, req_id, bad req_id. */
 	cd = q.cq.ring;
-	ENA_CHECK_RC("no completion", -EAGAIN,
-		     ena_hw_tx_comp_get(&q.cq, &req_id));
+	ENA_CHECK_RC(
+		"no completion", -EAGAIN, ena_hw_tx_comp_get(&q.cq, &req_id));
 	ENA_CHECK(ena_hw_cq_empty(&q.cq), "cq not empty");
 	for (i = 0; i < 8; i++) {
 		cd[i].req_id = (uint16_t)i;
 		cd[i].flags = 1;
 	}
-	cd[2].req_id = 8;	/* one past the depth */
+	cd[2].req_id = 8; /* one past the depth */
 	ENA_CHECK_RC("comp 0", 0, ena_hw_tx_comp_get(&q.cq, &req_id));
 	ENA_CHECK_EQ("comp 0 req_id", 0, req_id);
 	ENA_CHECK_RC("comp 1", 0, ena_hw_tx_comp_get(&q.cq, &req_id));
-	ENA_CHECK_RC("bad tx req_id", -ERANGE,
-		     ena_hw_tx_comp_get(&q.cq, &req_id));
+	ENA_CHECK_RC(
+		"bad tx req_id", -ERANGE, ena_hw_tx_comp_get(&q.cq, &req_id));
 	ENA_CHECK_EQ("bad req_id not consumed", 2, q.cq.head);
 	ENA_CHECK_EQ("reset reason for bad tx req_id",
-		     ENA_RESET_REASON_INV_TX_REQ_ID,
-		     ena_hw_reset_reason_for(-ERANGE, ENA_HW_DIR_TX));
+		ENA_RESET_REASON_INV_TX_REQ_ID,
+		ena_hw_reset_reason_for(-ERANGE, ENA_HW_DIR_TX));
 	cd[2].req_id = 2;
 	for (i = 2; i < 8; i++)
 		ena_hw_tx_comp_get(&q.cq, &req_id);
 	ENA_CHECK_EQ("cq wrapped flips phase", 0, q.cq.phase);
 	ENA_CHECK_RC("old phase ignored after wrap", -EAGAIN,
-		     ena_hw_tx_comp_get(&q.cq, &req_id));
+		ena_hw_tx_comp_get(&q.cq, &req_id));
 	ena_hw_cq_head_update(&q.cq);
 	ENA_CHECK_EQ("cq head doorbell", 0, q.regs[9] & 7);
 	ena_hw_tx_comp_ack(&q.sq, 6);
@@ -743,15 +744,15 @@ test_tx_host(void)
 	/* Bad input. */
 	ctx.nbufs = 17;
 	ENA_CHECK_RC("too many segments", -EINVAL,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+		ena_hw_tx_prepare(&q.sq, &ctx, &used));
 	ctx.nbufs = 0;
 	ctx.push_len = 0;
-	ENA_CHECK_RC("empty packet", -EINVAL,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+	ENA_CHECK_RC(
+		"empty packet", -EINVAL, ena_hw_tx_prepare(&q.sq, &ctx, &used));
 	bufs[0].iova = 1ULL << 50;
 	ctx.nbufs = 1;
 	ENA_CHECK_RC("address beyond DMA width", -EINVAL,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+		ena_hw_tx_prepare(&q.sq, &ctx, &used));
 	hand_q_fini(&q);
 }
 
@@ -776,8 +777,8 @@ test_tx_llq(void)
 	unsigned int i;
 	int rc;
 
-	ENA_CHECK_RC("hand llq queue", 0,
-		     hand_q_init(&q, ENA_HW_DIR_TX, 16, &llq));
+	ENA_CHECK_RC(
+		"hand llq queue", 0, hand_q_init(&q, ENA_HW_DIR_TX, 16, &llq));
 	for (i = 0; i < sizeof(hdr); i++)
 		hdr[i] = (uint8_t)(i + 1);
 	for (i = 0; i < 12; i++) {
@@ -799,9 +800,9 @@ test_tx_llq(void)
 	ENA_CHECK(e[0].len_ctrl & ENA_TX_DESC_FIRST_MASK, "llq first");
 	ENA_CHECK(e[0].len_ctrl & ENA_TX_DESC_LAST_MASK, "llq last");
 	ENA_CHECK_EQ("llq header length", 42,
-		     ENA_FIELD_GET(e[0].addr_hi_hdr, ENA_TX_DESC_HDR_LEN));
+		ENA_FIELD_GET(e[0].addr_hi_hdr, ENA_TX_DESC_HDR_LEN));
 	ENA_CHECK(memcmp(q.llq_bar + 32, hdr, 42) == 0,
-		  "header bytes not at offset 32 of the entry");
+		"header bytes not at offset 32 of the entry");
 	ENA_CHECK_EQ("byte after header zero", 0, q.llq_bar[32 + 42]);
 	ENA_CHECK_EQ("burst budget after 1 entry", 3, q.sq.burst_left);
 
@@ -809,50 +810,50 @@ test_tx_llq(void)
 	ctx.nbufs = 10;
 	ctx.req_id = 8;
 	ENA_CHECK(!ena_hw_sq_doorbell_needed(&q.sq, &ctx),
-		  "doorbell needed too early");
+		"doorbell needed too early");
 	rc = ena_hw_tx_prepare(&q.sq, &ctx, &used);
 	ENA_CHECK_RC("llq 10 seg", 0, rc);
 	ENA_CHECK_EQ("llq 10 seg: 2 entries", 2, used);
 	e = (struct ena_tx_desc *)(q.llq_bar + 128);
 	ENA_CHECK_EQ("entry 1 desc 0 addr", bufs[0].iova,
-		     ena_tx_desc_addr_get(&e[0]));
+		ena_tx_desc_addr_get(&e[0]));
 	ENA_CHECK_EQ("entry 1 desc 1 addr", bufs[1].iova,
-		     ena_tx_desc_addr_get(&e[1]));
+		ena_tx_desc_addr_get(&e[1]));
 	ENA_CHECK(memcmp(q.llq_bar + 128 + 32, hdr, 42) == 0,
-		  "second packet header misplaced");
+		"second packet header misplaced");
 	e = (struct ena_tx_desc *)(q.llq_bar + 256);
 	ENA_CHECK_EQ("entry 2 desc 0 addr", bufs[2].iova,
-		     ena_tx_desc_addr_get(&e[0]));
+		ena_tx_desc_addr_get(&e[0]));
 	ENA_CHECK(e[7].len_ctrl & ENA_TX_DESC_LAST_MASK,
-		  "last desc of entry 2 not last");
+		"last desc of entry 2 not last");
 	ENA_CHECK_EQ("burst budget after 3 entries", 1, q.sq.burst_left);
 
 	/* Another 10-seg packet exceeds the burst: doorbell first. */
 	ENA_CHECK(ena_hw_sq_doorbell_needed(&q.sq, &ctx),
-		  "doorbell not requested at burst limit");
+		"doorbell not requested at burst limit");
 	ENA_CHECK_RC("burst limit enforced", -EBUSY,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+		ena_hw_tx_prepare(&q.sq, &ctx, &used));
 	ena_hw_sq_doorbell(&q.sq);
 	ENA_CHECK_EQ("llq doorbell tail", 3, q.regs[8]);
 	ENA_CHECK_EQ("burst budget refilled", 4, q.sq.burst_left);
-	ENA_CHECK_RC("after doorbell", 0,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+	ENA_CHECK_RC(
+		"after doorbell", 0, ena_hw_tx_prepare(&q.sq, &ctx, &used));
 
 	/* Header too big for the entry; header missing. */
 	ctx.nbufs = 1;
 	ctx.push_len = 128 - 32 + 1;
 	ENA_CHECK_RC("header overflows entry", -EINVAL,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+		ena_hw_tx_prepare(&q.sq, &ctx, &used));
 	ctx.push_len = 10;
 	ctx.push_hdr = NULL;
 	ENA_CHECK_RC("llq without push header", -EINVAL,
-		     ena_hw_tx_prepare(&q.sq, &ctx, &used));
+		ena_hw_tx_prepare(&q.sq, &ctx, &used));
 	hand_q_fini(&q);
 }
 
 static void
 rx_cdesc_set(struct hand_q *q, uint16_t i, uint16_t req_id, uint16_t len,
-	     bool first, bool last, uint8_t phase)
+	bool first, bool last, uint8_t phase)
 {
 	struct ena_rx_cdesc *c = (struct ena_rx_cdesc *)q->cq.ring + i;
 	uint32_t st = 0;
@@ -879,26 +880,27 @@ test_rx_hand(void)
 	unsigned int i;
 	int rc;
 
-	ENA_CHECK_RC("hand rx queue", 0, hand_q_init(&q, ENA_HW_DIR_RX, 8,
-						     NULL));
+	ENA_CHECK_RC(
+		"hand rx queue", 0, hand_q_init(&q, ENA_HW_DIR_RX, 8, NULL));
 	d = q.sq.ring;
 	for (i = 0; i < 7; i++) {
 		buf.iova = 0x40000 + i * 2048;
 		buf.len = 2048;
-		ENA_CHECK_RC("rx post", 0, ena_hw_rx_post(&q.sq, &buf,
-							  (uint16_t)i));
+		ENA_CHECK_RC(
+			"rx post", 0, ena_hw_rx_post(&q.sq, &buf, (uint16_t)i));
 	}
 	ENA_CHECK_RC("rx ring full", -ENOSPC, ena_hw_rx_post(&q.sq, &buf, 7));
-	ENA_CHECK_RC("rx bad req_id post", -ERANGE,
-		     ena_hw_rx_post(&q.sq, &buf, 8));
+	ENA_CHECK_RC(
+		"rx bad req_id post", -ERANGE, ena_hw_rx_post(&q.sq, &buf, 8));
 	ENA_CHECK_EQ("rx desc req_id", 3, d[3].req_id);
 	ENA_CHECK_EQ("rx desc length", 2048, d[3].length);
 	ENA_CHECK_EQ("rx desc addr", 0x40000 + 3 * 2048,
-		     ena_rx_desc_addr_get(&d[3]));
-	ENA_CHECK((d[3].ctrl & (ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
-				ENA_RX_DESC_PHASE_MASK)) ==
-		  (ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK | 1),
-		  "rx desc ctrl 0x%x", d[3].ctrl);
+		ena_rx_desc_addr_get(&d[3]));
+	ENA_CHECK((d[3].ctrl &
+			  (ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
+				  ENA_RX_DESC_PHASE_MASK)) ==
+			(ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK | 1),
+		"rx desc ctrl 0x%x", d[3].ctrl);
 
 	/* Nothing yet. */
 	ENA_CHECK_RC("rx empty", 0, ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
@@ -926,22 +928,22 @@ test_rx_hand(void)
 
 	/* Device faults. */
 	rx_cdesc_set(&q, 4, 9, 60, true, true, 1);
-	ENA_CHECK_RC("rx bad req_id", -ERANGE,
-		     ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+	ENA_CHECK_RC(
+		"rx bad req_id", -ERANGE, ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
 	ENA_CHECK_EQ("reset reason rx req_id", ENA_RESET_REASON_INV_RX_REQ_ID,
-		     ena_hw_reset_reason_for(-ERANGE, ENA_HW_DIR_RX));
+		ena_hw_reset_reason_for(-ERANGE, ENA_HW_DIR_RX));
 	rx_cdesc_set(&q, 4, 4, 4000, true, true, 1);
 	ENA_CHECK_RC("rx fragment longer than buffer", -EMSGSIZE,
-		     ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+		ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
 	for (i = 4; i < 8; i++)
-		rx_cdesc_set(&q, (uint16_t)i, (uint16_t)i, 100, i == 4, false,
-			     1);
-	rx_cdesc_set(&q, 0, 0, 100, false, true, 0);	/* wrapped: phase 0 */
+		rx_cdesc_set(
+			&q, (uint16_t)i, (uint16_t)i, 100, i == 4, false, 1);
+	rx_cdesc_set(&q, 0, 0, 100, false, true, 0); /* wrapped: phase 0 */
 	ENA_CHECK_RC("rx too many descriptors", -E2BIG,
-		     ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+		ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
 	ENA_CHECK_EQ("reset reason too many descs",
-		     ENA_RESET_REASON_TOO_MANY_RX_DESCS,
-		     ena_hw_reset_reason_for(-E2BIG, ENA_HW_DIR_RX));
+		ENA_RESET_REASON_TOO_MANY_RX_DESCS,
+		ena_hw_reset_reason_for(-E2BIG, ENA_HW_DIR_RX));
 	ctx.max_frags = 5;
 	q.cq.max_rx_descs = 5;
 	rc = ena_hw_rx_pkt(&q.cq, &q.sq, &ctx);
@@ -959,7 +961,7 @@ struct emu_env {
 	struct ena_emu_dev *dev;
 	struct ena_hw hw;
 	struct ena_hw_dev_features feat;
-	bool intr;		/* deliver admin/AENQ interrupts in the hook */
+	bool intr; /* deliver admin/AENQ interrupts in the hook */
 	unsigned int link_events;
 	bool link_up;
 	unsigned int keep_alives;
@@ -1057,11 +1059,11 @@ emu_down(struct emu_env *e)
 }
 
 /* Poll the device until cond or a 2 s deadline. */
-#define EMU_POLL_UNTIL(e, cond)						\
-	do {								\
-		uint64_t dl_ = ena_plat_now_us() + 2000000;		\
-		while (!(cond) && ena_plat_now_us() < dl_)		\
-			ena_emu_poll((e)->dev);				\
+#define EMU_POLL_UNTIL(e, cond)                             \
+	do {                                                \
+		uint64_t dl_ = ena_plat_now_us() + 2000000; \
+		while (!(cond) && ena_plat_now_us() < dl_)  \
+			ena_emu_poll((e)->dev);             \
 	} while (0)
 
 static void
@@ -1089,63 +1091,68 @@ emu_bringup_and_features(void)
 	}
 	ENA_CHECK(e.feat.max_mtu >= 1500, "max mtu %u", e.feat.max_mtu);
 	ENA_CHECK(e.feat.queues.max_tx_sq_num >= 4, "tx queues %u",
-		  e.feat.queues.max_tx_sq_num);
+		e.feat.queues.max_tx_sq_num);
 	ENA_CHECK(e.feat.queues.max_rx_descs_per_pkt > 0,
-		  "max rx descs per packet %u",
-		  e.feat.queues.max_rx_descs_per_pkt);
+		"max rx descs per packet %u",
+		e.feat.queues.max_rx_descs_per_pkt);
 	ENA_CHECK_EQ("dma width", 48, e.hw.dma_width);
 	ENA_CHECK(ena_hw_admin_running(&e.hw), "admin not running");
 	ENA_CHECK_RC("counters", 0, ena_emu_counters_get(e.dev, &cnt));
-	ENA_CHECK(cnt.resets >= 1, "device saw %" PRIu64 " resets",
-		  cnt.resets);
+	ENA_CHECK(cnt.resets >= 1, "device saw %" PRIu64 " resets", cnt.resets);
 	ENA_CHECK(cnt.mmio_reads > 0, "no read-less reads served");
 
 	rc = ena_hw_aenq_get_groups(&e.hw, &sup, &en);
 	ENA_CHECK_RC("aenq groups", 0, rc);
 	ENA_CHECK(en & ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE),
-		  "keep-alive not enabled: 0x%x", en);
-	ENA_CHECK_EQ("enabled groups as configured",
-		     e.hw.aenq_enabled_groups, en);
+		"keep-alive not enabled: 0x%x", en);
+	ENA_CHECK_EQ(
+		"enabled groups as configured", e.hw.aenq_enabled_groups, en);
 
 	rc = ena_hw_get_link(&e.hw, &link);
-	ENA_CHECK(rc == 0 || (rc == -EOPNOTSUPP &&
-		  !ena_hw_feature_supported(&e.hw, ENA_FEAT_LINK_CONFIG)),
-		  "link config rc %d", rc);
+	ENA_CHECK(rc == 0 ||
+			(rc == -EOPNOTSUPP &&
+				!ena_hw_feature_supported(
+					&e.hw, ENA_FEAT_LINK_CONFIG)),
+		"link config rc %d", rc);
 	rc = ena_hw_get_offloads(&e.hw, &off);
 	ENA_CHECK_RC("offloads", 0, rc);
-	ENA_CHECK_EQ("offloads as at bring-up", e.feat.offloads.tx_raw,
-		     off.tx_raw);
+	ENA_CHECK_EQ(
+		"offloads as at bring-up", e.feat.offloads.tx_raw, off.tx_raw);
 	rc = ena_hw_get_hints(&e.hw, &hints);
 	ENA_CHECK(rc == 0 || rc == -EOPNOTSUPP, "hints rc %d", rc);
 	if (rc == 0 && hints.admin_completion_timeout_ms != 0)
 		ENA_CHECK_EQ("admin timeout from hints",
-			     hints.admin_completion_timeout_ms * 1000ULL,
-			     e.hw.admin.timeout_us);
+			hints.admin_completion_timeout_ms * 1000ULL,
+			e.hw.admin.timeout_us);
 
 	ENA_CHECK_RC("mtu 1500", 0, ena_hw_set_mtu(&e.hw, 1500));
 	ENA_CHECK_RC("mtu above max refused by the device", -EINVAL,
-		     ena_hw_set_mtu(&e.hw, e.feat.max_mtu + 1));
+		ena_hw_set_mtu(&e.hw, e.feat.max_mtu + 1));
 	ENA_CHECK(ena_hw_admin_running(&e.hw),
-		  "admin error status killed the queue");
+		"admin error status killed the queue");
 
 	rc = ena_hw_intr_moder_init(&e.hw);
 	ENA_CHECK_RC("interrupt moderation init", 0, rc);
 	if (e.hw.intr_moder_supported)
 		ENA_CHECK_RC("tx moderation", 0,
-			     ena_hw_intr_moder_set_tx(&e.hw, 64));
+			ena_hw_intr_moder_set_tx(&e.hw, 64));
 	else
 		ENA_CHECK_RC("tx moderation unsupported", -EOPNOTSUPP,
-			     ena_hw_intr_moder_set_tx(&e.hw, 64));
+			ena_hw_intr_moder_set_tx(&e.hw, 64));
 
 	ENA_CHECK_RC("basic stats", 0, ena_hw_get_basic_stats(&e.hw, &bs));
 	rc = ena_hw_get_eni_stats(&e.hw, &es);
-	ENA_CHECK(rc == 0 || (rc == -EOPNOTSUPP &&
-		  !(e.hw.capabilities & ENA_BIT(ENA_DEV_CAP_ENI_STATS))),
-		  "eni stats rc %d", rc);
+	ENA_CHECK(rc == 0 ||
+			(rc == -EOPNOTSUPP &&
+				!(e.hw.capabilities &
+					ENA_BIT(ENA_DEV_CAP_ENI_STATS))),
+		"eni stats rc %d", rc);
 	rc = ena_hw_get_srd_stats(&e.hw, &ss);
-	ENA_CHECK(rc == 0 || (rc == -EOPNOTSUPP &&
-		  !(e.hw.capabilities & ENA_BIT(ENA_DEV_CAP_SRD_INFO))),
-		  "srd stats rc %d", rc);
+	ENA_CHECK(rc == 0 ||
+			(rc == -EOPNOTSUPP &&
+				!(e.hw.capabilities &
+					ENA_BIT(ENA_DEV_CAP_SRD_INFO))),
+		"srd stats rc %d", rc);
 
 	/* RSS: function + key, fields, table. */
 	rc = ena_hw_rss_init(&e.hw, 7);
@@ -1154,35 +1161,33 @@ emu_bringup_and_features(void)
 		for (i = 0; i < sizeof(key); i++)
 			key[i] = (uint8_t)(0x5a ^ (i * 7));
 		ENA_CHECK_RC("rss toeplitz + key", 0,
-			     ena_hw_rss_set_function(&e.hw,
-				     ENA_RSS_FUNC_TOEPLITZ, key, sizeof(key),
-				     0));
+			ena_hw_rss_set_function(&e.hw, ENA_RSS_FUNC_TOEPLITZ,
+				key, sizeof(key), 0));
 		memset(key2, 0, sizeof(key2));
 		ENA_CHECK_RC("rss get function", 0,
-			     ena_hw_rss_get_function(&e.hw, &func, key2));
-		ENA_CHECK_EQ("rss function read back", ENA_RSS_FUNC_TOEPLITZ,
-			     func);
+			ena_hw_rss_get_function(&e.hw, &func, key2));
+		ENA_CHECK_EQ(
+			"rss function read back", ENA_RSS_FUNC_TOEPLITZ, func);
 		ENA_CHECK(memcmp(key, key2, sizeof(key)) == 0,
-			  "rss key read back differs");
+			"rss key read back differs");
 		ENA_CHECK_RC("rss bad key length", -EINVAL,
-			     ena_hw_rss_set_function(&e.hw,
-				     ENA_RSS_FUNC_TOEPLITZ, key, 10, 0));
+			ena_hw_rss_set_function(
+				&e.hw, ENA_RSS_FUNC_TOEPLITZ, key, 10, 0));
 		ENA_CHECK_RC("rss default fields", 0,
-			     ena_hw_rss_set_default_fields(&e.hw));
+			ena_hw_rss_set_default_fields(&e.hw));
 		ENA_CHECK_RC("rss tcp4 fields", 0,
-			     ena_hw_rss_set_fields(&e.hw, ENA_RSS_PROTO_TCP4,
-				     ENA_RSS_FIELD_L3_SA |
-				     ENA_RSS_FIELD_L3_DA));
+			ena_hw_rss_set_fields(&e.hw, ENA_RSS_PROTO_TCP4,
+				ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L3_DA));
 		ENA_CHECK_RC("rss get tcp4 fields", 0,
-			     ena_hw_rss_get_fields(&e.hw, ENA_RSS_PROTO_TCP4,
-						   &fields));
+			ena_hw_rss_get_fields(
+				&e.hw, ENA_RSS_PROTO_TCP4, &fields));
 		ENA_CHECK_EQ("rss tcp4 fields read back",
-			     ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L3_DA, fields);
+			ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L3_DA, fields);
 		ENA_CHECK_RC("rss bad flow type", -EINVAL,
-			     ena_hw_rss_set_fields(&e.hw, 99, 0));
+			ena_hw_rss_set_fields(&e.hw, 99, 0));
 	}
-	ENA_CHECK_RC("rss log size 30 refused", -EINVAL,
-		     ena_hw_rss_init(&e.hw, 30));
+	ENA_CHECK_RC(
+		"rss log size 30 refused", -EINVAL, ena_hw_rss_init(&e.hw, 30));
 	emu_down(&e);
 	ENA_CHECK(e.hw.admin.slots == NULL, "admin queue not freed");
 }
@@ -1237,15 +1242,15 @@ emu_io_max_queues(void)
 		rc = ena_hw_io_create(&e.hw, &p, &xsq, &xcq);
 		ENA_CHECK(rc != 0, "queue beyond the device maximum accepted");
 		ENA_CHECK(!xsq.created && !xcq.created && xcq.ring == NULL,
-			  "failed create left state behind");
+			"failed create left state behind");
 		ena_hw_io_destroy(&e.hw, &xsq, &xcq);
 		p.depth = 100;
 		ENA_CHECK_RC("non power of two depth", -EINVAL,
-			     ena_hw_io_create(&e.hw, &p, &xsq, &xcq));
+			ena_hw_io_create(&e.hw, &p, &xsq, &xcq));
 		p.depth = 256;
 		p.placement = ENA_HW_PLACEMENT_DEV;
 		ENA_CHECK_RC("device placement without LLQ", -EINVAL,
-			     ena_hw_io_create(&e.hw, &p, &xsq, &xcq));
+			ena_hw_io_create(&e.hw, &p, &xsq, &xcq));
 	}
 
 	/* Indirection table pointing at the Rx CQs. */
@@ -1253,23 +1258,23 @@ emu_io_max_queues(void)
 		tbl = calloc(64, sizeof(*tbl));
 		for (i = 0; i < 64; i++)
 			ena_hw_rss_ind_set_entry(&e.hw, i, cq[n + i % n].idx);
-		ENA_CHECK_RC("rss table commit", 0,
-			     ena_hw_rss_ind_commit(&e.hw));
-		ENA_CHECK_RC("rss table read", 0,
-			     ena_hw_rss_ind_get(&e.hw, tbl));
+		ENA_CHECK_RC(
+			"rss table commit", 0, ena_hw_rss_ind_commit(&e.hw));
+		ENA_CHECK_RC(
+			"rss table read", 0, ena_hw_rss_ind_get(&e.hw, tbl));
 		for (i = 0; i < 64; i++)
 			if (tbl[i] != cq[n + i % n].idx)
 				break;
 		ENA_CHECK_EQ("rss table read back", 64, i);
 		ENA_CHECK_RC("rss entry out of range", -EINVAL,
-			     ena_hw_rss_ind_set_entry(&e.hw, 64, 0));
+			ena_hw_rss_ind_set_entry(&e.hw, 64, 0));
 		free(tbl);
 	}
 
 	for (i = 0; i < 2 * n; i++)
 		ena_hw_io_destroy(&e.hw, &sq[i], &cq[i]);
-	ENA_CHECK_EQ("admin failures after destroy", 0,
-		     e.hw.admin.stats.timeouts);
+	ENA_CHECK_EQ(
+		"admin failures after destroy", 0, e.hw.admin.stats.timeouts);
 	ENA_CHECK(ena_hw_admin_running(&e.hw), "admin died in destroy");
 	free(sq);
 	free(cq);
@@ -1280,13 +1285,13 @@ emu_io_max_queues(void)
 struct emu_io {
 	struct ena_hw_io_sq txq, rxq;
 	struct ena_hw_io_cq txc, rxc;
-	uint8_t *mem;		/* Rx buffers, then Tx buffers */
+	uint8_t *mem; /* Rx buffers, then Tx buffers */
 	uint64_t iova;
 	uint16_t rx_buf_len;
 };
 
 #define EMU_IO_DEPTH 64
-#define EMU_RX_BUF 2048
+#define EMU_RX_BUF   2048
 
 static int
 emu_io_open(struct emu_env *e, struct emu_io *io, bool llq, uint16_t buf_len)
@@ -1345,7 +1350,7 @@ emu_frame(uint8_t *f, uint16_t len, uint8_t seed)
 	memset(f, 0xff, 6);
 	memset(f + 6, 0x02, 6);
 	f[12] = 0x88;
-	f[13] = 0xb5;	/* local experimental ethertype */
+	f[13] = 0xb5; /* local experimental ethertype */
 	for (i = 14; i < len; i++)
 		f[i] = (uint8_t)(seed + i);
 }
@@ -1357,7 +1362,7 @@ emu_frame(uint8_t *f, uint16_t len, uint8_t seed)
  */
 static int
 emu_round_trip(struct emu_env *e, struct emu_io *io, uint16_t len,
-	       uint16_t nseg, uint16_t req_id, int *tx_rc)
+	uint16_t nseg, uint16_t req_id, int *tx_rc)
 {
 	struct ena_hw_rx_frag frags[8];
 	struct ena_hw_rx_ctx rctx = { .frags = frags, .max_frags = 8 };
@@ -1391,8 +1396,8 @@ emu_round_trip(struct emu_env *e, struct emu_io *io, uint16_t len,
 	if (rc != 0)
 		return rc;
 	ena_hw_sq_doorbell(&io->txq);
-	EMU_POLL_UNTIL(e, (crc = ena_hw_tx_comp_get(&io->txc, &done_id)) !=
-		       -EAGAIN);
+	EMU_POLL_UNTIL(
+		e, (crc = ena_hw_tx_comp_get(&io->txc, &done_id)) != -EAGAIN);
 	*tx_rc = crc;
 	if (crc == 0) {
 		if (done_id != req_id)
@@ -1401,8 +1406,9 @@ emu_round_trip(struct emu_env *e, struct emu_io *io, uint16_t len,
 		ena_hw_cq_head_update(&io->txc);
 	}
 	rc = 0;
-	EMU_POLL_UNTIL(e, (rc = ena_hw_rx_pkt(&io->rxc, &io->rxq, &rctx)) != 0
-		       || rctx.nfrags != 0);
+	EMU_POLL_UNTIL(e,
+		(rc = ena_hw_rx_pkt(&io->rxc, &io->rxq, &rctx)) != 0 ||
+			rctx.nfrags != 0);
 	if (rc != 0)
 		return rc;
 	if (rctx.nfrags == 0)
@@ -1412,15 +1418,15 @@ emu_round_trip(struct emu_env *e, struct emu_io *io, uint16_t len,
 		rx = io->mem + (size_t)frags[i].req_id * EMU_RX_BUF +
 			(i == 0 ? rctx.offset : 0);
 		if (got + frags[i].len > len ||
-		    memcmp(rx, tx + got, frags[i].len) != 0)
+			memcmp(rx, tx + got, frags[i].len) != 0)
 			return -EBADMSG;
 		got = (uint16_t)(got + frags[i].len);
 	}
 	/* Give the buffers back. */
 	for (i = 0; i < rctx.nfrags; i++) {
 		struct ena_hw_buf b = {
-			.iova = io->iova + (uint64_t)frags[i].req_id *
-				EMU_RX_BUF,
+			.iova = io->iova +
+				(uint64_t)frags[i].req_id * EMU_RX_BUF,
 			.len = io->rx_buf_len,
 		};
 		ena_hw_rx_post(&io->rxq, &b, frags[i].req_id);
@@ -1433,8 +1439,10 @@ static void
 emu_traffic(bool llq)
 {
 	struct ena_hw_llq_request req = {
-		.entry_size = 128, .descs_before_header = 2,
-		.multiple_descs_per_entry = false, .inline_header = true,
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.multiple_descs_per_entry = false,
+		.inline_header = true,
 	};
 	struct emu_env e;
 	struct emu_io io;
@@ -1442,7 +1450,7 @@ emu_traffic(bool llq)
 	int rc, trc;
 
 	rc = emu_up(&e, llq ? "base_emu_llq" : "base_emu_reg",
-		    llq ? "queues=2,llq=1" : "queues=2,llq=0");
+		llq ? "queues=2,llq=1" : "queues=2,llq=0");
 	ENA_CHECK_RC("bring-up", 0, rc);
 	if (rc != 0) {
 		emu_down(&e);
@@ -1451,9 +1459,9 @@ emu_traffic(bool llq)
 	if (llq) {
 		ENA_CHECK(e.feat.llq.present, "device offers no LLQ");
 		ENA_CHECK_RC("llq configure", 0,
-			     ena_hw_llq_configure(&e.hw, &e.feat.llq, &req));
+			ena_hw_llq_configure(&e.hw, &e.feat.llq, &req));
 		ENA_CHECK_EQ("llq placement", ENA_HW_PLACEMENT_DEV,
-			     e.hw.tx_placement);
+			e.hw.tx_placement);
 	}
 	rc = emu_io_open(&e, &io, llq, EMU_RX_BUF);
 	ENA_CHECK_RC("io open", 0, rc);
@@ -1467,14 +1475,14 @@ emu_traffic(bool llq)
 		/* Enough packets to wrap every ring twice. */
 		for (i = 0; i < 3 * EMU_IO_DEPTH; i++) {
 			rc = emu_round_trip(&e, &io,
-					    (uint16_t)(64 + i * 7 % 1300),
-					    (uint16_t)(1 + i % 4),
-					    (uint16_t)(i % EMU_IO_DEPTH), &trc);
+				(uint16_t)(64 + i * 7 % 1300),
+				(uint16_t)(1 + i % 4),
+				(uint16_t)(i % EMU_IO_DEPTH), &trc);
 			if (rc == 1 && trc == 0)
 				good++;
 		}
 		ENA_CHECK_EQ("round trips across ring wraps", 3 * EMU_IO_DEPTH,
-			     good);
+			good);
 
 		/* Device faults on the data path. */
 		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_TX_BAD_REQ_ID, 1);
@@ -1543,19 +1551,20 @@ emu_aenq_and_admin_faults(void)
 	ENA_CHECK(e.keep_alives > 0, "no keep-alive within 2 s");
 	ENA_CHECK(e.hw.last_keep_alive_us > ka0, "watchdog stamp not moved");
 	ENA_CHECK(!ena_hw_keep_alive_expired(&e.hw, ena_plat_now_us()),
-		  "watchdog expired right after a keep-alive");
-	ENA_CHECK(ena_hw_keep_alive_expired(&e.hw, ena_plat_now_us() +
-		  e.hw.keep_alive_timeout_ms * 1000 + 1000) ||
-		  e.hw.keep_alive_timeout_ms == 0,
-		  "watchdog does not expire");
+		"watchdog expired right after a keep-alive");
+	ENA_CHECK(ena_hw_keep_alive_expired(&e.hw,
+			  ena_plat_now_us() +
+				  e.hw.keep_alive_timeout_ms * 1000 + 1000) ||
+			e.hw.keep_alive_timeout_ms == 0,
+		"watchdog does not expire");
 
 	/* Link down then up (after the initial link report, if any). */
 	ena_emu_poll(e.dev);
 	ena_hw_aenq_process(&e.hw, &e);
 	ev0 = e.link_events;
 	ena_emu_link_set(e.dev, false);
-	EMU_POLL_UNTIL(&e, (ena_hw_aenq_process(&e.hw, &e),
-			    e.link_events > ev0));
+	EMU_POLL_UNTIL(
+		&e, (ena_hw_aenq_process(&e.hw, &e), e.link_events > ev0));
 	ENA_CHECK(e.link_events > ev0, "no link change event");
 	ENA_CHECK(!e.link_up, "link reported up after going down");
 	ena_emu_link_set(e.dev, true);
@@ -1565,8 +1574,8 @@ emu_aenq_and_admin_faults(void)
 	/* Interrupt-driven admin completion. */
 	ena_hw_admin_set_polling(&e.hw, false);
 	e.intr = true;
-	ENA_CHECK_RC("admin in interrupt mode", 0,
-		     ena_hw_get_link(&e.hw, &link));
+	ENA_CHECK_RC(
+		"admin in interrupt mode", 0, ena_hw_get_link(&e.hw, &link));
 	e.intr = false;
 	ena_hw_admin_set_polling(&e.hw, true);
 
@@ -1574,7 +1583,7 @@ emu_aenq_and_admin_faults(void)
 	e.hw.readless.timeout_us = 20 * 1000;
 	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_MMIO_LATE_MS, 200);
 	ENA_CHECK_EQ("read-less timeout", ENA_HW_REG_READ_FAILED,
-		     ena_hw_reg_read(&e.hw, ENA_REG_DEV_STS));
+		ena_hw_reg_read(&e.hw, ENA_REG_DEV_STS));
 	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_MMIO_LATE_MS, 0);
 	e.hw.readless.timeout_us = ENA_HW_MMIO_READ_TIMEOUT_US;
 
@@ -1582,10 +1591,10 @@ emu_aenq_and_admin_faults(void)
 	e.hw.admin.timeout_us = 50 * 1000;
 	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_DROP, 1);
 	ENA_CHECK_RC("admin completion timeout", -ETIME,
-		     ena_hw_get_link(&e.hw, &link));
+		ena_hw_get_link(&e.hw, &link));
 	t0 = ena_plat_now_us();
 	ENA_CHECK_RC("dead admin queue fails fast", -ENODEV,
-		     ena_hw_get_link(&e.hw, &link));
+		ena_hw_get_link(&e.hw, &link));
 	ENA_CHECK(ena_plat_now_us() - t0 < 5000, "dead queue was slow");
 	emu_down(&e);
 }
@@ -1595,11 +1604,9 @@ static void
 emu_llq_variants(void)
 {
 	static const struct ena_hw_llq_request reqs[] = {
-		{ 128, 2, false, true },
-		{ 128, 1, true, true },
-		{ 256, 2, true, true },
-		{ 256, 4, false, true },
-		{ 192, 8, true, true },	/* unsupported: falls back */
+		{ 128, 2, false, true }, { 128, 1, true, true },
+		{ 256, 2, true, true }, { 256, 4, false, true },
+		{ 192, 8, true, true }, /* unsupported: falls back */
 	};
 	struct emu_env e;
 	struct emu_io io;
@@ -1613,30 +1620,29 @@ emu_llq_variants(void)
 			emu_down(&e);
 			return;
 		}
-		ENA_CHECK_RC("llq configure",
-			     0, ena_hw_llq_configure(&e.hw, &e.feat.llq,
-						     &reqs[r]));
+		ENA_CHECK_RC("llq configure", 0,
+			ena_hw_llq_configure(&e.hw, &e.feat.llq, &reqs[r]));
 		ENA_CHECK_EQ("llq placement", ENA_HW_PLACEMENT_DEV,
-			     e.hw.tx_placement);
+			e.hw.tx_placement);
 		if (reqs[r].entry_size != 192)
 			ENA_CHECK_EQ("llq entry size as requested",
-				     reqs[r].entry_size, e.hw.llq.entry_size);
+				reqs[r].entry_size, e.hw.llq.entry_size);
 		ENA_CHECK(e.hw.llq.disable_meta_caching,
-			  "device asks for a meta descriptor per packet");
+			"device asks for a meta descriptor per packet");
 		rc = emu_io_open(&e, &io, true, EMU_RX_BUF);
 		ENA_CHECK_RC("io open", 0, rc);
 		good = 0;
 		for (i = 0; rc == 0 && i < 2 * EMU_IO_DEPTH; i++) {
 			rc = emu_round_trip(&e, &io,
-					    (uint16_t)(60 + i * 13 % 1400),
-					    (uint16_t)(1 + i % 6),
-					    (uint16_t)(i % EMU_IO_DEPTH), &trc);
+				(uint16_t)(60 + i * 13 % 1400),
+				(uint16_t)(1 + i % 6),
+				(uint16_t)(i % EMU_IO_DEPTH), &trc);
 			if (rc == 1 && trc == 0)
 				good++;
 			rc = 0;
 		}
 		ENA_CHECK_EQ("llq round trips for this layout",
-			     2 * EMU_IO_DEPTH, good);
+			2 * EMU_IO_DEPTH, good);
 		emu_io_close(&e, &io);
 		emu_down(&e);
 	}
@@ -1667,5 +1673,6 @@ test_base(void)
 	test_base_emu();
 }
 
-ENA_TEST_SUITE(base, "base layer against a fake device, hand-made queues and the emulator",
-	       test_base)
+ENA_TEST_SUITE(base,
+	"base layer against a fake device, hand-made queues and the emulator",
+	test_base)

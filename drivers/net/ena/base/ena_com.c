@@ -9,7 +9,7 @@
 
 int
 ena_hw_bringup(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg,
-	       struct ena_hw_dev_features *feat)
+	struct ena_hw_dev_features *feat)
 {
 	int rc;
 
@@ -44,8 +44,8 @@ ena_hw_bringup(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg,
 		goto fail_admin;
 
 	if (cfg->aenq_groups != 0) {
-		rc = ena_hw_aenq_configure(hw, cfg->aenq_groups &
-					   feat->aenq_supported_groups);
+		rc = ena_hw_aenq_configure(
+			hw, cfg->aenq_groups & feat->aenq_supported_groups);
 		if (rc != 0)
 			goto fail_admin;
 	}
@@ -82,8 +82,8 @@ ena_hw_reset_reason_for(int err, enum ena_hw_dir dir)
 {
 	switch (err) {
 	case -ERANGE:
-		return dir == ENA_HW_DIR_TX ? ENA_RESET_REASON_INV_TX_REQ_ID :
-			ENA_RESET_REASON_INV_RX_REQ_ID;
+		return dir == ENA_HW_DIR_TX ? ENA_RESET_REASON_INV_TX_REQ_ID
+					    : ENA_RESET_REASON_INV_RX_REQ_ID;
 	case -E2BIG:
 		return ENA_RESET_REASON_TOO_MANY_RX_DESCS;
 	case -ETIME:

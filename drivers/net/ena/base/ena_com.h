@@ -39,27 +39,27 @@
 /* Limits and defaults                                                      */
 /* ------------------------------------------------------------------------ */
 
-#define ENA_HW_MAX_IO_QUEUES		128
-#define ENA_HW_ADMIN_DEPTH		32	/* AQ and ACQ entries */
-#define ENA_HW_AENQ_DEPTH		32
+#define ENA_HW_MAX_IO_QUEUES 128
+#define ENA_HW_ADMIN_DEPTH   32 /* AQ and ACQ entries */
+#define ENA_HW_AENQ_DEPTH    32
 /* Driver defaults, replaced by device values (CAPS, hints) when given. */
-#define ENA_HW_ADMIN_TIMEOUT_US		(3U * 1000 * 1000)
-#define ENA_HW_MMIO_READ_TIMEOUT_US	(200U * 1000)
-#define ENA_HW_KEEP_ALIVE_TIMEOUT_MS	6000U
-#define ENA_HW_MISSING_TX_TIMEOUT_MS	5000U
-#define ENA_HW_MISSING_TX_THRESHOLD	128U
+#define ENA_HW_ADMIN_TIMEOUT_US	     (3U * 1000 * 1000)
+#define ENA_HW_MMIO_READ_TIMEOUT_US  (200U * 1000)
+#define ENA_HW_KEEP_ALIVE_TIMEOUT_MS 6000U
+#define ENA_HW_MISSING_TX_TIMEOUT_MS 5000U
+#define ENA_HW_MISSING_TX_THRESHOLD  128U
 /* Oldest device interface we drive (VERSION register, major.minor). */
-#define ENA_HW_MIN_SPEC_MAJOR		0
-#define ENA_HW_MIN_SPEC_MINOR		9
+#define ENA_HW_MIN_SPEC_MAJOR 0
+#define ENA_HW_MIN_SPEC_MINOR 9
 /* Oldest controller (CONTROLLER_VERSION major.minor.sub, impl id ignored). */
-#define ENA_HW_MIN_CTRL_VERSION		0x000001U
-#define ENA_HW_RSS_KEY_LEN		40
-#define ENA_HW_RSS_MAX_LOG_SIZE		16
-#define ENA_HW_RSS_PROTO_NUM		16
-#define ENA_HW_AENQ_GROUPS		32
-#define ENA_HW_AENQ_SYNDROMES		16
+#define ENA_HW_MIN_CTRL_VERSION 0x000001U
+#define ENA_HW_RSS_KEY_LEN	40
+#define ENA_HW_RSS_MAX_LOG_SIZE 16
+#define ENA_HW_RSS_PROTO_NUM	16
+#define ENA_HW_AENQ_GROUPS	32
+#define ENA_HW_AENQ_SYNDROMES	16
 /* Returned by ena_hw_reg_read() when the device did not answer. */
-#define ENA_HW_REG_READ_FAILED		0xFFFFFFFFU
+#define ENA_HW_REG_READ_FAILED 0xFFFFFFFFU
 
 /* ------------------------------------------------------------------------ */
 /* Parsed device capabilities                                               */
@@ -67,12 +67,12 @@
 
 /* What the device offers for low-latency (device placement) Tx queues. */
 struct ena_hw_llq_offer {
-	bool present;			/* LLQ feature supported at all */
+	bool present; /* LLQ feature supported at all */
 	uint32_t max_llq_num;
 	uint32_t max_llq_depth;
 	uint16_t header_location_supported;	/* ENA_LLQ_HEADER_* bits */
 	uint16_t entry_size_supported;		/* ENA_LLQ_ENTRY_* bits */
-	uint16_t descs_before_header_supported;	/* counts 1,2,4,8 as bits */
+	uint16_t descs_before_header_supported; /* counts 1,2,4,8 as bits */
 	uint16_t stride_supported;		/* ENA_LLQ_STRIDE_* bits */
 	uint16_t accel_supported;		/* accel mode flags */
 	uint16_t max_tx_burst_bytes;		/* 0: no burst limit */
@@ -80,21 +80,21 @@ struct ena_hw_llq_offer {
 
 /* Driver wishes for LLQ; ena_hw_llq_select() reconciles with an offer. */
 struct ena_hw_llq_request {
-	uint16_t entry_size;		/* bytes: 128, 192 or 256 */
-	uint16_t descs_before_header;	/* 0, 1, 2, 4 or 8 */
-	bool multiple_descs_per_entry;	/* stride: pack descs in an entry */
-	bool inline_header;		/* header in the entry (else ring) */
+	uint16_t entry_size;	       /* bytes: 128, 192 or 256 */
+	uint16_t descs_before_header;  /* 0, 1, 2, 4 or 8 */
+	bool multiple_descs_per_entry; /* stride: pack descs in an entry */
+	bool inline_header;	       /* header in the entry (else ring) */
 };
 
 /* Negotiated LLQ layout; what the Tx path follows. */
 struct ena_hw_llq_info {
-	uint16_t header_location;	/* ENA_LLQ_HEADER_* value */
-	uint16_t entry_size_ctrl;	/* ENA_LLQ_ENTRY_* value */
-	uint16_t entry_size;		/* bytes */
+	uint16_t header_location; /* ENA_LLQ_HEADER_* value */
+	uint16_t entry_size_ctrl; /* ENA_LLQ_ENTRY_* value */
+	uint16_t entry_size;	  /* bytes */
 	uint16_t descs_before_header;
-	uint16_t stride_ctrl;		/* ENA_LLQ_STRIDE_* value */
-	uint16_t descs_per_entry;	/* after the first entry */
-	uint16_t max_entries_in_burst;	/* 0: unlimited */
+	uint16_t stride_ctrl;	       /* ENA_LLQ_STRIDE_* value */
+	uint16_t descs_per_entry;      /* after the first entry */
+	uint16_t max_entries_in_burst; /* 0: unlimited */
 	bool disable_meta_caching;
 };
 
@@ -134,7 +134,7 @@ struct ena_hw_offloads {
 /* Device hints; times converted to the units named. 0 = not given. */
 struct ena_hw_hints {
 	uint16_t mmio_read_timeout_ms;
-	uint16_t driver_watchdog_timeout_ms;	/* keep-alive */
+	uint16_t driver_watchdog_timeout_ms; /* keep-alive */
 	uint16_t missing_tx_completion_timeout_ms;
 	uint16_t missed_tx_completion_count_threshold;
 	uint16_t admin_completion_timeout_ms;
@@ -145,7 +145,7 @@ struct ena_hw_hints {
 
 struct ena_hw_link {
 	uint32_t speed_mbps;
-	uint32_t supported_speeds;	/* device bit mask */
+	uint32_t supported_speeds; /* device bit mask */
 	bool autoneg;
 	bool full_duplex;
 };
@@ -155,8 +155,8 @@ struct ena_hw_dev_features {
 	/* device attributes */
 	uint32_t impl_id;
 	uint32_t device_version;
-	uint32_t supported_features;	/* bit per ena_feature_id */
-	uint32_t capabilities;		/* bit per ena_dev_cap */
+	uint32_t supported_features; /* bit per ena_feature_id */
+	uint32_t capabilities;	     /* bit per ena_dev_cap */
 	uint32_t phys_addr_width;
 	uint32_t virt_addr_width;
 	uint8_t mac_addr[6];
@@ -193,12 +193,12 @@ struct ena_hw_eni_stats {
 };
 
 struct ena_hw_srd_stats {
-	uint64_t srd_mode;		/* ENA_SRD_* flags as reported */
+	uint64_t srd_mode; /* ENA_SRD_* flags as reported */
 	uint64_t tx_pkts;
-	uint64_t tx_bytes;		/* not reported by the device: 0 */
+	uint64_t tx_bytes; /* not reported by the device: 0 */
 	uint64_t rx_pkts;
-	uint64_t rx_bytes;		/* not reported by the device: 0 */
-	uint64_t resource_utilization;	/* percent */
+	uint64_t rx_bytes;	       /* not reported by the device: 0 */
+	uint64_t resource_utilization; /* percent */
 	uint64_t eligible_tx_pkts;
 };
 
@@ -206,9 +206,9 @@ struct ena_hw_srd_stats {
 struct ena_hw_admin_stats {
 	uint64_t submitted;
 	uint64_t completed;
-	uint64_t failed;	/* completed with a non-success status */
+	uint64_t failed; /* completed with a non-success status */
 	uint64_t timeouts;
-	uint64_t no_space;	/* submission refused: ring full */
+	uint64_t no_space; /* submission refused: ring full */
 	uint64_t aborted;
 };
 
@@ -220,8 +220,8 @@ struct ena_hw_admin_stats {
  * Handler for one asynchronous event. arg is what the caller passed to
  * ena_hw_aenq_process(); the entry is only valid during the call.
  */
-typedef void (*ena_hw_aenq_handler_t)(void *arg,
-				      const struct ena_aenq_entry *entry);
+typedef void (*ena_hw_aenq_handler_t)(
+	void *arg, const struct ena_aenq_entry *entry);
 
 /*
  * Handler table. Lookup order for an event (group g, syndrome s):
@@ -240,30 +240,30 @@ struct ena_hw_aenq_handlers {
 
 /* One outstanding admin command. */
 struct ena_hw_admin_slot {
-	struct ena_aq_comp *comp;	/* caller's buffer for the entry */
+	struct ena_aq_comp *comp; /* caller's buffer for the entry */
 	size_t comp_len;
-	volatile int state;		/* ENA_HW_SLOT_* (ena_com_admin.c) */
-	uint16_t cmd_id;		/* id of the command in this slot */
-	uint8_t status;			/* device status of the completion */
+	volatile int state; /* ENA_HW_SLOT_* (ena_com_admin.c) */
+	uint16_t cmd_id;    /* id of the command in this slot */
+	uint8_t status;	    /* device status of the completion */
 };
 
 struct ena_hw_admin {
 	struct ena_dma_mem sq_mem;
 	struct ena_dma_mem cq_mem;
 	uint16_t depth;
-	uint16_t sq_tail;		/* free-running */
-	uint16_t sq_head;		/* device's consumed position */
+	uint16_t sq_tail; /* free-running */
+	uint16_t sq_head; /* device's consumed position */
 	uint8_t sq_phase;
-	uint16_t cq_head;		/* free-running */
+	uint16_t cq_head; /* free-running */
 	uint8_t cq_phase;
 	uint16_t outstanding;
 	uint16_t next_cmd_id;
 	volatile uint32_t *sq_db;
 	struct ena_hw_admin_slot *slots;
 	ena_plat_lock_t lock;
-	bool polling;		/* caller waits by reading the ACQ itself */
-	bool auto_polling;	/* in interrupt mode, fall back to polling */
-	volatile bool running;	/* false: every admin call fails fast */
+	bool polling;	       /* caller waits by reading the ACQ itself */
+	bool auto_polling;     /* in interrupt mode, fall back to polling */
+	volatile bool running; /* false: every admin call fails fast */
 	uint64_t timeout_us;
 	struct ena_hw_admin_stats stats;
 };
@@ -271,15 +271,15 @@ struct ena_hw_admin {
 struct ena_hw_aenq {
 	struct ena_dma_mem mem;
 	uint16_t depth;
-	uint16_t head;			/* free-running */
+	uint16_t head; /* free-running */
 	uint8_t phase;
 	struct ena_hw_aenq_handlers handlers;
-	uint64_t events;		/* entries processed */
+	uint64_t events; /* entries processed */
 	uint64_t unknown_events;
 };
 
 struct ena_hw_readless {
-	struct ena_dma_mem mem;		/* struct ena_reg_read_resp */
+	struct ena_dma_mem mem; /* struct ena_reg_read_resp */
 	uint16_t seq;
 	bool enabled;
 	uint64_t timeout_us;
@@ -287,12 +287,12 @@ struct ena_hw_readless {
 };
 
 struct ena_hw_rss {
-	struct ena_dma_mem key_mem;	/* hash function + key (indirect) */
-	struct ena_dma_mem fields_mem;	/* hash input per flow type */
-	struct ena_dma_mem tbl_mem;	/* indirection table (indirect) */
-	uint16_t log_size;		/* table has 1 << log_size entries */
-	uint16_t *tbl;			/* host copy: CQ index per entry */
-	uint32_t func;			/* ENA_RSS_FUNC_* */
+	struct ena_dma_mem key_mem;    /* hash function + key (indirect) */
+	struct ena_dma_mem fields_mem; /* hash input per flow type */
+	struct ena_dma_mem tbl_mem;    /* indirection table (indirect) */
+	uint16_t log_size;	       /* table has 1 << log_size entries */
+	uint16_t *tbl;		       /* host copy: CQ index per entry */
+	uint32_t func;		       /* ENA_RSS_FUNC_* */
 	uint32_t init_val;
 	uint8_t key[ENA_HW_RSS_KEY_LEN];
 	uint16_t fields[ENA_HW_RSS_PROTO_NUM];
@@ -300,21 +300,21 @@ struct ena_hw_rss {
 
 /* Tx descriptor placement. */
 enum ena_hw_placement {
-	ENA_HW_PLACEMENT_HOST = 1,	/* descriptors in host memory */
-	ENA_HW_PLACEMENT_DEV = 3,	/* LLQ: descriptors in device memory */
+	ENA_HW_PLACEMENT_HOST = 1, /* descriptors in host memory */
+	ENA_HW_PLACEMENT_DEV = 3,  /* LLQ: descriptors in device memory */
 };
 
 struct ena_hw {
-	char name[32];			/* for log lines */
-	void *regs;			/* BAR 0 */
-	void *mem_bar;			/* BAR 2 (LLQ), may be NULL */
+	char name[32]; /* for log lines */
+	void *regs;    /* BAR 0 */
+	void *mem_bar; /* BAR 2 (LLQ), may be NULL */
 	int socket;
-	void *owner;			/* caller's back pointer */
+	void *owner; /* caller's back pointer */
 
-	uint32_t version;		/* VERSION register */
-	uint32_t ctrl_version;		/* CONTROLLER_VERSION register */
-	uint32_t caps;			/* CAPS register */
-	uint32_t dma_width;		/* bits */
+	uint32_t version;      /* VERSION register */
+	uint32_t ctrl_version; /* CONTROLLER_VERSION register */
+	uint32_t caps;	       /* CAPS register */
+	uint32_t dma_width;    /* bits */
 	uint64_t reset_timeout_us;
 
 	struct ena_hw_readless readless;
@@ -323,19 +323,19 @@ struct ena_hw {
 	struct ena_hw_rss rss;
 	struct ena_dma_mem host_info_mem;
 
-	uint32_t supported_features;	/* from device attributes */
-	uint32_t capabilities;		/* ENA_BIT(enum ena_dev_cap) */
+	uint32_t supported_features; /* from device attributes */
+	uint32_t capabilities;	     /* ENA_BIT(enum ena_dev_cap) */
 	uint32_t aenq_enabled_groups;
 	enum ena_hw_placement tx_placement;
 	struct ena_hw_llq_info llq;
 	uint16_t max_tx_descs_per_pkt;
 	uint16_t max_rx_descs_per_pkt;
 	uint32_t max_tx_header_size;
-	uint32_t llq_max_depth;		/* deepest LLQ Tx queue (entries) */
+	uint32_t llq_max_depth; /* deepest LLQ Tx queue (entries) */
 
 	/* timeouts from device hints (driver defaults otherwise) */
-	uint64_t keep_alive_timeout_ms;	/* 0: watchdog disabled */
-	uint64_t missing_tx_timeout_ms;	/* 0: check disabled */
+	uint64_t keep_alive_timeout_ms; /* 0: watchdog disabled */
+	uint64_t missing_tx_timeout_ms; /* 0: check disabled */
 	uint32_t missing_tx_threshold;
 
 	/* keep-alive: time of the last keep-alive event, for the watchdog */
@@ -345,7 +345,7 @@ struct ena_hw {
 
 	/* interrupt moderation */
 	bool intr_moder_supported;
-	uint16_t intr_delay_resolution;	/* usecs per device unit */
+	uint16_t intr_delay_resolution; /* usecs per device unit */
 	uint32_t intr_tx_usecs;
 	uint32_t intr_rx_usecs;
 };
@@ -358,24 +358,24 @@ struct ena_hw {
  * Zero hw and attach the BARs. name tags log lines. mem_bar may be NULL
  * (no LLQ). Always succeeds for valid pointers; -EINVAL otherwise.
  */
-int ena_hw_init(struct ena_hw *hw, const char *name, void *regs,
-		void *mem_bar, int socket);
+int ena_hw_init(struct ena_hw *hw, const char *name, void *regs, void *mem_bar,
+	int socket);
 
 /* Options for ena_hw_bringup(). */
 struct ena_hw_bringup_cfg {
-	bool readless;			/* use read-less MMIO (recommended) */
-	bool admin_polling;		/* else interrupt-driven completion */
-	uint32_t aenq_groups;		/* wanted, masked with supported */
+	bool readless;	      /* use read-less MMIO (recommended) */
+	bool admin_polling;   /* else interrupt-driven completion */
+	uint32_t aenq_groups; /* wanted, masked with supported */
 	const struct ena_hw_aenq_handlers *handlers;
 	/* host attributes; strings may be NULL */
-	uint32_t os_type;		/* ENA_OS_* */
+	uint32_t os_type; /* ENA_OS_* */
 	const char *os_dist;
 	const char *kernel_ver;
 	uint8_t drv_major, drv_minor, drv_sub_minor;
 	uint16_t num_cpus;
-	uint16_t bdf;			/* bus << 8 | dev << 3 | fn */
+	uint16_t bdf; /* bus << 8 | dev << 3 | fn */
 	uint32_t driver_supported_features;
-	enum ena_reset_reason reset_reason;	/* reason for the initial reset */
+	enum ena_reset_reason reset_reason; /* reason for the initial reset */
 };
 
 /*
@@ -384,7 +384,7 @@ struct ena_hw_bringup_cfg {
  * log line names the step and the offending value.
  */
 int ena_hw_bringup(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg,
-		   struct ena_hw_dev_features *feat);
+	struct ena_hw_dev_features *feat);
 
 /* Reverse of ena_hw_bringup(): reset (reason), free all. Idempotent. */
 void ena_hw_teardown(struct ena_hw *hw, enum ena_reset_reason reason);
@@ -433,8 +433,8 @@ bool ena_hw_fatal_error(struct ena_hw *hw);
  * phase 1) and program them. handlers may be NULL (all events unknown).
  * Needs DEV_STS.READY; the per-command timeout comes from CAPS.
  */
-int ena_hw_admin_init(struct ena_hw *hw,
-		      const struct ena_hw_aenq_handlers *handlers);
+int ena_hw_admin_init(
+	struct ena_hw *hw, const struct ena_hw_aenq_handlers *handlers);
 /* Free the rings; pending commands are aborted. Idempotent. */
 void ena_hw_admin_fini(struct ena_hw *hw);
 
@@ -463,7 +463,7 @@ void ena_hw_admin_abort(struct ena_hw *hw);
  * -ENOSPC when the ring is full.
  */
 int ena_hw_admin_exec(struct ena_hw *hw, struct ena_aq_cmd *cmd,
-		      struct ena_aq_comp *comp, size_t comp_len);
+	struct ena_aq_comp *comp, size_t comp_len);
 
 /* errno for a device admin status (ENA_AQ_STATUS_*). */
 int ena_hw_status_errno(uint8_t status);
@@ -477,8 +477,8 @@ void ena_hw_aenq_enable(struct ena_hw *hw);
 /* Enable event groups (masked with what the device supports). */
 int ena_hw_aenq_configure(struct ena_hw *hw, uint32_t groups);
 /* Read the supported/enabled group masks. */
-int ena_hw_aenq_get_groups(struct ena_hw *hw, uint32_t *supported,
-			   uint32_t *enabled);
+int ena_hw_aenq_get_groups(
+	struct ena_hw *hw, uint32_t *supported, uint32_t *enabled);
 /*
  * Consume every new AENQ entry (phase), dispatch to handlers with arg,
  * update the head doorbell. Keep-alive events refresh
@@ -500,16 +500,16 @@ bool ena_hw_feature_supported(const struct ena_hw *hw, unsigned int id);
  * Device attributes, queue limits, LLQ offer, offloads, hints, AENQ
  * groups. Also applies the hints (timeouts) to hw.
  */
-int ena_hw_get_dev_features(struct ena_hw *hw,
-			    struct ena_hw_dev_features *feat);
+int
+ena_hw_get_dev_features(struct ena_hw *hw, struct ena_hw_dev_features *feat);
 
 /* Send driver/OS identity (host attributes). Buffer kept until teardown. */
-int ena_hw_set_host_attr(struct ena_hw *hw,
-			 const struct ena_hw_bringup_cfg *cfg);
+int
+ena_hw_set_host_attr(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg);
 
 /* Queue limits only (MAX_QUEUES_EXT, legacy fallback). */
-int ena_hw_get_queue_limits(struct ena_hw *hw,
-			    struct ena_hw_queue_limits *q, bool *ext);
+int ena_hw_get_queue_limits(
+	struct ena_hw *hw, struct ena_hw_queue_limits *q, bool *ext);
 
 /* ---- LLQ ---------------------------------------------------------------- */
 
@@ -519,17 +519,16 @@ int ena_hw_get_queue_limits(struct ena_hw *hw,
  * device's best alternative). -EOPNOTSUPP when the offer is unusable.
  */
 int ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
-		      const struct ena_hw_llq_request *req,
-		      struct ena_hw_llq_info *out);
+	const struct ena_hw_llq_request *req, struct ena_hw_llq_info *out);
 
 /*
  * Negotiate and commit LLQ (SET_FEATURE LLQ); sets hw->tx_placement to
  * DEV. Falls back to host placement (returns 0, placement HOST) when the
  * device offers no LLQ, there is no memory BAR, or negotiation fails.
  */
-int ena_hw_llq_configure(struct ena_hw *hw,
-			 const struct ena_hw_llq_offer *offer,
-			 const struct ena_hw_llq_request *req);
+int
+ena_hw_llq_configure(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
+	const struct ena_hw_llq_request *req);
 
 /* ---- simple features ---------------------------------------------------- */
 
@@ -544,8 +543,8 @@ void ena_hw_apply_hints(struct ena_hw *hw, const struct ena_hw_hints *hints);
  * follows the common part of the entry). Pass the result to
  * ena_hw_apply_hints().
  */
-void ena_hw_aenq_hints(const struct ena_aenq_entry *entry,
-		       struct ena_hw_hints *hints);
+void ena_hw_aenq_hints(
+	const struct ena_aenq_entry *entry, struct ena_hw_hints *hints);
 
 /* ---- RSS ---------------------------------------------------------------- */
 
@@ -558,23 +557,20 @@ void ena_hw_rss_fini(struct ena_hw *hw);
  * current key; key_len must be ENA_HW_RSS_KEY_LEN otherwise.
  */
 int ena_hw_rss_set_function(struct ena_hw *hw, uint32_t func,
-			    const uint8_t *key, size_t key_len,
-			    uint32_t init_val);
+	const uint8_t *key, size_t key_len, uint32_t init_val);
 /* Read back function and key (key may be NULL). */
-int ena_hw_rss_get_function(struct ena_hw *hw, uint32_t *func,
-			    uint8_t *key);
+int ena_hw_rss_get_function(struct ena_hw *hw, uint32_t *func, uint8_t *key);
 
 /* Hash input fields (ENA_RSS_FIELD_* bits) for one flow type. */
-int ena_hw_rss_set_fields(struct ena_hw *hw, unsigned int proto,
-			  uint16_t fields);
+int
+ena_hw_rss_set_fields(struct ena_hw *hw, unsigned int proto, uint16_t fields);
 /* Set the driver's defaults for every flow type. */
 int ena_hw_rss_set_default_fields(struct ena_hw *hw);
-int ena_hw_rss_get_fields(struct ena_hw *hw, unsigned int proto,
-			  uint16_t *fields);
+int
+ena_hw_rss_get_fields(struct ena_hw *hw, unsigned int proto, uint16_t *fields);
 
 /* Indirection table: fill host entries, then commit in one command. */
-int ena_hw_rss_ind_set_entry(struct ena_hw *hw, uint32_t idx,
-			     uint16_t cq_idx);
+int ena_hw_rss_ind_set_entry(struct ena_hw *hw, uint32_t idx, uint16_t cq_idx);
 int ena_hw_rss_ind_commit(struct ena_hw *hw);
 /* Read the device's table into tbl (1 << log_size CQ indices). */
 int ena_hw_rss_ind_get(struct ena_hw *hw, uint16_t *tbl);
@@ -610,10 +606,10 @@ enum ena_hw_dir {
 };
 
 struct ena_hw_io_params {
-	uint16_t qid;		/* caller's queue number (logs) */
+	uint16_t qid; /* caller's queue number (logs) */
 	enum ena_hw_dir dir;
-	uint16_t depth;		/* power of two; SQ and CQ depth */
-	int16_t msix_vector;	/* < 0: no interrupt */
+	uint16_t depth;	     /* power of two; SQ and CQ depth */
+	int16_t msix_vector; /* < 0: no interrupt */
 	int socket;
 	/* Tx only: ENA_HW_PLACEMENT_DEV requires LLQ negotiated. */
 	enum ena_hw_placement placement;
@@ -626,10 +622,10 @@ struct ena_hw_io_params {
  * pass to ena_hw_io_destroy().
  */
 int ena_hw_io_create(struct ena_hw *hw, const struct ena_hw_io_params *p,
-		     struct ena_hw_io_sq *sq, struct ena_hw_io_cq *cq);
+	struct ena_hw_io_sq *sq, struct ena_hw_io_cq *cq);
 /* Destroy SQ then CQ and free; safe on a never/partly created pair. */
-void ena_hw_io_destroy(struct ena_hw *hw, struct ena_hw_io_sq *sq,
-		       struct ena_hw_io_cq *cq);
+void ena_hw_io_destroy(
+	struct ena_hw *hw, struct ena_hw_io_sq *sq, struct ena_hw_io_cq *cq);
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */

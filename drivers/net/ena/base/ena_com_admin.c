@@ -12,7 +12,7 @@ enum {
 	ENA_HW_SLOT_FREE = 0,
 	ENA_HW_SLOT_PENDING,
 	ENA_HW_SLOT_DONE,
-	ENA_HW_SLOT_ABORTED,	/* waiter gone or told to give up */
+	ENA_HW_SLOT_ABORTED, /* waiter gone or told to give up */
 };
 
 /* Command ids are 12 bits; the low bits select the slot. */
@@ -51,8 +51,8 @@ ena_hw_admin_free_mem(struct ena_hw *hw)
 }
 
 int
-ena_hw_admin_init(struct ena_hw *hw,
-		  const struct ena_hw_aenq_handlers *handlers)
+ena_hw_admin_init(
+	struct ena_hw *hw, const struct ena_hw_aenq_handlers *handlers)
 {
 	struct ena_hw_admin *aq = &hw->admin;
 	uint32_t sts, caps;
@@ -60,9 +60,10 @@ ena_hw_admin_init(struct ena_hw *hw,
 
 	sts = ena_hw_reg_read(hw, ENA_REG_DEV_STS);
 	if (sts == ENA_HW_REG_READ_FAILED ||
-	    (sts & ENA_REG_DEV_STS_READY_MASK) == 0) {
-		ena_hw_err(hw, "Can not initialize ena admin queue with device: status 0x%x not ready",
-			   sts);
+		(sts & ENA_REG_DEV_STS_READY_MASK) == 0) {
+		ena_hw_err(hw,
+			"Can not initialize ena admin queue with device: status 0x%x not ready",
+			sts);
 		return -ENODEV;
 	}
 	if (aq->slots != NULL)
@@ -70,26 +71,25 @@ ena_hw_admin_init(struct ena_hw *hw,
 
 	aq->depth = ENA_HW_ADMIN_DEPTH;
 	hw->aenq.depth = ENA_HW_AENQ_DEPTH;
-	rc = ena_plat_dma_alloc(&aq->sq_mem,
-				(size_t)aq->depth * ENA_AQ_ENTRY_SIZE,
-				hw->socket);
+	rc = ena_plat_dma_alloc(
+		&aq->sq_mem, (size_t)aq->depth * ENA_AQ_ENTRY_SIZE, hw->socket);
 	if (rc == 0)
 		rc = ena_plat_dma_alloc(&aq->cq_mem,
-					(size_t)aq->depth * ENA_ACQ_ENTRY_SIZE,
-					hw->socket);
+			(size_t)aq->depth * ENA_ACQ_ENTRY_SIZE, hw->socket);
 	if (rc == 0)
 		rc = ena_plat_dma_alloc(&hw->aenq.mem,
-				(size_t)hw->aenq.depth * ENA_AENQ_ENTRY_SIZE,
-				hw->socket);
+			(size_t)hw->aenq.depth * ENA_AENQ_ENTRY_SIZE,
+			hw->socket);
 	if (rc == 0) {
-		aq->slots = ena_plat_zalloc(sizeof(*aq->slots) * aq->depth,
-					    hw->socket);
+		aq->slots = ena_plat_zalloc(
+			sizeof(*aq->slots) * aq->depth, hw->socket);
 		if (aq->slots == NULL)
 			rc = -ENOMEM;
 	}
 	if (rc != 0) {
-		ena_hw_err(hw, "Can not initialize ena admin queue with device: no memory for %u entries",
-			   aq->depth);
+		ena_hw_err(hw,
+			"Can not initialize ena admin queue with device: no memory for %u entries",
+			aq->depth);
 		ena_hw_admin_free_mem(hw);
 		return rc;
 	}
@@ -104,11 +104,11 @@ ena_hw_admin_init(struct ena_hw *hw,
 	aq->sq_db = (volatile uint32_t *)ena_hw_reg_addr(hw, ENA_REG_AQ_DB);
 
 	ena_hw_reg_write(hw, ENA_REG_AQ_BASE_LO, (uint32_t)aq->sq_mem.iova);
-	ena_hw_reg_write(hw, ENA_REG_AQ_BASE_HI,
-			 (uint32_t)(aq->sq_mem.iova >> 32));
+	ena_hw_reg_write(
+		hw, ENA_REG_AQ_BASE_HI, (uint32_t)(aq->sq_mem.iova >> 32));
 	ena_hw_reg_write(hw, ENA_REG_ACQ_BASE_LO, (uint32_t)aq->cq_mem.iova);
-	ena_hw_reg_write(hw, ENA_REG_ACQ_BASE_HI,
-			 (uint32_t)(aq->cq_mem.iova >> 32));
+	ena_hw_reg_write(
+		hw, ENA_REG_ACQ_BASE_HI, (uint32_t)(aq->cq_mem.iova >> 32));
 	caps = 0;
 	ENA_FIELD_SET(caps, ENA_REG_AQ_CAPS_DEPTH, aq->depth);
 	ENA_FIELD_SET(caps, ENA_REG_AQ_CAPS_ENTRY_SIZE, ENA_AQ_ENTRY_SIZE);
@@ -120,8 +120,8 @@ ena_hw_admin_init(struct ena_hw *hw,
 
 	ena_hw_aenq_init_state(hw, handlers);
 	ena_hw_reg_write(hw, ENA_REG_AENQ_BASE_LO, (uint32_t)hw->aenq.mem.iova);
-	ena_hw_reg_write(hw, ENA_REG_AENQ_BASE_HI,
-			 (uint32_t)(hw->aenq.mem.iova >> 32));
+	ena_hw_reg_write(
+		hw, ENA_REG_AENQ_BASE_HI, (uint32_t)(hw->aenq.mem.iova >> 32));
 	caps = 0;
 	ENA_FIELD_SET(caps, ENA_REG_AENQ_CAPS_DEPTH, hw->aenq.depth);
 	ENA_FIELD_SET(caps, ENA_REG_AENQ_CAPS_ENTRY_SIZE, ENA_AENQ_ENTRY_SIZE);
@@ -184,8 +184,8 @@ ena_hw_admin_reap(struct ena_hw *hw)
 
 	for (;;) {
 		e = &ring[aq->cq_head & mask];
-		if ((ENA_READ_ONCE8(e->common.flags) & ENA_AQ_COMP_PHASE_MASK)
-		    != aq->cq_phase)
+		if ((ENA_READ_ONCE8(e->common.flags) &
+			    ENA_AQ_COMP_PHASE_MASK) != aq->cq_phase)
 			break;
 		/* The rest of the entry only after its phase. */
 		ena_plat_rmb();
@@ -198,11 +198,12 @@ ena_hw_admin_reap(struct ena_hw *hw)
 			ena_plat_wmb();
 			slot->state = ENA_HW_SLOT_DONE;
 		} else if (slot->state == ENA_HW_SLOT_ABORTED &&
-			   slot->cmd_id == id) {
+			slot->cmd_id == id) {
 			slot->state = ENA_HW_SLOT_FREE;
 		} else {
-			ena_hw_warn(hw, "admin completion for unknown command id %u (slot state %d)",
-				    id, slot->state);
+			ena_hw_warn(hw,
+				"admin completion for unknown command id %u (slot state %d)",
+				id, slot->state);
 		}
 		aq->sq_head = e->common.sq_head;
 		if (aq->outstanding > 0)
@@ -245,7 +246,7 @@ ena_hw_admin_abort(struct ena_hw *hw)
 /* Place cmd on the AQ; returns the slot or an errno via *rc. */
 static struct ena_hw_admin_slot *
 ena_hw_admin_submit(struct ena_hw *hw, struct ena_aq_cmd *cmd,
-		    struct ena_aq_comp *comp, size_t comp_len, int *rc)
+	struct ena_aq_comp *comp, size_t comp_len, int *rc)
 {
 	struct ena_hw_admin *aq = &hw->admin;
 	uint16_t mask = aq->depth - 1;
@@ -268,7 +269,7 @@ ena_hw_admin_submit(struct ena_hw *hw, struct ena_aq_cmd *cmd,
 		aq->stats.no_space++;
 		ena_plat_unlock(&aq->lock);
 		ena_hw_err(hw, "admin queue full: %u commands outstanding",
-			   aq->outstanding);
+			aq->outstanding);
 		*rc = -ENOSPC;
 		return NULL;
 	}
@@ -296,8 +297,8 @@ ena_hw_admin_submit(struct ena_hw *hw, struct ena_aq_cmd *cmd,
 }
 
 static int
-ena_hw_admin_wait(struct ena_hw *hw, struct ena_hw_admin_slot *slot,
-		  uint8_t opcode)
+ena_hw_admin_wait(
+	struct ena_hw *hw, struct ena_hw_admin_slot *slot, uint8_t opcode)
 {
 	struct ena_hw_admin *aq = &hw->admin;
 	ena_plat_time_t deadline = ena_plat_deadline(aq->timeout_us);
@@ -320,8 +321,9 @@ ena_hw_admin_wait(struct ena_hw *hw, struct ena_hw_admin_slot *slot,
 				polled_late = true;
 				ena_hw_admin_intr(hw);
 				if (slot->state != ENA_HW_SLOT_PENDING) {
-					ena_hw_warn(hw, "admin completion of opcode %u found by polling; interrupt missed",
-						    opcode);
+					ena_hw_warn(hw,
+						"admin completion of opcode %u found by polling; interrupt missed",
+						opcode);
 					continue;
 				}
 			}
@@ -331,8 +333,10 @@ ena_hw_admin_wait(struct ena_hw *hw, struct ena_hw_admin_slot *slot,
 				aq->stats.timeouts++;
 				aq->running = false;
 				ena_plat_unlock(&aq->lock);
-				ena_hw_err(hw, "admin command id %u opcode %u timed out after %" PRIu64 " us; admin queue is now dead",
-					   slot->cmd_id, opcode, aq->timeout_us);
+				ena_hw_err(hw,
+					"admin command id %u opcode %u timed out after %" PRIu64
+					" us; admin queue is now dead",
+					slot->cmd_id, opcode, aq->timeout_us);
 				return -ETIME;
 			}
 			ena_plat_unlock(&aq->lock);
@@ -355,21 +359,22 @@ ena_hw_admin_wait(struct ena_hw *hw, struct ena_hw_admin_slot *slot,
 	slot->state = ENA_HW_SLOT_FREE;
 	ena_plat_unlock(&aq->lock);
 	if (rc != 0)
-		ena_hw_dbg(hw, "admin opcode %u failed: device status %u, rc %d",
-			   opcode, status, rc);
+		ena_hw_dbg(hw,
+			"admin opcode %u failed: device status %u, rc %d",
+			opcode, status, rc);
 	return rc;
 }
 
 int
 ena_hw_admin_exec(struct ena_hw *hw, struct ena_aq_cmd *cmd,
-		  struct ena_aq_comp *comp, size_t comp_len)
+	struct ena_aq_comp *comp, size_t comp_len)
 {
 	struct ena_hw_admin_slot *slot;
 	int rc;
 
 	if (ena_unlikely(hw->admin.slots == NULL)) {
 		ena_hw_err(hw, "admin command opcode %u without an admin queue",
-			   cmd->common.opcode);
+			cmd->common.opcode);
 		return -ENODEV;
 	}
 	slot = ena_hw_admin_submit(hw, cmd, comp, comp_len, &rc);
@@ -391,8 +396,8 @@ ena_hw_feature_supported(const struct ena_hw *hw, unsigned int id)
 
 static void
 ena_hw_set_ctrl_buf(struct ena_aq_common_desc *common,
-		    struct ena_aq_ctrl_buf *ctrl_buf,
-		    const struct ena_dma_mem *ctrl, size_t ctrl_len)
+	struct ena_aq_ctrl_buf *ctrl_buf, const struct ena_dma_mem *ctrl,
+	size_t ctrl_len)
 {
 	if (ctrl == NULL)
 		return;
@@ -403,8 +408,8 @@ ena_hw_set_ctrl_buf(struct ena_aq_common_desc *common,
 
 int
 ena_hw_get_feature(struct ena_hw *hw, uint8_t id, uint8_t version,
-		   struct ena_aq_get_feat_resp *resp,
-		   const struct ena_dma_mem *ctrl, size_t ctrl_len)
+	struct ena_aq_get_feat_resp *resp, const struct ena_dma_mem *ctrl,
+	size_t ctrl_len)
 {
 	struct ena_aq_cmd cmd;
 	int rc;
@@ -418,8 +423,8 @@ ena_hw_get_feature(struct ena_hw *hw, uint8_t id, uint8_t version,
 	cmd.get_feat.feat.feature_id = id;
 	cmd.get_feat.feat.version = version;
 	ena_hw_set_ctrl_buf(&cmd.common, &cmd.get_feat.ctrl, ctrl, ctrl_len);
-	rc = ena_hw_admin_exec(hw, &cmd, (struct ena_aq_comp *)resp,
-			       sizeof(*resp));
+	rc = ena_hw_admin_exec(
+		hw, &cmd, (struct ena_aq_comp *)resp, sizeof(*resp));
 	if (rc != 0)
 		ena_hw_dbg(hw, "get feature %u failed, rc %d", id, rc);
 	return rc;
@@ -427,7 +432,7 @@ ena_hw_get_feature(struct ena_hw *hw, uint8_t id, uint8_t version,
 
 int
 ena_hw_set_feature(struct ena_hw *hw, struct ena_aq_cmd *cmd, uint8_t id,
-		   const struct ena_dma_mem *ctrl, size_t ctrl_len)
+	const struct ena_dma_mem *ctrl, size_t ctrl_len)
 {
 	struct ena_aq_comp comp;
 	int rc;

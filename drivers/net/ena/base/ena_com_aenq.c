@@ -10,8 +10,8 @@
 #include "ena_com_internal.h"
 
 void
-ena_hw_aenq_init_state(struct ena_hw *hw,
-		       const struct ena_hw_aenq_handlers *handlers)
+ena_hw_aenq_init_state(
+	struct ena_hw *hw, const struct ena_hw_aenq_handlers *handlers)
 {
 	struct ena_hw_aenq *q = &hw->aenq;
 
@@ -31,12 +31,12 @@ ena_hw_aenq_enable(struct ena_hw *hw)
 	if (hw->aenq.mem.va == NULL)
 		return;
 	ena_hw_reg_write(hw, ENA_REG_AENQ_HEAD_DB,
-			 (uint32_t)(uint16_t)(hw->aenq.head + hw->aenq.depth));
+		(uint32_t)(uint16_t)(hw->aenq.head + hw->aenq.depth));
 }
 
 int
-ena_hw_aenq_get_groups(struct ena_hw *hw, uint32_t *supported,
-		       uint32_t *enabled)
+ena_hw_aenq_get_groups(
+	struct ena_hw *hw, uint32_t *supported, uint32_t *enabled)
 {
 	struct ena_aq_get_feat_resp resp;
 	int rc;
@@ -60,19 +60,22 @@ ena_hw_aenq_configure(struct ena_hw *hw, uint32_t groups)
 
 	rc = ena_hw_aenq_get_groups(hw, &supported, NULL);
 	if (rc != 0) {
-		ena_hw_err(hw, "Cannot configure aenq groups rc: %d (reading supported groups)",
-			   rc);
+		ena_hw_err(hw,
+			"Cannot configure aenq groups rc: %d (reading supported groups)",
+			rc);
 		return rc;
 	}
 	if ((groups & ~supported) != 0)
-		ena_hw_warn(hw, "aenq groups 0x%x not supported (supported 0x%x), skipped",
-			    groups & ~supported, supported);
+		ena_hw_warn(hw,
+			"aenq groups 0x%x not supported (supported 0x%x), skipped",
+			groups & ~supported, supported);
 	memset(&cmd, 0, sizeof(cmd));
 	cmd.set_feat.aenq.enabled_groups = groups & supported;
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_AENQ_CONFIG, NULL, 0);
 	if (rc != 0) {
-		ena_hw_err(hw, "Cannot configure aenq groups rc: %d (groups 0x%x)",
-			   rc, groups & supported);
+		ena_hw_err(hw,
+			"Cannot configure aenq groups rc: %d (groups 0x%x)", rc,
+			groups & supported);
 		return rc;
 	}
 	hw->aenq_enabled_groups = groups & supported;
@@ -80,13 +83,13 @@ ena_hw_aenq_configure(struct ena_hw *hw, uint32_t groups)
 }
 
 static ena_hw_aenq_handler_t
-ena_hw_aenq_lookup(const struct ena_hw_aenq_handlers *h, uint16_t group,
-		   uint16_t syndrome)
+ena_hw_aenq_lookup(
+	const struct ena_hw_aenq_handlers *h, uint16_t group, uint16_t syndrome)
 {
 	ena_hw_aenq_handler_t fn = NULL;
 
 	if (group == ENA_AENQ_GROUP_NOTIFICATION &&
-	    syndrome < ENA_HW_AENQ_SYNDROMES)
+		syndrome < ENA_HW_AENQ_SYNDROMES)
 		fn = h->notification[syndrome];
 	if (fn == NULL && group < ENA_HW_AENQ_GROUPS)
 		fn = h->by_group[group];
@@ -110,25 +113,26 @@ ena_hw_aenq_process(struct ena_hw *hw, void *arg)
 	for (;;) {
 		e = &ring[q->head & mask];
 		if ((ENA_READ_ONCE8(e->common.flags) & ENA_AENQ_PHASE_MASK) !=
-		    q->phase)
+			q->phase)
 			break;
 		ena_plat_rmb();
 		group = e->common.group;
 		syndrome = e->common.syndrome;
 		if (group == ENA_AENQ_GROUP_KEEP_ALIVE) {
 			ka = (const struct ena_aenq_keep_alive_desc *)e;
-			hw->keep_alive_rx_drops =
-				ena_stats_u64(ka->rx_drops_lo, ka->rx_drops_hi);
-			hw->keep_alive_tx_drops =
-				ena_stats_u64(ka->tx_drops_lo, ka->tx_drops_hi);
+			hw->keep_alive_rx_drops = ena_stats_u64(
+				ka->rx_drops_lo, ka->rx_drops_hi);
+			hw->keep_alive_tx_drops = ena_stats_u64(
+				ka->tx_drops_lo, ka->tx_drops_hi);
 			hw->last_keep_alive_us = ena_plat_now_us();
 		}
 		fn = ena_hw_aenq_lookup(&q->handlers, group, syndrome);
 		if (fn == NULL) {
 			fn = q->handlers.unknown;
 			q->unknown_events++;
-			ena_hw_dbg(hw, "aenq event group %u syndrome %u has no handler",
-				   group, syndrome);
+			ena_hw_dbg(hw,
+				"aenq event group %u syndrome %u has no handler",
+				group, syndrome);
 		}
 		if (fn != NULL)
 			fn(arg, e);
@@ -139,8 +143,8 @@ ena_hw_aenq_process(struct ena_hw *hw, void *arg)
 			q->phase ^= 1;
 	}
 	if (n != 0)
-		ena_plat_reg_write32_relaxed((uint32_t)(uint16_t)(q->head +
-							q->depth),
+		ena_plat_reg_write32_relaxed(
+			(uint32_t)(uint16_t)(q->head + q->depth),
 			ena_hw_reg_addr(hw, ENA_REG_AENQ_HEAD_DB));
 	return n;
 }

@@ -11,8 +11,8 @@
 /* ---- device attributes and limits ---------------------------------------- */
 
 int
-ena_hw_get_queue_limits(struct ena_hw *hw, struct ena_hw_queue_limits *q,
-			bool *ext)
+ena_hw_get_queue_limits(
+	struct ena_hw *hw, struct ena_hw_queue_limits *q, bool *ext)
 {
 	struct ena_aq_get_feat_resp resp;
 	const struct ena_feat_queue_limits *l;
@@ -21,14 +21,13 @@ ena_hw_get_queue_limits(struct ena_hw *hw, struct ena_hw_queue_limits *q,
 	memset(q, 0, sizeof(*q));
 	if (ena_hw_feature_supported(hw, ENA_FEAT_MAX_QUEUES_EXT)) {
 		rc = ena_hw_get_feature(hw, ENA_FEAT_MAX_QUEUES_EXT,
-					ENA_FEAT_MAX_QUEUES_EXT_VERSION,
-					&resp, NULL, 0);
+			ENA_FEAT_MAX_QUEUES_EXT_VERSION, &resp, NULL, 0);
 		if (rc != 0)
 			return rc;
 		if (resp.max_queues_ext.version !=
-		    ENA_FEAT_MAX_QUEUES_EXT_VERSION) {
+			ENA_FEAT_MAX_QUEUES_EXT_VERSION) {
 			ena_hw_err(hw, "max queues ext: unexpected version %u",
-				   resp.max_queues_ext.version);
+				resp.max_queues_ext.version);
 			return -EINVAL;
 		}
 		l = &resp.max_queues_ext.limits;
@@ -46,8 +45,8 @@ ena_hw_get_queue_limits(struct ena_hw *hw, struct ena_hw_queue_limits *q,
 		if (ext != NULL)
 			*ext = true;
 	} else {
-		rc = ena_hw_get_feature(hw, ENA_FEAT_MAX_QUEUES_NUM, 0, &resp,
-					NULL, 0);
+		rc = ena_hw_get_feature(
+			hw, ENA_FEAT_MAX_QUEUES_NUM, 0, &resp, NULL, 0);
 		if (rc != 0)
 			return rc;
 		q->max_tx_sq_num = resp.max_queues.max_sq_num;
@@ -71,26 +70,30 @@ ena_hw_get_queue_limits(struct ena_hw *hw, struct ena_hw_queue_limits *q,
 }
 
 static void
-ena_hw_decode_offloads(const struct ena_feat_offload *o,
-		       struct ena_hw_offloads *off)
+ena_hw_decode_offloads(
+	const struct ena_feat_offload *o, struct ena_hw_offloads *off)
 {
 	off->tx_raw = o->tx;
 	off->rx_supported_raw = o->rx_supported;
 	off->rx_enabled_raw = o->rx_enabled;
 	off->tx_l3_csum_ipv4 = o->tx & ENA_OFFLOAD_TX_L3_CSUM_IPV4_MASK;
-	off->tx_l4_ipv4_csum_part = o->tx & ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_MASK;
-	off->tx_l4_ipv4_csum_full = o->tx & ENA_OFFLOAD_TX_L4_IPV4_CSUM_FULL_MASK;
-	off->tx_l4_ipv6_csum_part = o->tx & ENA_OFFLOAD_TX_L4_IPV6_CSUM_PART_MASK;
-	off->tx_l4_ipv6_csum_full = o->tx & ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_MASK;
+	off->tx_l4_ipv4_csum_part = o->tx &
+		ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_MASK;
+	off->tx_l4_ipv4_csum_full = o->tx &
+		ENA_OFFLOAD_TX_L4_IPV4_CSUM_FULL_MASK;
+	off->tx_l4_ipv6_csum_part = o->tx &
+		ENA_OFFLOAD_TX_L4_IPV6_CSUM_PART_MASK;
+	off->tx_l4_ipv6_csum_full = o->tx &
+		ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_MASK;
 	off->tso_ipv4 = o->tx & ENA_OFFLOAD_TX_TSO_IPV4_MASK;
 	off->tso_ipv6 = o->tx & ENA_OFFLOAD_TX_TSO_IPV6_MASK;
 	off->tso_ecn = o->tx & ENA_OFFLOAD_TX_TSO_ECN_MASK;
-	off->rx_l3_csum_ipv4 =
-		o->rx_supported & ENA_OFFLOAD_RX_L3_CSUM_IPV4_MASK;
-	off->rx_l4_ipv4_csum =
-		o->rx_supported & ENA_OFFLOAD_RX_L4_IPV4_CSUM_MASK;
-	off->rx_l4_ipv6_csum =
-		o->rx_supported & ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK;
+	off->rx_l3_csum_ipv4 = o->rx_supported &
+		ENA_OFFLOAD_RX_L3_CSUM_IPV4_MASK;
+	off->rx_l4_ipv4_csum = o->rx_supported &
+		ENA_OFFLOAD_RX_L4_IPV4_CSUM_MASK;
+	off->rx_l4_ipv6_csum = o->rx_supported &
+		ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK;
 	off->rx_hash = o->rx_supported & ENA_OFFLOAD_RX_HASH_MASK;
 }
 
@@ -101,8 +104,8 @@ ena_hw_get_offloads(struct ena_hw *hw, struct ena_hw_offloads *off)
 	int rc;
 
 	memset(off, 0, sizeof(*off));
-	rc = ena_hw_get_feature(hw, ENA_FEAT_STATELESS_OFFLOAD, 0, &resp,
-				NULL, 0);
+	rc = ena_hw_get_feature(
+		hw, ENA_FEAT_STATELESS_OFFLOAD, 0, &resp, NULL, 0);
 	if (rc != 0)
 		return rc;
 	ena_hw_decode_offloads(&resp.offload, off);
@@ -138,8 +141,8 @@ ena_hw_hints_from(const struct ena_feat_hw_hints *h, struct ena_hw_hints *o)
 }
 
 void
-ena_hw_aenq_hints(const struct ena_aenq_entry *entry,
-		  struct ena_hw_hints *hints)
+ena_hw_aenq_hints(
+	const struct ena_aenq_entry *entry, struct ena_hw_hints *hints)
 {
 	struct ena_feat_hw_hints h;
 
@@ -167,20 +170,22 @@ void
 ena_hw_apply_hints(struct ena_hw *hw, const struct ena_hw_hints *h)
 {
 	if (h->mmio_read_timeout_ms != 0)
-		hw->readless.timeout_us =
-			(uint64_t)h->mmio_read_timeout_ms * 1000;
+		hw->readless.timeout_us = (uint64_t)h->mmio_read_timeout_ms *
+			1000;
 	if (h->admin_completion_timeout_ms != 0)
 		hw->admin.timeout_us =
 			(uint64_t)h->admin_completion_timeout_ms * 1000;
 	if (h->driver_watchdog_timeout_ms != 0)
-		hw->keep_alive_timeout_ms =
-			h->driver_watchdog_timeout_ms == ENA_HW_HINT_NO_TIMEOUT ?
-			0 : h->driver_watchdog_timeout_ms;
+		hw->keep_alive_timeout_ms = h->driver_watchdog_timeout_ms ==
+				ENA_HW_HINT_NO_TIMEOUT
+			? 0
+			: h->driver_watchdog_timeout_ms;
 	if (h->missing_tx_completion_timeout_ms != 0)
 		hw->missing_tx_timeout_ms =
 			h->missing_tx_completion_timeout_ms ==
-			ENA_HW_HINT_NO_TIMEOUT ?
-			0 : h->missing_tx_completion_timeout_ms;
+				ENA_HW_HINT_NO_TIMEOUT
+			? 0
+			: h->missing_tx_completion_timeout_ms;
 	if (h->missed_tx_completion_count_threshold != 0)
 		hw->missing_tx_threshold =
 			h->missed_tx_completion_count_threshold;
@@ -194,11 +199,11 @@ ena_hw_get_dev_features(struct ena_hw *hw, struct ena_hw_dev_features *f)
 	int rc;
 
 	memset(f, 0, sizeof(*f));
-	rc = ena_hw_get_feature(hw, ENA_FEAT_DEVICE_ATTRIBUTES, 0, &resp,
-				NULL, 0);
+	rc = ena_hw_get_feature(
+		hw, ENA_FEAT_DEVICE_ATTRIBUTES, 0, &resp, NULL, 0);
 	if (rc != 0) {
-		ena_hw_err(hw, "Cannot get attribute for ena device rc: %d",
-			   rc);
+		ena_hw_err(
+			hw, "Cannot get attribute for ena device rc: %d", rc);
 		return rc;
 	}
 	a = &resp.dev_attr;
@@ -215,16 +220,18 @@ ena_hw_get_dev_features(struct ena_hw *hw, struct ena_hw_dev_features *f)
 
 	rc = ena_hw_get_queue_limits(hw, &f->queues, &f->queues_ext);
 	if (rc != 0) {
-		ena_hw_err(hw, "Cannot get attribute for ena device rc: %d (queue limits)",
-			   rc);
+		ena_hw_err(hw,
+			"Cannot get attribute for ena device rc: %d (queue limits)",
+			rc);
 		return rc;
 	}
 
 	if (ena_hw_feature_supported(hw, ENA_FEAT_LLQ)) {
 		rc = ena_hw_get_feature(hw, ENA_FEAT_LLQ, 0, &resp, NULL, 0);
 		if (rc != 0) {
-			ena_hw_err(hw, "Cannot get attribute for ena device rc: %d (llq)",
-				   rc);
+			ena_hw_err(hw,
+				"Cannot get attribute for ena device rc: %d (llq)",
+				rc);
 			return rc;
 		}
 		ena_hw_llq_offer_from(&resp.llq, &f->llq);
@@ -232,8 +239,9 @@ ena_hw_get_dev_features(struct ena_hw *hw, struct ena_hw_dev_features *f)
 
 	rc = ena_hw_get_offloads(hw, &f->offloads);
 	if (rc != 0 && rc != -EOPNOTSUPP) {
-		ena_hw_err(hw, "Cannot get attribute for ena device rc: %d (offloads)",
-			   rc);
+		ena_hw_err(hw,
+			"Cannot get attribute for ena device rc: %d (offloads)",
+			rc);
 		return rc;
 	}
 
@@ -242,15 +250,17 @@ ena_hw_get_dev_features(struct ena_hw *hw, struct ena_hw_dev_features *f)
 		f->hints_present = true;
 		ena_hw_apply_hints(hw, &f->hints);
 	} else if (rc != -EOPNOTSUPP) {
-		ena_hw_err(hw, "Cannot get attribute for ena device rc: %d (hints)",
-			   rc);
+		ena_hw_err(hw,
+			"Cannot get attribute for ena device rc: %d (hints)",
+			rc);
 		return rc;
 	}
 
 	rc = ena_hw_aenq_get_groups(hw, &f->aenq_supported_groups, NULL);
 	if (rc != 0 && rc != -EOPNOTSUPP) {
-		ena_hw_err(hw, "Cannot get attribute for ena device rc: %d (aenq)",
-			   rc);
+		ena_hw_err(hw,
+			"Cannot get attribute for ena device rc: %d (aenq)",
+			rc);
 		return rc;
 	}
 	return 0;
@@ -271,7 +281,7 @@ ena_hw_set_host_attr(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg)
 		rc = ena_plat_dma_alloc(&hw->host_info_mem, 4096, hw->socket);
 		if (rc != 0) {
 			ena_hw_err(hw, "no DMA memory for host info (%d bytes)",
-				   4096);
+				4096);
 			return rc;
 		}
 	}
@@ -279,17 +289,17 @@ ena_hw_set_host_attr(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg)
 	memset(hi, 0, sizeof(*hi));
 	hi->os_type = cfg->os_type;
 	if (cfg->os_dist != NULL)
-		snprintf((char *)hi->os_dist_str, sizeof(hi->os_dist_str),
-			 "%s", cfg->os_dist);
+		snprintf((char *)hi->os_dist_str, sizeof(hi->os_dist_str), "%s",
+			cfg->os_dist);
 	if (cfg->kernel_ver != NULL)
-		snprintf((char *)hi->kernel_ver_str,
-			 sizeof(hi->kernel_ver_str), "%s", cfg->kernel_ver);
-	ENA_FIELD_SET(hi->driver_version, ENA_HOST_DRV_VER_MAJOR,
-		      cfg->drv_major);
-	ENA_FIELD_SET(hi->driver_version, ENA_HOST_DRV_VER_MINOR,
-		      cfg->drv_minor);
+		snprintf((char *)hi->kernel_ver_str, sizeof(hi->kernel_ver_str),
+			"%s", cfg->kernel_ver);
+	ENA_FIELD_SET(
+		hi->driver_version, ENA_HOST_DRV_VER_MAJOR, cfg->drv_major);
+	ENA_FIELD_SET(
+		hi->driver_version, ENA_HOST_DRV_VER_MINOR, cfg->drv_minor);
 	ENA_FIELD_SET(hi->driver_version, ENA_HOST_DRV_VER_SUBMINOR,
-		      cfg->drv_sub_minor);
+		cfg->drv_sub_minor);
 	hi->spec_version = ENA_SPEC_VERSION_PACKED;
 	hi->bdf = cfg->bdf;
 	hi->num_cpus = cfg->num_cpus;
@@ -297,8 +307,8 @@ ena_hw_set_host_attr(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg)
 	ena_plat_wmb();
 
 	memset(&cmd, 0, sizeof(cmd));
-	ena_dma_addr_set(&cmd.set_feat.host_attr.os_info,
-			 hw->host_info_mem.iova);
+	ena_dma_addr_set(
+		&cmd.set_feat.host_attr.os_info, hw->host_info_mem.iova);
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_HOST_ATTR, NULL, 0);
 	if (rc != 0)
 		ena_hw_err(hw, "Cannot set host attributes rc: %d", rc);
@@ -324,7 +334,7 @@ ena_hw_llq_entry_code(uint16_t bytes)
 
 static bool
 ena_hw_llq_before_ok(const struct ena_hw_llq_offer *offer, uint16_t before,
-		     uint16_t entry_size)
+	uint16_t entry_size)
 {
 	return before != 0 && ena_hw_is_pow2(before) &&
 		(offer->descs_before_header_supported & before) != 0 &&
@@ -333,11 +343,12 @@ ena_hw_llq_before_ok(const struct ena_hw_llq_offer *offer, uint16_t before,
 
 int
 ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
-		  const struct ena_hw_llq_request *req,
-		  struct ena_hw_llq_info *out)
+	const struct ena_hw_llq_request *req, struct ena_hw_llq_info *out)
 {
 	static const uint16_t entry_pref[] = {
-		ENA_LLQ_ENTRY_128B, ENA_LLQ_ENTRY_256B, ENA_LLQ_ENTRY_192B,
+		ENA_LLQ_ENTRY_128B,
+		ENA_LLQ_ENTRY_256B,
+		ENA_LLQ_ENTRY_192B,
 	};
 	static const uint16_t before_pref[] = { 2, 1, 4, 8 };
 	uint16_t code, before = 0, stride;
@@ -349,8 +360,9 @@ ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 		return -EOPNOTSUPP;
 	}
 	if ((offer->header_location_supported & ENA_LLQ_HEADER_INLINE) == 0) {
-		ena_hw_err(hw, "llq: inline header not supported (header location mask 0x%x)",
-			   offer->header_location_supported);
+		ena_hw_err(hw,
+			"llq: inline header not supported (header location mask 0x%x)",
+			offer->header_location_supported);
 		return -EOPNOTSUPP;
 	}
 	out->header_location = ENA_LLQ_HEADER_INLINE;
@@ -359,7 +371,7 @@ ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 	if (code == 0 || (offer->entry_size_supported & code) == 0) {
 		if (code == 0 && req->entry_size != 0)
 			ena_hw_warn(hw, "llq: invalid entry size %u requested",
-				    req->entry_size);
+				req->entry_size);
 		code = 0;
 		for (i = 0; i < ENA_ARRAY_SIZE(entry_pref); i++) {
 			if (offer->entry_size_supported & entry_pref[i]) {
@@ -369,72 +381,78 @@ ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 		}
 		if (code == 0) {
 			ena_hw_err(hw, "llq: no usable entry size (mask 0x%x)",
-				   offer->entry_size_supported);
+				offer->entry_size_supported);
 			return -EOPNOTSUPP;
 		}
 		ena_hw_info(hw, "llq: entry size %u unsupported, using %u",
-			    req->entry_size,
-			    ena_llq_entry_bytes((enum ena_llq_entry_size)code));
+			req->entry_size,
+			ena_llq_entry_bytes((enum ena_llq_entry_size)code));
 	}
 	out->entry_size_ctrl = code;
 	out->entry_size = (uint16_t)ena_llq_entry_bytes(
 		(enum ena_llq_entry_size)code);
 
 	/* Descriptors ahead of the header must leave room for it. */
-	if (ena_hw_llq_before_ok(offer, req->descs_before_header,
-				 out->entry_size)) {
+	if (ena_hw_llq_before_ok(
+		    offer, req->descs_before_header, out->entry_size)) {
 		before = req->descs_before_header;
 	} else {
 		for (i = 0; i < ENA_ARRAY_SIZE(before_pref); i++) {
-			if (ena_hw_llq_before_ok(offer, before_pref[i],
-						 out->entry_size)) {
+			if (ena_hw_llq_before_ok(
+				    offer, before_pref[i], out->entry_size)) {
 				before = before_pref[i];
 				break;
 			}
 		}
 		if (before == 0) {
-			ena_hw_err(hw, "llq: no usable descs before header (mask 0x%x) for a %u byte entry",
-				   offer->descs_before_header_supported,
-				   out->entry_size);
+			ena_hw_err(hw,
+				"llq: no usable descs before header (mask 0x%x) for a %u byte entry",
+				offer->descs_before_header_supported,
+				out->entry_size);
 			return -EOPNOTSUPP;
 		}
-		ena_hw_info(hw, "llq: %u descs before header unusable, using %u",
-			    req->descs_before_header, before);
+		ena_hw_info(hw,
+			"llq: %u descs before header unusable, using %u",
+			req->descs_before_header, before);
 	}
 	out->descs_before_header = before;
 
-	stride = req->multiple_descs_per_entry ? ENA_LLQ_STRIDE_MULTI_DESC :
-		ENA_LLQ_STRIDE_SINGLE_DESC;
+	stride = req->multiple_descs_per_entry ? ENA_LLQ_STRIDE_MULTI_DESC
+					       : ENA_LLQ_STRIDE_SINGLE_DESC;
 	if ((offer->stride_supported & stride) == 0)
-		stride = stride == ENA_LLQ_STRIDE_MULTI_DESC ?
-			ENA_LLQ_STRIDE_SINGLE_DESC : ENA_LLQ_STRIDE_MULTI_DESC;
+		stride = stride == ENA_LLQ_STRIDE_MULTI_DESC
+			? ENA_LLQ_STRIDE_SINGLE_DESC
+			: ENA_LLQ_STRIDE_MULTI_DESC;
 	if ((offer->stride_supported & stride) == 0) {
 		ena_hw_err(hw, "llq: no usable descriptor stride (mask 0x%x)",
-			   offer->stride_supported);
+			offer->stride_supported);
 		return -EOPNOTSUPP;
 	}
 	out->stride_ctrl = stride;
-	out->descs_per_entry = stride == ENA_LLQ_STRIDE_MULTI_DESC ?
-		(uint16_t)(out->entry_size / sizeof(struct ena_tx_desc)) : 1;
+	out->descs_per_entry = stride == ENA_LLQ_STRIDE_MULTI_DESC
+		? (uint16_t)(out->entry_size / sizeof(struct ena_tx_desc))
+		: 1;
 
 	if ((offer->accel_supported & ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST)) &&
-	    offer->max_tx_burst_bytes != 0) {
-		out->max_entries_in_burst =
-			offer->max_tx_burst_bytes / out->entry_size;
+		offer->max_tx_burst_bytes != 0) {
+		out->max_entries_in_burst = offer->max_tx_burst_bytes /
+			out->entry_size;
 		if (out->max_entries_in_burst == 0) {
-			ena_hw_err(hw, "llq: tx burst limit %u bytes below one %u byte entry",
-				   offer->max_tx_burst_bytes, out->entry_size);
+			ena_hw_err(hw,
+				"llq: tx burst limit %u bytes below one %u byte entry",
+				offer->max_tx_burst_bytes, out->entry_size);
 			return -EOPNOTSUPP;
 		}
 	}
-	out->disable_meta_caching = (offer->accel_supported &
-		ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING)) != 0;
+	out->disable_meta_caching =
+		(offer->accel_supported &
+			ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING)) != 0;
 	return 0;
 }
 
 int
 ena_hw_llq_configure(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
-		     const struct ena_hw_llq_request *req)
+	const struct ena_hw_llq_request *req)
 {
 	struct ena_hw_llq_info info;
 	struct ena_aq_cmd cmd;
@@ -445,13 +463,14 @@ ena_hw_llq_configure(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 	memset(&hw->llq, 0, sizeof(hw->llq));
 	if (!offer->present || hw->mem_bar == NULL) {
 		ena_hw_info(hw, "llq: %s, using host placement",
-			    offer->present ? "no memory BAR" : "not offered");
+			offer->present ? "no memory BAR" : "not offered");
 		return 0;
 	}
 	rc = ena_hw_llq_select(hw, offer, req, &info);
 	if (rc != 0) {
-		ena_hw_warn(hw, "llq: negotiation failed (%d), using host placement",
-			    rc);
+		ena_hw_warn(hw,
+			"llq: negotiation failed (%d), using host placement",
+			rc);
 		return 0;
 	}
 	memset(&cmd, 0, sizeof(cmd));
@@ -461,21 +480,23 @@ ena_hw_llq_configure(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 	l->stride_ctrl_enabled = info.stride_ctrl;
 	l->accel.set.enabled_flags = offer->accel_supported &
 		(ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST) |
-		 ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING));
+			ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING));
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_LLQ, NULL, 0);
 	if (rc == -ETIME || rc == -ENODEV)
 		return rc;
 	if (rc != 0) {
-		ena_hw_warn(hw, "llq: device refused the layout (%d), using host placement",
-			    rc);
+		ena_hw_warn(hw,
+			"llq: device refused the layout (%d), using host placement",
+			rc);
 		return 0;
 	}
 	hw->llq = info;
 	hw->llq_max_depth = offer->max_llq_depth;
 	hw->tx_placement = ENA_HW_PLACEMENT_DEV;
-	ena_hw_info(hw, "llq: entry %u B, %u descs before header, %u per entry, burst %u entries",
-		    info.entry_size, info.descs_before_header,
-		    info.descs_per_entry, info.max_entries_in_burst);
+	ena_hw_info(hw,
+		"llq: entry %u B, %u descs before header, %u per entry, burst %u entries",
+		info.entry_size, info.descs_before_header, info.descs_per_entry,
+		info.max_entries_in_burst);
 	return 0;
 }
 
@@ -492,7 +513,7 @@ ena_hw_set_mtu(struct ena_hw *hw, uint32_t mtu)
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_MTU, NULL, 0);
 	if (rc != 0)
 		ena_hw_err(hw, "Invalid MTU setting. new_mtu: %u (rc %d)", mtu,
-			   rc);
+			rc);
 	return rc;
 }
 
@@ -509,7 +530,8 @@ ena_hw_get_link(struct ena_hw *hw, struct ena_hw_link *link)
 	link->speed_mbps = resp.link.speed_mbps;
 	link->supported_speeds = resp.link.supported;
 	link->autoneg = ENA_FIELD_GET(resp.link.flags, ENA_FEAT_LINK_AUTONEG);
-	link->full_duplex = ENA_FIELD_GET(resp.link.flags, ENA_FEAT_LINK_DUPLEX);
+	link->full_duplex = ENA_FIELD_GET(
+		resp.link.flags, ENA_FEAT_LINK_DUPLEX);
 	return 0;
 }
 
@@ -523,8 +545,8 @@ ena_hw_intr_moder_init(struct ena_hw *hw)
 
 	hw->intr_moder_supported = false;
 	hw->intr_delay_resolution = 1;
-	rc = ena_hw_get_feature(hw, ENA_FEAT_INTR_MODERATION, 0, &resp, NULL,
-				0);
+	rc = ena_hw_get_feature(
+		hw, ENA_FEAT_INTR_MODERATION, 0, &resp, NULL, 0);
 	if (rc == -EOPNOTSUPP)
 		return 0;
 	if (rc != 0)
@@ -533,7 +555,8 @@ ena_hw_intr_moder_init(struct ena_hw *hw)
 	if (resp.intr_moder.delay_resolution_us != 0)
 		hw->intr_delay_resolution = resp.intr_moder.delay_resolution_us;
 	else
-		ena_hw_warn(hw, "interrupt delay resolution 0 reported, using 1 us");
+		ena_hw_warn(hw,
+			"interrupt delay resolution 0 reported, using 1 us");
 	return 0;
 }
 
@@ -542,12 +565,12 @@ ena_hw_intr_moder_check(struct ena_hw *hw, uint32_t usecs, const char *dir)
 {
 	if (!hw->intr_moder_supported) {
 		ena_hw_dbg(hw, "interrupt moderation not supported (%s %u us)",
-			   dir, usecs);
+			dir, usecs);
 		return -EOPNOTSUPP;
 	}
 	if (usecs / hw->intr_delay_resolution > ENA_INTR_REG_RX_DELAY_MASK) {
 		ena_hw_err(hw, "%s interrupt delay %u us out of range", dir,
-			   usecs);
+			usecs);
 		return -EINVAL;
 	}
 	return 0;
@@ -577,8 +600,8 @@ ena_hw_intr_moder_set_rx(struct ena_hw *hw, uint32_t usecs)
 
 static int
 ena_hw_get_stats(struct ena_hw *hw, uint8_t type,
-		 struct ena_aq_get_stats_resp *resp,
-		 const struct ena_dma_mem *ctrl, size_t ctrl_len)
+	struct ena_aq_get_stats_resp *resp, const struct ena_dma_mem *ctrl,
+	size_t ctrl_len)
 {
 	struct ena_aq_cmd cmd;
 
@@ -592,8 +615,8 @@ ena_hw_get_stats(struct ena_hw *hw, uint8_t type,
 		cmd.get_stats.ctrl.len = (uint32_t)ctrl_len;
 		ena_dma_addr_set(&cmd.get_stats.ctrl.addr, ctrl->iova);
 	}
-	return ena_hw_admin_exec(hw, &cmd, (struct ena_aq_comp *)resp,
-				 sizeof(*resp));
+	return ena_hw_admin_exec(
+		hw, &cmd, (struct ena_aq_comp *)resp, sizeof(*resp));
 }
 
 int
@@ -625,7 +648,7 @@ ena_hw_get_eni_stats(struct ena_hw *hw, struct ena_hw_eni_stats *s)
 	memset(s, 0, sizeof(*s));
 	if ((hw->capabilities & ENA_BIT(ENA_DEV_CAP_ENI_STATS)) == 0) {
 		ena_hw_dbg(hw, "ENI statistics not offered (caps 0x%x)",
-			   hw->capabilities);
+			hw->capabilities);
 		return -EOPNOTSUPP;
 	}
 	rc = ena_hw_get_stats(hw, ENA_STATS_TYPE_ENI, &resp, NULL, 0);
@@ -648,7 +671,7 @@ ena_hw_get_srd_stats(struct ena_hw *hw, struct ena_hw_srd_stats *s)
 	memset(s, 0, sizeof(*s));
 	if ((hw->capabilities & ENA_BIT(ENA_DEV_CAP_SRD_INFO)) == 0) {
 		ena_hw_dbg(hw, "SRD statistics not offered (caps 0x%x)",
-			   hw->capabilities);
+			hw->capabilities);
 		return -EOPNOTSUPP;
 	}
 	rc = ena_hw_get_stats(hw, ENA_STATS_TYPE_SRD, &resp, NULL, 0);
@@ -671,7 +694,7 @@ ena_hw_get_extended_stats(struct ena_hw *hw, void *buf, size_t *len)
 
 	if (buf == NULL || len == NULL || *len == 0) {
 		ena_hw_err(hw, "extended stats: no buffer (len %zu)",
-			   len ? *len : 0);
+			len ? *len : 0);
 		return -EINVAL;
 	}
 	rc = ena_plat_dma_alloc(&mem, *len, hw->socket);

@@ -19,9 +19,9 @@
 	ena_plat_log(ENA_PLAT_LOG_DEBUG, "%s: " fmt, (hw)->name, ##__VA_ARGS__)
 
 /* Register polls sleep this long between reads when no wait hook runs. */
-#define ENA_HW_REG_POLL_US	10
+#define ENA_HW_REG_POLL_US 10
 /* Admin completion polls. */
-#define ENA_HW_ADMIN_POLL_US	5
+#define ENA_HW_ADMIN_POLL_US 5
 
 #define ENA_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -39,12 +39,12 @@ ena_hw_is_pow2(uint32_t v)
 
 /* Admin helpers shared by the feature code. */
 int ena_hw_get_feature(struct ena_hw *hw, uint8_t id, uint8_t version,
-		       struct ena_aq_get_feat_resp *resp,
-		       const struct ena_dma_mem *ctrl, size_t ctrl_len);
+	struct ena_aq_get_feat_resp *resp, const struct ena_dma_mem *ctrl,
+	size_t ctrl_len);
 int ena_hw_set_feature(struct ena_hw *hw, struct ena_aq_cmd *cmd, uint8_t id,
-		       const struct ena_dma_mem *ctrl, size_t ctrl_len);
+	const struct ena_dma_mem *ctrl, size_t ctrl_len);
 
-void ena_hw_aenq_init_state(struct ena_hw *hw,
-			    const struct ena_hw_aenq_handlers *handlers);
+void ena_hw_aenq_init_state(
+	struct ena_hw *hw, const struct ena_hw_aenq_handlers *handlers);
 
 #endif /* ENA_COM_INTERNAL_H_ */

@@ -9,12 +9,11 @@
 
 int
 ena_hw_init(struct ena_hw *hw, const char *name, void *regs, void *mem_bar,
-	    int socket)
+	int socket)
 {
 	if (hw == NULL || regs == NULL) {
-		ena_plat_log(ENA_PLAT_LOG_ERR,
-			     "ena_hw_init: missing %s",
-			     hw == NULL ? "device handle" : "register BAR");
+		ena_plat_log(ENA_PLAT_LOG_ERR, "ena_hw_init: missing %s",
+			hw == NULL ? "device handle" : "register BAR");
 		return -EINVAL;
 	}
 	memset(hw, 0, sizeof(*hw));
@@ -43,12 +42,12 @@ ena_hw_readless_init(struct ena_hw *hw)
 	int rc;
 
 	if (rl->mem.va == NULL) {
-		rc = ena_plat_dma_alloc(&rl->mem,
-					sizeof(struct ena_reg_read_resp),
-					hw->socket);
+		rc = ena_plat_dma_alloc(
+			&rl->mem, sizeof(struct ena_reg_read_resp), hw->socket);
 		if (rc != 0) {
-			ena_hw_err(hw, "failed to init mmio read less: no DMA memory for %zu bytes",
-				   sizeof(struct ena_reg_read_resp));
+			ena_hw_err(hw,
+				"failed to init mmio read less: no DMA memory for %zu bytes",
+				sizeof(struct ena_reg_read_resp));
 			return rc;
 		}
 	}
@@ -70,20 +69,20 @@ ena_hw_readless_program(struct ena_hw *hw)
 
 	if (hw->readless.mem.va == NULL)
 		return;
-	ena_plat_reg_write32((uint32_t)iova,
-			     ena_hw_reg_addr(hw, ENA_REG_MMIO_RESP_LO));
+	ena_plat_reg_write32(
+		(uint32_t)iova, ena_hw_reg_addr(hw, ENA_REG_MMIO_RESP_LO));
 	ena_plat_reg_write32((uint32_t)(iova >> 32),
-			     ena_hw_reg_addr(hw, ENA_REG_MMIO_RESP_HI));
+		ena_hw_reg_addr(hw, ENA_REG_MMIO_RESP_HI));
 }
 
 void
 ena_hw_readless_fini(struct ena_hw *hw)
 {
 	if (hw->readless.mem.va != NULL) {
-		ena_plat_reg_write32(0, ena_hw_reg_addr(hw,
-							ENA_REG_MMIO_RESP_LO));
-		ena_plat_reg_write32(0, ena_hw_reg_addr(hw,
-							ENA_REG_MMIO_RESP_HI));
+		ena_plat_reg_write32(
+			0, ena_hw_reg_addr(hw, ENA_REG_MMIO_RESP_LO));
+		ena_plat_reg_write32(
+			0, ena_hw_reg_addr(hw, ENA_REG_MMIO_RESP_HI));
 	}
 	ena_plat_dma_free(&hw->readless.mem);
 	hw->readless.enabled = false;
@@ -104,7 +103,7 @@ ena_hw_readless_read(struct ena_hw *hw, uint16_t off)
 	resp->req_id = (uint16_t)~id;
 	ena_plat_wmb();
 	ena_plat_reg_write32(ena_reg_read_req(off, id),
-			     ena_hw_reg_addr(hw, ENA_REG_MMIO_REG_READ));
+		ena_hw_reg_addr(hw, ENA_REG_MMIO_REG_READ));
 	deadline = ena_plat_deadline(rl->timeout_us);
 	for (;;) {
 		seen_id = resp->req_id;
@@ -112,8 +111,10 @@ ena_hw_readless_read(struct ena_hw *hw, uint16_t off)
 			break;
 		if (ena_plat_expired(deadline)) {
 			ena_plat_unlock(&rl->lock);
-			ena_hw_err(hw, "mmio read less timed out: register 0x%x, req id %u, no answer in %" PRIu64 " us",
-				   off, id, rl->timeout_us);
+			ena_hw_err(hw,
+				"mmio read less timed out: register 0x%x, req id %u, no answer in %" PRIu64
+				" us",
+				off, id, rl->timeout_us);
 			return ENA_HW_REG_READ_FAILED;
 		}
 		ena_plat_wait_step(0);
@@ -123,8 +124,9 @@ ena_hw_readless_read(struct ena_hw *hw, uint16_t off)
 	val = resp->reg_val;
 	ena_plat_unlock(&rl->lock);
 	if (seen_off != off) {
-		ena_hw_err(hw, "mmio read less answered register 0x%x instead of 0x%x",
-			   seen_off, off);
+		ena_hw_err(hw,
+			"mmio read less answered register 0x%x instead of 0x%x",
+			seen_off, off);
 		return ENA_HW_REG_READ_FAILED;
 	}
 	return val;
@@ -148,8 +150,8 @@ ena_hw_reg_write(struct ena_hw *hw, uint16_t off, uint32_t val)
 
 /* Wait until (DEV_STS & mask) == want. */
 static int
-ena_hw_wait_sts(struct ena_hw *hw, uint32_t mask, uint32_t want,
-		uint64_t timeout_us)
+ena_hw_wait_sts(
+	struct ena_hw *hw, uint32_t mask, uint32_t want, uint64_t timeout_us)
 {
 	ena_plat_time_t deadline = ena_plat_deadline(timeout_us);
 	uint32_t sts;
@@ -175,19 +177,21 @@ ena_hw_reset(struct ena_hw *hw, enum ena_reset_reason reason)
 	sts = ena_hw_reg_read(hw, ENA_REG_DEV_STS);
 	caps = ena_hw_reg_read(hw, ENA_REG_CAPS);
 	if (sts == ENA_HW_REG_READ_FAILED || caps == ENA_HW_REG_READ_FAILED) {
-		ena_hw_err(hw, "Can not reset device: status/caps read failed (sts 0x%x caps 0x%x)",
-			   sts, caps);
+		ena_hw_err(hw,
+			"Can not reset device: status/caps read failed (sts 0x%x caps 0x%x)",
+			sts, caps);
 		return -EIO;
 	}
 	if ((sts & ENA_REG_DEV_STS_READY_MASK) == 0) {
 		ena_hw_err(hw, "Can not reset device: not ready, status 0x%x",
-			   sts);
+			sts);
 		return -ENODEV;
 	}
 	to_units = ENA_FIELD_GET(caps, ENA_REG_CAPS_RESET_TIMEOUT);
 	if (to_units == 0) {
-		ena_hw_err(hw, "Can not reset device: invalid reset timeout %u in caps 0x%x",
-			   to_units, caps);
+		ena_hw_err(hw,
+			"Can not reset device: invalid reset timeout %u in caps 0x%x",
+			to_units, caps);
 		return -EINVAL;
 	}
 	hw->caps = caps;
@@ -199,19 +203,22 @@ ena_hw_reset(struct ena_hw *hw, enum ena_reset_reason reason)
 	ena_hw_readless_program(hw);
 
 	rc = ena_hw_wait_sts(hw, ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK,
-			     ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK,
-			     hw->reset_timeout_us);
+		ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK, hw->reset_timeout_us);
 	if (rc != 0) {
-		ena_hw_err(hw, "Can not reset device: reset (reason %u) did not start within %" PRIu64 " ms, rc %d",
-			   reason, hw->reset_timeout_us / 1000, rc);
+		ena_hw_err(hw,
+			"Can not reset device: reset (reason %u) did not start within %" PRIu64
+			" ms, rc %d",
+			reason, hw->reset_timeout_us / 1000, rc);
 		return rc;
 	}
 	ena_hw_reg_write(hw, ENA_REG_DEV_CTL, 0);
 	rc = ena_hw_wait_sts(hw, ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK, 0,
-			     hw->reset_timeout_us);
+		hw->reset_timeout_us);
 	if (rc != 0) {
-		ena_hw_err(hw, "Can not reset device: reset (reason %u) did not finish within %" PRIu64 " ms, rc %d",
-			   reason, hw->reset_timeout_us / 1000, rc);
+		ena_hw_err(hw,
+			"Can not reset device: reset (reason %u) did not finish within %" PRIu64
+			" ms, rc %d",
+			reason, hw->reset_timeout_us / 1000, rc);
 		return rc;
 	}
 	admin_units = ENA_FIELD_GET(caps, ENA_REG_CAPS_ADMIN_CMD_TO);
@@ -232,8 +239,9 @@ ena_hw_check_version(struct ena_hw *hw)
 	ver = ena_hw_reg_read(hw, ENA_REG_VERSION);
 	ctrl = ena_hw_reg_read(hw, ENA_REG_CONTROLLER_VERSION);
 	if (ver == ENA_HW_REG_READ_FAILED || ctrl == ENA_HW_REG_READ_FAILED) {
-		ena_hw_err(hw, "failed to read device version (version 0x%x controller 0x%x)",
-			   ver, ctrl);
+		ena_hw_err(hw,
+			"failed to read device version (version 0x%x controller 0x%x)",
+			ver, ctrl);
 		return -EIO;
 	}
 	hw->version = ver;
@@ -241,28 +249,29 @@ ena_hw_check_version(struct ena_hw *hw)
 	major = ENA_FIELD_GET(ver, ENA_REG_VERSION_MAJOR);
 	minor = ENA_FIELD_GET(ver, ENA_REG_VERSION_MINOR);
 	if (((major << 8) | minor) <
-	    ((ENA_HW_MIN_SPEC_MAJOR << 8) | ENA_HW_MIN_SPEC_MINOR)) {
+		((ENA_HW_MIN_SPEC_MAJOR << 8) | ENA_HW_MIN_SPEC_MINOR)) {
 		ena_hw_err(hw, "device version is too low: %u.%u, need %u.%u",
-			   major, minor, ENA_HW_MIN_SPEC_MAJOR,
-			   ENA_HW_MIN_SPEC_MINOR);
+			major, minor, ENA_HW_MIN_SPEC_MAJOR,
+			ENA_HW_MIN_SPEC_MINOR);
 		return -EOPNOTSUPP;
 	}
 	ctrl_masked = ctrl & ~ENA_REG_CONTROLLER_VERSION_IMPL_ID_MASK;
 	if (ctrl_masked < ENA_HW_MIN_CTRL_VERSION) {
-		ena_hw_err(hw, "device version is too low: controller %u.%u.%u, need 0x%06x",
-			   ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MAJOR),
-			   ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MINOR),
-			   ENA_FIELD_GET(ctrl,
-					 ENA_REG_CONTROLLER_VERSION_SUBMINOR),
-			   ENA_HW_MIN_CTRL_VERSION);
+		ena_hw_err(hw,
+			"device version is too low: controller %u.%u.%u, need 0x%06x",
+			ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MAJOR),
+			ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MINOR),
+			ENA_FIELD_GET(
+				ctrl, ENA_REG_CONTROLLER_VERSION_SUBMINOR),
+			ENA_HW_MIN_CTRL_VERSION);
 		return -EOPNOTSUPP;
 	}
 	ena_hw_info(hw, "device version %u.%u, controller %u.%u.%u impl %u",
-		    major, minor,
-		    ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MAJOR),
-		    ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MINOR),
-		    ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_SUBMINOR),
-		    ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_IMPL_ID));
+		major, minor,
+		ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MAJOR),
+		ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_MINOR),
+		ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_SUBMINOR),
+		ENA_FIELD_GET(ctrl, ENA_REG_CONTROLLER_VERSION_IMPL_ID));
 	return 0;
 }
 

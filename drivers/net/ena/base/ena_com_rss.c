@@ -18,34 +18,33 @@ ena_hw_rss_init(struct ena_hw *hw, uint16_t log_size)
 
 	if (log_size > ENA_HW_RSS_MAX_LOG_SIZE) {
 		ena_hw_err(hw, "Cannot init RSS: table log size %u above %u",
-			   log_size, ENA_HW_RSS_MAX_LOG_SIZE);
+			log_size, ENA_HW_RSS_MAX_LOG_SIZE);
 		return -EINVAL;
 	}
 	rc = ena_hw_get_feature(hw, ENA_FEAT_RSS_IND_TABLE, 0, &resp, NULL, 0);
 	if (rc != 0) {
 		ena_hw_err(hw, "Cannot init RSS: indirection table query rc %d",
-			   rc);
+			rc);
 		return rc;
 	}
 	if (log_size < resp.rss_ind.min_size_log2 ||
-	    log_size > resp.rss_ind.max_size_log2) {
-		ena_hw_err(hw, "Cannot init RSS: table log size %u outside device range %u..%u",
-			   log_size, resp.rss_ind.min_size_log2,
-			   resp.rss_ind.max_size_log2);
+		log_size > resp.rss_ind.max_size_log2) {
+		ena_hw_err(hw,
+			"Cannot init RSS: table log size %u outside device range %u..%u",
+			log_size, resp.rss_ind.min_size_log2,
+			resp.rss_ind.max_size_log2);
 		return -EINVAL;
 	}
 	ena_hw_rss_fini(hw);
 	n = (size_t)1 << log_size;
-	rc = ena_plat_dma_alloc(&rss->key_mem, sizeof(struct ena_feat_rss_key),
-				hw->socket);
+	rc = ena_plat_dma_alloc(
+		&rss->key_mem, sizeof(struct ena_feat_rss_key), hw->socket);
 	if (rc == 0)
 		rc = ena_plat_dma_alloc(&rss->fields_mem,
-					sizeof(struct ena_feat_rss_hash_ctrl),
-					hw->socket);
+			sizeof(struct ena_feat_rss_hash_ctrl), hw->socket);
 	if (rc == 0)
 		rc = ena_plat_dma_alloc(&rss->tbl_mem,
-					n * sizeof(struct ena_rss_ind_entry),
-					hw->socket);
+			n * sizeof(struct ena_rss_ind_entry), hw->socket);
 	if (rc == 0) {
 		rss->tbl = ena_plat_zalloc(n * sizeof(*rss->tbl), hw->socket);
 		if (rss->tbl == NULL)
@@ -95,7 +94,7 @@ ena_hw_rss_get_function(struct ena_hw *hw, uint32_t *func, uint8_t *key)
 	if (rc != 0)
 		return rc;
 	rc = ena_hw_get_feature(hw, ENA_FEAT_RSS_HASH_FUNCTION, 0, &resp,
-				&hw->rss.key_mem, sizeof(*k));
+		&hw->rss.key_mem, sizeof(*k));
 	if (rc != 0)
 		return rc;
 	ena_plat_rmb();
@@ -111,7 +110,7 @@ ena_hw_rss_get_function(struct ena_hw *hw, uint32_t *func, uint8_t *key)
 
 int
 ena_hw_rss_set_function(struct ena_hw *hw, uint32_t func, const uint8_t *key,
-			size_t key_len, uint32_t init_val)
+	size_t key_len, uint32_t init_val)
 {
 	struct ena_feat_rss_key *k = hw->rss.key_mem.va;
 	struct ena_aq_get_feat_resp resp;
@@ -123,22 +122,24 @@ ena_hw_rss_set_function(struct ena_hw *hw, uint32_t func, const uint8_t *key,
 	if (rc != 0)
 		return rc;
 	if (key != NULL && key_len != ENA_HW_RSS_KEY_LEN) {
-		ena_hw_err(hw, "Cannot fill hash function: key length %zu, need %u",
-			   key_len, ENA_HW_RSS_KEY_LEN);
+		ena_hw_err(hw,
+			"Cannot fill hash function: key length %zu, need %u",
+			key_len, ENA_HW_RSS_KEY_LEN);
 		return -EINVAL;
 	}
 	/* Learn what the device supports and its current key. */
 	rc = ena_hw_get_feature(hw, ENA_FEAT_RSS_HASH_FUNCTION, 0, &resp,
-				&hw->rss.key_mem, sizeof(*k));
+		&hw->rss.key_mem, sizeof(*k));
 	if (rc != 0) {
 		ena_hw_err(hw, "Cannot fill hash function: query rc %d", rc);
 		return rc;
 	}
-	supported = ENA_FIELD_GET(resp.rss_func.supported,
-				  ENA_RSS_FUNC_SUPPORTED);
+	supported = ENA_FIELD_GET(
+		resp.rss_func.supported, ENA_RSS_FUNC_SUPPORTED);
 	if (func >= 32 || (supported & ENA_BIT(func)) == 0) {
-		ena_hw_err(hw, "Cannot fill hash function: function %u not supported (mask 0x%x)",
-			   func, supported);
+		ena_hw_err(hw,
+			"Cannot fill hash function: function %u not supported (mask 0x%x)",
+			func, supported);
 		return -EOPNOTSUPP;
 	}
 	if (key != NULL)
@@ -148,10 +149,10 @@ ena_hw_rss_set_function(struct ena_hw *hw, uint32_t func, const uint8_t *key,
 
 	memset(&cmd, 0, sizeof(cmd));
 	ENA_FIELD_SET(cmd.set_feat.rss_func.selected, ENA_RSS_FUNC_SELECTED,
-		      ENA_BIT(func));
+		ENA_BIT(func));
 	cmd.set_feat.rss_func.init_val = init_val;
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_RSS_HASH_FUNCTION,
-				&hw->rss.key_mem, sizeof(*k));
+		&hw->rss.key_mem, sizeof(*k));
 	if (rc != 0) {
 		ena_hw_err(hw, "Cannot fill hash function %u: rc %d", func, rc);
 		return rc;
@@ -169,8 +170,7 @@ ena_hw_rss_fields_query(struct ena_hw *hw)
 	struct ena_aq_get_feat_resp resp;
 
 	return ena_hw_get_feature(hw, ENA_FEAT_RSS_HASH_INPUT, 0, &resp,
-				  &hw->rss.fields_mem,
-				  sizeof(struct ena_feat_rss_hash_ctrl));
+		&hw->rss.fields_mem, sizeof(struct ena_feat_rss_hash_ctrl));
 }
 
 static int
@@ -181,8 +181,7 @@ ena_hw_rss_fields_commit(struct ena_hw *hw)
 	memset(&cmd, 0, sizeof(cmd));
 	ena_plat_wmb();
 	return ena_hw_set_feature(hw, &cmd, ENA_FEAT_RSS_HASH_INPUT,
-				  &hw->rss.fields_mem,
-				  sizeof(struct ena_feat_rss_hash_ctrl));
+		&hw->rss.fields_mem, sizeof(struct ena_feat_rss_hash_ctrl));
 }
 
 int
@@ -217,8 +216,9 @@ ena_hw_rss_set_fields(struct ena_hw *hw, unsigned int proto, uint16_t fields)
 	if (rc != 0)
 		return rc;
 	if (proto >= ENA_RSS_PROTO_COUNT) {
-		ena_hw_err(hw, "Cannot fill hash control: flow type %u out of range",
-			   proto);
+		ena_hw_err(hw,
+			"Cannot fill hash control: flow type %u out of range",
+			proto);
 		return -EINVAL;
 	}
 	rc = ena_hw_rss_fields_query(hw);
@@ -228,8 +228,9 @@ ena_hw_rss_set_fields(struct ena_hw *hw, unsigned int proto, uint16_t fields)
 	}
 	ena_plat_rmb();
 	if ((fields & ~c->supported[proto].fields) != 0) {
-		ena_hw_err(hw, "Cannot fill hash control: fields 0x%x for flow type %u, supported 0x%x",
-			   fields, proto, c->supported[proto].fields);
+		ena_hw_err(hw,
+			"Cannot fill hash control: fields 0x%x for flow type %u, supported 0x%x",
+			fields, proto, c->supported[proto].fields);
 		return -EINVAL;
 	}
 	c->selected[proto].fields = fields;
@@ -290,8 +291,9 @@ ena_hw_rss_ind_set_entry(struct ena_hw *hw, uint32_t idx, uint16_t cq_idx)
 	if (rc != 0)
 		return rc;
 	if (idx >= (1U << hw->rss.log_size)) {
-		ena_hw_err(hw, "Cannot fill indirect table: index %u beyond %u entries",
-			   idx, 1U << hw->rss.log_size);
+		ena_hw_err(hw,
+			"Cannot fill indirect table: index %u beyond %u entries",
+			idx, 1U << hw->rss.log_size);
 		return -EINVAL;
 	}
 	hw->rss.tbl[idx] = cq_idx;
@@ -319,10 +321,10 @@ ena_hw_rss_ind_commit(struct ena_hw *hw)
 	cmd.set_feat.rss_ind.size_log2 = hw->rss.log_size;
 	cmd.set_feat.rss_ind.inline_index = ENA_RSS_IND_INLINE_NONE;
 	rc = ena_hw_set_feature(hw, &cmd, ENA_FEAT_RSS_IND_TABLE,
-				&hw->rss.tbl_mem, n * sizeof(*e));
+		&hw->rss.tbl_mem, n * sizeof(*e));
 	if (rc != 0)
 		ena_hw_err(hw, "Cannot fill indirect table: %u entries, rc %d",
-			   n, rc);
+			n, rc);
 	return rc;
 }
 
@@ -339,7 +341,7 @@ ena_hw_rss_ind_get(struct ena_hw *hw, uint16_t *tbl)
 		return rc;
 	n = 1U << hw->rss.log_size;
 	rc = ena_hw_get_feature(hw, ENA_FEAT_RSS_IND_TABLE, 0, &resp,
-				&hw->rss.tbl_mem, n * sizeof(*e));
+		&hw->rss.tbl_mem, n * sizeof(*e));
 	if (rc != 0)
 		return rc;
 	ena_plat_rmb();

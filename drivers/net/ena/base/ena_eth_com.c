@@ -19,9 +19,9 @@
  */
 struct ena_hw_tx_writer {
 	struct ena_hw_io_sq *sq;
-	uint16_t slot;		/* LLQ: next descriptor slot in the entry */
-	uint16_t cap;		/* LLQ: descriptor slots in this entry */
-	uint8_t phase;		/* phase of the slot last handed out */
+	uint16_t slot; /* LLQ: next descriptor slot in the entry */
+	uint16_t cap;  /* LLQ: descriptor slots in this entry */
+	uint8_t phase; /* phase of the slot last handed out */
 };
 
 static inline void
@@ -38,7 +38,7 @@ ena_hw_llq_flush(struct ena_hw_io_sq *sq)
 	uint16_t esz = sq->llq.entry_size;
 
 	ena_plat_wc_copy(sq->llq_ring + (size_t)(sq->tail & sq->mask) * esz,
-			 sq->bounce, esz);
+		sq->bounce, esz);
 	ena_hw_sq_advance(sq);
 	sq->llq_entries++;
 	if (sq->burst_left > 0)
@@ -76,16 +76,15 @@ ena_hw_tx_need_meta(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx)
 		return true;
 	if (!ctx->meta_valid)
 		return false;
-	return !sq->meta_cached ||
-		sq->meta_cache.mss != ctx->meta.mss ||
+	return !sq->meta_cached || sq->meta_cache.mss != ctx->meta.mss ||
 		sq->meta_cache.l3_hdr_len != ctx->meta.l3_hdr_len ||
 		sq->meta_cache.l3_hdr_off != ctx->meta.l3_hdr_off ||
 		sq->meta_cache.l4_hdr_words != ctx->meta.l4_hdr_words;
 }
 
 static inline void
-ena_hw_tx_write_meta(struct ena_hw_tx_writer *w,
-		     const struct ena_hw_tx_meta *meta)
+ena_hw_tx_write_meta(
+	struct ena_hw_tx_writer *w, const struct ena_hw_tx_meta *meta)
 {
 	struct ena_tx_meta_desc *m = ena_hw_tx_slot(w);
 	struct ena_tx_meta_desc v;
@@ -106,7 +105,7 @@ ena_hw_tx_write_meta(struct ena_hw_tx_writer *w,
 
 static int
 ena_hw_tx_check(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
-		uint16_t ndescs)
+	uint16_t ndescs)
 {
 	struct ena_hw *hw = sq->hw;
 	uint16_t i;
@@ -116,37 +115,43 @@ ena_hw_tx_check(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 		return -EINVAL;
 	}
 	if (ctx->nbufs == 0 && ctx->push_len == 0) {
-		ena_hw_err(hw, "tx queue %u: empty packet (req id %u)",
-			   sq->qid, ctx->req_id);
+		ena_hw_err(hw, "tx queue %u: empty packet (req id %u)", sq->qid,
+			ctx->req_id);
 		return -EINVAL;
 	}
 	if (sq->max_descs_per_pkt != 0 && ndescs > sq->max_descs_per_pkt) {
-		ena_hw_err(hw, "too many fragments: %u descriptors, max %u (queue %u)",
-			   ndescs, sq->max_descs_per_pkt, sq->qid);
+		ena_hw_err(hw,
+			"too many fragments: %u descriptors, max %u (queue %u)",
+			ndescs, sq->max_descs_per_pkt, sq->qid);
 		return -EINVAL;
 	}
 	if (sq->max_header != 0 && ctx->push_len > sq->max_header) {
 		ena_hw_err(hw, "tx queue %u: header %u bytes above max %u",
-			   sq->qid, ctx->push_len, sq->max_header);
+			sq->qid, ctx->push_len, sq->max_header);
 		return -EINVAL;
 	}
 	if (sq->placement == ENA_HW_PLACEMENT_DEV) {
 		if (ctx->push_hdr == NULL) {
-			ena_hw_err(hw, "tx queue %u: LLQ packet without push header (len %u)",
-				   sq->qid, ctx->push_len);
+			ena_hw_err(hw,
+				"tx queue %u: LLQ packet without push header (len %u)",
+				sq->qid, ctx->push_len);
 			return -EINVAL;
 		}
 		if ((uint32_t)sq->llq.descs_before_header * ENA_HW_DESC_SIZE +
-		    ctx->push_len > sq->llq.entry_size) {
-			ena_hw_err(hw, "tx queue %u: header %u bytes does not fit a %u byte LLQ entry",
-				   sq->qid, ctx->push_len, sq->llq.entry_size);
+				ctx->push_len >
+			sq->llq.entry_size) {
+			ena_hw_err(hw,
+				"tx queue %u: header %u bytes does not fit a %u byte LLQ entry",
+				sq->qid, ctx->push_len, sq->llq.entry_size);
 			return -EINVAL;
 		}
 	}
 	for (i = 0; i < ctx->nbufs; i++) {
 		if (ena_unlikely((ctx->bufs[i].iova >> sq->dma_width) != 0)) {
-			ena_hw_err(hw, "tx queue %u: buffer address 0x%" PRIx64 " beyond %u DMA bits",
-				   sq->qid, ctx->bufs[i].iova, sq->dma_width);
+			ena_hw_err(hw,
+				"tx queue %u: buffer address 0x%" PRIx64
+				" beyond %u DMA bits",
+				sq->qid, ctx->bufs[i].iova, sq->dma_width);
 			return -EINVAL;
 		}
 	}
@@ -155,7 +160,7 @@ ena_hw_tx_check(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 
 int
 ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
-		  uint16_t *used)
+	uint16_t *used)
 {
 	struct ena_hw_tx_writer w = { .sq = sq };
 	const struct ena_hw_buf *b;
@@ -175,14 +180,15 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 		return -ENOSPC;
 	if (sq->placement == ENA_HW_PLACEMENT_DEV) {
 		if (sq->llq.max_entries_in_burst != 0 &&
-		    ena_hw_sq_slots_for(sq, ndescs) > sq->burst_left) {
-			ena_hw_dbg(sq->hw, "tx queue %u: LLQ burst budget %u entries spent",
-				   sq->qid, sq->burst_left);
+			ena_hw_sq_slots_for(sq, ndescs) > sq->burst_left) {
+			ena_hw_dbg(sq->hw,
+				"tx queue %u: LLQ burst budget %u entries spent",
+				sq->qid, sq->burst_left);
 			return -EBUSY;
 		}
 		w.cap = sq->llq.descs_before_header;
 		memcpy(sq->bounce + (size_t)w.cap * ENA_HW_DESC_SIZE,
-		       ctx->push_hdr, ctx->push_len);
+			ctx->push_hdr, ctx->push_len);
 	}
 
 	if (meta) {
@@ -206,11 +212,11 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 			v.len_ctrl |= ENA_TX_DESC_COMP_REQ_MASK;
 			ena_tx_desc_req_id_set(&v, ctx->req_id);
 			ENA_FIELD_SET(v.addr_hi_hdr, ENA_TX_DESC_HDR_LEN,
-				      ctx->push_len);
+				ctx->push_len);
 			ENA_FIELD_SET(v.meta_ctrl, ENA_TX_DESC_L3_PROTO,
-				      ctx->l3_proto);
+				ctx->l3_proto);
 			ENA_FIELD_SET(v.meta_ctrl, ENA_TX_DESC_L4_PROTO,
-				      ctx->l4_proto);
+				ctx->l4_proto);
 			if (ctx->flags & ENA_HW_TX_L3_CSUM)
 				v.meta_ctrl |= ENA_TX_DESC_L3_CSUM_EN_MASK;
 			if (ctx->flags & ENA_HW_TX_L4_CSUM)
@@ -253,8 +259,9 @@ ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
 	ena_plat_dma_rmb();
 	id = ENA_READ_ONCE16(c->req_id);
 	if (ena_unlikely(id >= cq->depth)) {
-		ena_hw_err(cq->hw, "tx queue %u: completion with invalid req_id %u (depth %u)",
-			   cq->qid, id, cq->depth);
+		ena_hw_err(cq->hw,
+			"tx queue %u: completion with invalid req_id %u (depth %u)",
+			cq->qid, id, cq->depth);
 		return -ERANGE;
 	}
 	*req_id = id;
@@ -265,8 +272,7 @@ ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
 }
 
 void
-ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay,
-		 uint32_t tx_delay)
+ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay, uint32_t tx_delay)
 {
 	uint32_t v = ENA_INTR_REG_UNMASK_MASK;
 
@@ -280,15 +286,15 @@ ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay,
 /* ---- Rx ------------------------------------------------------------------ */
 
 int
-ena_hw_rx_post(struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf,
-	       uint16_t req_id)
+ena_hw_rx_post(
+	struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf, uint16_t req_id)
 {
 	struct ena_rx_desc *d;
 	struct ena_rx_desc v;
 
 	if (ena_unlikely(req_id >= sq->depth)) {
 		ena_hw_err(sq->hw, "rx queue %u: req_id %u beyond depth %u",
-			   sq->qid, req_id, sq->depth);
+			sq->qid, req_id, sq->depth);
 		return -ERANGE;
 	}
 	if (ena_unlikely(ena_hw_sq_free(sq) == 0))
@@ -316,7 +322,7 @@ ena_hw_rx_cdesc(const struct ena_hw_io_cq *cq, uint16_t i)
 
 int
 ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
-	      struct ena_hw_rx_ctx *ctx)
+	struct ena_hw_rx_ctx *ctx)
 {
 	const struct ena_rx_cdesc *c = NULL;
 	uint16_t limit, n, i, base = cq->head & cq->mask, id, posted;
@@ -329,18 +335,19 @@ ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
 		limit = cq->max_rx_descs;
 
 	/* Find the last completion of the packet, resuming a partial scan. */
-	for (n = cq->rx_pending; ; n++) {
+	for (n = cq->rx_pending;; n++) {
 		c = ena_hw_rx_cdesc(cq, n);
 		want = cq->phase ^ (uint8_t)(base + n >= cq->depth);
 		status = ENA_READ_ONCE32(c->status);
 		if (((status & ENA_RX_CDESC_PHASE_MASK) >>
-		     ENA_RX_CDESC_PHASE_SHIFT) != want) {
+			    ENA_RX_CDESC_PHASE_SHIFT) != want) {
 			cq->rx_pending = n;
 			return 0;
 		}
 		if (ena_unlikely(n >= limit || n >= cq->depth)) {
-			ena_hw_err(cq->hw, "rx queue %u: Too many RX cdescs: more than %u for one packet",
-				   cq->qid, limit);
+			ena_hw_err(cq->hw,
+				"rx queue %u: Too many RX cdescs: more than %u for one packet",
+				cq->qid, limit);
 			return -E2BIG;
 		}
 		if (status & ENA_RX_CDESC_LAST_MASK)
@@ -354,14 +361,16 @@ ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
 		c = ena_hw_rx_cdesc(cq, i);
 		id = c->req_id;
 		if (ena_unlikely(id >= sq->depth)) {
-			ena_hw_err(cq->hw, "rx queue %u: completion with invalid req_id %u (depth %u)",
-				   cq->qid, id, sq->depth);
+			ena_hw_err(cq->hw,
+				"rx queue %u: completion with invalid req_id %u (depth %u)",
+				cq->qid, id, sq->depth);
 			return -ERANGE;
 		}
 		posted = sq->rx_posted_len[id];
 		if (ena_unlikely(posted != 0 && c->length > posted)) {
-			ena_hw_err(cq->hw, "rx queue %u: fragment of %u bytes in a %u byte buffer (req_id %u)",
-				   cq->qid, c->length, posted, id);
+			ena_hw_err(cq->hw,
+				"rx queue %u: fragment of %u bytes in a %u byte buffer (req_id %u)",
+				cq->qid, c->length, posted, id);
 			return -EMSGSIZE;
 		}
 		ctx->frags[i].req_id = id;
@@ -372,8 +381,8 @@ ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
 	ctx->l4_proto = (uint8_t)ENA_FIELD_GET(status, ENA_RX_CDESC_L4_PROTO);
 	ctx->l3_csum_err = (status & ENA_RX_CDESC_L3_CSUM_ERR_MASK) != 0;
 	ctx->l4_csum_err = (status & ENA_RX_CDESC_L4_CSUM_ERR_MASK) != 0;
-	ctx->l4_csum_checked =
-		(status & ENA_RX_CDESC_L4_CSUM_CHECKED_MASK) != 0;
+	ctx->l4_csum_checked = (status & ENA_RX_CDESC_L4_CSUM_CHECKED_MASK) !=
+		0;
 	ctx->ipv4_frag = (status & ENA_RX_CDESC_IPV4_FRAG_MASK) != 0;
 	ctx->hash = c->hash;
 	ctx->nfrags = n;
@@ -394,11 +403,13 @@ ena_hw_cq_empty(const struct ena_hw_io_cq *cq)
 	uint8_t phase;
 
 	if (cq->dir == ENA_HW_DIR_TX)
-		phase = ENA_READ_ONCE8(((const struct ena_tx_cdesc *)e)->flags) &
+		phase = ENA_READ_ONCE8(
+				((const struct ena_tx_cdesc *)e)->flags) &
 			ENA_TX_CDESC_PHASE_MASK;
 	else
-		phase = (uint8_t)ENA_FIELD_GET(ENA_READ_ONCE32(
-			((const struct ena_rx_cdesc *)e)->status),
+		phase = (uint8_t)ENA_FIELD_GET(
+			ENA_READ_ONCE32(
+				((const struct ena_rx_cdesc *)e)->status),
 			ENA_RX_CDESC_PHASE);
 	return phase != cq->phase;
 }

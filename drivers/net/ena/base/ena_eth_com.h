@@ -44,32 +44,32 @@
 /* Offload context carried by a Tx meta descriptor. */
 struct ena_hw_tx_meta {
 	uint16_t mss;
-	uint8_t l3_hdr_len;	/* bytes */
-	uint8_t l3_hdr_off;	/* bytes from packet start */
-	uint8_t l4_hdr_words;	/* 4-byte words */
+	uint8_t l3_hdr_len;   /* bytes */
+	uint8_t l3_hdr_off;   /* bytes from packet start */
+	uint8_t l4_hdr_words; /* 4-byte words */
 };
 
 struct ena_hw_io_sq {
 	/* hot, Tx/Rx submission */
-	void *ring;			/* host placement: descriptor ring */
-	volatile uint8_t *llq_ring;	/* device placement: LLQ entries */
-	volatile uint32_t *db;		/* tail doorbell */
+	void *ring;		    /* host placement: descriptor ring */
+	volatile uint8_t *llq_ring; /* device placement: LLQ entries */
+	volatile uint32_t *db;	    /* tail doorbell */
 	uint16_t depth;
 	uint16_t mask;
-	uint16_t tail;			/* descriptors (host) / entries (LLQ) */
-	uint16_t next_to_comp;		/* acked by the caller */
-	uint16_t db_tail;		/* tail at the last doorbell */
+	uint16_t tail;	       /* descriptors (host) / entries (LLQ) */
+	uint16_t next_to_comp; /* acked by the caller */
+	uint16_t db_tail;      /* tail at the last doorbell */
 	uint8_t phase;
-	uint8_t placement;		/* enum ena_hw_placement */
-	uint8_t dir;			/* enum ena_hw_dir */
+	uint8_t placement; /* enum ena_hw_placement */
+	uint8_t dir;	   /* enum ena_hw_dir */
 	uint8_t dma_width;
 	uint16_t max_descs_per_pkt;
 	uint16_t max_header;
 
 	/* LLQ */
 	struct ena_hw_llq_info llq;
-	uint8_t *bounce;		/* one entry, built then copied whole */
-	uint16_t burst_left;		/* entries until a doorbell is needed */
+	uint8_t *bounce;     /* one entry, built then copied whole */
+	uint16_t burst_left; /* entries until a doorbell is needed */
 
 	/* Tx meta descriptor cache */
 	struct ena_hw_tx_meta meta_cache;
@@ -82,8 +82,8 @@ struct ena_hw_io_sq {
 	/* cold */
 	struct ena_dma_mem ring_mem;
 	struct ena_hw *hw;
-	uint16_t idx;			/* device SQ index */
-	uint16_t qid;			/* caller's queue id */
+	uint16_t idx; /* device SQ index */
+	uint16_t qid; /* caller's queue id */
 	bool created;
 	uint64_t doorbells;
 	uint64_t llq_entries;
@@ -94,14 +94,14 @@ struct ena_hw_io_cq {
 	void *ring;
 	uint16_t depth;
 	uint16_t mask;
-	uint16_t head;			/* free-running */
-	uint16_t db_head;		/* head last reported to the device */
+	uint16_t head;	  /* free-running */
+	uint16_t db_head; /* head last reported to the device */
 	uint8_t phase;
 	uint8_t dir;
-	uint16_t entry_size;		/* bytes */
-	volatile uint32_t *head_db;	/* may be NULL */
-	volatile uint32_t *unmask_reg;	/* may be NULL */
-	volatile uint32_t *numa_reg;	/* may be NULL */
+	uint16_t entry_size;	       /* bytes */
+	volatile uint32_t *head_db;    /* may be NULL */
+	volatile uint32_t *unmask_reg; /* may be NULL */
+	volatile uint32_t *numa_reg;   /* may be NULL */
 	/* Rx packet in progress (completions seen, last not yet) */
 	uint16_t rx_pending;
 	uint16_t max_rx_descs;
@@ -109,7 +109,7 @@ struct ena_hw_io_cq {
 	/* cold */
 	struct ena_dma_mem ring_mem;
 	struct ena_hw *hw;
-	uint16_t idx;			/* device CQ index */
+	uint16_t idx; /* device CQ index */
 	uint16_t qid;
 	int16_t msix_vector;
 	bool created;
@@ -125,14 +125,14 @@ struct ena_hw_buf {
 };
 
 /* ena_hw_tx_ctx.flags */
-#define ENA_HW_TX_L3_CSUM		(1U << 0)
-#define ENA_HW_TX_L4_CSUM		(1U << 1)
-#define ENA_HW_TX_L4_CSUM_PARTIAL	(1U << 2)
-#define ENA_HW_TX_TSO			(1U << 3)
-#define ENA_HW_TX_DF			(1U << 4)
+#define ENA_HW_TX_L3_CSUM	  (1U << 0)
+#define ENA_HW_TX_L4_CSUM	  (1U << 1)
+#define ENA_HW_TX_L4_CSUM_PARTIAL (1U << 2)
+#define ENA_HW_TX_TSO		  (1U << 3)
+#define ENA_HW_TX_DF		  (1U << 4)
 
 struct ena_hw_tx_ctx {
-	const struct ena_hw_buf *bufs;	/* data not covered by push_hdr */
+	const struct ena_hw_buf *bufs; /* data not covered by push_hdr */
 	uint16_t nbufs;
 	/*
 	 * LLQ: the first push_len bytes of the packet, copied into the
@@ -141,10 +141,10 @@ struct ena_hw_tx_ctx {
 	const void *push_hdr;
 	uint16_t push_len;
 	uint16_t req_id;
-	uint8_t l3_proto;		/* ENA_L3_PROTO_* */
-	uint8_t l4_proto;		/* ENA_L4_PROTO_* */
-	uint8_t flags;			/* ENA_HW_TX_* */
-	bool meta_valid;		/* meta below describes this packet */
+	uint8_t l3_proto; /* ENA_L3_PROTO_* */
+	uint8_t l4_proto; /* ENA_L4_PROTO_* */
+	uint8_t flags;	  /* ENA_HW_TX_* */
+	bool meta_valid;  /* meta below describes this packet */
 	struct ena_hw_tx_meta meta;
 };
 
@@ -155,14 +155,14 @@ struct ena_hw_tx_ctx {
  * ena_hw_tx_comp_ack() when the packet completes.
  */
 int ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
-		      uint16_t *used);
+	uint16_t *used);
 
 /* Slots the caller may still fill. */
 static inline uint16_t
 ena_hw_sq_free(const struct ena_hw_io_sq *sq)
 {
-	return (uint16_t)(sq->depth - 1 - (uint16_t)(sq->tail -
-		sq->next_to_comp));
+	return (uint16_t)(sq->depth - 1 -
+		(uint16_t)(sq->tail - sq->next_to_comp));
 }
 
 /* Slots a packet of ndescs descriptors (incl. a meta) needs at most. */
@@ -191,11 +191,11 @@ ena_hw_sq_has_room(const struct ena_hw_io_sq *sq, uint16_t ndescs)
  * device accepts between doorbells, so the caller rings first.
  */
 static inline bool
-ena_hw_sq_doorbell_needed(const struct ena_hw_io_sq *sq,
-			  const struct ena_hw_tx_ctx *ctx)
+ena_hw_sq_doorbell_needed(
+	const struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx)
 {
 	if (ena_likely(sq->placement != ENA_HW_PLACEMENT_DEV ||
-		       sq->llq.max_entries_in_burst == 0))
+		    sq->llq.max_entries_in_burst == 0))
 		return false;
 	return ena_hw_sq_slots_for(sq, (uint16_t)(ctx->nbufs + 1)) >
 		sq->burst_left;
@@ -239,16 +239,16 @@ ena_hw_cq_head_update(struct ena_hw_io_cq *cq)
 }
 
 /* Re-arm the queue interrupt with moderation delays (device units). */
-void ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay,
-		      uint32_t tx_delay);
+void
+ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay, uint32_t tx_delay);
 
 /* ------------------------------------------------------------------------ */
 /* Rx                                                                       */
 /* ------------------------------------------------------------------------ */
 
 /* Post one receive buffer. -ENOSPC ring full, -ERANGE req_id >= depth. */
-int ena_hw_rx_post(struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf,
-		   uint16_t req_id);
+int ena_hw_rx_post(
+	struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf, uint16_t req_id);
 
 struct ena_hw_rx_frag {
 	uint16_t req_id;
@@ -256,12 +256,12 @@ struct ena_hw_rx_frag {
 };
 
 struct ena_hw_rx_ctx {
-	struct ena_hw_rx_frag *frags;	/* in: caller array */
-	uint16_t max_frags;		/* in: its size */
-	uint16_t nfrags;		/* out: 0 = no complete packet */
-	uint8_t offset;			/* out: data offset in first buffer */
-	uint8_t l3_proto;		/* ENA_L3_PROTO_* */
-	uint8_t l4_proto;		/* ENA_L4_PROTO_* */
+	struct ena_hw_rx_frag *frags; /* in: caller array */
+	uint16_t max_frags;	      /* in: its size */
+	uint16_t nfrags;	      /* out: 0 = no complete packet */
+	uint8_t offset;		      /* out: data offset in first buffer */
+	uint8_t l3_proto;	      /* ENA_L3_PROTO_* */
+	uint8_t l4_proto;	      /* ENA_L4_PROTO_* */
 	bool l3_csum_err;
 	bool l4_csum_err;
 	bool l4_csum_checked;
@@ -276,7 +276,7 @@ struct ena_hw_rx_ctx {
  * reposts that many buffers). Errors: -E2BIG, -ERANGE, -EMSGSIZE (see top).
  */
 int ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
-		  struct ena_hw_rx_ctx *ctx);
+	struct ena_hw_rx_ctx *ctx);
 
 /* True when no completion is waiting. */
 bool ena_hw_cq_empty(const struct ena_hw_io_cq *cq);

@@ -39,8 +39,8 @@
 #include <rte_pause.h>
 #include <rte_spinlock.h>
 
-#define ena_likely(x) likely(x)
-#define ena_unlikely(x) unlikely(x)
+#define ena_likely(x)	    likely(x)
+#define ena_unlikely(x)	    unlikely(x)
 #define ENA_PLAT_CACHE_LINE RTE_CACHE_LINE_SIZE
 #define ENA_PLAT_MAX_SOCKET (-1)
 
@@ -56,7 +56,7 @@ enum ena_plat_log_level {
 /* Log type "pmd.net.ena.base", registered by ENA_PLAT_DEFINE_GLOBALS. */
 extern int ena_plat_logtype;
 
-#define ena_plat_log(level, fmt, ...) \
+#define ena_plat_log(level, fmt, ...)                          \
 	rte_log((uint32_t)(level), (uint32_t)ena_plat_logtype, \
 		"ena_base: " fmt "\n", ##__VA_ARGS__)
 
@@ -140,8 +140,8 @@ ena_plat_wait_step(unsigned int sleep_us)
 static inline void *
 ena_plat_zalloc(size_t size, int socket)
 {
-	return rte_zmalloc_socket("ena_base", size, RTE_CACHE_LINE_SIZE,
-				  socket);
+	return rte_zmalloc_socket(
+		"ena_base", size, RTE_CACHE_LINE_SIZE, socket);
 }
 
 static inline void
@@ -169,8 +169,8 @@ ena_plat_dma_alloc(struct ena_dma_mem *mem, size_t size, int socket)
 
 	seq = __atomic_fetch_add(&ena_plat_dma_seq, 1, __ATOMIC_RELAXED);
 	snprintf(name, sizeof(name), "ena_base_dma_%u", seq);
-	mz = rte_memzone_reserve_aligned(name, size, socket,
-					 RTE_MEMZONE_IOVA_CONTIG, 4096);
+	mz = rte_memzone_reserve_aligned(
+		name, size, socket, RTE_MEMZONE_IOVA_CONTIG, 4096);
 	if (mz == NULL) {
 		memset(mem, 0, sizeof(*mem));
 		return -ENOMEM;
@@ -197,16 +197,16 @@ ena_plat_dma_free(struct ena_dma_mem *mem)
 /* Memory writes visible to the device before later memory/MMIO writes. */
 #define ena_plat_wmb() rte_wmb()
 /* CPU reads of DMA memory ordered (e.g. descriptor after its phase bit). */
-#define ena_plat_rmb() rte_rmb()
+#define ena_plat_rmb()	   rte_rmb()
 #define ena_plat_dma_rmb() rte_io_rmb()
 #define ena_plat_dma_wmb() rte_io_wmb()
 /* Drain write-combining buffers (LLQ entries) before the doorbell. */
 #define ena_plat_wc_flush() rte_wmb()
-#define ena_plat_barrier() rte_compiler_barrier()
+#define ena_plat_barrier()  rte_compiler_barrier()
 
 #define ENA_READ_ONCE32(x) (*(const volatile uint32_t *)&(x))
 #define ENA_READ_ONCE16(x) (*(const volatile uint16_t *)&(x))
-#define ENA_READ_ONCE8(x) (*(const volatile uint8_t *)&(x))
+#define ENA_READ_ONCE8(x)  (*(const volatile uint8_t *)&(x))
 
 /* ---- locks -------------------------------------------------------------- */
 
@@ -276,10 +276,10 @@ ena_plat_wc_copy(volatile void *dst, const void *src, size_t len)
 /*
  * Storage for the globals above; expanded exactly once, in ena_plat.c.
  */
-#define ENA_PLAT_DEFINE_GLOBALS() \
+#define ENA_PLAT_DEFINE_GLOBALS()                \
 	ena_plat_wait_hook_t ena_plat_wait_hook; \
-	void *ena_plat_wait_hook_arg; \
-	uint32_t ena_plat_dma_seq; \
+	void *ena_plat_wait_hook_arg;            \
+	uint32_t ena_plat_dma_seq;               \
 	RTE_LOG_REGISTER(ena_plat_logtype, pmd.net.ena.base, NOTICE)
 
 #endif /* ENA_PLAT_DPDK_H_ */
