@@ -1676,3 +1676,111 @@ test_base(void)
 ENA_TEST_SUITE(base,
 	"base layer against a fake device, hand-made queues and the emulator",
 	test_base)
+
+/* ------------------------------------------------------------------------ */
+/* Benchmark: per-packet cost of the data path on hand-made queues          */
+/* ------------------------------------------------------------------------ */
+
+static double
+bench_ns_per(uint64_t t0, uint64_t n)
+{
+	return (double)(ena_plat_now_us() - t0) * 1000.0 / (double)n;
+}
+
+static void
+bench_tx(const char *what, const struct ena_hw_llq_info *llq, uint16_t nseg,
+	uint64_t n)
+{
+	struct ena_hw_buf bufs[4] = {
+		{ 0x100000, 64 },
+		{ 0x200000, 1000 },
+		{ 0x300000, 400 },
+		{ 0x400000, 32 },
+	};
+	static uint8_t hdr[64];
+	struct ena_hw_tx_ctx ctx;
+	struct hand_q q;
+	uint16_t used;
+	uint64_t i, t0, fails = 0;
+
+	if (hand_q_init(&q, ENA_HW_DIR_TX, 1024, llq) != 0)
+		return;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.bufs = bufs;
+	ctx.nbufs = nseg;
+	ctx.meta_valid = true;
+	ctx.meta.mss = 1448;
+	if (llq != NULL) {
+		ctx.push_hdr = hdr;
+		ctx.push_len = sizeof(hdr);
+	}
+	t0 = ena_plat_now_us();
+	for (i = 0; i < n; i++) {
+		ctx.req_id = (uint16_t)(i & 1023);
+		if (ena_hw_tx_prepare(&q.sq, &ctx, &used) != 0)
+			fails++;
+		if ((i & 31) == 31)
+			ena_hw_sq_doorbell(&q.sq);
+		ena_hw_tx_comp_ack(&q.sq, used);
+	}
+	printf("base_bench: tx %-22s %u seg: %6.1f ns/pkt (%" PRIu64
+	       " failures)\n",
+		what, nseg, bench_ns_per(t0, n), fails);
+	hand_q_fini(&q);
+}
+
+static void
+bench_rx(uint64_t n)
+{
+	struct ena_hw_rx_frag frags[4];
+	struct ena_hw_rx_ctx ctx = { .frags = frags, .max_frags = 4 };
+	struct ena_hw_buf b = { 0x500000, 2048 };
+	struct hand_q q;
+	uint64_t i, t0, pkts = 0;
+	uint16_t depth = 1024, k;
+
+	if (hand_q_init(&q, ENA_HW_DIR_RX, depth, NULL) != 0)
+		return;
+	q.cq.max_rx_descs = 4;
+	for (k = 0; k < depth - 1; k++)
+		ena_hw_rx_post(&q.sq, &b, k);
+	t0 = ena_plat_now_us();
+	for (i = 0; i < n; i++) {
+		/* Device side: one completion per packet, phase by lap. */
+		k = (uint16_t)(q.cq.head & (depth - 1));
+		rx_cdesc_set(&q, k, k, 60, true, true, q.cq.phase);
+		if (ena_hw_rx_pkt(&q.cq, &q.sq, &ctx) == 0 && ctx.nfrags == 1)
+			pkts++;
+		ena_hw_rx_post(&q.sq, &b, frags[0].req_id);
+	}
+	printf("base_bench: rx 1 frag (incl. repost): %6.1f ns/pkt (%" PRIu64
+	       " of %" PRIu64 " received)\n",
+		bench_ns_per(t0, n), pkts, n);
+	hand_q_fini(&q);
+}
+
+static void
+test_base_bench(void)
+{
+	struct ena_hw_llq_info llq = {
+		.header_location = ENA_LLQ_HEADER_INLINE,
+		.entry_size_ctrl = ENA_LLQ_ENTRY_128B,
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.stride_ctrl = ENA_LLQ_STRIDE_MULTI_DESC,
+		.descs_per_entry = 8,
+	};
+	uint64_t n = ena_test_opt_u64("pkts", 2000000);
+
+	bench_tx("host ring", NULL, 1, n);
+	bench_tx("host ring", NULL, 4, n);
+	bench_tx("llq 128B (plain mem)", &llq, 1, n);
+	bench_tx("llq 128B (plain mem)", &llq, 4, n);
+	llq.disable_meta_caching = true;
+	bench_tx("llq, meta per packet", &llq, 1, n);
+	bench_rx(n);
+	ENA_CHECK(n > 0, "no packets");
+}
+
+ENA_BENCH_SUITE(base_bench, "base layer data path cost per packet (pkts=N)",
+	test_base_bench)
