@@ -4,6 +4,7 @@
 /* IO queue lifetime: admin CREATE/DESTROY SQ/CQ, reset, poll loop. */
 
 #include <errno.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -488,6 +489,9 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	cq->sq_dir = (uint8_t)dir;
 	if (dir == ENA_SQ_DIR_RX)
 		io->rx_created++;
+	ena_emu_log(dev, RTE_LOG_DEBUG, "%s SQ %u created: depth %u, CQ %u%s",
+		dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", i, sq->depth, sq->cq_idx,
+		sq->llq ? ", LLQ" : "");
 	r->sq_idx = (uint16_t)i;
 	r->db_offset = sq->db_off;
 	if (sq->llq) {
@@ -520,6 +524,9 @@ destroy_sq(struct ena_emu_dev *dev, const struct ena_aq_destroy_sq_cmd *c)
 			dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", c->sq.sq_idx);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
+	ena_emu_log(dev, RTE_LOG_DEBUG, "%s SQ %u destroyed after %" PRIu64
+		" packets", dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", sq->idx,
+		sq->pkts);
 	io->cq[sq->cq_idx].sq_idx = -1;
 	if (dir == ENA_SQ_DIR_RX)
 		io->rx_created--;

@@ -147,7 +147,7 @@ void ena_emu_wire_fini(struct ena_emu_dev *dev);
 void ena_emu_wire_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len);
 unsigned int ena_emu_wire_poll(struct ena_emu_dev *dev);
 int ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in,
-		const char *out);
+		const char *out, uint32_t delay_ms);
 void ena_emu_wire_pcap_close(struct ena_emu_dev *dev);
 void ena_emu_wire_pcap_tx(struct ena_emu_dev *dev, const uint8_t *f,
 		uint32_t len);

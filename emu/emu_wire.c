@@ -6,8 +6,10 @@
  *   loopback          Tx frames come back on Rx (default)
  *   sink              Tx frames vanish, nothing is received
  *   peer:<name>       Tx goes to the Rx of emulated device <name>
- *   pcap:<in>,<out>   Rx replays <in> once, Tx is written to <out>
- *                     (either may be empty; ';' also separates)
+ *   pcap:<in>,<out>[,<ms>]  Rx replays <in> once, starting <ms>
+ *                     (default 500) after the first Rx queue appears; Tx
+ *                     is written to <out>. Either file may be empty; ';'
+ *                     also separates (kvargs splits values at commas).
  *   gen:<size>[:<flows>]  Rx receives UDP/IPv4 frames of <size> bytes
  *                     over <flows> 5-tuples (default 256) as fast as Rx
  *                     buffers are posted; Tx is a sink
@@ -29,6 +31,7 @@
 #include "emu_io_priv.h"
 
 #define GEN_FLOWS_DFLT 256u
+#define PCAP_DELAY_MS_DFLT 500u
 #define GEN_FLOWS_MAX 65536u
 
 struct ena_emu_wire_gen {
@@ -138,7 +141,8 @@ int
 ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 {
 	struct ena_emu_wire *w = &dev->io->wire;
-	char buf[ENA_EMU_WIRE_LEN], *s = buf, *sep, *in, *out;
+	char buf[ENA_EMU_WIRE_LEN], *s = buf, *sep, *in, *out, *delay, *end;
+	unsigned long ms;
 	size_t n;
 
 	snprintf(buf, sizeof(buf), "%s", spec != NULL ? spec : "");
@@ -163,13 +167,27 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 	} else if (strncmp(s, "pcap:", 5) == 0) {
 		w->kind = ENA_EMU_WIRE_PCAP;
 		in = s + 5;
-		sep = strpbrk(in, ",;");
 		out = "";
+		delay = "";
+		sep = strpbrk(in, ",;");
 		if (sep != NULL) {
 			*sep = '\0';
 			out = sep + 1;
+			sep = strpbrk(out, ",;");
+			if (sep != NULL) {
+				*sep = '\0';
+				delay = sep + 1;
+			}
 		}
-		return ena_emu_wire_pcap_open(dev, in, out);
+		ms = *delay != '\0' ? strtoul(delay, &end, 0) :
+			PCAP_DELAY_MS_DFLT;
+		if (*delay != '\0' && (*end != '\0' || ms > 60000)) {
+			ena_emu_log(dev, RTE_LOG_ERR,
+				"wire=pcap: replay delay '%s' not 0..60000 ms",
+				delay);
+			return -EINVAL;
+		}
+		return ena_emu_wire_pcap_open(dev, in, out, (uint32_t)ms);
 	} else if (strncmp(s, "gen:", 4) == 0) {
 		w->kind = ENA_EMU_WIRE_GEN;
 		return gen_init(dev, s + 4);

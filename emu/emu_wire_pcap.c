@@ -23,11 +23,22 @@ struct ena_emu_wire_pcap {
 	const uint8_t *pend;
 	uint32_t pend_len;
 	bool eof;
+	/*
+	 * Replay starts this long after an Rx queue appears, so that a
+	 * driver's start-up (testpmd drains Rx queues before forwarding)
+	 * does not swallow the capture.
+	 */
+	uint64_t delay_ns;
+	uint64_t start_ns;      /* 0: not armed yet */
+	/* Written since the last flush: flushed every poll, as the process
+	 * may end without closing the device.
+	 */
+	bool dirty;
 };
 
 int
 ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in,
-		const char *out)
+		const char *out, uint32_t delay_ms)
 {
 	char err[PCAP_ERRBUF_SIZE];
 	struct ena_emu_wire_pcap *pc;
@@ -35,6 +46,7 @@ ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in,
 	pc = calloc(1, sizeof(*pc));
 	if (pc == NULL)
 		return -ENOMEM;
+	pc->delay_ns = (uint64_t)delay_ms * 1000000u;
 	dev->io->wire.pcap = pc;
 	pc->eof = true;
 	if (*in != '\0') {
@@ -99,6 +111,7 @@ ena_emu_wire_pcap_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len)
 	h.caplen = len;
 	h.len = len;
 	pcap_dump((u_char *)pc->out, &h, f);
+	pc->dirty = true;
 	dev->io->c.pcap_written++;
 }
 
@@ -111,7 +124,15 @@ ena_emu_wire_pcap_poll(struct ena_emu_dev *dev)
 	unsigned int n = 0;
 	int rc;
 
-	if (dev->io->rx_created == 0)
+	if (pc->dirty) {
+		pcap_dump_flush(pc->out);
+		pc->dirty = false;
+	}
+	if (dev->io->rx_created == 0 || pc->eof)
+		return 0;
+	if (pc->start_ns == 0)
+		pc->start_ns = ena_emu_now_ns() + pc->delay_ns;
+	if (ena_emu_now_ns() < pc->start_ns)
 		return 0;
 	while (n < ENA_EMU_IO_BURST) {
 		if (pc->pend == NULL) {

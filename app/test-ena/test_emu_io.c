@@ -1288,7 +1288,7 @@ test_wires(void)
 		ENA_CHECK(false, "pcap writer set up");
 	}
 	tdev_close(&a);
-	snprintf(args, sizeof(args), "queues=1,ring_size=256,wire=pcap:%s;",
+	snprintf(args, sizeof(args), "queues=1,ring_size=256,wire=pcap:%s;;0",
 		path_out);
 	if (tdev_open(&a, "emuio_pcr", args, 1, false)) {
 		step(a.dev);
