@@ -120,6 +120,9 @@ class Tree:
                 parts.append(s)
             elif t in ("(", ")"):
                 continue
+            elif re.match(r"^[A-Z_][A-Z0-9_]*$", t) and parts:
+                # A format macro such as PCI_PRI_FMT: stands for a value.
+                parts.append(WILD)
             else:
                 return None
         return "".join(parts) if parts else None

@@ -230,6 +230,16 @@ emu="$top/$builddir/emu/librte_ena_emu.so"
 grep -aqP '\x00net_ena\x00' "$pmd" ||
 	die "$pmd does not register the net_ena driver: our PMD sources (drivers/net/ena/*.c) have not landed yet. Update the tree (git pull) and run again."
 
+# EAL refuses to load a plugin when any directory above it is writable by
+# everyone (a clone under /tmp, for instance).
+dir=$(dirname "$pmd")
+while [ "$dir" != / ] && [ -n "$dir" ]; do
+	if [ -n "$(find "$dir" -maxdepth 0 -perm -0002 2>/dev/null)" ]; then
+		die "EAL will not load plugins from below $dir: that directory is writable by everyone. Clone the repository somewhere else (e.g. in your home directory), or use --build-dir DIR outside $dir."
+	fi
+	dir=$(dirname "$dir")
+done
+
 file_prefix="ena-run-$$"
 eal=(-l "$lcores" --file-prefix="$file_prefix" --log-level=lib.eal:notice
 	--log-level=pmd.net.ena.init:info -d "$pmd")
