@@ -961,7 +961,8 @@ struct emu_env {
 	struct ena_emu_dev *dev;
 	struct ena_hw hw;
 	struct ena_hw_dev_features feat;
-	bool intr; /* deliver admin/AENQ interrupts in the hook */
+	bool intr;     /* deliver admin/AENQ interrupts in the hook */
+	bool threaded; /* the emulator thread runs the device */
 	unsigned int link_events;
 	bool link_up;
 	unsigned int keep_alives;
@@ -973,7 +974,8 @@ emu_step(void *arg)
 {
 	struct emu_env *e = arg;
 
-	ena_emu_poll(e->dev);
+	if (!e->threaded)
+		ena_emu_poll(e->dev);
 	if (e->intr)
 		ena_hw_admin_intr(&e->hw);
 }
@@ -1017,6 +1019,7 @@ emu_up(struct emu_env *e, const char *name, const char *devargs)
 	int rc;
 
 	memset(e, 0, sizeof(*e));
+	e->threaded = strstr(devargs, "thread=1") != NULL;
 	e->dev = ena_emu_dev_create(name, devargs);
 	if (e->dev == NULL)
 		return -ENODEV;
@@ -1059,11 +1062,22 @@ emu_down(struct emu_env *e)
 }
 
 /* Poll the device until cond or a 2 s deadline. */
+/* Advance the device once: poll it, or let its own thread run. */
+static void
+emu_advance(struct emu_env *e)
+{
+	if (e->threaded)
+		rte_delay_us_sleep(10);
+	else
+		ena_emu_poll(e->dev);
+}
+
+/* Advance the device until cond or a 2 s deadline. */
 #define EMU_POLL_UNTIL(e, cond)                             \
 	do {                                                \
 		uint64_t dl_ = ena_plat_now_us() + 2000000; \
 		while (!(cond) && ena_plat_now_us() < dl_)  \
-			ena_emu_poll((e)->dev);             \
+			emu_advance(e);                     \
 	} while (0)
 
 static void
@@ -1648,6 +1662,42 @@ emu_llq_variants(void)
 	}
 }
 
+/* Real time: the emulator thread runs the device, no wait hook. */
+static void
+emu_threaded(void)
+{
+	struct ena_hw_link link;
+	struct emu_env e;
+	struct emu_io io;
+	int rc, trc;
+
+	rc = emu_up(&e, "base_emu_thr", "queues=2,llq=0,thread=1");
+	ena_plat_wait_hook_set(NULL, NULL);
+	ENA_CHECK_RC("bring-up, emulator thread", 0, rc);
+	if (rc == 0) {
+		/* Bring-up ran with the hook; the rest runs without. */
+		ENA_CHECK_RC(
+			"admin without hook", 0, ena_hw_get_link(&e.hw, &link));
+		ena_hw_admin_set_polling(&e.hw, false);
+		ena_hw_admin_set_auto_polling(&e.hw, true);
+		e.hw.admin.timeout_us = 200 * 1000;
+		ENA_CHECK_RC("admin, interrupt mode, auto polling", 0,
+			ena_hw_get_link(&e.hw, &link));
+		ena_hw_admin_set_polling(&e.hw, true);
+		rc = emu_io_open(&e, &io, false, EMU_RX_BUF);
+		ENA_CHECK_RC("io open", 0, rc);
+		if (rc == 0) {
+			rc = emu_round_trip(&e, &io, 200, 2, 3, &trc);
+			ENA_CHECK_RC("tx completion, threaded", 0, trc);
+			ENA_CHECK_EQ("round trip, threaded", 1, rc);
+		}
+		emu_io_close(&e, &io);
+	}
+	ena_hw_teardown(&e.hw, ENA_RESET_REASON_SHUTDOWN);
+	if (e.dev != NULL)
+		ena_emu_dev_destroy(e.dev);
+}
+
 static void
 test_base_emu(void)
 {
@@ -1658,6 +1708,7 @@ test_base_emu(void)
 	emu_llq_variants();
 	emu_rx_faults();
 	emu_aenq_and_admin_faults();
+	emu_threaded();
 }
 
 static void
