@@ -60,6 +60,8 @@ ena_trigger_reset(struct ena_adapter *ad, uint32_t reason)
 	ad->trigger_reset = true;
 }
 
+static int ena_link_update(struct rte_eth_dev *dev, int wait);
+
 /* ---- AENQ --------------------------------------------------------------- */
 
 static void
@@ -74,6 +76,8 @@ ena_aenq_link(void *arg, const struct ena_aenq_entry *e)
 		return;
 	ad->link_up = up;
 	PMD_DRV_LOG(INFO, "%s: link %s", ad->name, up ? "up" : "down");
+	/* With LSC on, ethdev reads the stored status without asking us. */
+	ena_link_update(dev, 0);
 	if (dev->data->dev_conf.intr_conf.lsc != 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 }
@@ -792,7 +796,7 @@ ena_dev_start(struct rte_eth_dev *dev)
 	if (ad->trigger_reset) {
 		PMD_DRV_LOG(ERR, "%s: a reset (%s) is pending; call "
 			    "rte_eth_dev_reset() first", ad->name,
-			    ena_hw_reset_reason_str(ad->reset_reason));
+			    ena_reset_reason_name(ad->reset_reason));
 		return -EIO;
 	}
 	if (dev->data->mtu != ad->mtu || ad->state != ENA_STATE_STOPPED) {
@@ -871,7 +875,8 @@ ena_dev_reset(struct rte_eth_dev *dev)
 		return -EPERM;
 	if (prev == ENA_STATE_CLOSED)
 		return -ENODEV;
-	PMD_DRV_LOG(NOTICE, "%s: resetting the device, reason: %s", ad->name,
+	PMD_DRV_LOG(NOTICE, "%s: resetting the device, reason %s (%s)",
+		    ad->name, ena_reset_reason_name(why),
 		    ena_hw_reset_reason_str(why));
 	ena_stats_log(ad);
 	if (prev == ENA_STATE_RUNNING)

@@ -119,6 +119,7 @@ struct ena_ring {
 	bool fast_free;
 	bool tx_l4_full;	/* device computes the full L4 checksum */
 	bool started;
+	bool run;		/* datapath may touch the rings */
 	union {
 		struct ena_xs_rxq rx_stats;
 		struct ena_xs_txq tx_stats;
@@ -300,6 +301,7 @@ void ena_dev_counters_refresh(struct ena_adapter *ad);
 void ena_stats_log(struct ena_adapter *ad);
 
 /* ena_watchdog.c */
+const char *ena_reset_reason_name(uint32_t reason);
 void ena_watchdog_start(struct rte_eth_dev *dev);
 void ena_watchdog_stop(struct rte_eth_dev *dev);
 void ena_ctrl_poll_start(struct rte_eth_dev *dev);

@@ -127,8 +127,12 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	r->mb_pool = mp;
 	r->socket_id = socket;
 	r->offloads = offloads;
-	r->sgl_size = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) ?
-		      ad->max_rx_sgl : 1;
+	/*
+	 * Accept chains up to the device limit even without scattered Rx:
+	 * a frame the device split anyway is delivered, not turned into a
+	 * reset.
+	 */
+	r->sgl_size = ad->max_rx_sgl;
 	r->deferred_start = conf->rx_deferred_start != 0;
 	r->rx_refill_thresh = RTE_MIN((uint16_t)(nb >> ENA_RX_REFILL_DIV_LOG),
 				      (uint16_t)ENA_RX_REFILL_MAX);
@@ -148,7 +152,7 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 		r->rx_mbuf_init = *ena_mbuf_rearm_word(&tmpl);
 	}
 	r->configured = true;
-	if (r->sgl_size > 1)
+	if (offloads & RTE_ETH_RX_OFFLOAD_SCATTER)
 		dev->data->scattered_rx = 1;
 	dev->data->rx_queues[qid] = r;
 	return 0;
@@ -251,6 +255,7 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 			    "(mempool %s short)", ad->name, r->id, got, want,
 			    r->mb_pool->name);
 	r->started = true;
+	r->run = true;
 	return 0;
 }
 
@@ -262,6 +267,7 @@ ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 	if (!r->started)
 		return;
 	r->started = false;
+	r->run = false;
 	rte_spinlock_lock(&ad->admin_lock);
 	ena_hw_io_destroy(&ad->hw, &r->sq, &r->cq);
 	rte_spinlock_unlock(&ad->admin_lock);
@@ -339,6 +345,8 @@ ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
 		why = ENA_RESET_REASON_INV_RX_REQ_ID;
 	}
 	r->rx_stats.errors++;
+	/* The queue is unusable until the device is reset. */
+	r->run = false;
 	if (!ad->trigger_reset)
 		PMD_RX_LOG(ERR, "%s: rxq %u: bad completion (rc %d, req_id %u); "
 			   "device reset needed", ad->name, r->id, rc, req_id);
@@ -354,7 +362,7 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	uint64_t bytes = 0;
 	int rc;
 
-	if (unlikely(!r->started))
+	if (unlikely(!r->run))
 		return 0;
 	c.frags = r->rx_frags;
 	c.max_frags = r->sgl_size;

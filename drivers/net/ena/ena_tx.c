@@ -167,6 +167,7 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	r->missing_thresh = ad->hw.missing_tx_threshold != 0 ?
 			    ad->hw.missing_tx_threshold : ENA_MISSING_TX_BUDGET;
 	r->started = true;
+	r->run = true;
 	return 0;
 }
 
@@ -178,6 +179,7 @@ ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 	if (!r->started)
 		return;
 	r->started = false;
+	r->run = false;
 	rte_spinlock_lock(&ad->admin_lock);
 	ena_hw_io_destroy(&ad->hw, &r->sq, &r->cq);
 	rte_spinlock_unlock(&ad->admin_lock);
@@ -199,6 +201,8 @@ ena_tx_bad_req_id(struct ena_ring *r, uint16_t id)
 {
 	r->tx_stats.bad_req_id++;
 	r->tx_stats.errors++;
+	/* The queue is unusable until the device is reset. */
+	r->run = false;
 	if (!r->adapter->trigger_reset)
 		PMD_TX_LOG(ERR, "%s: txq %u: completion with bad req_id %u; "
 			   "device reset needed", r->adapter->name, r->id, id);
@@ -372,16 +376,37 @@ ena_tx_map(struct ena_ring *r, struct rte_mbuf *m, struct ena_hw_tx_ctx *c)
 	c->nbufs = nb;
 }
 
+/*
+ * Host placement: the descriptor written in the last ring slot must carry
+ * the phase of the lap it belongs to. A base layer that flips the phase
+ * before filling that slot leaves it with the next lap's phase and the
+ * device stops there; put the right bit back before the doorbell.
+ */
+static inline void
+ena_tx_wrap_phase_fix(struct ena_hw_io_sq *sq, uint16_t start, uint16_t used)
+{
+	struct ena_tx_desc *d;
+	uint16_t last = sq->mask;
+	uint32_t want;
+
+	if (likely((uint16_t)((last - start) & sq->mask) >= used))
+		return;
+	d = (struct ena_tx_desc *)sq->ring + last;
+	want = (uint32_t)(sq->phase ^ 1) << ENA_TX_DESC_PHASE_SHIFT;
+	if ((d->len_ctrl & ENA_TX_DESC_PHASE_MASK) != want)
+		d->len_ctrl ^= ENA_TX_DESC_PHASE_MASK;
+}
+
 uint16_t
 ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct ena_ring *r = q;
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
-	uint16_t sent = 0, used, id, llq = r->tx_max_hdr != 0;
+	uint16_t sent = 0, used, id, start, llq = r->tx_max_hdr != 0;
 	int rc;
 
-	if (unlikely(!r->started))
+	if (unlikely(!r->run))
 		return 0;
 	if (ena_hw_sq_free(&r->sq) < r->tx_free_thresh)
 		ena_tx_clean(r, r->ring_size);
@@ -413,7 +438,10 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
 		}
+		start = r->sq.tail;
 		rc = ena_hw_tx_prepare(&r->sq, &c, &used);
+		if (!llq && rc == 0)
+			ena_tx_wrap_phase_fix(&r->sq, start, used);
 		if (unlikely(rc == -EBUSY)) {
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;

@@ -20,6 +20,33 @@
  * device counters so that stats reads never touch the admin queue.
  */
 
+const char *
+ena_reset_reason_name(uint32_t r)
+{
+	static const char *const names[] = {
+		[ENA_RESET_REASON_NORMAL] = "NORMAL",
+		[ENA_RESET_REASON_KEEP_ALIVE_TO] = "KEEP_ALIVE_TO",
+		[ENA_RESET_REASON_ADMIN_TO] = "ADMIN_TO",
+		[ENA_RESET_REASON_MISS_TX_CMPL] = "MISS_TX_CMPL",
+		[ENA_RESET_REASON_INV_RX_REQ_ID] = "INV_RX_REQ_ID",
+		[ENA_RESET_REASON_INV_TX_REQ_ID] = "INV_TX_REQ_ID",
+		[ENA_RESET_REASON_TOO_MANY_RX_DESCS] = "TOO_MANY_RX_DESCS",
+		[ENA_RESET_REASON_INIT_ERR] = "INIT_ERR",
+		[ENA_RESET_REASON_DRIVER_INVALID_STATE] =
+			"DRIVER_INVALID_STATE",
+		[ENA_RESET_REASON_OS_TRIGGER] = "OS_TRIGGER",
+		[ENA_RESET_REASON_OS_NETDEV_WD] = "OS_NETDEV_WD",
+		[ENA_RESET_REASON_SHUTDOWN] = "SHUTDOWN",
+		[ENA_RESET_REASON_USER_TRIGGER] = "USER_TRIGGER",
+		[ENA_RESET_REASON_GENERIC] = "GENERIC",
+		[ENA_RESET_REASON_MISS_INTERRUPT] = "MISS_INTERRUPT",
+	};
+
+	if (r < RTE_DIM(names) && names[r] != NULL)
+		return names[r];
+	return "UNKNOWN";
+}
+
 /* Counts Tx packets older than the timeout on one queue. */
 static uint32_t
 ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t now,
@@ -133,10 +160,10 @@ ena_wd_announce(struct rte_eth_dev *dev, struct ena_adapter *ad)
 {
 	rte_smp_rmb();
 	ad->reset_announced = true;
-	PMD_DRV_LOG(ERR, "%s: device needs a reset, reason %s (%u); raising "
+	PMD_DRV_LOG(ERR, "%s: device needs a reset, reason %s (%s); raising "
 		    "RTE_ETH_EVENT_INTR_RESET", ad->name,
-		    ena_hw_reset_reason_str(ad->reset_reason),
-		    ad->reset_reason);
+		    ena_reset_reason_name(ad->reset_reason),
+		    ena_hw_reset_reason_str(ad->reset_reason));
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
 }
 

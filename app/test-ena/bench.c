@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+/*
+ * Bench "bench": driver cycles per packet inside rx_burst / tx_burst, for
+ * our PMD and Debian's upstream one on the same emulated device.
+ *
+ * The device runs with thread=0: during measurement this thread single-steps
+ * it between bursts (outside the timed region), so only driver work is
+ * counted. While the application thread is blocked in a control call
+ * (probe, configure, start, stop, close) a helper thread steps the device
+ * instead; the two never step at the same time.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_dev.h>
+#include <rte_cycles.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_pause.h>
+#include <rte_udp.h>
+
+#include "rte_ena_emu.h"
+#include "test.h"
+
+#define BENCH_BURST	32
+#define BENCH_RING	1024
+#define BENCH_NB_MBUF	8192
+
+struct bench_stepper {
+	struct ena_emu_dev *emu;
+	volatile bool run;	/* helper may step */
+	volatile bool busy;	/* helper is inside ena_emu_poll */
+	volatile bool quit;
+	/* Device being probed: the helper finds it by name. */
+	const char *volatile want;
+	pthread_t tid;
+};
+
+static struct bench_stepper bench_st;
+static struct rte_mempool *bench_mp;
+static unsigned int bench_seq;
+
+static void *
+bench_stepper_main(void *arg)
+{
+	struct bench_stepper *s = arg;
+
+	while (!s->quit) {
+		if (s->run && s->emu == NULL && s->want != NULL)
+			s->emu = ena_emu_dev_find(s->want);
+		if (s->run && s->emu != NULL) {
+			s->busy = true;
+			if (s->run)
+				ena_emu_poll(s->emu);
+			s->busy = false;
+		}
+		rte_pause();
+	}
+	return NULL;
+}
+
+static void
+bench_helper_on(void)
+{
+	bench_st.run = true;
+}
+
+/* Returns once the helper is guaranteed not to step the device. */
+static void
+bench_helper_off(void)
+{
+	bench_st.run = false;
+	rte_smp_mb();
+	while (bench_st.busy)
+		rte_pause();
+}
+
+struct bench_port {
+	char vdev[32];
+	uint16_t port;
+	struct ena_emu_dev *emu;
+};
+
+static void
+bench_pump(struct ena_emu_dev *emu)
+{
+	unsigned int guard = 0;
+
+	while (ena_emu_poll(emu) != 0 && ++guard < 64)
+		;
+}
+
+static int
+bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
+{
+	uint16_t before[RTE_MAX_ETHPORTS], p;
+	struct rte_eth_conf conf;
+	char args[256];
+	int rc;
+
+	memset(before, 0, sizeof(before));
+	RTE_ETH_FOREACH_DEV(p)
+		before[p] = 1;
+	snprintf(bp->vdev, sizeof(bp->vdev), "ena_emu%u", 40 + bench_seq);
+	snprintf(args, sizeof(args),
+		 "pmd=%s,thread=0,wire=loopback,queues=1,llq=%d,"
+		 "addr=0000:d%x:00.0", pmd, llq ? 1 : 0, bench_seq & 0xf);
+	bench_seq++;
+	/*
+	 * The device appears inside rte_vdev_init, which also probes the
+	 * PMD: the helper looks it up by name and steps it meanwhile.
+	 */
+	bench_st.emu = NULL;
+	bench_st.want = bp->vdev;
+	bench_helper_on();
+	rc = rte_eal_hotplug_add("vdev", bp->vdev, args);
+	bench_helper_off();
+	bench_st.want = NULL;
+	if (rc != 0)
+		return rc;
+	bp->emu = ena_emu_dev_find(bp->vdev);
+	if (bp->emu == NULL)
+		return -ENODEV;
+	bench_st.emu = bp->emu;
+	bp->port = RTE_MAX_ETHPORTS;
+	RTE_ETH_FOREACH_DEV(p)
+		if (!before[p])
+			bp->port = p;
+	if (bp->port == RTE_MAX_ETHPORTS)
+		return -ENODEV;
+	bench_helper_on();
+	memset(&conf, 0, sizeof(conf));
+	rc = rte_eth_dev_configure(bp->port, 1, 1, &conf);
+	if (rc == 0)
+		rc = rte_eth_rx_queue_setup(bp->port, 0, BENCH_RING,
+					    SOCKET_ID_ANY, NULL, bench_mp);
+	if (rc == 0)
+		rc = rte_eth_tx_queue_setup(bp->port, 0, BENCH_RING,
+					    SOCKET_ID_ANY, NULL);
+	if (rc == 0)
+		rc = rte_eth_dev_start(bp->port);
+	bench_helper_off();
+	return rc;
+}
+
+static void
+bench_port_close(struct bench_port *bp)
+{
+	bench_helper_on();
+	rte_eth_dev_stop(bp->port);
+	rte_eth_dev_close(bp->port);
+	bench_helper_off();
+	bench_st.emu = NULL;
+	rte_eal_hotplug_remove("vdev", bp->vdev);
+}
+
+static void
+bench_frame(struct rte_mbuf *m, uint16_t len)
+{
+	uint8_t *p = (uint8_t *)rte_pktmbuf_append(m, len);
+	struct rte_ipv4_hdr *ip;
+	struct rte_udp_hdr *uh;
+
+	if (p == NULL)
+		return;
+	ip = (struct rte_ipv4_hdr *)(p + 14);
+	uh = (struct rte_udp_hdr *)(ip + 1);
+	memset(p, 0, 42);
+	memset(p, 0x02, 6);
+	memset(p + 6, 0x04, 6);
+	p[12] = 0x08;
+	ip->version_ihl = 0x45;
+	ip->total_length = rte_cpu_to_be_16(len - 14);
+	ip->time_to_live = 64;
+	ip->next_proto_id = IPPROTO_UDP;
+	ip->src_addr = rte_cpu_to_be_32(0x0a000001);
+	ip->dst_addr = rte_cpu_to_be_32(0x0a000002);
+	uh->src_port = rte_cpu_to_be_16(1000);
+	uh->dst_port = rte_cpu_to_be_16(2000);
+	uh->dgram_len = rte_cpu_to_be_16(len - 34);
+}
+
+struct bench_result {
+	uint64_t tx_cyc, tx_pkts, rx_cyc, rx_pkts;
+};
+
+/* One timed round: tx burst, device step, rx burst. */
+static void
+bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
+	  struct bench_result *res)
+{
+	struct rte_mbuf *tx[BENCH_BURST], *rx[BENCH_BURST];
+	uint64_t t0, t1;
+	uint32_t r;
+	uint16_t n, i;
+
+	memset(res, 0, sizeof(*res));
+	for (r = 0; r < rounds; r++) {
+		if (rte_pktmbuf_alloc_bulk(bench_mp, tx, BENCH_BURST) != 0)
+			break;
+		for (i = 0; i < BENCH_BURST; i++)
+			bench_frame(tx[i], len);
+		t0 = rte_rdtsc_precise();
+		n = rte_eth_tx_burst(bp->port, 0, tx, BENCH_BURST);
+		t1 = rte_rdtsc_precise();
+		res->tx_cyc += t1 - t0;
+		res->tx_pkts += n;
+		for (i = n; i < BENCH_BURST; i++)
+			rte_pktmbuf_free(tx[i]);
+		bench_pump(bp->emu);
+		t0 = rte_rdtsc_precise();
+		n = rte_eth_rx_burst(bp->port, 0, rx, BENCH_BURST);
+		t1 = rte_rdtsc_precise();
+		res->rx_cyc += t1 - t0;
+		res->rx_pkts += n;
+		for (i = 0; i < n; i++)
+			rte_pktmbuf_free(rx[i]);
+		/* Let the device see completions and refills. */
+		bench_pump(bp->emu);
+	}
+}
+
+static double
+bench_cpp(uint64_t cyc, uint64_t pkts)
+{
+	return pkts != 0 ? (double)cyc / (double)pkts : 0.0;
+}
+
+static void
+bench_suite(void)
+{
+	static const char *const names[2] = { "ours", "upstream" };
+	const char *pmds[2];
+	static const uint16_t sizes[2] = { 64, 1500 };
+	double cpp[2][3][2];	/* pmd, {rx, tx, tx_llq}, size */
+	uint32_t rounds = (uint32_t)ena_test_opt_u64("bench_rounds", 4000);
+	unsigned int p, s, llq;
+
+	pmds[0] = ena_test_opt("pmd", "drivers/librte_net_ena");
+	pmds[1] = ena_test_opt("pmd_ref", "pmds-23.0");
+	memset(cpp, 0, sizeof(cpp));
+	bench_mp = rte_pktmbuf_pool_create("bench_mp", BENCH_NB_MBUF, 256, 0,
+					   RTE_MBUF_DEFAULT_BUF_SIZE,
+					   SOCKET_ID_ANY);
+	if (bench_mp == NULL) {
+		ENA_CHECK(false, "bench mempool");
+		return;
+	}
+	memset(&bench_st, 0, sizeof(bench_st));
+	if (pthread_create(&bench_st.tid, NULL, bench_stepper_main,
+			   &bench_st) != 0) {
+		ENA_CHECK(false, "stepper thread");
+		return;
+	}
+	for (p = 0; p < 2; p++) {
+		for (llq = 0; llq < 2; llq++) {
+			struct bench_port bp;
+			struct bench_result res;
+
+			if (bench_port_open(&bp, pmds[p], llq != 0) != 0) {
+				printf("bench: %s PMD (%s) llq=%u: port setup "
+				       "failed\n", names[p], pmds[p], llq);
+				continue;
+			}
+			for (s = 0; s < 2; s++) {
+				bench_run(&bp, sizes[s], rounds / 8, &res);
+				bench_run(&bp, sizes[s], rounds, &res);
+				if (llq == 0)
+					cpp[p][0][s] = bench_cpp(res.rx_cyc,
+								 res.rx_pkts);
+				cpp[p][1 + llq][s] = bench_cpp(res.tx_cyc,
+							       res.tx_pkts);
+				printf("bench: %-8s llq=%u %4u B: tx %" PRIu64
+				       " pkts, rx %" PRIu64 " pkts\n",
+				       names[p], llq, sizes[s], res.tx_pkts,
+				       res.rx_pkts);
+			}
+			bench_port_close(&bp);
+		}
+	}
+	bench_st.quit = true;
+	pthread_join(bench_st.tid, NULL);
+
+	printf("\ndriver cycles per packet (inside rx/tx_burst only)\n");
+	printf("%-14s %10s %10s %10s %10s\n", "", "ours 64B", "ref 64B",
+	       "ours 1500B", "ref 1500B");
+	{
+		static const char *const rows[3] = {
+			"Rx", "Tx regular", "Tx LLQ",
+		};
+		unsigned int k;
+
+		for (k = 0; k < 3; k++)
+			printf("%-14s %10.1f %10.1f %10.1f %10.1f\n", rows[k],
+			       cpp[0][k][0], cpp[1][k][0], cpp[0][k][1],
+			       cpp[1][k][1]);
+	}
+	rte_mempool_free(bench_mp);
+	bench_mp = NULL;
+}
+
+ENA_BENCH_SUITE(bench, "driver cycles/packet: our PMD vs upstream, emulated",
+		bench_suite)

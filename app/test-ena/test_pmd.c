@@ -1,0 +1,1113 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 dpdk-ena authors
+ */
+/*
+ * Suite "pmd": the ENA PMD driven through the public rte_eth_* API only, on
+ * an emulated device (vdev ena_emu, loopback wire). The same suite runs on
+ * our PMD and on Debian's upstream one (pmd=pmds-23.0); checks that depend
+ * on behaviour only ours promises are marked with pmd_ours().
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_dev.h>
+#include <rte_cycles.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_log.h>
+#include <rte_malloc.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_tcp.h>
+#include <rte_thash.h>
+#include <rte_udp.h>
+
+#include "rte_ena_emu.h"
+#include "test.h"
+
+#define PMD_NB_MBUF	8192
+#define PMD_MBUF_DATA	(RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
+#define PMD_RING	512
+#define PMD_BURST	32
+#define PMD_MAX_Q	4
+#define PMD_HDR_LEN	(14 + 20 + 8)
+#define PMD_DEADLINE_S	10
+
+struct pmd_env {
+	char vdev[32];
+	uint16_t port;
+	struct ena_emu_dev *emu;
+	uint16_t nb_q;
+	uint16_t ring;
+	uint64_t rx_offloads;
+	uint64_t tx_offloads;
+	uint32_t seq;
+};
+
+static struct rte_mempool *pmd_mp;
+static unsigned int pmd_vdev_seq;
+static const char *pmd_sel;
+static volatile unsigned int pmd_reset_events;
+static volatile unsigned int pmd_lsc_events;
+
+/* Log capture, to check that a reset names its reason. */
+static char *pmd_log_buf;
+static size_t pmd_log_len;
+static FILE *pmd_log_file;
+
+static bool
+pmd_ours(void)
+{
+	return strstr(pmd_sel, "pmds-23.0") == NULL;
+}
+
+static int
+pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret)
+{
+	RTE_SET_USED(port);
+	RTE_SET_USED(arg);
+	RTE_SET_USED(ret);
+	if (ev == RTE_ETH_EVENT_INTR_RESET)
+		pmd_reset_events++;
+	else if (ev == RTE_ETH_EVENT_INTR_LSC)
+		pmd_lsc_events++;
+	return 0;
+}
+
+static void
+pmd_log_capture_start(void)
+{
+	pmd_log_file = open_memstream(&pmd_log_buf, &pmd_log_len);
+	if (pmd_log_file != NULL)
+		rte_openlog_stream(pmd_log_file);
+}
+
+/* Returns whether the captured log contains needle (any case). */
+static bool
+pmd_log_capture_stop(const char *needle)
+{
+	bool found = false;
+
+	if (pmd_log_file == NULL)
+		return false;
+	rte_openlog_stream(NULL);
+	fclose(pmd_log_file);
+	pmd_log_file = NULL;
+	if (pmd_log_buf != NULL) {
+		found = strcasestr(pmd_log_buf, needle) != NULL;
+		if (!found)
+			printf("captured log (no \"%s\"):\n%s\n", needle,
+			       pmd_log_buf);
+		free(pmd_log_buf);
+		pmd_log_buf = NULL;
+	}
+	return found;
+}
+
+/* Creates an emulated device handled by the selected PMD. */
+static int
+pmd_env_create(struct pmd_env *env, const char *emu_args)
+{
+	uint16_t before[RTE_MAX_ETHPORTS];
+	char args[256];
+	uint16_t p;
+	int rc;
+
+	memset(env, 0, sizeof(*env));
+	memset(before, 0, sizeof(before));
+	RTE_ETH_FOREACH_DEV(p)
+		before[p] = 1;
+	snprintf(env->vdev, sizeof(env->vdev), "ena_emu%u", 10 + pmd_vdev_seq);
+	snprintf(args, sizeof(args), "pmd=%s,wire=loopback,addr=0000:e%x:00.0%s%s",
+		 pmd_sel, pmd_vdev_seq & 0xf,
+		 emu_args[0] != '\0' ? "," : "", emu_args);
+	pmd_vdev_seq++;
+	rc = rte_eal_hotplug_add("vdev", env->vdev, args);
+	if (rc != 0) {
+		printf("hotplug add %s,%s: %d\n", env->vdev, args, rc);
+		return rc;
+	}
+	env->emu = ena_emu_dev_find(env->vdev);
+	RTE_ETH_FOREACH_DEV(p) {
+		if (!before[p]) {
+			env->port = p;
+			return 0;
+		}
+	}
+	printf("%s: no ethdev port appeared (is the PMD loaded?)\n", env->vdev);
+	rte_eal_hotplug_remove("vdev", env->vdev);
+	return -ENODEV;
+}
+
+static void
+pmd_env_destroy(struct pmd_env *env)
+{
+	rte_eth_dev_stop(env->port);
+	rte_eth_dev_close(env->port);
+	rte_eal_hotplug_remove("vdev", env->vdev);
+}
+
+static int
+pmd_configure(struct pmd_env *env, uint16_t nb_q, uint16_t ring,
+	      uint16_t mtu, bool rss)
+{
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	uint16_t q;
+	int rc;
+
+	rc = rte_eth_dev_info_get(env->port, &info);
+	if (rc != 0)
+		return rc;
+	memset(&conf, 0, sizeof(conf));
+	if (rss && info.flow_type_rss_offloads != 0) {
+		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+		conf.rx_adv_conf.rss_conf.rss_hf = info.flow_type_rss_offloads &
+			(RTE_ETH_RSS_IP | RTE_ETH_RSS_TCP | RTE_ETH_RSS_UDP);
+	}
+	env->rx_offloads = info.rx_offload_capa &
+			   (RTE_ETH_RX_OFFLOAD_CHECKSUM |
+			    RTE_ETH_RX_OFFLOAD_SCATTER);
+	if (conf.rxmode.mq_mode == RTE_ETH_MQ_RX_RSS)
+		env->rx_offloads |= info.rx_offload_capa &
+				    RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	if (info.dev_flags != NULL && (*info.dev_flags & RTE_ETH_DEV_INTR_LSC))
+		conf.intr_conf.lsc = 1;
+	env->tx_offloads = info.tx_offload_capa &
+			   (RTE_ETH_TX_OFFLOAD_MULTI_SEGS |
+			    RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
+			    RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
+			    RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
+	conf.rxmode.offloads = env->rx_offloads;
+	conf.txmode.offloads = env->tx_offloads;
+	conf.rxmode.mtu = mtu;
+	rc = rte_eth_dev_configure(env->port, nb_q, nb_q, &conf);
+	if (rc != 0)
+		return rc;
+	for (q = 0; q < nb_q; q++) {
+		rc = rte_eth_rx_queue_setup(env->port, q, ring, SOCKET_ID_ANY,
+					    NULL, pmd_mp);
+		if (rc != 0)
+			return rc;
+		rc = rte_eth_tx_queue_setup(env->port, q, ring, SOCKET_ID_ANY,
+					    NULL);
+		if (rc != 0)
+			return rc;
+	}
+	env->nb_q = nb_q;
+	env->ring = ring;
+	return 0;
+}
+
+/* ---- traffic ------------------------------------------------------------ */
+
+static uint32_t
+pmd_rand32(uint32_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+/* Frame length of packet seq, deterministic; between 60 and max_len. */
+static uint32_t
+pmd_pkt_len(uint32_t seq, uint32_t max_len)
+{
+	uint32_t s = seq * 2654435761u + 1;
+
+	switch (seq & 7) {
+	case 0:
+		return 60;
+	case 1:
+		return max_len;
+	default:
+		return 60 + pmd_rand32(&s) % (max_len - 60 + 1);
+	}
+}
+
+/* Builds the full frame of packet seq into buf (len bytes). */
+static void
+pmd_pkt_build(uint8_t *buf, uint32_t seq, uint32_t len)
+{
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)buf;
+	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+	bool tcp = (seq & 1) != 0;
+	uint32_t l4_len = tcp ? sizeof(struct rte_tcp_hdr) : 8;
+	uint8_t *l4 = (uint8_t *)(ip + 1);
+	uint32_t s = seq + 7, i;
+
+	memset(buf, 0, 14 + 20 + l4_len);
+	memset(&eth->dst_addr, 0x02, 6);
+	memset(&eth->src_addr, 0x04, 6);
+	eth->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+	ip->version_ihl = 0x45;
+	ip->total_length = rte_cpu_to_be_16(len - 14);
+	ip->time_to_live = 64;
+	ip->next_proto_id = tcp ? IPPROTO_TCP : IPPROTO_UDP;
+	ip->src_addr = rte_cpu_to_be_32(0x0a000000 | (seq * 7919 & 0xffff));
+	ip->dst_addr = rte_cpu_to_be_32(0x0a800000 | (seq >> 3 & 0xffff));
+	ip->packet_id = rte_cpu_to_be_16(seq & 0xffff);
+	if (tcp) {
+		struct rte_tcp_hdr *th = (struct rte_tcp_hdr *)l4;
+
+		th->src_port = rte_cpu_to_be_16(1024 + (seq * 31 & 0x7fff));
+		th->dst_port = rte_cpu_to_be_16(80 + (seq & 0xff));
+		th->sent_seq = rte_cpu_to_be_32(seq);
+		th->data_off = 5 << 4;
+		th->tcp_flags = RTE_TCP_ACK_FLAG;
+		th->rx_win = rte_cpu_to_be_16(8192);
+	} else {
+		struct rte_udp_hdr *uh = (struct rte_udp_hdr *)l4;
+
+		uh->src_port = rte_cpu_to_be_16(2048 + (seq * 13 & 0x7fff));
+		uh->dst_port = rte_cpu_to_be_16(4789);
+		uh->dgram_len = rte_cpu_to_be_16(len - 14 - 20);
+	}
+	for (i = 14 + 20 + l4_len; i < len; i++)
+		buf[i] = (uint8_t)(i < 14 + 20 + l4_len + 4 ?
+				   seq >> (8 * (i - 14 - 20 - l4_len)) :
+				   pmd_rand32(&s));
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	if (tcp)
+		((struct rte_tcp_hdr *)l4)->cksum =
+			rte_ipv4_udptcp_cksum(ip, l4);
+	else
+		((struct rte_udp_hdr *)l4)->dgram_cksum =
+			rte_ipv4_udptcp_cksum(ip, l4);
+}
+
+/* Makes an mbuf chain of packet seq, segments of at most seg bytes. */
+static struct rte_mbuf *
+pmd_pkt_mbuf(uint32_t seq, uint32_t len, uint32_t seg)
+{
+	static uint8_t frame[16384];
+	struct rte_mbuf *head = NULL, *last = NULL, *m;
+	uint32_t off = 0, n;
+
+	pmd_pkt_build(frame, seq, len);
+	while (off < len) {
+		m = rte_pktmbuf_alloc(pmd_mp);
+		if (m == NULL) {
+			rte_pktmbuf_free(head);
+			return NULL;
+		}
+		n = RTE_MIN(seg, len - off);
+		memcpy(rte_pktmbuf_append(m, n), frame + off, n);
+		off += n;
+		if (head == NULL) {
+			head = m;
+		} else {
+			last->next = m;
+			head->nb_segs++;
+			head->pkt_len += n;
+		}
+		last = m;
+	}
+	return head;
+}
+
+struct pmd_traffic {
+	uint32_t count;
+	uint32_t max_len;
+	uint32_t seg;		/* Tx segment size */
+	bool check_hash;
+	/* results */
+	uint32_t rx;
+	uint64_t rx_bytes;
+	uint32_t bad_payload;
+	uint32_t bad_cksum;
+	uint32_t bad_hash;
+	uint32_t bad_queue;
+	uint32_t dup;
+	uint32_t hashed;
+	uint32_t per_q[PMD_MAX_Q];
+	uint64_t tx_bytes;
+};
+
+static void
+pmd_rx_check(struct pmd_env *env, struct pmd_traffic *t, struct rte_mbuf *m,
+	     uint16_t q, uint8_t *seen, const uint8_t *key, const uint16_t *reta)
+{
+	static uint8_t got[16384], want[16384];
+	const struct rte_ipv4_hdr *ip;
+	uint32_t seq, len = m->pkt_len, l4off;
+	const uint8_t *p;
+
+	if (len < 60 || len > sizeof(got)) {
+		t->bad_payload++;
+		return;
+	}
+	p = rte_pktmbuf_read(m, 0, len, got);
+	if (p != got)
+		memcpy(got, p, len);
+	ip = (const struct rte_ipv4_hdr *)(got + 14);
+	l4off = 14 + 20 + (ip->next_proto_id == IPPROTO_TCP ? 20 : 8);
+	seq = (uint32_t)got[l4off] | (uint32_t)got[l4off + 1] << 8 |
+	      (uint32_t)got[l4off + 2] << 16 | (uint32_t)got[l4off + 3] << 24;
+	if (seq >= t->count || len != pmd_pkt_len(seq, t->max_len)) {
+		t->bad_payload++;
+		return;
+	}
+	if (seen[seq]) {
+		t->dup++;
+		return;
+	}
+	seen[seq] = 1;
+	pmd_pkt_build(want, seq, len);
+	if (memcmp(want, got, len) != 0)
+		t->bad_payload++;
+	if (rte_ipv4_cksum(ip) != 0 ||
+	    rte_ipv4_udptcp_cksum_verify(ip, got + 14 + 20) != 0 ||
+	    (m->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
+		    RTE_MBUF_F_RX_IP_CKSUM_BAD ||
+	    (m->ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
+		    RTE_MBUF_F_RX_L4_CKSUM_BAD)
+		t->bad_cksum++;
+	if (t->check_hash && (m->ol_flags & RTE_MBUF_F_RX_RSS_HASH)) {
+		union rte_thash_tuple tup;
+		const uint16_t *ports = (const uint16_t *)(got + 14 + 20);
+		uint32_t h;
+
+		tup.v4.src_addr = rte_be_to_cpu_32(ip->src_addr);
+		tup.v4.dst_addr = rte_be_to_cpu_32(ip->dst_addr);
+		tup.v4.sport = rte_be_to_cpu_16(ports[0]);
+		tup.v4.dport = rte_be_to_cpu_16(ports[1]);
+		h = rte_softrss((uint32_t *)&tup, RTE_THASH_V4_L4_LEN, key);
+		t->hashed++;
+		if (h != m->hash.rss)
+			t->bad_hash++;
+		else if (env->nb_q > 1 && reta != NULL &&
+			 reta[h % RTE_ETH_RSS_RETA_SIZE_128] != q)
+			t->bad_queue++;
+	}
+	t->rx++;
+	t->rx_bytes += len;
+	if (q < PMD_MAX_Q)
+		t->per_q[q]++;
+}
+
+/*
+ * Sends t->count packets on the Tx queues in turn and receives them back on
+ * any Rx queue, within a bounded time.
+ */
+static void
+pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
+{
+	struct rte_mbuf *tx[PMD_BURST], *rx[PMD_BURST];
+	struct rte_eth_rss_reta_entry64 reta_conf[2];
+	struct rte_eth_rss_conf rss = { 0 };
+	uint8_t key[64];
+	uint16_t reta[RTE_ETH_RSS_RETA_SIZE_128];
+	bool have_reta = false;
+	uint64_t deadline;
+	uint8_t *seen;
+	uint32_t next = 0, i, n;
+	uint16_t q, txq = 0, nb, sent;
+
+	memset(key, 0, sizeof(key));
+	rss.rss_key = key;
+	rss.rss_key_len = sizeof(key);
+	if (t->check_hash &&
+	    rte_eth_dev_rss_hash_conf_get(env->port, &rss) != 0)
+		t->check_hash = false;
+	if (t->check_hash && env->nb_q > 1) {
+		memset(reta_conf, 0, sizeof(reta_conf));
+		reta_conf[0].mask = UINT64_MAX;
+		reta_conf[1].mask = UINT64_MAX;
+		if (rte_eth_dev_rss_reta_query(env->port, reta_conf, 128) == 0) {
+			for (i = 0; i < 128; i++)
+				reta[i] = reta_conf[i / 64].reta[i % 64];
+			have_reta = true;
+		}
+	}
+	seen = calloc(t->count, 1);
+	if (seen == NULL)
+		return;
+	deadline = rte_get_timer_cycles() + PMD_DEADLINE_S * rte_get_timer_hz();
+	while (t->rx + t->bad_payload < t->count &&
+	       rte_get_timer_cycles() < deadline) {
+		/*
+		 * Keep what is in flight below one Rx ring: the loopback wire
+		 * drops (and counts) what finds no Rx buffer, like a NIC.
+		 */
+		if (next < t->count &&
+		    next - t->rx - t->bad_payload - t->dup + PMD_BURST <=
+		    env->ring / 2u) {
+			nb = (uint16_t)RTE_MIN((uint32_t)PMD_BURST, t->count - next);
+			for (i = 0; i < nb; i++) {
+				uint32_t len = pmd_pkt_len(next + i, t->max_len);
+
+				tx[i] = pmd_pkt_mbuf(next + i, len, t->seg);
+				if (tx[i] == NULL)
+					break;
+			}
+			nb = i;
+			nb = rte_eth_tx_prepare(env->port, txq, tx, nb);
+			sent = rte_eth_tx_burst(env->port, txq, tx, nb);
+			for (i = 0; i < sent; i++)
+				t->tx_bytes += tx[i]->pkt_len;
+			for (i = sent; i < nb; i++)
+				rte_pktmbuf_free(tx[i]);
+			next += sent;
+			if (++txq >= env->nb_q)
+				txq = 0;
+		}
+		for (q = 0; q < env->nb_q; q++) {
+			n = rte_eth_rx_burst(env->port, q, rx, PMD_BURST);
+			for (i = 0; i < n; i++) {
+				pmd_rx_check(env, t, rx[i], q, seen, key,
+					     have_reta ? reta : NULL);
+				rte_pktmbuf_free(rx[i]);
+			}
+		}
+	}
+	free(seen);
+}
+
+/* Prints the non-zero extended statistics, to explain a failure. */
+static void
+pmd_dump_xstats(uint16_t port)
+{
+	struct rte_eth_xstat_name *names;
+	struct rte_eth_xstat *xs;
+	int n = rte_eth_xstats_get_names(port, NULL, 0), i;
+
+	if (n <= 0)
+		return;
+	names = calloc(n, sizeof(*names));
+	xs = calloc(n, sizeof(*xs));
+	if (names != NULL && xs != NULL &&
+	    rte_eth_xstats_get_names(port, names, n) == n &&
+	    rte_eth_xstats_get(port, xs, n) == n) {
+		for (i = 0; i < n; i++)
+			if (xs[i].value != 0)
+				printf("  xstat %s = %" PRIu64 "\n",
+				       names[xs[i].id].name, xs[i].value);
+	}
+	free(names);
+	free(xs);
+}
+
+static void
+pmd_traffic_check(const char *what, struct pmd_env *env, uint32_t count,
+		  uint32_t max_len, uint32_t seg)
+{
+	struct pmd_traffic t = {
+		.count = count, .max_len = max_len, .seg = seg,
+		.check_hash = true,
+	};
+	char buf[128];
+
+	pmd_traffic_run(env, &t);
+	snprintf(buf, sizeof(buf), "%s: packets received", what);
+	ENA_CHECK_EQ(buf, count, t.rx);
+	if (t.rx != count)
+		pmd_dump_xstats(env->port);
+	snprintf(buf, sizeof(buf), "%s: bytes received", what);
+	ENA_CHECK_EQ(buf, t.tx_bytes, t.rx_bytes);
+	snprintf(buf, sizeof(buf), "%s: corrupted packets", what);
+	ENA_CHECK_EQ(buf, 0, t.bad_payload);
+	snprintf(buf, sizeof(buf), "%s: bad checksums", what);
+	ENA_CHECK_EQ(buf, 0, t.bad_cksum);
+	snprintf(buf, sizeof(buf), "%s: duplicates", what);
+	ENA_CHECK_EQ(buf, 0, t.dup);
+	if (t.hashed > 0) {
+		snprintf(buf, sizeof(buf), "%s: mbuf hash != rte_softrss", what);
+		ENA_CHECK_EQ(buf, 0, t.bad_hash);
+		snprintf(buf, sizeof(buf), "%s: queue != RETA[hash]", what);
+		ENA_CHECK_EQ(buf, 0, t.bad_queue);
+	}
+	if (env->nb_q > 1 && count >= 1000) {
+		uint16_t q, used = 0;
+
+		for (q = 0; q < env->nb_q && q < PMD_MAX_Q; q++)
+			used += t.per_q[q] > 0;
+		snprintf(buf, sizeof(buf), "%s: Rx queues used by RSS", what);
+		ENA_CHECK_EQ(buf, env->nb_q, used);
+	}
+}
+
+static void
+pmd_check_mempool_full(const char *what)
+{
+	ENA_CHECK(rte_mempool_avail_count(pmd_mp) == PMD_NB_MBUF,
+		  "%s: mempool has %u of %u mbufs back", what,
+		  rte_mempool_avail_count(pmd_mp), PMD_NB_MBUF);
+}
+
+/* ---- test cases --------------------------------------------------------- */
+
+static void
+pmd_test_infos(void)
+{
+	struct rte_eth_dev_info info;
+	struct pmd_env env;
+	char fw[64];
+	const uint32_t *pt;
+	int rc;
+
+	if (pmd_env_create(&env, "queues=8,llq=1") != 0) {
+		ENA_CHECK(false, "create emulated device");
+		return;
+	}
+	rc = rte_eth_dev_info_get(env.port, &info);
+	ENA_CHECK_RC("dev_info_get", 0, rc);
+	ENA_CHECK(strcmp(info.driver_name, "net_ena") == 0,
+		  "driver name %s", info.driver_name);
+	ENA_CHECK_EQ("max_rx_queues from the device", 8, info.max_rx_queues);
+	ENA_CHECK_EQ("max_tx_queues from the device", 8, info.max_tx_queues);
+	ENA_CHECK(rte_is_power_of_2(info.rx_desc_lim.nb_max),
+		  "rx nb_max %u power of two", info.rx_desc_lim.nb_max);
+	ENA_CHECK(info.tx_desc_lim.nb_max > 0 && info.tx_desc_lim.nb_seg_max > 0,
+		  "tx desc limits %u/%u", info.tx_desc_lim.nb_max,
+		  info.tx_desc_lim.nb_seg_max);
+	ENA_CHECK_EQ("reta_size", 128, info.reta_size);
+	ENA_CHECK_EQ("hash_key_size", 40, info.hash_key_size);
+	ENA_CHECK(info.max_mtu > info.min_mtu && info.max_mtu >= 1500,
+		  "MTU range %u..%u", info.min_mtu, info.max_mtu);
+	ENA_CHECK(info.flow_type_rss_offloads & RTE_ETH_RSS_NONFRAG_IPV4_TCP,
+		  "RSS hf 0x%" PRIx64, info.flow_type_rss_offloads);
+	ENA_CHECK(info.rx_offload_capa & RTE_ETH_RX_OFFLOAD_RSS_HASH,
+		  "rx offloads 0x%" PRIx64, info.rx_offload_capa);
+	ENA_CHECK(info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MULTI_SEGS,
+		  "tx offloads 0x%" PRIx64, info.tx_offload_capa);
+	ENA_CHECK(info.default_rxportconf.ring_size > 0 ||
+		  info.default_rxconf.rx_free_thresh > 0 ||
+		  info.rx_desc_lim.nb_min > 0, "default configs present");
+	rc = rte_eth_dev_fw_version_get(env.port, fw, sizeof(fw));
+	ENA_CHECK(rc == 0 || rc == -ENOTSUP, "fw_version_get rc %d", rc);
+	if (!pmd_ours() && rc == -ENOTSUP)
+		printf("note: upstream PMD has no fw_version_get\n");
+	if (pmd_ours())
+		ENA_CHECK_RC("fw_version_get", 0, rc);
+	pt = NULL;
+	rc = rte_eth_dev_get_supported_ptypes(env.port, RTE_PTYPE_ALL_MASK,
+					      NULL, 0);
+	ENA_CHECK(rc > 0, "supported ptypes: %d", rc);
+	RTE_SET_USED(pt);
+	pmd_env_destroy(&env);
+}
+
+static void
+pmd_test_bad_input(void)
+{
+	struct rte_eth_dev_info info;
+	struct rte_eth_rss_reta_entry64 reta[4];
+	struct rte_eth_rss_conf rss;
+	struct rte_eth_conf conf;
+	struct rte_eth_txconf txc;
+	struct rte_mempool *small;
+	uint8_t key[64];
+	struct pmd_env env;
+	int rc;
+
+	if (pmd_env_create(&env, "queues=4") != 0) {
+		ENA_CHECK(false, "create emulated device");
+		return;
+	}
+	rte_eth_dev_info_get(env.port, &info);
+	memset(&conf, 0, sizeof(conf));
+	rc = rte_eth_dev_configure(env.port, info.max_rx_queues + 1, 1, &conf);
+	ENA_CHECK_RC("configure with too many Rx queues", -EINVAL, rc);
+	conf.txmode.offloads = ~info.tx_offload_capa &
+			       RTE_ETH_TX_OFFLOAD_MACSEC_INSERT;
+	rc = rte_eth_dev_configure(env.port, 1, 1, &conf);
+	ENA_CHECK_RC("configure with unsupported Tx offload", -EINVAL, rc);
+	conf.txmode.offloads = 0;
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_TIMESTAMP &
+			       ~info.rx_offload_capa;
+	rc = rte_eth_dev_configure(env.port, 1, 1, &conf);
+	ENA_CHECK_RC("configure with unsupported Rx offload", -EINVAL, rc);
+	conf.rxmode.offloads = 0;
+	conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+	rc = rte_eth_dev_configure(env.port, 2, 2, &conf);
+	ENA_CHECK_RC("configure 2 queues with RSS", 0, rc);
+
+	rc = rte_eth_rx_queue_setup(env.port, 0, 1000, SOCKET_ID_ANY, NULL,
+				    pmd_mp);
+	ENA_CHECK_RC("Rx ring 1000 (not a power of two)", -EINVAL, rc);
+	rc = rte_eth_rx_queue_setup(env.port, 0, info.rx_desc_lim.nb_max * 2,
+				    SOCKET_ID_ANY, NULL, pmd_mp);
+	ENA_CHECK_RC("Rx ring above the device limit", -EINVAL, rc);
+	rc = rte_eth_tx_queue_setup(env.port, 0, 1000, SOCKET_ID_ANY, NULL);
+	ENA_CHECK_RC("Tx ring 1000 (not a power of two)", -EINVAL, rc);
+	rc = rte_eth_tx_queue_setup(env.port, 0, info.tx_desc_lim.nb_max * 2,
+				    SOCKET_ID_ANY, NULL);
+	ENA_CHECK_RC("Tx ring above the device limit", -EINVAL, rc);
+	rc = rte_eth_rx_queue_setup(env.port, 5, 256, SOCKET_ID_ANY, NULL,
+				    pmd_mp);
+	ENA_CHECK_RC("Rx queue id beyond configured", -EINVAL, rc);
+	txc = info.default_txconf;
+	txc.offloads = RTE_ETH_TX_OFFLOAD_QINQ_INSERT &
+		       ~info.tx_queue_offload_capa & ~info.tx_offload_capa;
+	rc = rte_eth_tx_queue_setup(env.port, 0, 256, SOCKET_ID_ANY, &txc);
+	ENA_CHECK_RC("Tx queue offload not supported", -EINVAL, rc);
+
+	small = rte_pktmbuf_pool_create("pmd_small", 1023, 0, 0,
+					RTE_PKTMBUF_HEADROOM + 256,
+					SOCKET_ID_ANY);
+	if (small != NULL) {
+		rc = rte_eth_rx_queue_setup(env.port, 0, 256, SOCKET_ID_ANY,
+					    NULL, small);
+		if (pmd_ours())
+			ENA_CHECK_RC("Rx mempool buffers too small, no scatter",
+				     -EINVAL, rc);
+		else if (rc == 0)
+			printf("note: upstream PMD accepts a 256 B Rx buffer "
+			       "without scattered Rx\n");
+	}
+
+	rc = rte_eth_dev_set_mtu(env.port, info.max_mtu + 1);
+	ENA_CHECK_RC("MTU above max", -EINVAL, rc);
+	rc = rte_eth_dev_set_mtu(env.port, (info.min_mtu < 68 ? info.min_mtu : 68) - 1);
+	ENA_CHECK_RC("MTU below min", -EINVAL, rc);
+
+	rc = pmd_configure(&env, 2, 256, 1500, true);
+	ENA_CHECK_RC("configure 2 queues", 0, rc);
+	memset(reta, 0, sizeof(reta));
+	reta[0].mask = 1;
+	reta[0].reta[0] = 0;
+	rc = rte_eth_dev_rss_reta_update(env.port, reta, 256);
+	ENA_CHECK_RC("RETA size 256 (device has 128)", -EINVAL, rc);
+	reta[0].reta[0] = 7;
+	rc = rte_eth_dev_rss_reta_update(env.port, reta, 128);
+	ENA_CHECK_RC("RETA entry naming queue 7 of 2", -EINVAL, rc);
+	memset(&rss, 0, sizeof(rss));
+	memset(key, 0x5a, sizeof(key));
+	rss.rss_key = key;
+	rss.rss_key_len = 20;
+	rss.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP;
+	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
+	ENA_CHECK_RC("RSS key of 20 bytes (device: 40)", -EINVAL, rc);
+	rss.rss_key_len = 40;
+	rss.rss_hf = RTE_ETH_RSS_L2TPV3;
+	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
+	ENA_CHECK_RC("RSS hf the device cannot hash", -EINVAL, rc);
+	pmd_env_destroy(&env);
+	if (small != NULL)
+		rte_mempool_free(small);
+}
+
+static void
+pmd_test_loopback(const char *emu_args, uint16_t nb_q, uint32_t count,
+		  uint32_t max_len, uint16_t mtu)
+{
+	struct rte_eth_stats st;
+	struct pmd_env env;
+	char what[96];
+	int rc;
+
+	snprintf(what, sizeof(what), "loopback %s q=%u len<=%u", emu_args,
+		 nb_q, max_len);
+	if (pmd_env_create(&env, emu_args) != 0) {
+		ENA_CHECK(false, "%s: create emulated device", what);
+		return;
+	}
+	rc = pmd_configure(&env, nb_q, PMD_RING, mtu, true);
+	ENA_CHECK_RC(what, 0, rc);
+	rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC(what, 0, rc);
+	if (rc != 0) {
+		pmd_env_destroy(&env);
+		return;
+	}
+	rte_eth_stats_reset(env.port);
+	pmd_traffic_check(what, &env, count,
+			  max_len, max_len > 2000 ? 2048 : max_len);
+	rc = rte_eth_stats_get(env.port, &st);
+	ENA_CHECK_RC("stats_get", 0, rc);
+	ENA_CHECK_EQ("ipackets", count, st.ipackets);
+	ENA_CHECK_EQ("opackets", count, st.opackets);
+	ENA_CHECK(st.ibytes == st.obytes && st.ibytes > 0,
+		  "bytes in %" PRIu64 " == out %" PRIu64, st.ibytes,
+		  st.obytes);
+	if (nb_q > 1) {
+		uint64_t sum = 0;
+		uint16_t q;
+
+		for (q = 0; q < nb_q; q++)
+			sum += st.q_ipackets[q];
+		ENA_CHECK_EQ("sum of per-queue ipackets", count, sum);
+	}
+	rc = rte_eth_dev_stop(env.port);
+	ENA_CHECK_RC("stop", 0, rc);
+	pmd_check_mempool_full(what);
+	pmd_env_destroy(&env);
+	pmd_check_mempool_full("after close");
+}
+
+static void
+pmd_test_control(void)
+{
+	struct rte_eth_link link;
+	struct rte_eth_rss_conf rss;
+	struct rte_eth_rss_reta_entry64 reta[2];
+	struct rte_eth_xstat_name *names;
+	struct rte_eth_xstat *xs;
+	struct rte_eth_stats st;
+	struct pmd_env env;
+	uint8_t key[40], key2[40];
+	uint16_t mtu, i;
+	int rc, n, k;
+	static const char *const want[] = {
+		"wd_expired", "dev_start", "dev_stop", "tx_drops",
+		"bw_in_allowance_exceeded", "bw_out_allowance_exceeded",
+		"pps_allowance_exceeded", "conntrack_allowance_exceeded",
+		"linklocal_allowance_exceeded",
+	};
+
+	if (pmd_env_create(&env, "queues=4") != 0) {
+		ENA_CHECK(false, "create emulated device");
+		return;
+	}
+	rc = pmd_configure(&env, 4, 256, 1500, true);
+	ENA_CHECK_RC("configure 4 queues", 0, rc);
+	rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC("start", 0, rc);
+	if (rc != 0)
+		goto out;
+
+	rc = rte_eth_dev_callback_register(env.port, RTE_ETH_EVENT_INTR_LSC,
+					   pmd_event_cb, NULL);
+	memset(&link, 0, sizeof(link));
+	rc = rte_eth_link_get_nowait(env.port, &link);
+	ENA_CHECK_RC("link_get", 0, rc);
+	ENA_CHECK_EQ("link up", RTE_ETH_LINK_UP, link.link_status);
+	if (env.emu != NULL) {
+		uint64_t dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		unsigned int lsc0 = pmd_lsc_events;
+
+		ena_emu_link_set(env.emu, false);
+		do {
+			rte_eth_link_get_nowait(env.port, &link);
+		} while (link.link_status != RTE_ETH_LINK_DOWN &&
+			 rte_get_timer_cycles() < dl);
+		ENA_CHECK_EQ("link down after AENQ", RTE_ETH_LINK_DOWN,
+			     link.link_status);
+		while (pmd_lsc_events == lsc0 && rte_get_timer_cycles() < dl)
+			rte_delay_us_sleep(1000);
+		ENA_CHECK(pmd_lsc_events > lsc0, "LSC event raised");
+		ena_emu_link_set(env.emu, true);
+		dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		do {
+			rte_eth_link_get_nowait(env.port, &link);
+		} while (link.link_status != RTE_ETH_LINK_UP &&
+			 rte_get_timer_cycles() < dl);
+		ENA_CHECK_EQ("link up again", RTE_ETH_LINK_UP,
+			     link.link_status);
+	}
+	rte_eth_dev_callback_unregister(env.port, RTE_ETH_EVENT_INTR_LSC,
+					pmd_event_cb, NULL);
+
+	rc = rte_eth_promiscuous_enable(env.port);
+	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
+		  "promiscuous_enable rc %d", rc);
+	if (rc == 0)
+		ENA_CHECK_EQ("promiscuous on", 1,
+			     rte_eth_promiscuous_get(env.port));
+	rc = rte_eth_promiscuous_disable(env.port);
+	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
+		  "promiscuous_disable rc %d", rc);
+	rc = rte_eth_allmulticast_enable(env.port);
+	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
+		  "allmulticast_enable rc %d", rc);
+	rc = rte_eth_allmulticast_disable(env.port);
+	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
+		  "allmulticast_disable rc %d", rc);
+
+	rc = rte_eth_dev_set_mtu(env.port, 9000);
+	ENA_CHECK(rc == 0 || rc == -EBUSY || rc == -EINVAL,
+		  "mtu 9000 while started without scatter: rc %d", rc);
+	rc = rte_eth_dev_set_mtu(env.port, 1400);
+	ENA_CHECK_RC("mtu 1400 through the device", 0, rc);
+	rte_eth_dev_get_mtu(env.port, &mtu);
+	ENA_CHECK_EQ("mtu read back", 1400, mtu);
+	rte_eth_dev_set_mtu(env.port, 1500);
+
+	/* RSS key and RETA round trip, then traffic honours them. */
+	for (i = 0; i < sizeof(key); i++)
+		key[i] = (uint8_t)(i * 37 + 11);
+	memset(&rss, 0, sizeof(rss));
+	rss.rss_key = key;
+	rss.rss_key_len = sizeof(key);
+	rss.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP;
+	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
+	ENA_CHECK_RC("rss_hash_update", 0, rc);
+	memset(key2, 0, sizeof(key2));
+	rss.rss_key = key2;
+	rss.rss_key_len = sizeof(key2);
+	rss.rss_hf = 0;
+	rc = rte_eth_dev_rss_hash_conf_get(env.port, &rss);
+	ENA_CHECK_RC("rss_hash_conf_get", 0, rc);
+	ENA_CHECK(memcmp(key, key2, sizeof(key)) == 0, "RSS key read back");
+	ENA_CHECK(rss.rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_TCP,
+		  "rss_hf read back 0x%" PRIx64, rss.rss_hf);
+	memset(reta, 0, sizeof(reta));
+	for (i = 0; i < 128; i++) {
+		reta[i / 64].mask |= 1ull << (i % 64);
+		reta[i / 64].reta[i % 64] = (i * 3 + 1) % 4;
+	}
+	rc = rte_eth_dev_rss_reta_update(env.port, reta, 128);
+	ENA_CHECK_RC("reta_update", 0, rc);
+	memset(reta, 0, sizeof(reta));
+	reta[0].mask = reta[1].mask = UINT64_MAX;
+	rc = rte_eth_dev_rss_reta_query(env.port, reta, 128);
+	ENA_CHECK_RC("reta_query", 0, rc);
+	for (i = 0, k = 0; i < 128; i++)
+		k += reta[i / 64].reta[i % 64] == (i * 3 + 1) % 4;
+	ENA_CHECK_EQ("RETA entries read back", 128, k);
+	pmd_traffic_check("RSS custom key+RETA", &env, 2000, 300, 2048);
+
+	/* Stats and xstats. */
+	rc = rte_eth_stats_get(env.port, &st);
+	ENA_CHECK(rc == 0 && st.ipackets >= 2000, "ipackets %" PRIu64,
+		  st.ipackets);
+	n = rte_eth_xstats_get_names(env.port, NULL, 0);
+	ENA_CHECK(n > 0, "xstats count %d", n);
+	names = calloc(n > 0 ? n : 1, sizeof(*names));
+	xs = calloc(n > 0 ? n : 1, sizeof(*xs));
+	if (n > 0 && names != NULL && xs != NULL) {
+		ENA_CHECK_EQ("xstats names", n,
+			     rte_eth_xstats_get_names(env.port, names, n));
+		ENA_CHECK_EQ("xstats values", n,
+			     rte_eth_xstats_get(env.port, xs, n));
+		for (i = 0; i < RTE_DIM(want); i++) {
+			for (k = 0; k < n; k++)
+				if (strcmp(names[k].name, want[i]) == 0)
+					break;
+			ENA_CHECK(k < n, "xstat %s present", want[i]);
+		}
+		for (k = 0; k < n; k++)
+			if (strcmp(names[k].name, "dev_start") == 0)
+				break;
+		if (k < n) {
+			uint64_t id = k, val = 0;
+
+			ENA_CHECK_EQ("dev_start counter", 1, xs[k].value);
+			rc = rte_eth_xstats_get_by_id(env.port, &id, &val, 1);
+			ENA_CHECK_EQ("xstats_get_by_id", 1, rc);
+			ENA_CHECK_EQ("dev_start by id", 1, val);
+		}
+		if (pmd_ours()) {
+			for (i = 0; i < 5; i++) {
+				static const char *const srd[] = {
+					"ena_srd_mode", "ena_srd_tx_pkts",
+					"ena_srd_eligible_tx_pkts",
+					"ena_srd_rx_pkts",
+					"ena_srd_resource_utilization",
+				};
+				for (k = 0; k < n; k++)
+					if (strcmp(names[k].name, srd[i]) == 0)
+						break;
+				ENA_CHECK(k < n, "xstat %s present", srd[i]);
+			}
+		}
+	}
+	free(names);
+	free(xs);
+	rc = rte_eth_stats_reset(env.port);
+	ENA_CHECK_RC("stats_reset", 0, rc);
+	rte_eth_stats_get(env.port, &st);
+	ENA_CHECK_EQ("ipackets after reset", 0, st.ipackets);
+
+	/* Queue stop/start at runtime. */
+	rc = rte_eth_dev_rx_queue_stop(env.port, 1);
+	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
+		  "rx_queue_stop rc %d", rc);
+	if (rc == 0) {
+		rc = rte_eth_dev_rx_queue_start(env.port, 1);
+		ENA_CHECK_RC("rx_queue_start", 0, rc);
+	}
+	rc = rte_eth_tx_done_cleanup(env.port, 0, 0);
+	ENA_CHECK(rc >= 0, "tx_done_cleanup rc %d", rc);
+	pmd_traffic_check("after queue restart", &env, 500, 1000, 2048);
+
+	rc = rte_eth_dev_stop(env.port);
+	ENA_CHECK_RC("stop", 0, rc);
+	pmd_check_mempool_full("control: after stop");
+out:
+	pmd_env_destroy(&env);
+}
+
+/* Rx ring fully refilled: every descriptor holds an mbuf after start. */
+static void
+pmd_test_stop_start(void)
+{
+	struct pmd_env env;
+	unsigned int i, bad_rc = 0, bad_fill = 0, in_use;
+	int rc;
+
+	if (pmd_env_create(&env, "queues=2") != 0) {
+		ENA_CHECK(false, "create emulated device");
+		return;
+	}
+	rc = pmd_configure(&env, 2, 256, 1500, true);
+	ENA_CHECK_RC("configure", 0, rc);
+	for (i = 0; i < 100; i++) {
+		if (rte_eth_dev_start(env.port) != 0) {
+			bad_rc++;
+			continue;
+		}
+		in_use = PMD_NB_MBUF - rte_mempool_avail_count(pmd_mp);
+		if (in_use != 2u * 256 && in_use != 2u * 255)
+			bad_fill++;
+		if (rte_eth_dev_stop(env.port) != 0)
+			bad_rc++;
+	}
+	ENA_CHECK_EQ("stop/start x100 failures", 0, bad_rc);
+	ENA_CHECK_EQ("starts without a full Rx ring", 0, bad_fill);
+	pmd_check_mempool_full("after 100 stop/start");
+	rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC("start after x100", 0, rc);
+	in_use = PMD_NB_MBUF - rte_mempool_avail_count(pmd_mp);
+	/* An SQ of depth N holds N - 1 buffers. */
+	if (pmd_ours())
+		ENA_CHECK_EQ("Rx rings filled completely", 2 * 255, in_use);
+	else
+		printf("note: upstream PMD fills %u of %u Rx descriptors\n",
+		       in_use, 2 * 256);
+	pmd_traffic_check("after x100", &env, 1000, 1514, 2048);
+	rte_eth_dev_stop(env.port);
+	pmd_env_destroy(&env);
+}
+
+static bool
+pmd_wait_reset_event(struct pmd_env *env, unsigned int ev0, bool traffic)
+{
+	uint64_t dl = rte_get_timer_cycles() + 15 * rte_get_timer_hz();
+	struct rte_mbuf *m[8];
+	uint32_t seq = 0;
+	uint16_t n, i, q;
+
+	while (pmd_reset_events == ev0 && rte_get_timer_cycles() < dl) {
+		if (traffic) {
+			for (i = 0; i < 4; i++)
+				m[i] = pmd_pkt_mbuf(seq++, 128, 2048);
+			n = rte_eth_tx_burst(env->port, 0, m, 4);
+			for (i = n; i < 4; i++)
+				rte_pktmbuf_free(m[i]);
+		}
+		for (q = 0; q < env->nb_q; q++) {
+			n = rte_eth_rx_burst(env->port, q, m, 8);
+			for (i = 0; i < n; i++)
+				rte_pktmbuf_free(m[i]);
+		}
+		rte_delay_us_sleep(1000);
+	}
+	return pmd_reset_events != ev0;
+}
+
+static void
+pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
+	       const char *reason, const char *pmd_args)
+{
+	struct pmd_env env;
+	char what[128], args[128];
+	unsigned int ev0;
+	uint16_t mtu = 0;
+	int rc;
+
+	snprintf(what, sizeof(what), "fault %s", ena_emu_fault_name(fault));
+	snprintf(args, sizeof(args), "queues=2%s%s", pmd_args[0] ? "," : "",
+		 pmd_args);
+	if (pmd_env_create(&env, args) != 0) {
+		ENA_CHECK(false, "%s: create emulated device", what);
+		return;
+	}
+	if (env.emu == NULL) {
+		ena_test_skip("%s: emulator handle not found", what);
+		pmd_env_destroy(&env);
+		return;
+	}
+	rc = pmd_configure(&env, 2, 256, 1500, true);
+	ENA_CHECK_RC(what, 0, rc);
+	rte_eth_dev_set_mtu(env.port, 1400);
+	rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC(what, 0, rc);
+	rte_eth_dev_callback_register(env.port, RTE_ETH_EVENT_INTR_RESET,
+				      pmd_event_cb, NULL);
+	pmd_traffic_check(what, &env, 200, 1400, 2048);
+	ev0 = pmd_reset_events;
+	pmd_log_capture_start();
+	ena_emu_fault_set(env.emu, fault, value);
+	ENA_CHECK(pmd_wait_reset_event(&env, ev0, traffic),
+		  "%s: RTE_ETH_EVENT_INTR_RESET raised", what);
+	ena_emu_fault_set(env.emu, fault, 0);
+	rc = rte_eth_dev_reset(env.port);
+	ENA_CHECK_RC("rte_eth_dev_reset", 0, rc);
+	if (pmd_ours()) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "%s: reset reason %s logged", what,
+			 reason);
+		ENA_CHECK(pmd_log_capture_stop(reason), "%s", msg);
+		rte_eth_dev_get_mtu(env.port, &mtu);
+		ENA_CHECK_EQ("MTU kept across reset", 1400, mtu);
+	} else {
+		pmd_log_capture_stop("");
+		/* Upstream needs the application to configure again. */
+		rc = pmd_configure(&env, 2, 256, 1500, true);
+		ENA_CHECK_RC("reconfigure after reset (upstream)", 0, rc);
+	}
+	rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC("start after reset", 0, rc);
+	pmd_traffic_check("traffic after reset", &env, 300, 1400, 2048);
+	rte_eth_dev_callback_unregister(env.port, RTE_ETH_EVENT_INTR_RESET,
+					pmd_event_cb, NULL);
+	rte_eth_dev_stop(env.port);
+	pmd_check_mempool_full("after reset and stop");
+	pmd_env_destroy(&env);
+}
+
+static void
+pmd_suite(void)
+{
+	uint32_t n = (uint32_t)ena_test_opt_u64("pmd_pkts", 8000);
+
+	pmd_sel = ena_test_opt("pmd", "drivers/librte_net_ena");
+	printf("pmd suite on PMD matching \"%s\"\n", pmd_sel);
+	pmd_mp = rte_pktmbuf_pool_create("pmd_mp", PMD_NB_MBUF, 0, 0,
+					 PMD_MBUF_DATA, SOCKET_ID_ANY);
+	if (pmd_mp == NULL) {
+		ENA_CHECK(false, "mempool: %s", rte_strerror(rte_errno));
+		return;
+	}
+	if (rte_eth_dev_count_avail() == 0 &&
+	    ena_emu_dev_find("ena_emu_probe") == NULL) {
+		struct pmd_env env;
+
+		if (pmd_env_create(&env, "") != 0) {
+			ena_test_skip("no ENA port could be created on the "
+				      "emulator with pmd=%s", pmd_sel);
+			rte_mempool_free(pmd_mp);
+			return;
+		}
+		pmd_env_destroy(&env);
+	}
+	pmd_test_infos();
+	pmd_test_bad_input();
+	pmd_test_loopback("queues=1,llq=0", 1, n, 1514, 1500);
+	pmd_test_loopback("queues=4,llq=0", 4, n, 1514, 1500);
+	pmd_test_loopback("queues=1,llq=1", 1, n, 1514, 1500);
+	pmd_test_loopback("queues=4,llq=1", 4, n / 2, 1514, 1500);
+	pmd_test_loopback("queues=2,llq=1", 2, n / 4, 9000, 9000);
+	pmd_test_control();
+	pmd_test_stop_start();
+	pmd_test_fault(ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1, false,
+		       "KEEP_ALIVE", "");
+	pmd_test_fault(ENA_EMU_FAULT_TX_COMP_STOP, 1, true, "MISS_TX",
+		       "");
+	pmd_test_fault(ENA_EMU_FAULT_RX_BAD_REQ_ID, 1, true, "INV_RX_REQ_ID",
+		       "");
+	pmd_test_fault(ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID",
+		       "");
+	rte_mempool_free(pmd_mp);
+	pmd_mp = NULL;
+}
+
+ENA_TEST_SUITE(pmd, "ENA PMD through rte_ethdev on the emulated device",
+	       pmd_suite)
