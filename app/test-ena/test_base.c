@@ -737,6 +737,20 @@ test_tx_host(void)
 	ENA_CHECK_RC("old phase ignored after wrap", -EAGAIN,
 		ena_hw_tx_comp_get(&q.cq, &req_id));
 	ena_hw_cq_head_update(&q.cq);
+	q.cq.unmask_reg = &q.regs[10];
+	q.hw.intr_delay_resolution = 2;
+	q.hw.intr_rx_usecs = 40;
+	q.hw.intr_tx_usecs = 64;
+	ena_hw_cq_unmask_moderated(&q.cq);
+	ENA_CHECK_EQ("unmask: rx delay in device units", 20,
+		ENA_FIELD_GET(q.regs[10], ENA_INTR_REG_RX_DELAY));
+	ENA_CHECK_EQ("unmask: tx delay in device units", 32,
+		ENA_FIELD_GET(q.regs[10], ENA_INTR_REG_TX_DELAY));
+	ENA_CHECK(q.regs[10] & ENA_INTR_REG_UNMASK_MASK, "unmask bit");
+	q.cq.numa_reg = &q.regs[11];
+	ena_hw_cq_set_numa(&q.cq, 1);
+	ENA_CHECK_EQ(
+		"numa register", ENA_NUMA_CFG_ENABLED_MASK | 1, q.regs[11]);
 	ENA_CHECK_EQ("cq head doorbell", 0, q.regs[9] & 7);
 	ena_hw_tx_comp_ack(&q.sq, 6);
 	ENA_CHECK_EQ("all slots free after ack", 7, ena_hw_sq_free(&q.sq));

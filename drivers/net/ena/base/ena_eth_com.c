@@ -283,6 +283,27 @@ ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay, uint32_t tx_delay)
 	ena_plat_reg_write32(v, cq->unmask_reg);
 }
 
+void
+ena_hw_cq_unmask_moderated(struct ena_hw_io_cq *cq)
+{
+	const struct ena_hw *hw = cq->hw;
+	uint32_t res = hw->intr_delay_resolution ? hw->intr_delay_resolution
+						 : 1;
+
+	ena_hw_cq_unmask(cq, hw->intr_rx_usecs / res, hw->intr_tx_usecs / res);
+}
+
+void
+ena_hw_cq_set_numa(struct ena_hw_io_cq *cq, uint8_t node)
+{
+	uint32_t v = ENA_NUMA_CFG_ENABLED_MASK;
+
+	if (cq->numa_reg == NULL)
+		return;
+	ENA_FIELD_SET(v, ENA_NUMA_CFG_NODE, node);
+	ena_plat_reg_write32(v, cq->numa_reg);
+}
+
 /* ---- Rx ------------------------------------------------------------------ */
 
 int

@@ -242,6 +242,15 @@ ena_hw_cq_head_update(struct ena_hw_io_cq *cq)
 void
 ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay, uint32_t tx_delay);
 
+/*
+ * Re-arm with the moderation intervals set by ena_hw_intr_moder_set_tx/rx
+ * (microseconds, converted with the device's delay resolution).
+ */
+void ena_hw_cq_unmask_moderated(struct ena_hw_io_cq *cq);
+
+/* Tell the device which NUMA node consumes this CQ (if it asked). */
+void ena_hw_cq_set_numa(struct ena_hw_io_cq *cq, uint8_t node);
+
 /* ------------------------------------------------------------------------ */
 /* Rx                                                                       */
 /* ------------------------------------------------------------------------ */
