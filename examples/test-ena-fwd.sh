@@ -77,6 +77,12 @@ check "ena_fwd-shared needs librte_net_ena.so" \
 check "ena_fwd-static does not need librte_net_ena.so" \
 	bash -c "! readelf -d '$fwd/ena_fwd-static' | grep -q 'NEEDED.*librte_net_ena'"
 
+mk="$work/make"
+cp -r examples/ena_fwd "$mk"
+rm -rf "$mk/build"
+check "make builds both binaries through pkg-config (log $work/make.log)" \
+	bash -c "make -C '$mk' > '$work/make.log' 2>&1 && test -x '$mk/build/ena_fwd-shared' && test -x '$mk/build/ena_fwd-static'"
+
 # 3. Both binaries on the emulator; no pmd= so the emulator, like the PCI
 # bus, offers the device to the first registered net_ena.
 emu="$root/dpdk-ena/librte_ena_emu.so"
