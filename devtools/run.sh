@@ -193,6 +193,7 @@ real_setup() {
 	local a="$addr"
 	[ -n "$devargs" ] && a="$addr,$devargs"
 	dev_eal=(-a "$a")
+	[ -n "$bar2" ] && [ "$bar2" != 0x0000000000000000 ] && drive_opts+=(--bar2 "$bar2")
 	if [ $tx_first -eq 1 ]; then
 		start_cmd="start tx_first"
 	else
@@ -204,6 +205,7 @@ real_setup() {
 # 2. A real device is checked before the build: no waiting to learn that it
 # is not bound or that hugepages are missing.
 dev_eal=()
+drive_opts=()
 [ -n "$addr" ] && real_setup
 
 # 3. Build.
@@ -273,7 +275,7 @@ if [ $dry_run -eq 1 ]; then
 fi
 
 python3 devtools/testpmd-drive.py --seconds "$seconds" --interval "$interval" \
-	--start "$start_cmd" --log "$log/testpmd.log" \
+	--start "$start_cmd" --log "$log/testpmd.log" ${drive_opts[@]+"${drive_opts[@]}"} \
 	--expect-traffic "$([ -z "$addr" ] || [ $tx_first -eq 1 ] && echo yes || echo no)" \
 	-- "${cmd[@]}"
 rc=$?

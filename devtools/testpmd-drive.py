@@ -129,6 +129,27 @@ def parse_xstats(text):
     return xstats
 
 
+def bar2_mapping(addr, pat_list):
+    """How the kernel mapped the LLQ BAR, from the PAT memtype list."""
+    try:
+        start = int(addr, 16)
+        with open(pat_list) as f:
+            lines = f.read().splitlines()
+    except (OSError, ValueError) as e:
+        return ("mapping unknown (%s; mount debugfs: mount -t debugfs none "
+                "/sys/kernel/debug)" % e)
+    for line in lines:
+        m = re.search(r"\[mem 0x([0-9a-f]+)-0x([0-9a-f]+)\]\s+(\S+)", line)
+        if m and int(m.group(1), 16) <= start < int(m.group(2), 16):
+            kind = m.group(3)
+            if kind == "write-combining":
+                return "write-combining: LLQ pushes are full-speed"
+            return ("%s: NOT write-combining; every LLQ push is split into "
+                    "8-byte uncached writes and Tx is slow (see the guide, "
+                    "Prerequisites)" % kind)
+    return "mapping not found in %s" % pat_list
+
+
 def rate(count, seconds):
     return count / seconds if seconds > 0 else 0.0
 
@@ -201,6 +222,10 @@ def main():
     ap.add_argument("--log", required=True, help="full testpmd transcript")
     ap.add_argument("--init-timeout", type=float, default=120)
     ap.add_argument("--expect-traffic", choices=("yes", "no"), default="yes")
+    ap.add_argument("--bar2", help="physical address of BAR 2: report "
+                    "how it is mapped (PAT memtype list, needs debugfs)")
+    ap.add_argument("--pat-list",
+                    default="/sys/kernel/debug/x86/pat_memtype_list")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd
@@ -217,6 +242,8 @@ def main():
                  if re.match(r"^ena(_base)?: ", line)]
         if probe:
             print("PMD probe:   " + "\n             ".join(probe))
+        if args.bar2:
+            print("BAR 2:       " + bar2_mapping(args.bar2, args.pat_list))
         ports = sorted(parse_port_stats(tp.command("show port stats all")))
         if not ports:
             raise TestpmdError("testpmd has no port")
