@@ -1511,6 +1511,24 @@ emu_traffic(bool llq)
 		}
 		ENA_CHECK_EQ("round trips across ring wraps", 3 * EMU_IO_DEPTH,
 			good);
+		{
+			struct ena_hw_basic_stats bs;
+			char text[512];
+			size_t len = sizeof(text) - 1;
+
+			ENA_CHECK_RC("basic stats after traffic", 0,
+				ena_hw_get_basic_stats(&e.hw, &bs));
+			ENA_CHECK_EQ("device counted every Tx packet",
+				3 * EMU_IO_DEPTH + 2, bs.tx_pkts);
+			ENA_CHECK_EQ("device counted every Rx packet",
+				3 * EMU_IO_DEPTH + 2, bs.rx_pkts);
+			memset(text, 0, sizeof(text));
+			ENA_CHECK_RC("extended stats", 0,
+				ena_hw_get_extended_stats(&e.hw, text, &len));
+			ENA_CHECK(len > 0 && len < sizeof(text) - 1 &&
+					strstr(text, "tx_pkts") != NULL,
+				"extended stats: %zu bytes", len);
+		}
 
 		/* Device faults on the data path. */
 		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_TX_BAD_REQ_ID, 1);

@@ -701,8 +701,13 @@ ena_hw_get_extended_stats(struct ena_hw *hw, void *buf, size_t *len)
 	if (rc != 0)
 		return rc;
 	rc = ena_hw_get_stats(hw, ENA_STATS_TYPE_EXTENDED, &resp, &mem, *len);
-	if (rc == 0)
+	if (rc == 0) {
+		ena_plat_rmb();
 		memcpy(buf, mem.va, *len);
+		/* The device reports how much it wrote in the first word. */
+		if (resp.raw[0] != 0 && resp.raw[0] < *len)
+			*len = (size_t)resp.raw[0];
+	}
 	ena_plat_dma_free(&mem);
 	return rc;
 }
