@@ -15,10 +15,12 @@
  * library lacks its API.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <rte_malloc.h>
+#include <rte_pause.h>
 
 #include "ena_com.h"
 #include "ena_eth_com.h"
@@ -337,6 +339,62 @@ test_fake_admin(void)
 	ENA_CHECK(dt < 5000, "dead admin queue took %" PRIu64 " us", dt);
 	ENA_CHECK_EQ("reset reason for -ETIME", ENA_RESET_REASON_ADMIN_TO,
 		ena_hw_reset_reason_for(-ETIME, ENA_HW_DIR_TX));
+	fake_fini(&f);
+}
+
+struct abort_arg {
+	struct ena_hw *hw;
+	int rc;
+};
+
+static void *
+abort_waiter(void *p)
+{
+	struct abort_arg *a = p;
+	struct ena_aq_cmd cmd;
+	struct ena_aq_comp comp;
+
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.common.opcode = ENA_AQ_OP_GET_STATS;
+	a->rc = ena_hw_admin_exec(a->hw, &cmd, &comp, sizeof(comp));
+	return NULL;
+}
+
+/* A waiter blocked on a mute device is released by an abort (reset). */
+static void
+test_fake_admin_abort(void)
+{
+	struct abort_arg a;
+	struct ena_aq_cmd cmd;
+	struct ena_aq_comp comp;
+	struct ena_hw hw;
+	struct fake_dev f;
+	pthread_t th;
+	uint64_t dl;
+
+	ENA_CHECK_RC("fake init", 0, fake_init(&f, &hw));
+	ENA_CHECK_RC("admin init", 0, ena_hw_admin_init(&hw, NULL));
+	f.answer_admin = false;
+	hw.admin.timeout_us = 5 * 1000 * 1000;
+	a.hw = &hw;
+	a.rc = 1;
+	ENA_CHECK_EQ("waiter thread", 0,
+		pthread_create(&th, NULL, abort_waiter, &a));
+	dl = ena_plat_now_us() + 2000000;
+	while (__atomic_load_n(&hw.admin.outstanding, __ATOMIC_ACQUIRE) == 0 &&
+		ena_plat_now_us() < dl)
+		rte_pause();
+	ena_hw_admin_abort(&hw);
+	pthread_join(th, NULL);
+	ENA_CHECK_RC("aborted command", -ENODEV, a.rc);
+	ENA_CHECK_EQ("aborts counted", 1, hw.admin.stats.aborted);
+	/* The device answers late; the slot is reclaimed, work goes on. */
+	f.answer_admin = true;
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.common.opcode = ENA_AQ_OP_GET_STATS;
+	ENA_CHECK_RC("command after abort", 0,
+		ena_hw_admin_exec(&hw, &cmd, &comp, sizeof(comp)));
+	ENA_CHECK_EQ("late completion consumed", 2, hw.admin.stats.completed);
 	fake_fini(&f);
 }
 
@@ -1748,6 +1806,7 @@ test_base(void)
 {
 	test_fake_bringup_errors();
 	test_fake_admin();
+	test_fake_admin_abort();
 	test_fake_aenq();
 	test_llq_select();
 	test_tx_host();
