@@ -23,6 +23,7 @@
 #include <rte_mempool.h>
 #include <rte_tcp.h>
 #include <rte_thash.h>
+#include <rte_timer.h>
 #include <rte_udp.h>
 
 #include "rte_ena_emu.h"
@@ -63,6 +64,21 @@ pmd_ours(void)
 {
 	return strstr(pmd_sel, "pmds-23.0") == NULL;
 }
+
+/*
+ * A behaviour only our PMD promises: checked on ours, reported as a
+ * difference on the upstream one.
+ */
+#define PMD_CHECK_OURS(cond, ...)                                       \
+	do {                                                            \
+		if (pmd_ours()) {                                       \
+			ENA_CHECK(cond, __VA_ARGS__);                   \
+		} else if (!(cond)) {                                   \
+			printf("difference (upstream): ");              \
+			printf(__VA_ARGS__);                            \
+			printf("\n");                                   \
+		}                                                       \
+	} while (0)
 
 static int
 pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret)
@@ -146,7 +162,13 @@ static void
 pmd_env_destroy(struct pmd_env *env)
 {
 	rte_eth_dev_stop(env->port);
-	rte_eth_dev_close(env->port);
+	/*
+	 * The upstream PMD frees its device memory only in PCI remove, which
+	 * never runs for a port already closed: the next probe then fails on
+	 * a leftover memzone. Let remove close it there.
+	 */
+	if (pmd_ours())
+		rte_eth_dev_close(env->port);
 	rte_eal_hotplug_remove("vdev", env->vdev);
 }
 
@@ -587,7 +609,7 @@ pmd_test_infos(void)
 	pt = NULL;
 	rc = rte_eth_dev_get_supported_ptypes(env.port, RTE_PTYPE_ALL_MASK,
 					      NULL, 0);
-	ENA_CHECK(rc > 0, "supported ptypes: %d", rc);
+	PMD_CHECK_OURS(rc > 0, "supported ptypes: %d", rc);
 	RTE_SET_USED(pt);
 	pmd_env_destroy(&env);
 }
@@ -682,7 +704,8 @@ pmd_test_bad_input(void)
 	rss.rss_key_len = 20;
 	rss.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP;
 	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
-	ENA_CHECK_RC("RSS key of 20 bytes (device: 40)", -EINVAL, rc);
+	PMD_CHECK_OURS(rc == -EINVAL, "RSS key of 20 bytes (device: 40): rc %d",
+		       rc);
 	rss.rss_key_len = 40;
 	rss.rss_hf = RTE_ETH_RSS_L2TPV3;
 	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
@@ -910,9 +933,10 @@ pmd_test_control(void)
 	free(names);
 	free(xs);
 	rc = rte_eth_stats_reset(env.port);
-	ENA_CHECK_RC("stats_reset", 0, rc);
+	PMD_CHECK_OURS(rc == 0, "stats_reset rc %d", rc);
 	rte_eth_stats_get(env.port, &st);
-	ENA_CHECK_EQ("ipackets after reset", 0, st.ipackets);
+	PMD_CHECK_OURS(st.ipackets == 0, "ipackets after stats_reset %" PRIu64,
+		       st.ipackets);
 
 	/* Queue stop/start at runtime. */
 	rc = rte_eth_dev_rx_queue_stop(env.port, 1);
@@ -996,6 +1020,8 @@ pmd_wait_reset_event(struct pmd_env *env, unsigned int ev0, bool traffic)
 			for (i = 0; i < n; i++)
 				rte_pktmbuf_free(m[i]);
 		}
+		/* The upstream PMD runs its watchdog from an rte_timer. */
+		rte_timer_manage();
 		rte_delay_us_sleep(1000);
 	}
 	return pmd_reset_events != ev0;
@@ -1009,6 +1035,7 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	char what[128], args[128];
 	unsigned int ev0;
 	uint16_t mtu = 0;
+	bool raised;
 	int rc;
 
 	snprintf(what, sizeof(what), "fault %s", ena_emu_fault_name(fault));
@@ -1034,9 +1061,16 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	ev0 = pmd_reset_events;
 	pmd_log_capture_start();
 	ena_emu_fault_set(env.emu, fault, value);
-	ENA_CHECK(pmd_wait_reset_event(&env, ev0, traffic),
-		  "%s: RTE_ETH_EVENT_INTR_RESET raised", what);
+	raised = pmd_wait_reset_event(&env, ev0, traffic);
+	PMD_CHECK_OURS(raised, "%s: RTE_ETH_EVENT_INTR_RESET raised", what);
 	ena_emu_fault_set(env.emu, fault, 0);
+	if (!raised && !pmd_ours()) {
+		pmd_log_capture_stop("");
+		rte_eth_dev_callback_unregister(env.port,
+			RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+		pmd_env_destroy(&env);
+		return;
+	}
 	rc = rte_eth_dev_reset(env.port);
 	ENA_CHECK_RC("rte_eth_dev_reset", 0, rc);
 	if (pmd_ours()) {
