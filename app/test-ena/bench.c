@@ -86,6 +86,7 @@ bench_helper_off(void)
 struct bench_port {
 	char vdev[32];
 	uint16_t port;
+	bool ours;
 	struct ena_emu_dev *emu;
 };
 
@@ -156,7 +157,14 @@ bench_port_close(struct bench_port *bp)
 {
 	bench_helper_on();
 	rte_eth_dev_stop(bp->port);
-	rte_eth_dev_close(bp->port);
+	/*
+	 * Ours is closed while the device is served. The upstream PMD frees
+	 * its memory only in PCI remove (it leaks when closed first) and
+	 * needs no device for that. The helper must stop before remove frees
+	 * the emulated device.
+	 */
+	if (bp->ours)
+		rte_eth_dev_close(bp->port);
 	bench_helper_off();
 	bench_st.emu = NULL;
 	rte_eal_hotplug_remove("vdev", bp->vdev);
@@ -265,6 +273,7 @@ bench_suite(void)
 			struct bench_port bp;
 			struct bench_result res;
 
+			bp.ours = p == 0;
 			if (bench_port_open(&bp, pmds[p], llq != 0) != 0) {
 				printf("bench: %s PMD (%s) llq=%u: port setup "
 				       "failed\n", names[p], pmds[p], llq);
