@@ -944,7 +944,7 @@ rx_cdesc_set(struct hand_q *q, uint16_t i, uint16_t req_id, uint16_t len,
 static void
 test_rx_hand(void)
 {
-	struct ena_hw_rx_frag frags[4];
+	struct ena_hw_rx_frag frags[8];
 	struct ena_hw_rx_ctx ctx = { .frags = frags, .max_frags = 4 };
 	struct ena_hw_buf buf;
 	struct ena_rx_desc *d;
