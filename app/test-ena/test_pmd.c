@@ -1129,6 +1129,7 @@ pmd_suite(void)
 	pmd_test_loopback("queues=1,llq=1", 1, n, 1514, 1500);
 	pmd_test_loopback("queues=4,llq=1", 4, n / 2, 1514, 1500);
 	pmd_test_loopback("queues=2,llq=1", 2, n / 4, 9000, 9000);
+	pmd_test_loopback("queues=2,llq=0", 2, n / 4, 9000, 9000);
 	pmd_test_control();
 	pmd_test_stop_start();
 	pmd_test_fault(ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1, false,

@@ -460,6 +460,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 		b->mbuf = m;
 		b->ts = now;
 		b->descs = used;
+		b->warned = false;
 		r->next_to_use++;
 		bytes += m->pkt_len;
 		r->tx_stats.cnt++;

@@ -47,13 +47,14 @@ ena_reset_reason_name(uint32_t r)
 	return "UNKNOWN";
 }
 
-/* Counts Tx packets older than the timeout on one queue. */
+/* Counts Tx packets older than the timeout on one queue; logs once. */
 static uint32_t
 ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t now,
 		   uint64_t to)
 {
-	uint32_t missing = 0;
-	uint16_t i;
+	uint64_t oldest = now;
+	uint32_t missing = 0, fresh = 0;
+	uint16_t i, first = 0;
 
 	for (i = 0; i < r->ring_size; i++) {
 		struct ena_tx_buf *b = &r->tx_bufs[i];
@@ -63,13 +64,18 @@ ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t now,
 			continue;
 		if (!b->warned) {
 			b->warned = true;
-			PMD_DRV_LOG(WARNING, "%s: txq %u: packet req_id %u not "
-				    "completed after %" PRIu64 " ms", ad->name,
-				    r->id, i,
-				    (now - ts) * 1000 / rte_get_timer_hz());
+			if (fresh++ == 0)
+				first = i;
 		}
+		if (ts < oldest)
+			oldest = ts;
 		missing++;
 	}
+	if (fresh > 0)
+		PMD_DRV_LOG(WARNING, "%s: txq %u: %u more packets not completed "
+			    "in time (first req_id %u, oldest %" PRIu64 " ms)",
+			    ad->name, r->id, fresh, first,
+			    (now - oldest) * 1000 / rte_get_timer_hz());
 	r->tx_stats.missed_tx = missing;
 	return missing;
 }
