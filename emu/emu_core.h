@@ -89,6 +89,9 @@ struct ena_emu_core {
 	uint32_t os_type;
 };
 
+/* emu_dma.c */
+unsigned int ena_emu_irq_ctl_poll(struct ena_emu_dev *dev);
+
 /* emu_regs.c */
 void ena_emu_regs_init(struct ena_emu_dev *dev);
 void ena_emu_regs_refresh(struct ena_emu_dev *dev);

@@ -133,8 +133,16 @@ struct ena_emu_dev {
 
 	/* Attach (vdev path only). */
 	struct rte_pci_device *pci_dev;
-	struct rte_intr_handle *drain_intr; /* our own handle on irq_fd */
+	struct rte_intr_handle *drain_intr; /* our view of the PMD's handle */
 	bool on_pci_bus;
+	/*
+	 * Interrupt line to a PCI driver (vdev path): a socket pair whose
+	 * host end is the PMD's UIO-type handle. The host writes 1/0 to it
+	 * on rte_intr_enable/disable; the device writes a token per MSI-X.
+	 */
+	int irq_sock;               /* device end, -1 when not attached */
+	int irq_host_fd;            /* host end (in the PMD's handle) */
+	bool irq_host_enabled;
 };
 
 /*

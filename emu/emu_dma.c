@@ -14,6 +14,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <rte_eal.h>
@@ -97,15 +99,60 @@ ena_emu_irq_raise(struct ena_emu_dev *dev)
 {
 	struct ena_emu_core *c = dev->core;
 	uint64_t one = 1;
+	int token = 1, queued = 0;
 	ssize_t n;
 
-	if (c->irq_masked) {
+	if (c->irq_masked || (dev->irq_sock >= 0 && !dev->irq_host_enabled)) {
 		c->irq_pending = true;
+		return;
+	}
+	dev->cnt.irqs++;
+	if (dev->irq_sock >= 0) {
+		/* One undelivered token is enough: the handler scans all. */
+		if (ioctl(dev->irq_host_fd, FIONREAD, &queued) == 0 &&
+				queued > 0)
+			return;
+		if (send(dev->irq_sock, &token, sizeof(token),
+				MSG_DONTWAIT) < 0 && errno != EAGAIN)
+			ena_emu_log(dev, RTE_LOG_WARNING, "irq token: %s",
+				strerror(errno));
 		return;
 	}
 	n = write(dev->irq_fd, &one, sizeof(one));
 	if (n != (ssize_t)sizeof(one) && errno != EAGAIN)
 		ena_emu_log(dev, RTE_LOG_WARNING, "irq eventfd write: %s",
 			strerror(errno));
-	dev->cnt.irqs++;
+}
+
+/*
+ * Host side enable/disable of the vector (rte_intr_enable/disable on a
+ * UIO-type handle write 1/0). Once disabled, tokens still queued for the
+ * host are withdrawn: a driver tearing down must not be called again.
+ */
+unsigned int
+ena_emu_irq_ctl_poll(struct ena_emu_dev *dev)
+{
+	unsigned int work = 0;
+	char junk[16];
+	int v;
+
+	if (dev->irq_sock < 0)
+		return 0;
+	while (recv(dev->irq_sock, &v, sizeof(v), MSG_DONTWAIT) ==
+			(ssize_t)sizeof(v)) {
+		work++;
+		dev->irq_host_enabled = v != 0;
+		ena_emu_log(dev, RTE_LOG_INFO, "host %s the vector",
+			v != 0 ? "enabled" : "disabled");
+		if (!dev->irq_host_enabled)
+			while (recv(dev->irq_host_fd, junk, sizeof(junk),
+					MSG_DONTWAIT) > 0)
+				;
+	}
+	if (work != 0 && dev->irq_host_enabled && dev->core->irq_pending &&
+			!dev->core->irq_masked) {
+		dev->core->irq_pending = false;
+		ena_emu_irq_raise(dev);
+	}
+	return work;
 }

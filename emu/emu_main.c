@@ -84,6 +84,8 @@ ena_emu_dev_alloc(const struct ena_emu_config *cfg)
 		return NULL;
 	dev->cfg = *cfg;
 	dev->irq_fd = -1;
+	dev->irq_sock = -1;
+	dev->irq_host_fd = -1;
 	dev->core = calloc(1, sizeof(*dev->core));
 	if (dev->core == NULL)
 		goto fail;

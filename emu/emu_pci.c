@@ -11,10 +11,13 @@
  * detach through the PCI bus (rte_dev_remove, testpmd "detach") frees it
  * with free(). kdrv is NONE so that the bus' unmap is a no-op.
  *
- * Interrupts: the handle type is VDEV, for which rte_intr_enable()
- * succeeds without a kernel driver; EAL does not read VDEV fds, so we
- * register our own callback on the same eventfd, ahead of the PMD's, to
- * drain it.
+ * Interrupts: the PMD's handle is UIO-typed on one end of a socket pair
+ * the device holds the other end of. EAL then reads one token per
+ * interrupt by itself, and rte_intr_enable/disable (which write 1/0 to a
+ * UIO fd) reach the device, which stops signalling a driver that has
+ * disabled its vector. That matters: a PMD whose callback unregistration
+ * races with a running callback (-EAGAIN) keeps a stale callback, which
+ * must never be called again once the port is freed.
  */
 
 #include <dlfcn.h>
@@ -23,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <rte_common.h>
@@ -61,14 +66,11 @@ emu_pci_dev_listed(struct rte_pci_bus *pb, const struct rte_pci_device *pdev)
 	return false;
 }
 
+/* Never registered: probes whether EAL still has a source for an fd. */
 static void
-emu_irq_drain(void *arg)
+emu_irq_probe_cb(void *arg)
 {
-	struct ena_emu_dev *dev = arg;
-	uint64_t n;
-
-	while (read(dev->irq_fd, &n, sizeof(n)) == (ssize_t)sizeof(n))
-		;
+	RTE_SET_USED(arg);
 }
 
 static bool
@@ -188,19 +190,72 @@ emu_pci_dev_free(struct rte_pci_device *pdev)
 }
 
 static struct rte_intr_handle *
-emu_intr_new(struct ena_emu_dev *dev)
+emu_intr_new(int fd)
 {
 	struct rte_intr_handle *h;
 
 	h = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
 	if (h == NULL)
 		return NULL;
-	if (rte_intr_type_set(h, RTE_INTR_HANDLE_VDEV) != 0 ||
-	    rte_intr_fd_set(h, dev->irq_fd) != 0) {
+	if (rte_intr_type_set(h, RTE_INTR_HANDLE_UIO) != 0 ||
+	    rte_intr_fd_set(h, fd) != 0 || rte_intr_dev_fd_set(h, fd) != 0) {
 		rte_intr_instance_free(h);
 		return NULL;
 	}
 	return h;
+}
+
+static int
+emu_irq_line_open(struct ena_emu_dev *dev)
+{
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC,
+			0, sv) != 0)
+		return -errno;
+	dev->irq_sock = sv[0];
+	dev->irq_host_fd = sv[1];
+	dev->irq_host_enabled = false;
+	return 0;
+}
+
+/*
+ * Closes the interrupt line. If EAL still lists a source on the host fd
+ * (a callback the PMD failed to unregister), closing it would leave EAL
+ * with a dead fd in its epoll set: the number is kept on a dormant
+ * eventfd instead, and that one fd is left behind on purpose.
+ */
+static void
+emu_irq_line_close(struct ena_emu_dev *dev)
+{
+	int rc = -ENOENT, dormant;
+
+	if (dev->drain_intr != NULL) {
+		rc = rte_intr_callback_unregister(dev->drain_intr,
+			emu_irq_probe_cb, NULL);
+		rte_intr_instance_free(dev->drain_intr);
+		dev->drain_intr = NULL;
+	}
+	if (dev->irq_host_fd >= 0) {
+		if (rc == -ENOENT) {
+			close(dev->irq_host_fd);
+		} else {
+			ena_emu_log(dev, RTE_LOG_WARNING,
+				"PMD left an interrupt callback on fd %d: "
+				"keeping the fd number on a dormant eventfd",
+				dev->irq_host_fd);
+			dormant = eventfd(0, EFD_CLOEXEC);
+			if (dormant >= 0) {
+				dup2(dormant, dev->irq_host_fd);
+				close(dormant);
+			}
+		}
+	}
+	if (dev->irq_sock >= 0)
+		close(dev->irq_sock);
+	dev->irq_sock = -1;
+	dev->irq_host_fd = -1;
+	dev->irq_host_enabled = false;
 }
 
 static int
@@ -228,16 +283,15 @@ emu_pci_attach(struct ena_emu_dev *dev)
 			return -EEXIST;
 		}
 
-	pdev->intr_handle = emu_intr_new(dev);
-	dev->drain_intr = emu_intr_new(dev);
+	rc = emu_irq_line_open(dev);
+	if (rc != 0)
+		goto fail;
+	pdev->intr_handle = emu_intr_new(dev->irq_host_fd);
+	dev->drain_intr = emu_intr_new(dev->irq_host_fd);
 	if (pdev->intr_handle == NULL || dev->drain_intr == NULL) {
 		rc = -ENOMEM;
 		goto fail;
 	}
-	/* Ours first: it drains the eventfd before the PMD's runs. */
-	rc = rte_intr_callback_register(dev->drain_intr, emu_irq_drain, dev);
-	if (rc != 0)
-		goto fail;
 
 	pdev->device.bus = &pb->bus;
 	TAILQ_INSERT_TAIL(&pb->device_list, pdev, next);
@@ -269,15 +323,13 @@ unlist:
 	TAILQ_REMOVE(&pb->device_list, pdev, next);
 	dev->pci_dev = NULL;
 	dev->on_pci_bus = false;
-	rte_intr_callback_unregister_sync(dev->drain_intr, emu_irq_drain, dev);
 fail:
-	rte_intr_instance_free(dev->drain_intr);
-	dev->drain_intr = NULL;
+	/* The caller closes the interrupt line once the worker let go. */
 	emu_pci_dev_free(pdev);
 	return rc;
 }
 
-/* Removes the PCI function if the PCI bus still has it, then the irq. */
+/* Removes the PCI function if the PCI bus still has it. */
 static int
 emu_pci_detach(struct ena_emu_dev *dev)
 {
@@ -302,12 +354,6 @@ emu_pci_detach(struct ena_emu_dev *dev)
 	}
 	dev->pci_dev = NULL;
 	dev->on_pci_bus = false;
-	if (dev->drain_intr != NULL) {
-		rte_intr_callback_unregister_sync(dev->drain_intr,
-			emu_irq_drain, dev);
-		rte_intr_instance_free(dev->drain_intr);
-		dev->drain_intr = NULL;
-	}
 	return 0;
 }
 
@@ -348,6 +394,7 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 	rc = emu_pci_attach(dev);
 	if (rc != 0) {
 		ena_emu_thread_detach(dev);
+		emu_irq_line_close(dev);
 		ena_emu_dev_free(dev);
 		return rc;
 	}
@@ -366,6 +413,7 @@ emu_vdev_remove(struct rte_vdev_device *vdev)
 	if (rc != 0)
 		return rc;
 	ena_emu_thread_detach(dev);
+	emu_irq_line_close(dev);
 	ena_emu_dev_free(dev);
 	return 0;
 }

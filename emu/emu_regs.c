@@ -223,6 +223,7 @@ ena_emu_regs_poll(struct ena_emu_dev *dev)
 
 	work = emu_dev_ctl_poll(dev);
 	work += emu_intr_mask_poll(dev);
+	work += ena_emu_irq_ctl_poll(dev);
 	work += emu_mmio_poll(dev);
 	return work;
 }
