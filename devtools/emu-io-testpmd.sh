@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	-b) BUILD=$2; shift 2 ;;
 	-p) PMD=$2; shift 2 ;;
-	*) echo "usage: $0 [-b BUILDDIR] [-p PMD-path-substring]" >&2
+	*) echo "usage: $0 [-b BUILDDIR] [-p ours|PMD-path-substring]" >&2
 	   exit 2 ;;
 	esac
 done
@@ -25,6 +25,14 @@ done
 TESTPMD=$(command -v dpdk-testpmd) || { echo "no dpdk-testpmd" >&2; exit 1; }
 EMU=$(realpath -e "$BUILD/emu/librte_ena_emu.so" 2>/dev/null) ||
 	{ echo "no $BUILD/emu/librte_ena_emu.so" >&2; exit 1; }
+# -p ours: this tree's PMD, loaded with -d and picked by its directory.
+LOAD=
+if [ "$PMD" = ours ]; then
+	OURS=$(realpath -e "$BUILD/drivers/librte_net_ena.so" 2>/dev/null) ||
+		{ echo "no $BUILD/drivers/librte_net_ena.so" >&2; exit 1; }
+	LOAD="-d $OURS"
+	PMD=$(dirname "$OURS")
+fi
 OUT=$(mktemp -d /tmp/emu-io-testpmd.XXXXXX)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$OUT"' EXIT
 PASS=0
@@ -45,7 +53,7 @@ tp() {
 	local name=$1 eal=$2 app=$3 feed=$4
 	# shellcheck disable=SC2086
 	"$feed" | timeout 90 "$TESTPMD" -l 0-1 --no-huge -m 1024 \
-		--file-prefix="emuio$$" -d "$EMU" $eal -- -i \
+		--file-prefix="emuio$$" -d "$EMU" $LOAD $eal -- -i \
 		--total-num-mbufs=32768 $app >"$OUT/$name.log" 2>&1
 	echo $? >"$OUT/$name.rc"
 }
