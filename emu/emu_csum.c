@@ -17,10 +17,10 @@
 #include "ena_defs.h"
 #include "emu_io_priv.h"
 
-#define IPPROTO_HOPOPT_ 0
-#define IPPROTO_ROUTING_ 43
+#define IPPROTO_HOPOPT_	  0
+#define IPPROTO_ROUTING_  43
 #define IPPROTO_FRAGMENT_ 44
-#define IPPROTO_DSTOPTS_ 60
+#define IPPROTO_DSTOPTS_  60
 
 static uint16_t
 rd16(const uint8_t *p)
@@ -34,8 +34,7 @@ parse_ipv4(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	const uint8_t *ip = f + p->l3_off;
 	uint32_t ihl, tot;
 
-	if (len < p->l3_off + sizeof(struct rte_ipv4_hdr) ||
-	    (ip[0] >> 4) != 4)
+	if (len < p->l3_off + sizeof(struct rte_ipv4_hdr) || (ip[0] >> 4) != 4)
 		return;
 	ihl = (ip[0] & 0xfu) * 4u;
 	tot = rd16(ip + 2);
@@ -53,7 +52,7 @@ parse_ipv4(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	if (ip[9] == IPPROTO_TCP && p->l4_len >= sizeof(struct rte_tcp_hdr))
 		p->l4 = ENA_L4_PROTO_TCP;
 	else if (ip[9] == IPPROTO_UDP &&
-		 p->l4_len >= sizeof(struct rte_udp_hdr))
+		p->l4_len >= sizeof(struct rte_udp_hdr))
 		p->l4 = ENA_L4_PROTO_UDP;
 }
 
@@ -64,8 +63,7 @@ parse_ipv6(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	uint32_t off, plen, ext;
 	uint8_t nh;
 
-	if (len < p->l3_off + sizeof(struct rte_ipv6_hdr) ||
-	    (ip[0] >> 4) != 6)
+	if (len < p->l3_off + sizeof(struct rte_ipv6_hdr) || (ip[0] >> 4) != 6)
 		return;
 	p->l3 = ENA_L3_PROTO_IPV6;
 	plen = rd16(ip + 4);
@@ -76,7 +74,7 @@ parse_ipv6(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	/* Walk the common extension headers; anything else ends parsing. */
 	for (;;) {
 		if (nh == IPPROTO_HOPOPT_ || nh == IPPROTO_ROUTING_ ||
-		    nh == IPPROTO_DSTOPTS_) {
+			nh == IPPROTO_DSTOPTS_) {
 			if (off + 8 > len)
 				return;
 			ext = (f[off + 1] + 1u) * 8u;
@@ -112,7 +110,7 @@ ena_emu_pkt_parse(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 		return;
 	type = rd16(f + off);
 	while ((type == RTE_ETHER_TYPE_VLAN || type == RTE_ETHER_TYPE_QINQ) &&
-	       p->vlans < 2 && off + 4 + 2 <= len) {
+		p->vlans < 2 && off + 4 + 2 <= len) {
 		off += 4;
 		p->vlans++;
 		type = rd16(f + off);
@@ -143,14 +141,15 @@ pseudo_sum(const uint8_t *f, const struct ena_emu_pkt *p, uint8_t proto)
 static uint8_t *
 l4_csum_field(uint8_t *f, const struct ena_emu_pkt *p)
 {
-	return f + p->l4_off + (p->l4 == ENA_L4_PROTO_TCP ?
-		offsetof(struct rte_tcp_hdr, cksum) :
-		offsetof(struct rte_udp_hdr, dgram_cksum));
+	return f + p->l4_off +
+		(p->l4 == ENA_L4_PROTO_TCP
+				? offsetof(struct rte_tcp_hdr, cksum)
+				: offsetof(struct rte_udp_hdr, dgram_cksum));
 }
 
 void
-ena_emu_csum_tx(uint8_t *f, uint32_t len, const struct ena_emu_pkt *p,
-		bool l3, bool l4, bool partial, struct ena_emu_io_counters *c)
+ena_emu_csum_tx(uint8_t *f, uint32_t len, const struct ena_emu_pkt *p, bool l3,
+	bool l4, bool partial, struct ena_emu_io_counters *c)
 {
 	uint8_t proto;
 	uint16_t ck;
@@ -202,16 +201,16 @@ ena_emu_csum_rx(const uint8_t *f, uint32_t len, const struct ena_emu_pkt *p)
 		if (ck != 0xffff)
 			st |= ENA_RX_CDESC_L3_CSUM_ERR_MASK;
 	}
-	if (p->frag || (p->l4 != ENA_L4_PROTO_TCP &&
-			p->l4 != ENA_L4_PROTO_UDP))
+	if (p->frag || (p->l4 != ENA_L4_PROTO_TCP && p->l4 != ENA_L4_PROTO_UDP))
 		return st;
 	proto = p->l4 == ENA_L4_PROTO_TCP ? IPPROTO_TCP : IPPROTO_UDP;
 	st |= ENA_RX_CDESC_L4_CSUM_CHECKED_MASK;
 	/* IPv4 UDP may go without a checksum. */
 	if (proto == IPPROTO_UDP && p->l3 == ENA_L3_PROTO_IPV4 &&
-	    rd16(f + p->l4_off + 6) == 0)
+		rd16(f + p->l4_off + 6) == 0)
 		return st;
-	sum = __rte_raw_cksum(f + p->l4_off, p->l4_len, pseudo_sum(f, p, proto));
+	sum = __rte_raw_cksum(
+		f + p->l4_off, p->l4_len, pseudo_sum(f, p, proto));
 	if (__rte_raw_cksum_reduce(sum) != 0xffff)
 		st |= ENA_RX_CDESC_L4_CSUM_ERR_MASK;
 	return st;

@@ -58,8 +58,7 @@ uint32_t ena_emu_io_dma_gen;
 static bool dma_cb_done;
 
 static void
-dma_mem_event(enum rte_mem_event type, const void *addr, size_t len,
-	void *arg)
+dma_mem_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
 {
 	RTE_SET_USED(addr);
 	RTE_SET_USED(len);
@@ -80,8 +79,8 @@ dma_cache_usable(void)
 	pthread_mutex_lock(&io_reg_lock);
 	if (!dma_cb_done) {
 		dma_cb_done = true;
-		if (rte_mem_event_callback_register("ena_emu_io",
-				dma_mem_event, NULL) == 0)
+		if (rte_mem_event_callback_register(
+			    "ena_emu_io", dma_mem_event, NULL) == 0)
 			usable = true;
 		else
 			usable = rte_errno == ENOTSUP;
@@ -121,7 +120,7 @@ ena_emu_io_lookup(const char *name)
 	pthread_mutex_lock(&io_reg_lock);
 	for (i = 0; i < RTE_DIM(io_reg); i++) {
 		if (io_reg[i] != NULL &&
-		    strcmp(io_reg[i]->cfg.name, name) == 0) {
+			strcmp(io_reg[i]->cfg.name, name) == 0) {
 			found = io_reg[i];
 			break;
 		}
@@ -138,12 +137,12 @@ ena_emu_io_init(struct ena_emu_dev *dev)
 	int rc;
 
 	if (q == 0 || q > ENA_EMU_IO_MAX_QUEUES) {
-		ena_emu_log(dev, RTE_LOG_ERR, "queues=%u out of range 1..%u",
-			q, ENA_EMU_IO_MAX_QUEUES);
+		ena_emu_log(dev, RTE_LOG_ERR, "queues=%u out of range 1..%u", q,
+			ENA_EMU_IO_MAX_QUEUES);
 		return -EINVAL;
 	}
 	if (ENA_EMU_IO_CQ_REG_BASE + 2u * q * ENA_EMU_IO_CQ_REG_STRIDE >
-	    dev->bar0_len) {
+		dev->bar0_len) {
 		ena_emu_log(dev, RTE_LOG_ERR,
 			"queues=%u do not fit the BAR0 register window", q);
 		return -EINVAL;
@@ -163,7 +162,8 @@ ena_emu_io_init(struct ena_emu_dev *dev)
 	io->iova_is_va = rte_eal_iova_mode() == RTE_IOVA_VA &&
 		dma_cache_usable();
 	if (io->tx_sq == NULL || io->rx_sq == NULL || io->cq == NULL ||
-	    io->frame == NULL || io->rss_tbl == NULL || io->pcache == NULL) {
+		io->frame == NULL || io->rss_tbl == NULL ||
+		io->pcache == NULL) {
 		rc = -ENOMEM;
 		goto fail;
 	}
@@ -273,10 +273,10 @@ create_cq(struct ena_emu_dev *dev, const struct ena_aq_create_cq_cmd *c,
 	 * means none (polling drivers).
 	 */
 	if (c->msix_vector > io->max_queues * 2u &&
-	    c->msix_vector != UINT32_MAX) {
+		c->msix_vector != UINT32_MAX) {
 		ena_emu_log(dev, RTE_LOG_ERR,
-			"create CQ: MSI-X vector %u beyond %u",
-			c->msix_vector, io->max_queues * 2u);
+			"create CQ: MSI-X vector %u beyond %u", c->msix_vector,
+			io->max_queues * 2u);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	ring = ena_dma_addr_get(&c->ring);
@@ -330,16 +330,15 @@ destroy_cq(struct ena_emu_dev *dev, const struct ena_aq_destroy_cq_cmd *c)
 	struct ena_emu_cq *cq;
 
 	if (c->cq_idx >= 2u * io->max_queues || !io->cq[c->cq_idx].used) {
-		ena_emu_log(dev, RTE_LOG_ERR, "destroy CQ: no CQ %u",
-			c->cq_idx);
+		ena_emu_log(
+			dev, RTE_LOG_ERR, "destroy CQ: no CQ %u", c->cq_idx);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	cq = &io->cq[c->cq_idx];
 	if (cq->sq_idx >= 0) {
 		ena_emu_log(dev, RTE_LOG_ERR,
-			"destroy CQ: CQ %u still bound to %s SQ %d",
-			c->cq_idx, cq->sq_dir == ENA_SQ_DIR_TX ? "Tx" : "Rx",
-			cq->sq_idx);
+			"destroy CQ: CQ %u still bound to %s SQ %d", c->cq_idx,
+			cq->sq_dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", cq->sq_idx);
 		return ENA_AQ_STATUS_RESOURCE_BUSY;
 	}
 	memset(cq, 0, sizeof(*cq));
@@ -361,9 +360,9 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 		return false;
 	}
 	if (!l->enabled || !l->header_inline || l->entry_size < 64 ||
-	    l->entry_size > ENA_EMU_LLQ_MAX_ENTRY ||
-	    l->descs_before_header * sizeof(struct ena_tx_desc) >=
-	    l->entry_size) {
+		l->entry_size > ENA_EMU_LLQ_MAX_ENTRY ||
+		l->descs_before_header * sizeof(struct ena_tx_desc) >=
+			l->entry_size) {
 		ena_emu_log(dev, RTE_LOG_ERR,
 			"create SQ: LLQ not configured usably (enabled %d inline %d entry %u descs before header %u)",
 			l->enabled, l->header_inline, l->entry_size,
@@ -379,8 +378,9 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	sq->llq_base = dev->bar2 + (size_t)sq->idx * win;
 	sq->llq_entry = l->entry_size;
 	sq->llq_dbh = l->descs_before_header;
-	sq->llq_line_descs = l->single_desc_per_entry ? 1 :
-		(uint16_t)(l->entry_size / sizeof(struct ena_tx_desc));
+	sq->llq_line_descs = l->single_desc_per_entry
+		? 1
+		: (uint16_t)(l->entry_size / sizeof(struct ena_tx_desc));
 	return true;
 }
 
@@ -401,8 +401,8 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (placement != ENA_PLACEMENT_HOST && placement != ENA_PLACEMENT_DEV) {
-		ena_emu_log(dev, RTE_LOG_ERR, "create SQ: placement %u",
-			placement);
+		ena_emu_log(
+			dev, RTE_LOG_ERR, "create SQ: placement %u", placement);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (placement == ENA_PLACEMENT_DEV && dir == ENA_SQ_DIR_RX) {
@@ -411,7 +411,7 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (ENA_FIELD_GET(c->caps2, ENA_AQ_CREATE_SQ_COMPLETION) !=
-	    ENA_COMPLETION_DESC) {
+		ENA_COMPLETION_DESC) {
 		ena_emu_log(dev, RTE_LOG_ERR,
 			"create SQ: completion policy %u not supported",
 			ENA_FIELD_GET(c->caps2, ENA_AQ_CREATE_SQ_COMPLETION));
@@ -433,8 +433,8 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 			"create SQ: CQ %u already bound to an SQ", c->cq_idx);
 		return ENA_AQ_STATUS_RESOURCE_BUSY;
 	}
-	need = dir == ENA_SQ_DIR_TX ? sizeof(struct ena_tx_cdesc) :
-		sizeof(struct ena_rx_cdesc);
+	need = dir == ENA_SQ_DIR_TX ? sizeof(struct ena_tx_cdesc)
+				    : sizeof(struct ena_rx_cdesc);
 	if (cq->entry_size < need) {
 		ena_emu_log(dev, RTE_LOG_ERR,
 			"create SQ: CQ %u entries of %u bytes too small for %s",
@@ -446,7 +446,7 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	/* Rx SQ i sits on CQ i (see create_cq); Tx takes the lowest free. */
 	i = io->max_queues;
 	if (dir == ENA_SQ_DIR_RX && c->cq_idx < io->max_queues &&
-	    !arr[c->cq_idx].used)
+		!arr[c->cq_idx].used)
 		i = c->cq_idx;
 	if (i == io->max_queues)
 		for (i = 0; i < io->max_queues; i++)
@@ -465,8 +465,9 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	sq->depth = c->depth;
 	sq->mask = (uint16_t)(c->depth - 1);
 	sq->depth_log2 = (uint8_t)rte_log2_u32(c->depth);
-	sq->db_off = (dir == ENA_SQ_DIR_TX ? ENA_EMU_IO_TX_DB_BASE :
-		ENA_EMU_IO_RX_DB_BASE) + 4u * i;
+	sq->db_off = (dir == ENA_SQ_DIR_TX ? ENA_EMU_IO_TX_DB_BASE
+					   : ENA_EMU_IO_RX_DB_BASE) +
+		4u * i;
 	if (placement == ENA_PLACEMENT_DEV) {
 		if (!sq_llq_setup(dev, sq))
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -478,8 +479,8 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 				"create SQ: host placement without ring");
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 		}
-		sq->ring = ena_emu_dma_ptr(dev, ring, (size_t)c->depth *
-			sizeof(struct ena_tx_desc));
+		sq->ring = ena_emu_dma_ptr(dev, ring,
+			(size_t)c->depth * sizeof(struct ena_tx_desc));
 		if (sq->ring == NULL)
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
@@ -517,16 +518,16 @@ destroy_sq(struct ena_emu_dev *dev, const struct ena_aq_destroy_sq_cmd *c)
 			c->sq.sq_idx, io->max_queues);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
-	sq = dir == ENA_SQ_DIR_TX ? &io->tx_sq[c->sq.sq_idx] :
-		&io->rx_sq[c->sq.sq_idx];
+	sq = dir == ENA_SQ_DIR_TX ? &io->tx_sq[c->sq.sq_idx]
+				  : &io->rx_sq[c->sq.sq_idx];
 	if (!sq->used) {
 		ena_emu_log(dev, RTE_LOG_ERR, "destroy SQ: no %s SQ %u",
 			dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", c->sq.sq_idx);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
-	ena_emu_log(dev, RTE_LOG_DEBUG, "%s SQ %u destroyed after %" PRIu64
-		" packets", dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", sq->idx,
-		sq->pkts);
+	ena_emu_log(dev, RTE_LOG_DEBUG,
+		"%s SQ %u destroyed after %" PRIu64 " packets",
+		dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", sq->idx, sq->pkts);
 	io->cq[sq->cq_idx].sq_idx = -1;
 	if (dir == ENA_SQ_DIR_RX)
 		io->rx_created--;
@@ -536,7 +537,7 @@ destroy_sq(struct ena_emu_dev *dev, const struct ena_aq_destroy_sq_cmd *c)
 
 uint8_t
 ena_emu_io_admin(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	if (dev->io == NULL)
 		return ENA_AQ_STATUS_UNKNOWN_ERROR;
@@ -582,8 +583,8 @@ ena_emu_io_poll(struct ena_emu_dev *dev)
 }
 
 int
-ena_emu_io_counters_get(struct ena_emu_dev *dev,
-		struct ena_emu_io_counters *out)
+ena_emu_io_counters_get(
+	struct ena_emu_dev *dev, struct ena_emu_io_counters *out)
 {
 	if (dev == NULL || dev->io == NULL || out == NULL)
 		return -EINVAL;
@@ -592,8 +593,8 @@ ena_emu_io_counters_get(struct ena_emu_dev *dev,
 }
 
 void
-ena_emu_io_counters_fill(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out)
+ena_emu_io_counters_fill(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out)
 {
 	const struct ena_emu_counters *c = &dev->cnt;
 

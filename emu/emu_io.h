@@ -28,9 +28,9 @@ struct ena_emu_dev;
 struct ena_aq_cmd;
 struct ena_aq_comp;
 
-#define ENA_EMU_IO_TX_DB_BASE 0x1000u
-#define ENA_EMU_IO_RX_DB_BASE 0x1800u
-#define ENA_EMU_IO_CQ_REG_BASE 0x2000u
+#define ENA_EMU_IO_TX_DB_BASE	 0x1000u
+#define ENA_EMU_IO_RX_DB_BASE	 0x1800u
+#define ENA_EMU_IO_CQ_REG_BASE	 0x2000u
 #define ENA_EMU_IO_CQ_REG_STRIDE 16u
 /* Queue index limit implied by the doorbell windows above. */
 #define ENA_EMU_IO_MAX_QUEUES 512u
@@ -47,7 +47,7 @@ void ena_emu_io_reset(struct ena_emu_dev *dev);
  * ena_aq_status to complete with.
  */
 uint8_t ena_emu_io_admin(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp);
+	struct ena_aq_comp *comp);
 
 /*
  * One pass over IO work: SQ doorbells, Tx processing, wire input. Returns
@@ -61,15 +61,15 @@ unsigned int ena_emu_io_poll(struct ena_emu_dev *dev);
  * Returns 0 or a negative errno naming the drop reason (-ENOENT queue not
  * created, -EMSGSIZE too big, -ENOBUFS no Rx buffer, -EIO bad descriptor).
  */
-int ena_emu_io_rx_frame(struct ena_emu_dev *dev, const void *frame,
-		uint32_t len);
+int
+ena_emu_io_rx_frame(struct ena_emu_dev *dev, const void *frame, uint32_t len);
 
 /*
  * Copies the IO totals (kept in dev->cnt as they happen) into out; the
  * by-reason drop counters are in ena_emu_io_counters_get().
  */
-void ena_emu_io_counters_fill(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out);
+void ena_emu_io_counters_fill(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
 
 /*
  * Resets RSS to the values the device starts with (Toeplitz, fixed key,
@@ -83,11 +83,11 @@ void ena_emu_rss_defaults(struct ena_emu_rss *rss);
  * (rte_softrss) byte order; the device holds it byte-reversed.
  */
 uint32_t ena_emu_rss_toeplitz(const uint8_t *key, unsigned int key_len,
-		const uint8_t *data, unsigned int len);
-uint32_t ena_emu_rss_crc32(uint32_t init, const uint8_t *data,
-		unsigned int len);
+	const uint8_t *data, unsigned int len);
+uint32_t
+ena_emu_rss_crc32(uint32_t init, const uint8_t *data, unsigned int len);
 /* Hash of a frame with the device's current RSS configuration. */
-uint32_t ena_emu_rss_frame_hash(const struct ena_emu_dev *dev,
-		const uint8_t *frame, uint32_t len);
+uint32_t ena_emu_rss_frame_hash(
+	const struct ena_emu_dev *dev, const uint8_t *frame, uint32_t len);
 
 #endif /* ENA_EMU_IO_H */

@@ -17,17 +17,17 @@
 /* Packets handled per queue per poll before moving on. */
 #define ENA_EMU_IO_BURST 64u
 /* Buffers one Rx packet may span (the device advertises this). */
-#define ENA_EMU_IO_RX_MAX_BUFS 16u
+#define ENA_EMU_IO_RX_MAX_BUFS	16u
 #define ENA_EMU_IO_TX_MAX_DESCS 32u
 
 struct ena_emu_cq {
 	bool used;
-	int16_t sq_idx;         /* bound SQ, -1 when none */
-	uint8_t sq_dir;         /* direction of the bound SQ */
-	uint8_t entry_size;     /* bytes */
+	int16_t sq_idx;	    /* bound SQ, -1 when none */
+	uint8_t sq_dir;	    /* direction of the bound SQ */
+	uint8_t entry_size; /* bytes */
 	uint16_t depth;
 	uint16_t mask;
-	uint16_t tail;          /* next entry the device writes */
+	uint16_t tail; /* next entry the device writes */
 	uint8_t phase;
 	uint32_t msix;
 	uint8_t *ring;
@@ -35,18 +35,18 @@ struct ena_emu_cq {
 
 struct ena_emu_sq {
 	bool used;
-	uint8_t dir;            /* ENA_SQ_DIR_* */
+	uint8_t dir; /* ENA_SQ_DIR_* */
 	bool llq;
 	uint16_t idx;
 	uint16_t cq_idx;
 	uint16_t depth;
 	uint16_t mask;
 	uint8_t depth_log2;
-	uint16_t head;          /* next entry (desc or LLQ line) to consume */
-	uint16_t db_seen;       /* last doorbell value acted upon */
+	uint16_t head;	  /* next entry (desc or LLQ line) to consume */
+	uint16_t db_seen; /* last doorbell value acted upon */
 	uint32_t db_off;
-	uint8_t *ring;          /* host placement: descriptor ring */
-	uint8_t *llq_base;      /* device placement: this SQ's BAR2 window */
+	uint8_t *ring;	   /* host placement: descriptor ring */
+	uint8_t *llq_base; /* device placement: this SQ's BAR2 window */
 	/* LLQ layout frozen at creation time. */
 	uint16_t llq_entry;
 	uint16_t llq_dbh;
@@ -80,16 +80,16 @@ struct ena_emu_wire {
 struct ena_emu_pkt {
 	uint16_t l3_off;
 	uint16_t l4_off;
-	uint16_t l4_len;        /* L4 header + payload per the IP header */
-	uint8_t l3;             /* ENA_L3_PROTO_* */
-	uint8_t l4;             /* ENA_L4_PROTO_* */
+	uint16_t l4_len; /* L4 header + payload per the IP header */
+	uint8_t l3;	 /* ENA_L3_PROTO_* */
+	uint8_t l4;	 /* ENA_L4_PROTO_* */
 	uint8_t vlans;
 	bool frag;
 	bool ip6_ext;
 };
 
 /* Validated-page cache in front of ena_emu_dma_ptr() (entries, pow2). */
-#define ENA_EMU_IO_PCACHE 16384u
+#define ENA_EMU_IO_PCACHE     16384u
 #define ENA_EMU_IO_PAGE_SHIFT 12
 
 struct ena_emu_io {
@@ -106,7 +106,7 @@ struct ena_emu_io {
 	uint32_t max_depth;
 	struct ena_emu_sq *tx_sq;
 	struct ena_emu_sq *rx_sq;
-	struct ena_emu_cq *cq;  /* 2 * max_queues: Rx half then Tx half */
+	struct ena_emu_cq *cq; /* 2 * max_queues: Rx half then Tx half */
 	uint16_t rx_created;
 	struct ena_emu_wire wire;
 	struct ena_emu_io_counters c;
@@ -115,28 +115,28 @@ struct ena_emu_io {
 	uint8_t rss_key_cached[ENA_EMU_RSS_KEY_LEN];
 	bool rss_tbl_valid;
 	uint32_t (*rss_tbl)[256];
-	uint8_t *frame;         /* Tx assembly buffer */
+	uint8_t *frame; /* Tx assembly buffer */
 };
 
 /* emu_csum.c */
 void ena_emu_pkt_parse(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p);
 /* Inserts the checksums a Tx descriptor asked for; counts them in c. */
 void ena_emu_csum_tx(uint8_t *f, uint32_t len, const struct ena_emu_pkt *p,
-		bool l3, bool l4, bool partial, struct ena_emu_io_counters *c);
+	bool l3, bool l4, bool partial, struct ena_emu_io_counters *c);
 /* Returns ENA_RX_CDESC_* checksum status bits for a received frame. */
-uint32_t ena_emu_csum_rx(const uint8_t *f, uint32_t len,
-		const struct ena_emu_pkt *p);
+uint32_t
+ena_emu_csum_rx(const uint8_t *f, uint32_t len, const struct ena_emu_pkt *p);
 
 /* emu_rss.c */
-uint32_t ena_emu_rss_hash(struct ena_emu_io *io, const uint8_t *f,
-		const struct ena_emu_pkt *p);
+uint32_t ena_emu_rss_hash(
+	struct ena_emu_io *io, const uint8_t *f, const struct ena_emu_pkt *p);
 /* Rx SQ for a hash, or NULL when the target queue does not exist. */
 struct ena_emu_sq *ena_emu_rss_pick(struct ena_emu_io *io, uint32_t hash);
 
 /* emu_rx.c */
 /* count_no_buf false: a missing buffer is not counted as a drop. */
-int ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f,
-		uint32_t len, bool count_no_buf);
+int ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
+	bool count_no_buf);
 
 /* emu_tx.c */
 unsigned int ena_emu_tx_poll(struct ena_emu_dev *dev, struct ena_emu_sq *sq);
@@ -147,18 +147,17 @@ void ena_emu_wire_fini(struct ena_emu_dev *dev);
 void ena_emu_wire_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len);
 unsigned int ena_emu_wire_poll(struct ena_emu_dev *dev);
 int ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in,
-		const char *out, uint32_t delay_ms);
+	const char *out, uint32_t delay_ms);
 void ena_emu_wire_pcap_close(struct ena_emu_dev *dev);
-void ena_emu_wire_pcap_tx(struct ena_emu_dev *dev, const uint8_t *f,
-		uint32_t len);
+void
+ena_emu_wire_pcap_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len);
 unsigned int ena_emu_wire_pcap_poll(struct ena_emu_dev *dev);
 
 /* Registry used to resolve peer:<name> among devices with IO state. */
 struct ena_emu_dev *ena_emu_io_lookup(const char *name);
 
 extern uint32_t ena_emu_io_dma_gen;
-void *ena_emu_io_dma_slow(struct ena_emu_dev *dev, uint64_t iova,
-		uint32_t len);
+void *ena_emu_io_dma_slow(struct ena_emu_dev *dev, uint64_t iova, uint32_t len);
 
 /* Host address of a DMA buffer; the common case skips the memseg walk. */
 static inline void *
@@ -169,10 +168,11 @@ ena_emu_io_dma(struct ena_emu_dev *dev, uint64_t iova, uint32_t len)
 	uint64_t last = (iova + len - 1) >> ENA_EMU_IO_PAGE_SHIFT;
 
 	if (io->iova_is_va && len != 0 && last - first <= 1 &&
-	    io->pcache_gen == __atomic_load_n(&ena_emu_io_dma_gen,
-			__ATOMIC_ACQUIRE) &&
-	    io->pcache[first & (ENA_EMU_IO_PCACHE - 1)] == first + 1 &&
-	    io->pcache[last & (ENA_EMU_IO_PCACHE - 1)] == last + 1)
+		io->pcache_gen ==
+			__atomic_load_n(
+				&ena_emu_io_dma_gen, __ATOMIC_ACQUIRE) &&
+		io->pcache[first & (ENA_EMU_IO_PCACHE - 1)] == first + 1 &&
+		io->pcache[last & (ENA_EMU_IO_PCACHE - 1)] == last + 1)
 		return (void *)(uintptr_t)iova;
 	return ena_emu_io_dma_slow(dev, iova, len);
 }

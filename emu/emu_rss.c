@@ -18,6 +18,7 @@
 #define RSS_INPUT_MAX 36
 
 /* Same key rte_eth devices commonly start with (Toeplitz order). */
+/* clang-format off */
 static const uint8_t rss_default_key[ENA_EMU_RSS_KEY_LEN] = {
 	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
 	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
@@ -25,6 +26,7 @@ static const uint8_t rss_default_key[ENA_EMU_RSS_KEY_LEN] = {
 	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
 	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 };
+/* clang-format on */
 
 void
 ena_emu_rss_defaults(struct ena_emu_rss *rss)
@@ -49,13 +51,13 @@ ena_emu_rss_defaults(struct ena_emu_rss *rss)
 	rss->fields[ENA_RSS_PROTO_IP6] = l3;
 	rss->fields[ENA_RSS_PROTO_IP6_EX] = l3;
 	rss->fields[ENA_RSS_PROTO_IP4_FRAG] = l3;
-	rss->fields[ENA_RSS_PROTO_NOT_IP] =
-		ENA_RSS_FIELD_L2_DA | ENA_RSS_FIELD_L2_SA;
+	rss->fields[ENA_RSS_PROTO_NOT_IP] = ENA_RSS_FIELD_L2_DA |
+		ENA_RSS_FIELD_L2_SA;
 }
 
 uint32_t
 ena_emu_rss_toeplitz(const uint8_t *key, unsigned int key_len,
-		const uint8_t *data, unsigned int len)
+	const uint8_t *data, unsigned int len)
 {
 	uint64_t win = 0;
 	uint32_t h = 0;
@@ -98,8 +100,8 @@ rss_tables_build(struct ena_emu_io *io, const uint8_t *dev_key)
 	for (i = 0; i < RSS_INPUT_MAX; i++) {
 		for (b = 0; b < 8; b++) {
 			one[i] = (uint8_t)(0x80u >> b);
-			bit[b] = ena_emu_rss_toeplitz(key, sizeof(key), one,
-				i + 1);
+			bit[b] = ena_emu_rss_toeplitz(
+				key, sizeof(key), one, i + 1);
 		}
 		one[i] = 0;
 		for (v = 0; v < 256; v++) {
@@ -129,8 +131,8 @@ rss_flow_type(const struct ena_emu_pkt *p)
 	}
 	if (p->l3 == ENA_L3_PROTO_IPV6) {
 		if (p->l4 == ENA_L4_PROTO_TCP)
-			return p->ip6_ext ? ENA_RSS_PROTO_TCP6_EX :
-				ENA_RSS_PROTO_TCP6;
+			return p->ip6_ext ? ENA_RSS_PROTO_TCP6_EX
+					  : ENA_RSS_PROTO_TCP6;
 		if (p->l4 == ENA_L4_PROTO_UDP)
 			return ENA_RSS_PROTO_UDP6;
 		return p->ip6_ext ? ENA_RSS_PROTO_IP6_EX : ENA_RSS_PROTO_IP6;
@@ -189,8 +191,8 @@ rss_input(const uint8_t *f, const struct ena_emu_pkt *p, uint16_t fields,
 }
 
 uint32_t
-ena_emu_rss_hash(struct ena_emu_io *io, const uint8_t *f,
-		const struct ena_emu_pkt *p)
+ena_emu_rss_hash(
+	struct ena_emu_io *io, const uint8_t *f, const struct ena_emu_pkt *p)
 {
 	const struct ena_emu_rss *rss = &io->dev->rss;
 	uint8_t in[RSS_INPUT_MAX];
@@ -201,7 +203,7 @@ ena_emu_rss_hash(struct ena_emu_io *io, const uint8_t *f,
 	if (rss->func == ENA_RSS_FUNC_CRC32)
 		return ena_emu_rss_crc32(rss->init_val, in, n);
 	if (!io->rss_tbl_valid ||
-	    memcmp(io->rss_key_cached, rss->key, ENA_EMU_RSS_KEY_LEN) != 0)
+		memcmp(io->rss_key_cached, rss->key, ENA_EMU_RSS_KEY_LEN) != 0)
 		rss_tables_build(io, rss->key);
 	for (i = 0; i < n; i++)
 		h ^= io->rss_tbl[i][in[i]];
@@ -209,8 +211,8 @@ ena_emu_rss_hash(struct ena_emu_io *io, const uint8_t *f,
 }
 
 uint32_t
-ena_emu_rss_frame_hash(const struct ena_emu_dev *dev, const uint8_t *frame,
-		uint32_t len)
+ena_emu_rss_frame_hash(
+	const struct ena_emu_dev *dev, const uint8_t *frame, uint32_t len)
 {
 	struct ena_emu_pkt p;
 

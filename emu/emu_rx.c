@@ -49,7 +49,7 @@ rx_drop(struct ena_emu_dev *dev, uint64_t *reason, const char *why,
 
 int
 ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
-		bool count_no_buf)
+	bool count_no_buf)
 {
 	struct ena_emu_io *io = dev->io;
 	struct ena_rx_desc *descs, *d;
@@ -79,7 +79,8 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	avail = (uint16_t)((uint16_t)ena_emu_reg_get(dev, sq->db_off) -
 		sq->head);
 	if (avail > sq->depth) {
-		ena_emu_dev_error(dev, "Rx SQ %u doorbell %u ahead of head %u by more than depth %u",
+		ena_emu_dev_error(dev,
+			"Rx SQ %u doorbell %u ahead of head %u by more than depth %u",
 			sq->idx, (uint16_t)(sq->head + avail), sq->head,
 			sq->depth);
 		dev->cnt.io_errors++;
@@ -93,8 +94,9 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 			if (!count_no_buf)
 				return -ENOBUFS;
 			return rx_drop(dev, &io->c.rx_drop_no_buf,
-				n == avail ? "no Rx buffer" :
-				"needs too many buffers", len, -ENOBUFS);
+				n == avail ? "no Rx buffer"
+					   : "needs too many buffers",
+				len, -ENOBUFS);
 		}
 		d = &descs[(uint16_t)(sq->head + n) & sq->mask];
 		blen[n] = d->length != 0 ? d->length : 65536u;
@@ -112,7 +114,7 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		d = &descs[pos & sq->mask];
 		req_id = d->req_id;
 		if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_RX_BAD_REQ_ID) &&
-		    ena_emu_fault_take(dev, ENA_EMU_FAULT_RX_BAD_REQ_ID)) {
+			ena_emu_fault_take(dev, ENA_EMU_FAULT_RX_BAD_REQ_ID)) {
 			req_id = sq->depth;
 			dev->cnt.rx_bad_req_ids++;
 		}
@@ -126,10 +128,12 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		cd->offset = 0;
 		cd->rsvd = 0;
 		/* The status word carries the phase: it goes last. */
-		__atomic_store_n(&cd->status, st | ENA_RX_CDESC_BUFFER_MASK |
-			(i == 0 ? ENA_RX_CDESC_FIRST_MASK : 0) |
-			(i == n - 1 ? ENA_RX_CDESC_LAST_MASK : 0) |
-			((uint32_t)cq->phase << ENA_RX_CDESC_PHASE_SHIFT),
+		__atomic_store_n(&cd->status,
+			st | ENA_RX_CDESC_BUFFER_MASK |
+				(i == 0 ? ENA_RX_CDESC_FIRST_MASK : 0) |
+				(i == n - 1 ? ENA_RX_CDESC_LAST_MASK : 0) |
+				((uint32_t)cq->phase
+					<< ENA_RX_CDESC_PHASE_SHIFT),
 			__ATOMIC_RELEASE);
 		ena_emu_cq_advance(cq);
 	}

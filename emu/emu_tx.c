@@ -21,9 +21,9 @@
 /* Walks descriptors of one packet; in LLQ mode entries are "lines". */
 struct tx_cursor {
 	struct ena_emu_sq *sq;
-	uint16_t avail;         /* entries the doorbell made visible */
-	uint16_t used;          /* entries touched by this packet so far */
-	uint8_t *line;          /* LLQ: current line */
+	uint16_t avail; /* entries the doorbell made visible */
+	uint16_t used;	/* entries touched by this packet so far */
+	uint8_t *line;	/* LLQ: current line */
 	uint8_t *first_line;
 	unsigned int slot;
 	unsigned int slots;
@@ -51,8 +51,8 @@ cursor_next(struct tx_cursor *c, uint16_t *pos)
 		if (c->used == c->avail)
 			return NULL;
 		*pos = (uint16_t)(sq->head + c->used);
-		c->line = sq->llq_base + (size_t)(*pos & sq->mask) *
-			sq->llq_entry;
+		c->line = sq->llq_base +
+			(size_t)(*pos & sq->mask) * sq->llq_entry;
 		c->slot = 0;
 		c->slots = c->used == 0 ? sq->llq_dbh : sq->llq_line_descs;
 		if (c->used == 0)
@@ -97,21 +97,24 @@ tx_fetch(struct ena_emu_dev *dev, struct ena_emu_sq *sq, uint16_t avail,
 			return 0;
 		memcpy(&d, dp, sizeof(d));
 		if (ENA_FIELD_GET(d.len_ctrl, ENA_TX_DESC_PHASE) !=
-		    entry_phase(sq, pos)) {
-			ena_emu_dev_error(dev, "Tx SQ %u entry %u: phase %u, expected %u",
+			entry_phase(sq, pos)) {
+			ena_emu_dev_error(dev,
+				"Tx SQ %u entry %u: phase %u, expected %u",
 				sq->idx, pos & sq->mask,
 				ENA_FIELD_GET(d.len_ctrl, ENA_TX_DESC_PHASE),
 				entry_phase(sq, pos));
 			return -EIO;
 		}
 		if (++ndesc > ENA_EMU_IO_TX_MAX_DESCS) {
-			ena_emu_dev_error(dev, "Tx SQ %u: packet without LAST after %u descriptors",
+			ena_emu_dev_error(dev,
+				"Tx SQ %u: packet without LAST after %u descriptors",
 				sq->idx, ENA_EMU_IO_TX_MAX_DESCS);
 			return -EIO;
 		}
 		if (d.len_ctrl & ENA_TX_DESC_META_DESC_MASK) {
 			if (seen_buf) {
-				ena_emu_dev_error(dev, "Tx SQ %u: meta descriptor after a buffer",
+				ena_emu_dev_error(dev,
+					"Tx SQ %u: meta descriptor after a buffer",
 					sq->idx);
 				return -EIO;
 			}
@@ -125,23 +128,28 @@ tx_fetch(struct ena_emu_dev *dev, struct ena_emu_sq *sq, uint16_t avail,
 		if (!seen_buf) {
 			seen_buf = true;
 			pk->req_id = ena_tx_desc_req_id_get(&d);
-			pk->comp = (d.len_ctrl & ENA_TX_DESC_COMP_REQ_MASK) != 0;
+			pk->comp = (d.len_ctrl & ENA_TX_DESC_COMP_REQ_MASK) !=
+				0;
 			pk->meta_ctrl = d.meta_ctrl;
-			hlen = ENA_FIELD_GET(d.addr_hi_hdr, ENA_TX_DESC_HDR_LEN);
+			hlen = ENA_FIELD_GET(
+				d.addr_hi_hdr, ENA_TX_DESC_HDR_LEN);
 			if (hlen != 0 && !sq->llq) {
-				ena_emu_dev_error(dev, "Tx SQ %u: header length %u on a host-memory queue",
+				ena_emu_dev_error(dev,
+					"Tx SQ %u: header length %u on a host-memory queue",
 					sq->idx, hlen);
 				return -EIO;
 			}
 			if (hlen != 0) {
 				if (sq->llq_dbh * sizeof(d) + hlen >
-				    sq->llq_entry) {
-					ena_emu_dev_error(dev, "Tx SQ %u: pushed header of %u bytes exceeds the %u-byte LLQ entry",
+					sq->llq_entry) {
+					ena_emu_dev_error(dev,
+						"Tx SQ %u: pushed header of %u bytes exceeds the %u-byte LLQ entry",
 						sq->idx, hlen, sq->llq_entry);
 					return -EIO;
 				}
-				memcpy(io->frame, c.first_line +
-					sq->llq_dbh * sizeof(d), hlen);
+				memcpy(io->frame,
+					c.first_line + sq->llq_dbh * sizeof(d),
+					hlen);
 				pk->len = hlen;
 			}
 		}
@@ -149,8 +157,8 @@ tx_fetch(struct ena_emu_dev *dev, struct ena_emu_sq *sq, uint16_t avail,
 		if (blen != 0 && pk->len + blen > ENA_EMU_IO_FRAME_MAX) {
 			pk->too_big = true;
 		} else if (blen != 0) {
-			src = ena_emu_io_dma(dev, ena_tx_desc_addr_get(&d),
-				blen);
+			src = ena_emu_io_dma(
+				dev, ena_tx_desc_addr_get(&d), blen);
 			if (src == NULL) {
 				io->c.tx_drop_dma++;
 				return -EIO;
@@ -215,7 +223,7 @@ tx_complete(struct ena_emu_dev *dev, struct ena_emu_sq *sq, uint16_t req_id)
 	struct ena_tx_cdesc *cd = (struct ena_tx_cdesc *)ena_emu_cq_slot(cq);
 
 	if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_TX_BAD_REQ_ID) &&
-	    ena_emu_fault_take(dev, ENA_EMU_FAULT_TX_BAD_REQ_ID)) {
+		ena_emu_fault_take(dev, ENA_EMU_FAULT_TX_BAD_REQ_ID)) {
 		req_id = sq->depth;
 		dev->cnt.tx_bad_req_ids++;
 	}
@@ -242,7 +250,8 @@ ena_emu_tx_poll(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	db = (uint16_t)ena_emu_reg_get(dev, sq->db_off);
 	avail = (uint16_t)(db - sq->head);
 	if (avail > sq->depth) {
-		ena_emu_dev_error(dev, "Tx SQ %u doorbell %u is %u entries past head %u (depth %u)",
+		ena_emu_dev_error(dev,
+			"Tx SQ %u doorbell %u is %u entries past head %u (depth %u)",
 			sq->idx, db, avail, sq->head, sq->depth);
 		dev->cnt.io_errors++;
 		return 0;

@@ -30,15 +30,15 @@
 #include "ena_defs.h"
 #include "emu_io_priv.h"
 
-#define GEN_FLOWS_DFLT 256u
+#define GEN_FLOWS_DFLT	   256u
 #define PCAP_DELAY_MS_DFLT 500u
-#define GEN_FLOWS_MAX 65536u
+#define GEN_FLOWS_MAX	   65536u
 
 struct ena_emu_wire_gen {
 	uint32_t size;
 	uint32_t flows;
 	uint32_t next;
-	uint8_t *frames;        /* flows * size bytes */
+	uint8_t *frames; /* flows * size bytes */
 };
 
 static void
@@ -63,16 +63,16 @@ gen_build(struct ena_emu_wire_gen *g, const uint8_t *dst_mac)
 		ip->total_length = rte_cpu_to_be_16((uint16_t)l3len);
 		ip->time_to_live = 64;
 		ip->next_proto_id = IPPROTO_UDP;
-		ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(10, 0, (i >> 8) & 0xff,
-			i & 0xff));
-		ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(10, 1,
-			(i * 7 >> 8) & 0xff, (i * 7) & 0xff));
+		ip->src_addr = rte_cpu_to_be_32(
+			RTE_IPV4(10, 0, (i >> 8) & 0xff, i & 0xff));
+		ip->dst_addr = rte_cpu_to_be_32(
+			RTE_IPV4(10, 1, (i * 7 >> 8) & 0xff, (i * 7) & 0xff));
 		ip->hdr_checksum = rte_ipv4_cksum(ip);
 		udp = (struct rte_udp_hdr *)(ip + 1);
 		udp->src_port = rte_cpu_to_be_16((uint16_t)(1024 + i * 13));
 		udp->dst_port = rte_cpu_to_be_16((uint16_t)(4000 + (i & 0xff)));
-		udp->dgram_len = rte_cpu_to_be_16((uint16_t)(l3len -
-			sizeof(*ip)));
+		udp->dgram_len = rte_cpu_to_be_16(
+			(uint16_t)(l3len - sizeof(*ip)));
 		udp->dgram_cksum = rte_ipv4_udptcp_cksum(ip, udp);
 	}
 }
@@ -90,8 +90,8 @@ gen_init(struct ena_emu_dev *dev, const char *arg)
 	if (*end == ':')
 		flows = strtoul(end + 1, &end, 0);
 	if (*end != '\0' || size < min ||
-	    size > dev->cfg.mtu_max + RTE_ETHER_HDR_LEN || flows == 0 ||
-	    flows > GEN_FLOWS_MAX) {
+		size > dev->cfg.mtu_max + RTE_ETHER_HDR_LEN || flows == 0 ||
+		flows > GEN_FLOWS_MAX) {
 		ena_emu_log(dev, RTE_LOG_ERR,
 			"wire=gen:%s: want gen:<size %u..%u>[:<flows 1..%u>]",
 			arg, min, dev->cfg.mtu_max + RTE_ETHER_HDR_LEN,
@@ -126,8 +126,9 @@ gen_poll(struct ena_emu_dev *dev)
 	 * without a drop, as a sender waiting for credit would.
 	 */
 	for (tries = 0; tries < ENA_EMU_IO_BURST; tries++) {
-		if (ena_emu_rx_deliver(dev, g->frames + (size_t)g->next *
-				g->size, g->size, false) == 0) {
+		if (ena_emu_rx_deliver(dev,
+			    g->frames + (size_t)g->next * g->size, g->size,
+			    false) == 0) {
 			n++;
 			dev->io->c.gen_pkts++;
 		}
@@ -159,8 +160,8 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 	} else if (strncmp(s, "peer:", 5) == 0 && s[5] != '\0') {
 		w->kind = ENA_EMU_WIRE_PEER;
 		if (strlen(s + 5) >= sizeof(w->peer_name)) {
-			ena_emu_log(dev, RTE_LOG_ERR, "wire=%s: name too long",
-				s);
+			ena_emu_log(
+				dev, RTE_LOG_ERR, "wire=%s: name too long", s);
 			return -EINVAL;
 		}
 		snprintf(w->peer_name, sizeof(w->peer_name), "%s", s + 5);
@@ -179,8 +180,8 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 				delay = sep + 1;
 			}
 		}
-		ms = *delay != '\0' ? strtoul(delay, &end, 0) :
-			PCAP_DELAY_MS_DFLT;
+		ms = *delay != '\0' ? strtoul(delay, &end, 0)
+				    : PCAP_DELAY_MS_DFLT;
 		if (*delay != '\0' && (*end != '\0' || ms > 60000)) {
 			ena_emu_log(dev, RTE_LOG_ERR,
 				"wire=pcap: replay delay '%s' not 0..60000 ms",
@@ -247,8 +248,8 @@ ena_emu_wire_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len)
 			if (rte_log_can_log(ena_emu_logtype, RTE_LOG_DEBUG))
 				ena_emu_log(dev, RTE_LOG_DEBUG,
 					"Tx drop: peer %s %s",
-					io->wire.peer_name, p == NULL ?
-					"not found" : "not ready");
+					io->wire.peer_name,
+					p == NULL ? "not found" : "not ready");
 			break;
 		}
 		ena_emu_rx_deliver(p, f, len, true);

@@ -29,7 +29,7 @@ struct ena_emu_wire_pcap {
 	 * does not swallow the capture.
 	 */
 	uint64_t delay_ns;
-	uint64_t start_ns;      /* 0: not armed yet */
+	uint64_t start_ns; /* 0: not armed yet */
 	/* Written since the last flush: flushed every poll, as the process
 	 * may end without closing the device.
 	 */
@@ -37,8 +37,8 @@ struct ena_emu_wire_pcap {
 };
 
 int
-ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in,
-		const char *out, uint32_t delay_ms)
+ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in, const char *out,
+	uint32_t delay_ms)
 {
 	char err[PCAP_ERRBUF_SIZE];
 	struct ena_emu_wire_pcap *pc;
@@ -70,9 +70,8 @@ ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in,
 			goto fail;
 		pc->out = pcap_dump_open(pc->out_handle, out);
 		if (pc->out == NULL) {
-			ena_emu_log(dev, RTE_LOG_ERR,
-				"wire pcap output %s: %s", out,
-				pcap_geterr(pc->out_handle));
+			ena_emu_log(dev, RTE_LOG_ERR, "wire pcap output %s: %s",
+				out, pcap_geterr(pc->out_handle));
 			goto fail;
 		}
 	}
@@ -149,7 +148,7 @@ ena_emu_wire_pcap_poll(struct ena_emu_dev *dev)
 			pc->pend_len = h->caplen;
 		}
 		if (ena_emu_rx_deliver(dev, pc->pend, pc->pend_len, false) ==
-		    -ENOBUFS)
+			-ENOBUFS)
 			break;
 		pc->pend = NULL;
 		n++;

@@ -31,7 +31,7 @@
 #include "rte_ena_emu_io.h"
 #include "test.h"
 
-#define DEPTH 64
+#define DEPTH  64
 #define BUF_SZ 2048
 
 /* Driver-side view of one IO queue pair half (SQ + its CQ). */
@@ -42,13 +42,13 @@ struct tq {
 	uint16_t cq_idx;
 	uint32_t db_off;
 	uint16_t depth;
-	uint8_t *ring;          /* host SQ ring */
+	uint8_t *ring; /* host SQ ring */
 	uint8_t *cq_ring;
 	uint8_t cq_entry;
-	uint8_t *llq_mem;       /* BAR2 window */
+	uint8_t *llq_mem; /* BAR2 window */
 	uint16_t tail;
 	uint16_t cq_head;
-	uint8_t *bufs;          /* Rx buffers, DEPTH * BUF_SZ */
+	uint8_t *bufs; /* Rx buffers, DEPTH * BUF_SZ */
 };
 
 struct tdev {
@@ -75,8 +75,8 @@ cq_create(struct ena_emu_dev *dev, unsigned int words, uint16_t depth,
 	ENA_FIELD_SET(cmd.create_cq.caps2, ENA_AQ_CREATE_CQ_ENTRY_WORDS, words);
 	cmd.create_cq.depth = depth;
 	cmd.create_cq.msix_vector = 1;
-	*ring = rte_zmalloc(NULL, (size_t)words * 4 * (depth ? depth : 1),
-		4096);
+	*ring = rte_zmalloc(
+		NULL, (size_t)words * 4 * (depth ? depth : 1), 4096);
 	ena_dma_addr_set(&cmd.create_cq.ring, (uint64_t)(uintptr_t)*ring);
 	return admin(dev, &cmd, comp);
 }
@@ -91,16 +91,16 @@ sq_create(struct ena_emu_dev *dev, unsigned int dir, unsigned int placement,
 	memset(&cmd, 0, sizeof(cmd));
 	cmd.common.opcode = ENA_AQ_OP_CREATE_SQ;
 	ENA_FIELD_SET(cmd.create_sq.sq_ident, ENA_AQ_CREATE_SQ_DIR, dir);
-	ENA_FIELD_SET(cmd.create_sq.caps2, ENA_AQ_CREATE_SQ_PLACEMENT,
-		placement);
+	ENA_FIELD_SET(
+		cmd.create_sq.caps2, ENA_AQ_CREATE_SQ_PLACEMENT, placement);
 	cmd.create_sq.cq_idx = cq_idx;
 	cmd.create_sq.depth = depth;
 	*ring = NULL;
 	if (placement == ENA_PLACEMENT_HOST) {
-		*ring = rte_zmalloc(NULL, (size_t)16 * (depth ? depth : 1),
-			4096);
-		ena_dma_addr_set(&cmd.create_sq.ring,
-			(uint64_t)(uintptr_t)*ring);
+		*ring = rte_zmalloc(
+			NULL, (size_t)16 * (depth ? depth : 1), 4096);
+		ena_dma_addr_set(
+			&cmd.create_sq.ring, (uint64_t)(uintptr_t)*ring);
 	}
 	return admin(dev, &cmd, comp);
 }
@@ -152,8 +152,8 @@ rx_post(struct tdev *t, struct tq *q, unsigned int n, uint16_t len)
 		d->ctrl = ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
 			ENA_RX_DESC_COMP_REQ_MASK |
 			(((q->tail / q->depth) & 1) ^ 1);
-		ena_rx_desc_addr_set(d, (uint64_t)(uintptr_t)(q->bufs +
-			(size_t)pos * BUF_SZ));
+		ena_rx_desc_addr_set(d,
+			(uint64_t)(uintptr_t)(q->bufs + (size_t)pos * BUF_SZ));
 		q->tail++;
 	}
 	db_write(t->dev, q->db_off, q->tail);
@@ -251,18 +251,18 @@ frame_build(uint8_t *f, uint32_t len, bool v6, bool tcp, uint32_t saddr,
 	uint32_t daddr, uint16_t sport, uint16_t dport)
 {
 	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)f;
-	uint32_t l3 = v6 ? sizeof(struct rte_ipv6_hdr) :
-		sizeof(struct rte_ipv4_hdr);
-	uint32_t l4 = tcp ? sizeof(struct rte_tcp_hdr) :
-		sizeof(struct rte_udp_hdr);
+	uint32_t l3 = v6 ? sizeof(struct rte_ipv6_hdr)
+			 : sizeof(struct rte_ipv4_hdr);
+	uint32_t l4 = tcp ? sizeof(struct rte_tcp_hdr)
+			  : sizeof(struct rte_udp_hdr);
 	uint8_t *l4p = f + sizeof(*eth) + l3;
 	uint32_t i, plen = len - sizeof(*eth) - l3;
 
 	memset(f, 0, len);
 	memset(&eth->dst_addr, 0x02, 6);
 	memset(&eth->src_addr, 0x04, 6);
-	eth->ether_type = rte_cpu_to_be_16(v6 ? RTE_ETHER_TYPE_IPV6 :
-		RTE_ETHER_TYPE_IPV4);
+	eth->ether_type = rte_cpu_to_be_16(
+		v6 ? RTE_ETHER_TYPE_IPV6 : RTE_ETHER_TYPE_IPV4);
 	if (v6) {
 		struct rte_ipv6_hdr *ip = (void *)(eth + 1);
 
@@ -278,8 +278,8 @@ frame_build(uint8_t *f, uint32_t len, bool v6, bool tcp, uint32_t saddr,
 		struct rte_ipv4_hdr *ip = (void *)(eth + 1);
 
 		ip->version_ihl = RTE_IPV4_VHL_DEF;
-		ip->total_length = rte_cpu_to_be_16((uint16_t)(len -
-			sizeof(*eth)));
+		ip->total_length = rte_cpu_to_be_16(
+			(uint16_t)(len - sizeof(*eth)));
 		ip->time_to_live = 64;
 		ip->next_proto_id = tcp ? IPPROTO_TCP : IPPROTO_UDP;
 		ip->src_addr = rte_cpu_to_be_32(saddr);
@@ -308,8 +308,9 @@ static void
 frame_csum(uint8_t *f, bool v6, bool tcp)
 {
 	uint8_t *l3 = f + sizeof(struct rte_ether_hdr);
-	uint8_t *l4 = l3 + (v6 ? sizeof(struct rte_ipv6_hdr) :
-		sizeof(struct rte_ipv4_hdr));
+	uint8_t *l4 = l3 +
+		(v6 ? sizeof(struct rte_ipv6_hdr)
+		    : sizeof(struct rte_ipv4_hdr));
 	uint16_t *fld = (uint16_t *)(l4 + (tcp ? 16 : 6));
 
 	*fld = 0;
@@ -331,10 +332,10 @@ struct txbuf {
 
 struct txreq {
 	uint16_t req_id;
-	bool meta;              /* emit a meta descriptor first */
-	uint32_t meta_ctrl;     /* offload bits for the first buffer desc */
+	bool meta;	    /* emit a meta descriptor first */
+	uint32_t meta_ctrl; /* offload bits for the first buffer desc */
 	uint8_t l3_off, l3_len;
-	const uint8_t *hdr;     /* LLQ pushed header */
+	const uint8_t *hdr; /* LLQ pushed header */
 	uint16_t hdr_len;
 };
 
@@ -420,15 +421,16 @@ tx_llq(struct tdev *t, struct tq *q, const struct txreq *r,
 	nd = (r->meta ? 1 : 0) + (nb ? nb : 1);
 	for (i = 0; i < nd; i++) {
 		if (slot == slots) {
-			memcpy(q->llq_mem + (size_t)(q->tail &
-				(q->depth - 1)) * l->entry_size, line,
-				l->entry_size);
+			memcpy(q->llq_mem +
+					(size_t)(q->tail & (q->depth - 1)) *
+						l->entry_size,
+				line, l->entry_size);
 			q->tail++;
 			pos = q->tail;
 			memset(line, 0, sizeof(line));
 			slot = 0;
-			slots = l->single_desc_per_entry ? 1 :
-				l->entry_size / 16;
+			slots = l->single_desc_per_entry ? 1
+							 : l->entry_size / 16;
 		}
 		if (r->meta && i == 0) {
 			meta_fill(&d, q, pos, r);
@@ -441,8 +443,8 @@ tx_llq(struct tdev *t, struct tq *q, const struct txreq *r,
 		memcpy(line + slot * 16, &d, 16);
 		slot++;
 	}
-	memcpy(q->llq_mem + (size_t)(q->tail & (q->depth - 1)) *
-		l->entry_size, line, l->entry_size);
+	memcpy(q->llq_mem + (size_t)(q->tail & (q->depth - 1)) * l->entry_size,
+		line, l->entry_size);
 	q->tail++;
 	db_write(t->dev, q->db_off, q->tail);
 }
@@ -541,7 +543,8 @@ test_admin(void)
 	ENA_CHECK_EQ("CQ depth 48", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
 		cq_create(dev, 2, 48, &r1, &comp));
 	rte_free(r1);
-	ENA_CHECK_EQ("CQ depth 512 > ring_size", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
+	ENA_CHECK_EQ("CQ depth 512 > ring_size",
+		ENA_AQ_STATUS_ILLEGAL_PARAMETER,
 		cq_create(dev, 2, 512, &r1, &comp));
 	rte_free(r1);
 	ENA_CHECK_EQ("CQ depth 0", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
@@ -554,9 +557,10 @@ test_admin(void)
 	ENA_CHECK(comp.create_cq.actual_depth == 256, "actual depth %u",
 		comp.create_cq.actual_depth);
 	ENA_CHECK(comp.create_cq.head_db_offset >= ENA_EMU_BAR0_DB_BASE &&
-		comp.create_cq.unmask_offset >= ENA_EMU_BAR0_DB_BASE &&
-		comp.create_cq.numa_node_offset >= ENA_EMU_BAR0_DB_BASE &&
-		comp.create_cq.unmask_offset < ENA_EMU_BAR0_SIZE,
+			comp.create_cq.unmask_offset >= ENA_EMU_BAR0_DB_BASE &&
+			comp.create_cq.numa_node_offset >=
+				ENA_EMU_BAR0_DB_BASE &&
+			comp.create_cq.unmask_offset < ENA_EMU_BAR0_SIZE,
 		"CQ register offsets in the IO window (%#x %#x %#x)",
 		comp.create_cq.head_db_offset, comp.create_cq.unmask_offset,
 		comp.create_cq.numa_node_offset);
@@ -564,8 +568,8 @@ test_admin(void)
 	ENA_CHECK_EQ("Rx CQ created", ENA_AQ_STATUS_SUCCESS, st);
 	cq_rx = comp2.create_cq.cq_idx;
 	ENA_CHECK(cq_rx != cq_tx, "distinct CQ ids %u %u", cq_rx, cq_tx);
-	ENA_CHECK(comp2.create_cq.unmask_offset !=
-		comp.create_cq.unmask_offset, "distinct unmask registers");
+	ENA_CHECK(comp2.create_cq.unmask_offset != comp.create_cq.unmask_offset,
+		"distinct unmask registers");
 
 	ENA_CHECK_EQ("SQ on unknown CQ", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
 		sq_create(dev, ENA_SQ_DIR_TX, ENA_PLACEMENT_HOST, 77, 64, &r3,
@@ -582,23 +586,23 @@ test_admin(void)
 			&r3, &comp));
 	rte_free(r3);
 	ENA_CHECK_EQ("Rx SQ in device memory", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
-		sq_create(dev, ENA_SQ_DIR_RX, ENA_PLACEMENT_DEV, cq_rx, 64,
-			&r3, &comp));
+		sq_create(dev, ENA_SQ_DIR_RX, ENA_PLACEMENT_DEV, cq_rx, 64, &r3,
+			&comp));
 	ENA_CHECK_EQ("LLQ SQ before LLQ negotiation",
 		ENA_AQ_STATUS_ILLEGAL_PARAMETER,
-		sq_create(dev, ENA_SQ_DIR_TX, ENA_PLACEMENT_DEV, cq_tx, 64,
-			&r3, &comp));
+		sq_create(dev, ENA_SQ_DIR_TX, ENA_PLACEMENT_DEV, cq_tx, 64, &r3,
+			&comp));
 	ENA_CHECK_EQ("Rx SQ on a Tx-sized CQ", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
 		sq_create(dev, ENA_SQ_DIR_RX, ENA_PLACEMENT_HOST, cq_tx, 64,
 			&r3, &comp));
 	rte_free(r3);
 
-	st = sq_create(dev, ENA_SQ_DIR_TX, ENA_PLACEMENT_HOST, cq_tx, 64, &r3,
-		&comp);
+	st = sq_create(
+		dev, ENA_SQ_DIR_TX, ENA_PLACEMENT_HOST, cq_tx, 64, &r3, &comp);
 	ENA_CHECK_EQ("Tx SQ created", ENA_AQ_STATUS_SUCCESS, st);
 	sq_tx = comp.create_sq.sq_idx;
 	ENA_CHECK(comp.create_sq.db_offset >= ENA_EMU_BAR0_DB_BASE &&
-		comp.create_sq.db_offset < ENA_EMU_BAR0_SIZE,
+			comp.create_sq.db_offset < ENA_EMU_BAR0_SIZE,
 		"doorbell offset %#x in BAR0 IO window",
 		comp.create_sq.db_offset);
 	ENA_CHECK_EQ("second SQ on the same CQ", ENA_AQ_STATUS_RESOURCE_BUSY,
@@ -617,12 +621,12 @@ test_admin(void)
 		sq_destroy(dev, ENA_SQ_DIR_TX, sq_tx));
 	ENA_CHECK_EQ("destroy Tx SQ twice", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
 		sq_destroy(dev, ENA_SQ_DIR_TX, sq_tx));
-	ENA_CHECK_EQ("destroy Tx CQ", ENA_AQ_STATUS_SUCCESS,
-		cq_destroy(dev, cq_tx));
+	ENA_CHECK_EQ(
+		"destroy Tx CQ", ENA_AQ_STATUS_SUCCESS, cq_destroy(dev, cq_tx));
 	ENA_CHECK_EQ("destroy Tx CQ twice", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
 		cq_destroy(dev, cq_tx));
-	ENA_CHECK_EQ("destroy Rx CQ", ENA_AQ_STATUS_SUCCESS,
-		cq_destroy(dev, cq_rx));
+	ENA_CHECK_EQ(
+		"destroy Rx CQ", ENA_AQ_STATUS_SUCCESS, cq_destroy(dev, cq_rx));
 	rte_free(r1);
 	rte_free(r2);
 	rte_free(r3);
@@ -633,8 +637,9 @@ test_admin(void)
 	for (i = 0; i < 3; i++) {
 		st = cq_create(dev, 2, 64, &rings[i], &comp);
 		ENA_CHECK_EQ(i < 2 ? "Tx CQ within limit" : "Tx CQ over limit",
-			i < 2 ? ENA_AQ_STATUS_SUCCESS :
-			ENA_AQ_STATUS_RESOURCE_ALLOC_FAILURE, st);
+			i < 2 ? ENA_AQ_STATUS_SUCCESS
+			      : ENA_AQ_STATUS_RESOURCE_ALLOC_FAILURE,
+			st);
 	}
 	ena_emu_io_reset(dev);
 	ENA_CHECK_EQ("CQ gone after reset", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
@@ -673,14 +678,14 @@ test_loopback_host(void)
 	unsigned int nd;
 
 	if (!tdev_open(&t, "emuio_lb", "queues=1,ring_size=256,wire=loopback",
-			1, false)) {
+		    1, false)) {
 		ENA_CHECK(false, "loopback device and queues set up");
 		tdev_close(&t);
 		return;
 	}
 	pkt = rte_malloc(NULL, 4096, 64);
-	len = frame_build(pkt, 200, false, false, 0x0a000001, 0x0a000002,
-		1000, 2000);
+	len = frame_build(
+		pkt, 200, false, false, 0x0a000001, 0x0a000002, 1000, 2000);
 	frame_csum(pkt, false, false);
 	memset(&r, 0, sizeof(r));
 	r.req_id = 5;
@@ -698,13 +703,13 @@ test_loopback_host(void)
 	ENA_CHECK_EQ("Rx L4 proto", ENA_L4_PROTO_UDP,
 		ENA_FIELD_GET(st, ENA_RX_CDESC_L4_PROTO));
 	ENA_CHECK(st & ENA_RX_CDESC_L4_CSUM_CHECKED_MASK, "L4 csum checked");
-	ENA_CHECK(!(st & (ENA_RX_CDESC_L4_CSUM_ERR_MASK |
-		ENA_RX_CDESC_L3_CSUM_ERR_MASK)), "no csum error (status %#x)",
-		st);
+	ENA_CHECK(!(st &
+			  (ENA_RX_CDESC_L4_CSUM_ERR_MASK |
+				  ENA_RX_CDESC_L3_CSUM_ERR_MASK)),
+		"no csum error (status %#x)", st);
 
 	/* Three buffers and a meta descriptor; received over 512 B buffers. */
-	len = frame_build(pkt, 1400, false, true, 0x0a000003, 0x0a000004,
-		1, 2);
+	len = frame_build(pkt, 1400, false, true, 0x0a000003, 0x0a000004, 1, 2);
 	frame_csum(pkt, false, true);
 	pkt[30] ^= 0xff; /* corrupt destination IP: both checksums break */
 	memset(&r, 0, sizeof(r));
@@ -747,8 +752,8 @@ test_rx_multibuf(void)
 	uint32_t st, len;
 	unsigned int nd, i;
 
-	if (!tdev_open(&t, "emuio_mb", "queues=1,ring_size=256,mtu_max=9216",
-			1, false)) {
+	if (!tdev_open(&t, "emuio_mb", "queues=1,ring_size=256,mtu_max=9216", 1,
+		    false)) {
 		ENA_CHECK(false, "device set up");
 		tdev_close(&t);
 		return;
@@ -778,8 +783,8 @@ test_rx_multibuf(void)
 	tx_host(&t, &t.tx[0], &r, &b, 1);
 	step(t.dev);
 	ENA_CHECK_EQ("jumbo Tx completion", 1, tx_comp(&t.tx[0]));
-	ENA_CHECK_EQ("jumbo Rx length", 3000,
-		rx_pkt(&t.rx[0], out, &st, NULL, &nd));
+	ENA_CHECK_EQ(
+		"jumbo Rx length", 3000, rx_pkt(&t.rx[0], out, &st, NULL, &nd));
 	ENA_CHECK_EQ("three Rx descriptors", 3, nd);
 	ENA_CHECK(same(out, pkt, 3000), "jumbo bytes equal");
 	ENA_CHECK_EQ("IPv6", ENA_L3_PROTO_IPV6,
@@ -833,30 +838,36 @@ test_csum(void)
 	ip->hdr_checksum = 0x1234;
 	fld = (uint16_t *)(f + 14 + 20 + 16);
 	*fld = 0xbeef;
-	mc = ENA_L3_PROTO_IPV4 | (ENA_L4_PROTO_TCP << ENA_TX_DESC_L4_PROTO_SHIFT) |
+	mc = ENA_L3_PROTO_IPV4 |
+		(ENA_L4_PROTO_TCP << ENA_TX_DESC_L4_PROTO_SHIFT) |
 		ENA_TX_DESC_L3_CSUM_EN_MASK | ENA_TX_DESC_L4_CSUM_EN_MASK;
 	ENA_CHECK_EQ("TCPv4 roundtrip", len,
 		csum_roundtrip(&t, f, len, mc, out, &st));
-	ENA_CHECK(same(out, ref, len), "IPv4+TCP checksums inserted (ip %#x tcp %#x, want %#x %#x)",
+	ENA_CHECK(same(out, ref, len),
+		"IPv4+TCP checksums inserted (ip %#x tcp %#x, want %#x %#x)",
 		((struct rte_ipv4_hdr *)(out + 14))->hdr_checksum,
 		*(uint16_t *)(out + 50),
 		((struct rte_ipv4_hdr *)(ref + 14))->hdr_checksum,
 		*(uint16_t *)(ref + 50));
-	ENA_CHECK(!(st & (ENA_RX_CDESC_L3_CSUM_ERR_MASK |
-		ENA_RX_CDESC_L4_CSUM_ERR_MASK)), "Rx sees good checksums");
+	ENA_CHECK(!(st &
+			  (ENA_RX_CDESC_L3_CSUM_ERR_MASK |
+				  ENA_RX_CDESC_L4_CSUM_ERR_MASK)),
+		"Rx sees good checksums");
 
 	/* L4 only: IPv4 header checksum stays as it was. */
 	memcpy(f, ref, len);
 	ip->hdr_checksum = 0x1111;
 	*fld = 0;
-	mc = ENA_L3_PROTO_IPV4 | (ENA_L4_PROTO_TCP << ENA_TX_DESC_L4_PROTO_SHIFT) |
+	mc = ENA_L3_PROTO_IPV4 |
+		(ENA_L4_PROTO_TCP << ENA_TX_DESC_L4_PROTO_SHIFT) |
 		ENA_TX_DESC_L4_CSUM_EN_MASK;
 	csum_roundtrip(&t, f, len, mc, out, &st);
 	ENA_CHECK_EQ("IP csum untouched without L3 request", 0x1111,
 		((struct rte_ipv4_hdr *)(out + 14))->hdr_checksum);
 	ENA_CHECK_EQ("TCP csum inserted", *(uint16_t *)(ref + 50),
 		*(uint16_t *)(out + 50));
-	ENA_CHECK(st & ENA_RX_CDESC_L3_CSUM_ERR_MASK, "Rx flags the bad IP csum");
+	ENA_CHECK(
+		st & ENA_RX_CDESC_L3_CSUM_ERR_MASK, "Rx flags the bad IP csum");
 
 	/* Partial: the driver seeds the pseudo-header sum. */
 	memcpy(f, ref, len);
@@ -872,20 +883,22 @@ test_csum(void)
 	frame_csum(ref, true, false);
 	fld = (uint16_t *)(f + 14 + 40 + 6);
 	*fld = 0x4242;
-	mc = ENA_L3_PROTO_IPV6 | (ENA_L4_PROTO_UDP << ENA_TX_DESC_L4_PROTO_SHIFT) |
+	mc = ENA_L3_PROTO_IPV6 |
+		(ENA_L4_PROTO_UDP << ENA_TX_DESC_L4_PROTO_SHIFT) |
 		ENA_TX_DESC_L4_CSUM_EN_MASK;
 	csum_roundtrip(&t, f, len, mc, out, &st);
 	ENA_CHECK_EQ("UDPv6 csum inserted", *(uint16_t *)(ref + 60),
 		*(uint16_t *)(out + 60));
 	ENA_CHECK(st & ENA_RX_CDESC_L4_CSUM_CHECKED_MASK &&
-		!(st & ENA_RX_CDESC_L4_CSUM_ERR_MASK), "UDPv6 verified good");
+			!(st & ENA_RX_CDESC_L4_CSUM_ERR_MASK),
+		"UDPv6 verified good");
 
 	/* No request: bytes go out as they are. */
 	memcpy(f, ref, len);
 	*fld = 0x4242;
 	csum_roundtrip(&t, f, len, 0, out, &st);
-	ENA_CHECK_EQ("no offload, field untouched", 0x4242,
-		*(uint16_t *)(out + 60));
+	ENA_CHECK_EQ(
+		"no offload, field untouched", 0x4242, *(uint16_t *)(out + 60));
 	ENA_CHECK(st & ENA_RX_CDESC_L4_CSUM_ERR_MASK, "Rx flags it bad");
 	rte_free(f);
 	tdev_close(&t);
@@ -922,10 +935,10 @@ test_llq_one(unsigned int entry, unsigned int dbh, bool single)
 	dev->llq.header_location = ENA_LLQ_HEADER_INLINE;
 	dev->llq.descs_before_header = (uint16_t)dbh;
 	dev->llq.single_desc_per_entry = single;
-	dev->llq.desc_stride_ctrl = single ? ENA_LLQ_STRIDE_SINGLE_DESC :
-		ENA_LLQ_STRIDE_MULTI_DESC;
+	dev->llq.desc_stride_ctrl = single ? ENA_LLQ_STRIDE_SINGLE_DESC
+					   : ENA_LLQ_STRIDE_MULTI_DESC;
 	if (!tq_open(&t, &t.rx[0], false, false, DEPTH) ||
-	    !tq_open(&t, &t.tx[0], true, true, DEPTH)) {
+		!tq_open(&t, &t.tx[0], true, true, DEPTH)) {
 		ENA_CHECK(false, "LLQ queues created (entry %u)", entry);
 		tdev_close(&t);
 		return;
@@ -957,9 +970,10 @@ test_llq_one(unsigned int entry, unsigned int dbh, bool single)
 		tx_llq(&t, &t.tx[0], &r, b, nb);
 		step(dev);
 		if (tx_comp(&t.tx[0]) != (int)(i % DEPTH) ||
-		    rx_pkt(&t.rx[0], out, &st, NULL, NULL) != len ||
-		    !same(out, pkt, len)) {
-			ENA_CHECK(false, "LLQ entry %u dbh %u%s: packet %u (%u bufs) not looped back intact",
+			rx_pkt(&t.rx[0], out, &st, NULL, NULL) != len ||
+			!same(out, pkt, len)) {
+			ENA_CHECK(false,
+				"LLQ entry %u dbh %u%s: packet %u (%u bufs) not looped back intact",
 				entry, dbh, single ? " single" : "", i, nb);
 			break;
 		}
@@ -1007,6 +1021,7 @@ rss_set(struct ena_emu_dev *dev, const uint8_t *key, unsigned int nq,
 static void
 test_rss(void)
 {
+	/* clang-format off */
 	static const uint8_t key[ENA_EMU_RSS_KEY_LEN] = {
 		0x2c, 0xc6, 0x81, 0xd1, 0x5b, 0xdb, 0xf4, 0xf7,
 		0xfc, 0xa2, 0x83, 0x19, 0xdb, 0x1a, 0x3e, 0x94,
@@ -1014,6 +1029,7 @@ test_rss(void)
 		0xad, 0x99, 0x44, 0xa7, 0xd9, 0x56, 0x3d, 0x59,
 		0x06, 0x3c, 0x25, 0xf3, 0xfc, 0x1f, 0xdc, 0x2a,
 	};
+	/* clang-format on */
 	uint8_t *pkt, out[BUF_SZ], in[12];
 	unsigned int i, q, hits[4] = { 0 }, right = 0, hash_ok = 0;
 	uint32_t tuple[3], len, hash, want;
@@ -1023,6 +1039,7 @@ test_rss(void)
 
 	/* Known-answer: the Microsoft RSS verification suite's first row. */
 	{
+		/* clang-format off */
 		static const uint8_t ms_key[40] = {
 			0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
 			0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
@@ -1030,6 +1047,7 @@ test_rss(void)
 			0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
 			0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 		};
+		/* clang-format on */
 		/* 66.9.149.187:2794 -> 161.142.100.80:1766 */
 		const uint8_t v[12] = { 66, 9, 149, 187, 161, 142, 100, 80,
 			0x0a, 0xea, 0x06, 0xe6 };
@@ -1050,7 +1068,8 @@ test_rss(void)
 	for (i = 0; i < 200; i++) {
 		uint32_t sa = 0x0a000000 + i * 2654435761u % 65521;
 		uint32_t da = 0xc0a80000 + i * 40503u % 4099;
-		uint16_t sp = (uint16_t)(1024 + i * 31), dp = (uint16_t)(80 + i);
+		uint16_t sp = (uint16_t)(1024 + i * 31),
+			 dp = (uint16_t)(80 + i);
 
 		len = frame_build(pkt, 128, false, i & 1, sa, da, sp, dp);
 		frame_csum(pkt, false, i & 1);
@@ -1065,9 +1084,10 @@ test_rss(void)
 		tuple[1] = da;
 		tuple[2] = (uint32_t)sp << 16 | dp;
 		want = rte_softrss(tuple, 3, key);
-		q = t.dev->rss.ind[want & 127] == t.rx[0].cq_idx ? 0 :
-			t.dev->rss.ind[want & 127] == t.rx[1].cq_idx ? 1 :
-			t.dev->rss.ind[want & 127] == t.rx[2].cq_idx ? 2 : 3;
+		q = t.dev->rss.ind[want & 127] == t.rx[0].cq_idx       ? 0
+			: t.dev->rss.ind[want & 127] == t.rx[1].cq_idx ? 1
+			: t.dev->rss.ind[want & 127] == t.rx[2].cq_idx ? 2
+								       : 3;
 		if (rx_pkt(&t.rx[q], out, NULL, &hash, NULL) == len) {
 			right++;
 			hits[q]++;
@@ -1085,8 +1105,8 @@ test_rss(void)
 	/* L3-only fields for UDPv4: hash of the addresses alone. */
 	t.dev->rss.fields[ENA_RSS_PROTO_UDP4] = ENA_RSS_FIELD_L3_SA |
 		ENA_RSS_FIELD_L3_DA;
-	len = frame_build(pkt, 100, false, false, 0x01020304, 0x05060708,
-		11, 12);
+	len = frame_build(
+		pkt, 100, false, false, 0x01020304, 0x05060708, 11, 12);
 	tuple[0] = 0x01020304;
 	tuple[1] = 0x05060708;
 	ENA_CHECK_EQ("UDPv4 2-tuple hash", rte_softrss(tuple, 2, key),
@@ -1217,10 +1237,11 @@ test_wires(void)
 	unsigned int i, got;
 
 	/* Pair: a's Tx lands on b's Rx and the other way round. */
-	if (!tdev_open(&a, "emuio_pa", "queues=1,ring_size=256,wire=peer:emuio_pb",
-			1, false) ||
-	    !tdev_open(&b2, "emuio_pb", "queues=1,ring_size=256,wire=peer:emuio_pa",
-			1, false)) {
+	if (!tdev_open(&a, "emuio_pa",
+		    "queues=1,ring_size=256,wire=peer:emuio_pb", 1, false) ||
+		!tdev_open(&b2, "emuio_pb",
+			"queues=1,ring_size=256,wire=peer:emuio_pa", 1,
+			false)) {
 		ENA_CHECK(false, "peer devices set up");
 		tdev_close(&a);
 		tdev_close(&b2);
@@ -1252,14 +1273,14 @@ test_wires(void)
 
 	/* gen: frames arrive as fast as buffers are posted. */
 	if (tdev_open(&a, "emuio_gen", "queues=2,ring_size=256,wire=gen:128:64",
-			2, false)) {
+		    2, false)) {
 		step(a.dev);
 		got = 0;
 		for (i = 0; i < 2; i++)
 			while (rx_pkt(&a.rx[i], out, NULL, NULL, NULL) == 128)
 				got++;
-		ENA_CHECK_EQ("gen filled every posted buffer", 2 * (DEPTH - 1),
-			got);
+		ENA_CHECK_EQ(
+			"gen filled every posted buffer", 2 * (DEPTH - 1), got);
 		ena_emu_io_counters_get(a.dev, &c);
 		ENA_CHECK_EQ("gen counted no drops", 0, c.rx_drop_no_buf);
 	} else {
@@ -1269,8 +1290,8 @@ test_wires(void)
 
 	/* pcap: record Tx, then replay that file into another device. */
 	snprintf(path_out, sizeof(path_out), "/tmp/emuio_%d.pcap", getpid());
-	snprintf(args, sizeof(args),
-		"queues=1,ring_size=256,wire=pcap:;%s", path_out);
+	snprintf(args, sizeof(args), "queues=1,ring_size=256,wire=pcap:;%s",
+		path_out);
 	if (tdev_open(&a, "emuio_pcw", args, 1, false)) {
 		for (i = 0; i < 10; i++) {
 			/* Distinct buffers: all ten are queued before a poll. */
@@ -1324,7 +1345,8 @@ test_emu_io(void)
 	test_wires();
 }
 
-ENA_TEST_SUITE(emu_io, "emulated device IO path: queues, Tx/Rx, LLQ, csum, RSS, wires",
+ENA_TEST_SUITE(emu_io,
+	"emulated device IO path: queues, Tx/Rx, LLQ, csum, RSS, wires",
 	test_emu_io);
 
 /*
@@ -1359,7 +1381,7 @@ bench_emu_io(void)
 	t.dev->llq.header_inline = true;
 	t.dev->llq.descs_before_header = 2;
 	if (!tq_open(&t, &t.rx[0], false, false, 1024) ||
-	    !tq_open(&t, &t.tx[0], true, llq, 1024)) {
+		!tq_open(&t, &t.tx[0], true, llq, 1024)) {
 		ena_test_skip("bench queues");
 		tdev_close(&t);
 		return;
@@ -1394,13 +1416,16 @@ bench_emu_io(void)
 		}
 		rx_post(&t, &t.rx[0], burst, BUF_SZ);
 		if (sent - got > 4 * burst) {
-			ENA_CHECK(false, "bench lost packets (%" PRIu64
-				" sent, %" PRIu64 " received)", sent, got);
+			ENA_CHECK(false,
+				"bench lost packets (%" PRIu64 " sent, %" PRIu64
+				" received)",
+				sent, got);
 			break;
 		}
 	}
 	t1 = rte_get_timer_cycles();
-	printf("emu_io bench (%s, %u B): %" PRIu64 " pkts in %.3f s = %.2f Mpps, %.0f ns/pkt (device + test driver)\n",
+	printf("emu_io bench (%s, %u B): %" PRIu64
+	       " pkts in %.3f s = %.2f Mpps, %.0f ns/pkt (device + test driver)\n",
 		llq ? "LLQ" : "host", flen, got,
 		(double)(t1 - t0) / rte_get_timer_hz(),
 		got / ((double)(t1 - t0) / rte_get_timer_hz()) / 1e6,
@@ -1411,5 +1436,5 @@ bench_emu_io(void)
 	tdev_close(&t);
 }
 
-ENA_BENCH_SUITE(emu_io_bench, "emulated device IO path cost, loopback",
-	bench_emu_io);
+ENA_BENCH_SUITE(
+	emu_io_bench, "emulated device IO path cost, loopback", bench_emu_io);
