@@ -1332,6 +1332,72 @@ test_wires(void)
 	rte_free(pkt);
 }
 
+/* Each malformed submission is a device error, never a crash. */
+static void
+test_bad_tx(void)
+{
+	struct ena_emu_io_counters c;
+	struct ena_tx_desc *ring;
+	uint8_t *pkt;
+	struct txbuf b;
+	struct txreq r;
+	struct tdev t;
+	unsigned int k;
+
+	pkt = rte_malloc(NULL, 256, 64);
+	frame_build(pkt, 100, false, false, 1, 2, 3, 4);
+	for (k = 0; k < 4; k++) {
+		if (!tdev_open(&t, "emuio_bad", "queues=1,ring_size=256", 1,
+			    false)) {
+			ENA_CHECK(false, "device set up");
+			tdev_close(&t);
+			break;
+		}
+		memset(&r, 0, sizeof(r));
+		b.addr = pkt;
+		b.len = 100;
+		ring = (struct ena_tx_desc *)t.tx[0].ring;
+		switch (k) {
+		case 0: /* buffer outside DPDK memory */
+			b.addr = (void *)(uintptr_t)0x1000;
+			tx_host(&t, &t.tx[0], &r, &b, 1);
+			break;
+		case 1: /* stale phase bit */
+			tx_host(&t, &t.tx[0], &r, &b, 1);
+			ring[0].len_ctrl ^= ENA_TX_DESC_PHASE_MASK;
+			break;
+		case 2: /* doorbell further than the ring depth */
+			db_write(t.dev, t.tx[0].db_off, DEPTH + 5);
+			break;
+		case 3: /* chain without a LAST descriptor, doorbell past it */
+			tx_host(&t, &t.tx[0], &r, &b, 1);
+			for (unsigned int i = 0; i < 40; i++) {
+				buf_fill(&ring[i], &t.tx[0], (uint16_t)i, &r,
+					&b, i == 0, false);
+				ring[i].len_ctrl &= ~ENA_TX_DESC_LAST_MASK;
+			}
+			t.tx[0].tail = 40;
+			db_write(t.dev, t.tx[0].db_off, 40);
+			break;
+		}
+		step(t.dev);
+		ena_emu_io_counters_get(t.dev, &c);
+		ENA_CHECK(t.dev->fatal, "case %u: device error raised", k);
+		ENA_CHECK_EQ("nothing sent", 0, c.tx_pkts);
+		ENA_CHECK_EQ("no completion", -1, tx_comp(&t.tx[0]));
+		if (k == 0)
+			ENA_CHECK_EQ("DMA drop counted", 1, c.tx_drop_dma);
+		/* Reset brings the device back; queues are gone. */
+		ena_emu_io_reset(t.dev);
+		t.dev->fatal = false;
+		ENA_CHECK_EQ("Tx SQ gone after reset",
+			ENA_AQ_STATUS_ILLEGAL_PARAMETER,
+			sq_destroy(t.dev, ENA_SQ_DIR_TX, t.tx[0].sq_idx));
+		tdev_close(&t);
+	}
+	rte_free(pkt);
+}
+
 static void
 test_emu_io(void)
 {
@@ -1343,6 +1409,7 @@ test_emu_io(void)
 	test_rss();
 	test_drops();
 	test_wires();
+	test_bad_tx();
 }
 
 ENA_TEST_SUITE(emu_io,
