@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <rte_dev.h>
+#include <rte_devargs.h>
 #include <rte_cycles.h>
 #include <rte_ethdev.h>
 #include <rte_ether.h>
@@ -39,6 +40,7 @@
 
 struct pmd_env {
 	char vdev[32];
+	char pci[32];
 	uint16_t port;
 	struct ena_emu_dev *emu;
 	uint16_t nb_q;
@@ -123,12 +125,29 @@ pmd_log_capture_stop(const char *needle)
 	return found;
 }
 
-/* Creates an emulated device handled by the selected PMD. */
+static void
+pmd_devargs_drop(const char *pci)
+{
+	struct rte_devargs *da;
+
+	RTE_EAL_DEVARGS_FOREACH("pci", da) {
+		if (strcmp(da->name, pci) == 0) {
+			rte_devargs_remove(da);
+			return;
+		}
+	}
+}
+
+/*
+ * Creates an emulated device handled by the selected PMD; pmd_args are the
+ * PMD's devargs, given to the PCI address as "-a <addr>,<pmd_args>" would.
+ */
 static int
-pmd_env_create(struct pmd_env *env, const char *emu_args)
+pmd_env_create2(struct pmd_env *env, const char *emu_args,
+		const char *pmd_args)
 {
 	uint16_t before[RTE_MAX_ETHPORTS];
-	char args[256];
+	char args[256], da[160];
 	uint16_t p;
 	int rc;
 
@@ -137,13 +156,22 @@ pmd_env_create(struct pmd_env *env, const char *emu_args)
 	RTE_ETH_FOREACH_DEV(p)
 		before[p] = 1;
 	snprintf(env->vdev, sizeof(env->vdev), "ena_emu%u", 10 + pmd_vdev_seq);
-	snprintf(args, sizeof(args), "pmd=%s,wire=loopback,addr=0000:e%x:00.0%s%s",
-		 pmd_sel, pmd_vdev_seq & 0xf,
-		 emu_args[0] != '\0' ? "," : "", emu_args);
+	snprintf(env->pci, sizeof(env->pci), "0000:e%x:00.0",
+		 pmd_vdev_seq & 0xf);
+	snprintf(args, sizeof(args), "pmd=%s,wire=loopback,addr=%s%s%s",
+		 pmd_sel, env->pci, emu_args[0] != '\0' ? "," : "", emu_args);
 	pmd_vdev_seq++;
+	if (pmd_args[0] != '\0') {
+		snprintf(da, sizeof(da), "%s,%s", env->pci, pmd_args);
+		rc = rte_devargs_add(RTE_DEVTYPE_ALLOWED, da);
+		if (rc != 0)
+			return rc;
+	}
 	rc = rte_eal_hotplug_add("vdev", env->vdev, args);
 	if (rc != 0) {
-		printf("hotplug add %s,%s: %d\n", env->vdev, args, rc);
+		printf("hotplug add %s,%s (PMD devargs \"%s\"): %d\n",
+		       env->vdev, args, pmd_args, rc);
+		pmd_devargs_drop(env->pci);
 		return rc;
 	}
 	env->emu = ena_emu_dev_find(env->vdev);
@@ -155,7 +183,14 @@ pmd_env_create(struct pmd_env *env, const char *emu_args)
 	}
 	printf("%s: no ethdev port appeared (is the PMD loaded?)\n", env->vdev);
 	rte_eal_hotplug_remove("vdev", env->vdev);
+	pmd_devargs_drop(env->pci);
 	return -ENODEV;
+}
+
+static int
+pmd_env_create(struct pmd_env *env, const char *emu_args)
+{
+	return pmd_env_create2(env, emu_args, "");
 }
 
 static void
@@ -170,6 +205,7 @@ pmd_env_destroy(struct pmd_env *env)
 	if (pmd_ours())
 		rte_eth_dev_close(env->port);
 	rte_eal_hotplug_remove("vdev", env->vdev);
+	pmd_devargs_drop(env->pci);
 }
 
 static int
@@ -1039,9 +1075,8 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	int rc;
 
 	snprintf(what, sizeof(what), "fault %s", ena_emu_fault_name(fault));
-	snprintf(args, sizeof(args), "queues=2%s%s", pmd_args[0] ? "," : "",
-		 pmd_args);
-	if (pmd_env_create(&env, args) != 0) {
+	snprintf(args, sizeof(args), "queues=2");
+	if (pmd_env_create2(&env, args, pmd_args) != 0) {
 		ENA_CHECK(false, "%s: create emulated device", what);
 		return;
 	}
@@ -1097,6 +1132,77 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	pmd_env_destroy(&env);
 }
 
+static uint64_t
+pmd_xstat(uint16_t port, const char *name)
+{
+	uint64_t id, v = UINT64_MAX;
+
+	if (rte_eth_xstats_get_id_by_name(port, name, &id) == 0)
+		rte_eth_xstats_get_by_id(port, &id, &v, 1);
+	return v;
+}
+
+static void
+pmd_test_devargs(void)
+{
+	static const char *const bad[] = {
+		"miss_txc_to=61", "enable_llq=2", "large_llq_hdr=yes",
+		"control_path_poll_interval=abc", "watchdog_period=1",
+		"no_such_key=1",
+	};
+	struct rte_eth_link link;
+	struct pmd_env env;
+	unsigned int i;
+	uint64_t dl;
+
+	if (!pmd_ours())
+		return;
+	for (i = 0; i < RTE_DIM(bad); i++)
+		ENA_CHECK(pmd_env_create2(&env, "queues=1", bad[i]) != 0,
+			  "devargs \"%s\" rejected", bad[i]);
+
+	if (pmd_env_create2(&env, "queues=1,llq=1", "enable_llq=0") == 0) {
+		ENA_CHECK_RC("configure, LLQ off by devarg", 0,
+			     pmd_configure(&env, 1, 256, 1500, true));
+		rte_eth_dev_start(env.port);
+		pmd_traffic_check("enable_llq=0", &env, 300, 1514, 2048);
+		ENA_CHECK_EQ("no LLQ pushes with enable_llq=0", 0,
+			     pmd_xstat(env.port, "tx_q0_llq_pushes"));
+		pmd_env_destroy(&env);
+	} else {
+		ENA_CHECK(false, "create with enable_llq=0");
+	}
+	if (pmd_env_create2(&env, "queues=1,llq=1", "large_llq_hdr=1") == 0) {
+		ENA_CHECK_RC("configure, large LLQ header", 0,
+			     pmd_configure(&env, 1, 256, 1500, true));
+		rte_eth_dev_start(env.port);
+		pmd_traffic_check("large_llq_hdr=1", &env, 300, 1514, 2048);
+		ENA_CHECK_EQ("every packet pushed through LLQ", 300,
+			     pmd_xstat(env.port, "tx_q0_llq_pushes"));
+		pmd_env_destroy(&env);
+	} else {
+		ENA_CHECK(false, "create with large_llq_hdr=1");
+	}
+	if (pmd_env_create2(&env, "queues=1",
+			    "control_path_poll_interval=20") == 0) {
+		ENA_CHECK_RC("configure, polled control path", 0,
+			     pmd_configure(&env, 1, 256, 1500, true));
+		rte_eth_dev_start(env.port);
+		ena_emu_link_set(env.emu, false);
+		dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		do {
+			rte_eth_link_get_nowait(env.port, &link);
+		} while (link.link_status != RTE_ETH_LINK_DOWN &&
+			 rte_get_timer_cycles() < dl);
+		ENA_CHECK_EQ("link change seen by AENQ polling",
+			     RTE_ETH_LINK_DOWN, link.link_status);
+		ena_emu_link_set(env.emu, true);
+		pmd_env_destroy(&env);
+	} else {
+		ENA_CHECK(false, "create with control_path_poll_interval=20");
+	}
+}
+
 static void
 pmd_suite(void)
 {
@@ -1128,14 +1234,20 @@ pmd_suite(void)
 	pmd_test_loopback("queues=4,llq=0", 4, n, 1514, 1500);
 	pmd_test_loopback("queues=1,llq=1", 1, n, 1514, 1500);
 	pmd_test_loopback("queues=4,llq=1", 4, n / 2, 1514, 1500);
-	pmd_test_loopback("queues=2,llq=1", 2, n / 4, 9000, 9000);
-	pmd_test_loopback("queues=2,llq=0", 2, n / 4, 9000, 9000);
+	if (pmd_ours()) {
+		pmd_test_loopback("queues=2,llq=1", 2, n / 4, 9000, 9000);
+		pmd_test_loopback("queues=2,llq=0", 2, n / 4, 9000, 9000);
+	} else {
+		/* Upstream loses most 9000 B frames here and then crashes. */
+		printf("difference (upstream): jumbo loopback not run\n");
+	}
 	pmd_test_control();
 	pmd_test_stop_start();
+	pmd_test_devargs();
 	pmd_test_fault(ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1, false,
 		       "KEEP_ALIVE", "");
 	pmd_test_fault(ENA_EMU_FAULT_TX_COMP_STOP, 1, true, "MISS_TX",
-		       "");
+		       "miss_txc_to=1");
 	pmd_test_fault(ENA_EMU_FAULT_RX_BAD_REQ_ID, 1, true, "INV_RX_REQ_ID",
 		       "");
 	pmd_test_fault(ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID",
