@@ -15,6 +15,7 @@
 #include <rte_dev.h>
 #include <rte_devargs.h>
 #include <rte_cycles.h>
+#include <rte_errno.h>
 #include <rte_ethdev.h>
 #include <rte_ether.h>
 #include <rte_ip.h>
@@ -573,6 +574,11 @@ pmd_traffic_check(const char *what, struct pmd_env *env, uint32_t count,
 	ENA_CHECK_EQ(buf, 0, t.bad_cksum);
 	snprintf(buf, sizeof(buf), "%s: duplicates", what);
 	ENA_CHECK_EQ(buf, 0, t.dup);
+	if (env->rx_offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH) {
+		snprintf(buf, sizeof(buf), "%s: RSS hash delivered", what);
+		PMD_CHECK_OURS(t.hashed == t.rx, "%s (%u of %u packets)", buf,
+			       t.hashed, t.rx);
+	}
 	if (t.hashed > 0) {
 		snprintf(buf, sizeof(buf), "%s: mbuf hash != rte_softrss", what);
 		ENA_CHECK_EQ(buf, 0, t.bad_hash);
@@ -981,6 +987,19 @@ pmd_test_control(void)
 	if (rc == 0) {
 		rc = rte_eth_dev_rx_queue_start(env.port, 1);
 		ENA_CHECK_RC("rx_queue_start", 0, rc);
+	}
+	{
+		struct rte_mbuf *big = pmd_pkt_mbuf(1, 1400, 64);
+		struct rte_mbuf *p1 = big;
+
+		/* 22 segments: more than any ENA device takes. */
+		rte_errno = 0;
+		rc = big != NULL ?
+			rte_eth_tx_prepare(env.port, 0, &p1, 1) : -1;
+		PMD_CHECK_OURS(rc == 0 && rte_errno == EINVAL,
+			       "tx_prepare refuses %u segments: rc %d errno %d",
+			       big != NULL ? big->nb_segs : 0, rc, rte_errno);
+		rte_pktmbuf_free(big);
 	}
 	rc = rte_eth_tx_done_cleanup(env.port, 0, 0);
 	ENA_CHECK(rc >= 0, "tx_done_cleanup rc %d", rc);
