@@ -246,6 +246,40 @@ check "cycle: port closed" has cycle "Port 0 is closed"
 check "cycle: device detached" has cycle "Device 0000:00:06.0 is detached"
 check "cycle: clean exit" rc_ok cycle
 
+# Fault knobs, seen from the upstream-compatible PMD's side.
+feed_fault() {
+	wait_ready
+	printf 'start tx_first\n'
+	sleep 3
+	printf 'show port xstats 0\nstop\n'
+	feed_close
+}
+
+run_testpmd f_txstop 1 "tx_comp_stop=1" feed_fault
+tx=$(fwd_tx "$OUT/f_txstop.log" 1)
+echo "tx_comp_stop: ${tx:-none} packets sent before the ring filled"
+check "tx_comp_stop: Tx stalls at the ring size (tx ${tx:-none})" \
+	bash -c "[ -n '$tx' ] && [ '$tx' -le 2048 ]"
+check "tx_comp_stop: clean exit" rc_ok f_txstop
+
+run_testpmd f_txbad 1 "tx_bad_req_id=1" feed_fault
+check "tx_bad_req_id: PMD saw a bad Tx req_id" \
+	has f_txbad "tx_q0_bad_req_id: [1-9]|Invalid req id"
+run_testpmd f_rxbad 1 "rx_bad_req_id=1" feed_fault
+check "rx_bad_req_id: PMD counted a bad Rx req_id" \
+	has f_rxbad "rx_q0_bad_req_id: [1-9]"
+
+run_testpmd f_flap 1 "link_flap_ms=400" feed_fault
+n=$(grep -c "Port 0: link state change event" "$OUT/f_flap.log")
+echo "link_flap_ms=400: $n link events in testpmd"
+check "link_flap_ms: link events reach the app ($n)" ge "$n" 4
+
+run_testpmd f_fatal 1 "fatal=1000" feed_fault
+check "fatal: device raised it" has f_fatal "ena_emu0: device error: fatal"
+check "fatal: PMD received the AENQ event" \
+	has f_fatal "Unknown event was received"
+check "fatal: clean exit" rc_ok f_fatal
+
 if [ "$FAIL" -gt 0 ]; then
 	echo "logs kept in $OUT.keep"
 	cp -r "$OUT" "$OUT.keep"

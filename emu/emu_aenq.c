@@ -40,6 +40,7 @@ ena_emu_aenq_reset(struct ena_emu_dev *dev)
 	c->aenq_head_db = 0;
 	c->link_reported = -1;
 	c->fatal_reported = false;
+	c->fatal_due_ns = 0;
 	c->next_keep_alive_ns = ena_emu_now_ns() + ENA_EMU_KEEP_ALIVE_NS;
 }
 
@@ -153,12 +154,23 @@ static unsigned int
 emu_fatal_poll(struct ena_emu_dev *dev)
 {
 	struct ena_emu_core *c = dev->core;
+	uint64_t after = ena_emu_fault_peek(dev, ENA_EMU_FAULT_FATAL);
+	uint64_t now;
 	int rc;
 
-	if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_FATAL) != 0) {
-		/* One-shot: after the driver's reset the device recovers. */
-		ena_emu_fault_set(dev, ENA_EMU_FAULT_FATAL, 0);
-		ena_emu_dev_error(dev, "fatal error injected");
+	/*
+	 * Armed once a driver listens (AENQ live), fires "after" ms later,
+	 * then disarms: after the driver's reset the device works again.
+	 */
+	if (after != 0 && c->aenq_live) {
+		now = ena_emu_now_ns();
+		if (c->fatal_due_ns == 0)
+			c->fatal_due_ns = now + (after - 1) * 1000000ull;
+		if (now >= c->fatal_due_ns) {
+			c->fatal_due_ns = 0;
+			ena_emu_fault_set(dev, ENA_EMU_FAULT_FATAL, 0);
+			ena_emu_dev_error(dev, "fatal error injected");
+		}
 	}
 	if (!dev->fatal || c->fatal_reported)
 		return 0;

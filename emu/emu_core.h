@@ -78,6 +78,7 @@ struct ena_emu_core {
 	bool suspend_req;
 	bool resume_req;
 	uint64_t next_keep_alive_ns;
+	uint64_t fatal_due_ns;    /* armed fatal fault, 0 = not armed */
 	uint64_t next_flap_ns;
 
 	/* What the driver told us about itself (SET HOST_ATTR). */

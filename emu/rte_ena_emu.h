@@ -90,7 +90,11 @@ enum ena_emu_fault {
 	ENA_EMU_FAULT_TX_BAD_REQ_ID,
 	/* [rx_bad_req_id] the next N Rx completions carry an invalid req_id. */
 	ENA_EMU_FAULT_RX_BAD_REQ_ID,
-	/* [fatal] non-zero: raise a fatal device error (DEV_STS + AENQ). */
+	/*
+	 * [fatal] N > 0: N - 1 ms after the driver's AENQ is live, raise a
+	 * fatal device error (DEV_STS + AENQ event); one-shot, the driver's
+	 * reset recovers the device.
+	 */
 	ENA_EMU_FAULT_FATAL,
 	/* [link_flap_ms] toggle the link every N ms. */
 	ENA_EMU_FAULT_LINK_FLAP_MS,
