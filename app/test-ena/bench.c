@@ -280,17 +280,33 @@ bench_suite(void)
 				continue;
 			}
 			for (s = 0; s < 2; s++) {
+				double rx_min = 1e12, tx_min = 1e12;
+				uint64_t txp = 0, rxp = 0;
+				unsigned int k;
+
+				/*
+				 * The cores are shared: keep the best of 8
+				 * slices, the one least disturbed by others.
+				 */
 				bench_run(&bp, sizes[s], rounds / 8, &res);
-				bench_run(&bp, sizes[s], rounds, &res);
+				for (k = 0; k < 8; k++) {
+					bench_run(&bp, sizes[s], rounds / 8,
+						  &res);
+					rx_min = RTE_MIN(rx_min,
+						bench_cpp(res.rx_cyc,
+							  res.rx_pkts));
+					tx_min = RTE_MIN(tx_min,
+						bench_cpp(res.tx_cyc,
+							  res.tx_pkts));
+					txp += res.tx_pkts;
+					rxp += res.rx_pkts;
+				}
 				if (llq == 0)
-					cpp[p][0][s] = bench_cpp(res.rx_cyc,
-								 res.rx_pkts);
-				cpp[p][1 + llq][s] = bench_cpp(res.tx_cyc,
-							       res.tx_pkts);
+					cpp[p][0][s] = rx_min;
+				cpp[p][1 + llq][s] = tx_min;
 				printf("bench: %-8s llq=%u %4u B: tx %" PRIu64
 				       " pkts, rx %" PRIu64 " pkts\n",
-				       names[p], llq, sizes[s], res.tx_pkts,
-				       res.rx_pkts);
+				       names[p], llq, sizes[s], txp, rxp);
 			}
 			bench_port_close(&bp);
 		}

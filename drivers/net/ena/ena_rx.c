@@ -326,7 +326,6 @@ ena_rx_csum_flags(struct ena_ring *r, const struct ena_hw_rx_ctx *c)
 		r->rx_stats.l4_csum_bad++;
 	} else {
 		f |= RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-		r->rx_stats.l4_csum_good++;
 	}
 	return f;
 }
@@ -359,7 +358,8 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	struct ena_ring *r = q;
 	struct ena_hw_rx_ctx c;
 	uint16_t nb = 0, ntc = r->next_to_clean, f, mask = r->size_mask;
-	uint64_t bytes = 0;
+	uint64_t bytes = 0, ol;
+	uint32_t good = 0;
 	int rc;
 
 	if (unlikely(!r->run))
@@ -412,7 +412,10 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			last = m;
 		}
 		head->packet_type = ena_rx_ptype(&c);
-		head->ol_flags = ena_rx_csum_flags(r, &c) | r->rx_hash_flag;
+		ol = ena_rx_csum_flags(r, &c);
+		good += (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+		head->ol_flags = ol | r->rx_hash_flag;
 		head->hash.rss = c.hash;
 		bytes += head->pkt_len;
 		rte_prefetch0(rte_pktmbuf_mtod(head, void *));
@@ -422,6 +425,7 @@ out:
 	r->next_to_clean = ntc;
 	r->rx_stats.cnt += nb;
 	r->rx_stats.bytes += bytes;
+	r->rx_stats.l4_csum_good += good;
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
 	    likely(!r->adapter->trigger_reset))
 		ena_rx_refill(r, ena_rx_free_slots(r));

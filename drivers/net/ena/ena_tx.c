@@ -403,7 +403,8 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	struct ena_ring *r = q;
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
-	uint16_t sent = 0, used, id, start, llq = r->tx_max_hdr != 0;
+	uint16_t sent = 0, queued = 0, used, id, start;
+	bool llq = r->tx_max_hdr != 0;
 	int rc;
 
 	if (unlikely(!r->run))
@@ -463,14 +464,15 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 		b->warned = false;
 		r->next_to_use++;
 		bytes += m->pkt_len;
-		r->tx_stats.cnt++;
+		queued++;
 	}
 	if (r->sq.db_tail != r->sq.tail) {
 		ena_hw_sq_doorbell(&r->sq);
 		r->tx_stats.doorbells++;
 	}
+	r->tx_stats.cnt += queued;
 	r->tx_stats.bytes += bytes;
-	r->tx_stats.llq_pushes += llq ? sent : 0;
+	r->tx_stats.llq_pushes += llq ? queued : 0;
 	r->tx_stats.available_desc = ena_hw_sq_free(&r->sq);
 	return sent;
 }
