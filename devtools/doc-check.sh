@@ -86,7 +86,7 @@ else
 fi
 
 out=$(mktemp -d)
-if sphinx-build -W -q -b html -d "$out/doctrees" doc/guides "$out/html" > "$out/log" 2>&1; then
+if timeout 300 sphinx-build -W -q -b html -d "$out/doctrees" doc/guides "$out/html" > "$out/log" 2>&1; then
 	ok
 else
 	bad "sphinx-build -W failed:"

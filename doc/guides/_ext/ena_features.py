@@ -11,8 +11,9 @@ import os
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
+from docutils.statemachine import StringList
 
-MEANING = {"Y": "yes", "P": "partial"}
+MEANING = {"Y": "yes", "P": "partial", "N": "no"}
 
 
 class EnaFeatures(Directive):
@@ -26,10 +27,9 @@ class EnaFeatures(Directive):
         if not os.path.isfile(path):
             # devtools/doc-check.sh reports a missing file as a failure;
             # the guide itself still builds.
-            para = nodes.paragraph(text="(The feature file %s is not "
-                                   "present in this tree.)"
-                                   % self.arguments[0])
-            return [para]
+            return [nodes.paragraph(text="(The feature file %s is not "
+                                    "present in this tree.)"
+                                    % self.arguments[0])]
         ini = configparser.ConfigParser(
             delimiters=("=",), comment_prefixes=(";", "#"),
             inline_comment_prefixes=(";",), interpolation=None)
@@ -38,41 +38,25 @@ class EnaFeatures(Directive):
             ini.read(path)
         except configparser.Error as e:
             raise self.error("cannot parse %s: %s" % (path, e))
-        out = []
+        # Emit reStructuredText and let the parser build the tables.
+        lines = []
         for section in ini.sections():
             rows = [(k, MEANING.get(v.strip(), v.strip()))
                     for k, v in ini.items(section) if v.strip()]
             if not rows:
                 continue
-            out.append(self.table(section, rows))
-        if not out:
+            lines += [".. list-table:: %s" % section,
+                      "   :header-rows: 1", "",
+                      "   * - Feature", "     - net_ena"]
+            for name, value in rows:
+                lines += ["   * - %s" % name.replace("*", "\\*"),
+                          "     - %s" % value]
+            lines.append("")
+        if not lines:
             raise self.error("%s declares no feature" % path)
-        return out
-
-    @staticmethod
-    def table(title, rows):
-        table = nodes.table()
-        table += nodes.title(text=title)
-        group = nodes.tgroup(cols=2)
-        table += group
-        group += nodes.colspec(colwidth=3)
-        group += nodes.colspec(colwidth=1)
-        head = nodes.thead()
-        group += head
-        body = nodes.tbody()
-        group += body
-
-        def row(cells, parent):
-            r = nodes.row()
-            for c in cells:
-                entry = nodes.entry()
-                entry += nodes.paragraph(text=c)
-                r += entry
-            parent += r
-        row(("Feature", "net_ena"), head)
-        for name, value in rows:
-            row((name, value), body)
-        return table
+        node = nodes.container()
+        self.state.nested_parse(StringList(lines, source=path), 0, node)
+        return node.children
 
 
 def setup(app):
