@@ -81,8 +81,17 @@ suites() {
 		-d "$plugins/drivers/librte_net_ena.so" --
 }
 
+# testpmd scenarios and scripts that drive the release build's plugins.
+scripted() {
+	local plugins
+	plugins=$(devtools/plugin-dir.sh build) || return 1
+	run emu-io-testpmd-upstream 600 devtools/emu-io-testpmd.sh -b "$plugins"
+	run emu-io-testpmd-ours 600 devtools/emu-io-testpmd.sh -b "$plugins" -p ours
+}
+
 if build build; then
 	suites build release
+	scripted
 else
 	echo "FAIL [build]: release build failed"
 	total_fail=$((total_fail + 1))
