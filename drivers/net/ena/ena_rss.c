@@ -166,18 +166,6 @@ ena_rss_apply_hash(struct ena_adapter *ad)
 		dev_key[i] = ad->rss_key[ENA_HASH_KEY_LEN - 1 - i];
 	rc = ena_hw_rss_set_function(&ad->hw, ENA_RSS_FUNC_TOEPLITZ, dev_key,
 				     ENA_HASH_KEY_LEN, 0);
-	if (rc == -EINVAL) {
-		/*
-		 * The device selects the function by bit mask; a base layer
-		 * that sends the enum value is answered with "illegal
-		 * parameter". Ask again with the mask so RSS still works.
-		 */
-		PMD_DRV_LOG(DEBUG, "%s: retrying the hash function as a mask",
-			    ad->name);
-		rc = ena_hw_rss_set_function(&ad->hw,
-					     ENA_BIT(ENA_RSS_FUNC_TOEPLITZ),
-					     dev_key, ENA_HASH_KEY_LEN, 0);
-	}
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < RTE_DIM(ena_rss_map); i++) {

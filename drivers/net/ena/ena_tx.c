@@ -376,34 +376,13 @@ ena_tx_map(struct ena_ring *r, struct rte_mbuf *m, struct ena_hw_tx_ctx *c)
 	c->nbufs = nb;
 }
 
-/*
- * Host placement: the descriptor written in the last ring slot must carry
- * the phase of the lap it belongs to. A base layer that flips the phase
- * before filling that slot leaves it with the next lap's phase and the
- * device stops there; put the right bit back before the doorbell.
- */
-static inline void
-ena_tx_wrap_phase_fix(struct ena_hw_io_sq *sq, uint16_t start, uint16_t used)
-{
-	struct ena_tx_desc *d;
-	uint16_t last = sq->mask;
-	uint32_t want;
-
-	if (likely((uint16_t)((last - start) & sq->mask) >= used))
-		return;
-	d = (struct ena_tx_desc *)sq->ring + last;
-	want = (uint32_t)(sq->phase ^ 1) << ENA_TX_DESC_PHASE_SHIFT;
-	if ((d->len_ctrl & ENA_TX_DESC_PHASE_MASK) != want)
-		d->len_ctrl ^= ENA_TX_DESC_PHASE_MASK;
-}
-
 uint16_t
 ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct ena_ring *r = q;
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
-	uint16_t sent = 0, queued = 0, used, id, start;
+	uint16_t sent = 0, queued = 0, used, id;
 	bool llq = r->tx_max_hdr != 0;
 	int rc;
 
@@ -439,10 +418,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
 		}
-		start = r->sq.tail;
 		rc = ena_hw_tx_prepare(&r->sq, &c, &used);
-		if (!llq && rc == 0)
-			ena_tx_wrap_phase_fix(&r->sq, start, used);
 		if (unlikely(rc == -EBUSY)) {
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
