@@ -207,7 +207,18 @@ def summary(ports, first, last, seconds, xstats_by_port):
         width = max([len(n) for n, _ in nonzero] + [10])
         for name, value in nonzero:
             print("  %-*s %16d" % (width, name, value))
-        zero = [n for n, v in own if not v]
+        # Per-queue counters that are zero on every queue fold into qN.
+        nonzero_names = {n for n, _ in nonzero}
+        zero = []
+        for n, v in own:
+            if v:
+                continue
+            folded = re.sub(r"_q\d+_", "_qN_", n)
+            if folded != n and any(re.sub(r"_q\d+_", "_qN_", m) == folded
+                                   for m in nonzero_names):
+                folded = n
+            if folded not in zero:
+                zero.append(folded)
         if zero:
             print("  zero: " + ", ".join(zero))
     return total
