@@ -32,6 +32,7 @@
 #include <rte_branch_prediction.h>
 #include <rte_common.h>
 #include <rte_cycles.h>
+#include <rte_errno.h>
 #include <rte_io.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
@@ -167,10 +168,20 @@ ena_plat_dma_alloc(struct ena_dma_mem *mem, size_t size, int socket)
 	char name[RTE_MEMZONE_NAMESIZE];
 	uint32_t seq;
 
-	seq = __atomic_fetch_add(&ena_plat_dma_seq, 1, __ATOMIC_RELAXED);
-	snprintf(name, sizeof(name), "ena_base_dma_%u", seq);
-	mz = rte_memzone_reserve_aligned(
-		name, size, socket, RTE_MEMZONE_IOVA_CONTIG, 4096);
+	/*
+	 * Memzone names are global to the process (and its secondaries) while
+	 * the counter is per copy of this layer: a PMD plugin and a test
+	 * program may each carry one. The counter's address tells the copies
+	 * apart; a name still taken is skipped.
+	 */
+	do {
+		seq = __atomic_fetch_add(&ena_plat_dma_seq, 1,
+			__ATOMIC_RELAXED);
+		snprintf(name, sizeof(name), "ena_dma_%" PRIxPTR "_%u",
+			(uintptr_t)&ena_plat_dma_seq & 0xffffffffffu, seq);
+		mz = rte_memzone_reserve_aligned(
+			name, size, socket, RTE_MEMZONE_IOVA_CONTIG, 4096);
+	} while (mz == NULL && rte_errno == EEXIST);
 	if (mz == NULL) {
 		memset(mem, 0, sizeof(*mem));
 		return -ENOMEM;
