@@ -28,14 +28,21 @@
 static bool
 emu_range_in_memsegs(const void *va, size_t len)
 {
+	/* Most accesses hit the list of the previous one (one list here). */
+	static __thread const struct rte_memseg_list *last_msl;
 	const struct rte_memseg_list *msl;
+	struct rte_fbarray *arr;
 	uintptr_t start = (uintptr_t)va, last = start + len - 1;
 	uintptr_t base, page;
 	unsigned int idx, idx_last;
 
 	if (len == 0 || last < start)
 		return false;
-	msl = rte_mem_virt2memseg_list(va);
+	msl = last_msl;
+	if (msl == NULL || start < (uintptr_t)msl->base_va ||
+			start >= (uintptr_t)msl->base_va + msl->len)
+		msl = rte_mem_virt2memseg_list(va);
+	last_msl = msl;
 	if (msl == NULL || msl->page_sz == 0)
 		return false;
 	base = (uintptr_t)msl->base_va;
@@ -43,10 +50,10 @@ emu_range_in_memsegs(const void *va, size_t len)
 		return false;
 	page = msl->page_sz;
 	idx_last = (unsigned int)((last - base) / page);
+	arr = (struct rte_fbarray *)(uintptr_t)&msl->memseg_arr;
 	for (idx = (unsigned int)((start - base) / page); idx <= idx_last;
 			idx++)
-		if (rte_fbarray_is_used(
-				(struct rte_fbarray *)(uintptr_t)&msl->memseg_arr, idx) != 1)
+		if (rte_fbarray_is_used(arr, idx) != 1)
 			return false;
 	return true;
 }
