@@ -209,6 +209,14 @@ def devargs(tree):
         for m in re.finditer(r"(\w+)\s*\[\s*\w*\s*\]\s*=\s*\{([^}]*)\}",
                              text):
             arrays[m.group(1)] = tokens(m.group(2))
+    # Key tables by name (parsers that check keys themselves).
+    for text in tree.files.values():
+        for m in re.finditer(r"char\s*\*\s*const\s+(\w*(keys|fault_names))\s*\[",
+                             text):
+            for t in arrays.get(m.group(1), []):
+                s = tree.literal([t])
+                if s:
+                    keys.setdefault(s, "key table " + m.group(1))
     for path, callee, args in tree.calls():
         if callee == "rte_kvargs_parse" and len(args) == 2 and \
                 len(args[1]) == 1 and args[1][0] in arrays:
