@@ -87,6 +87,8 @@ scripted() {
 	plugins=$(devtools/plugin-dir.sh build) || return 1
 	run emu-io-testpmd-upstream 600 devtools/emu-io-testpmd.sh -b "$plugins"
 	run emu-io-testpmd-ours 600 devtools/emu-io-testpmd.sh -b "$plugins" -p ours
+	run emu-testpmd-upstream 600 devtools/emu-testpmd.sh -b "$plugins" --test
+	run emu-testpmd-ours 600 devtools/emu-testpmd.sh -b "$plugins" --test -p ours
 }
 
 if build build; then
