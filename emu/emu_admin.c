@@ -150,6 +150,20 @@ emu_admin_exec(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	}
 }
 
+/* admin_err knob: does it fail this command (consuming one unit)? */
+static bool
+emu_admin_err_take(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
+{
+	uint64_t op;
+
+	if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_ADMIN_ERR) == 0)
+		return false;
+	op = ena_emu_fault_peek(dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE);
+	if (op != 0 && op != cmd->common.opcode)
+		return false;
+	return ena_emu_fault_take(dev, ENA_EMU_FAULT_ADMIN_ERR);
+}
+
 /* Returns false when processing must stop for this poll. */
 static bool
 emu_admin_one(struct ena_emu_dev *dev)
@@ -184,7 +198,16 @@ emu_admin_one(struct ena_emu_dev *dev)
 	}
 
 	memset(&comp, 0, sizeof(comp));
-	if (ena_aq_cmd_phase(&cmd) != expect_phase) {
+	if (emu_admin_err_take(dev, &cmd)) {
+		status = (uint8_t)ena_emu_fault_peek(dev,
+			ENA_EMU_FAULT_ADMIN_ERR_STATUS);
+		if (status == ENA_AQ_STATUS_SUCCESS)
+			status = ENA_AQ_STATUS_UNKNOWN_ERROR;
+		ena_emu_log(dev, RTE_LOG_NOTICE,
+			"admin command %u (opcode %u) fails with status %u "
+			"by fault", ena_aq_cmd_id(&cmd), cmd.common.opcode,
+			status);
+	} else if (ena_aq_cmd_phase(&cmd) != expect_phase) {
 		ena_emu_log(dev, RTE_LOG_WARNING,
 			"admin command %u carries a stale phase bit",
 			ena_aq_cmd_id(&cmd));

@@ -33,6 +33,8 @@
 #define ENA_EMU_MAX_TX_HDR 128
 #define ENA_EMU_LINK_MBPS 100000
 
+#define ENA_EMU_IRQ_CTL_EVERY 64u
+
 /* Queue geometry limits the device accepts for admin queues. */
 #define ENA_EMU_ADMIN_DEPTH_MAX 4096
 
@@ -69,6 +71,15 @@ struct ena_emu_core {
 
 	uint32_t dev_ctl_seen;
 	bool reset_in_progress;
+	bool reset_stuck_logged;  /* reset_stuck fault reported once */
+
+	/*
+	 * Interrupt control channel: recv() is a syscall, so a busy step
+	 * checks it only every ENA_EMU_IRQ_CTL_EVERY steps; an idle one
+	 * (previous step did no work) always does.
+	 */
+	bool step_idle;
+	uint32_t irq_ctl_tick;
 	bool irq_masked;
 	bool irq_pending;         /* raised while masked */
 

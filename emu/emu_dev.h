@@ -56,6 +56,8 @@ struct ena_emu_config {
 	bool link_up;           /* initial link state */
 	bool thread;            /* run in the shared emulator thread */
 	uint8_t mac[6];
+	bool addr_given;        /* addr= present (else a free default) */
+	bool tx_reorder;        /* Tx completions out of order */
 	uint64_t faults[ENA_EMU_FAULT_MAX]; /* initial knob values */
 };
 

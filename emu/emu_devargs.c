@@ -30,7 +30,7 @@
 
 static const char *const emu_plain_keys[] = {
 	"addr", "pmd", "queues", "llq", "ring_size", "mtu_max", "wire",
-	"link", "thread", "mac",
+	"link", "thread", "mac", "tx_reorder",
 };
 
 static bool
@@ -133,8 +133,12 @@ emu_parse_pair(const char *name, const char *key, const char *val,
 				val != NULL ? val : "");
 			return -EINVAL;
 		}
+		cfg->addr_given = true;
 		return 0;
 	}
+	if (strcmp(key, "tx_reorder") == 0)
+		return emu_parse_bool(name, key, val, "1", "0",
+			&cfg->tx_reorder);
 	if (strcmp(key, "pmd") == 0)
 		return emu_parse_str(name, key, val, cfg->pmd,
 			sizeof(cfg->pmd));

@@ -145,6 +145,9 @@ ena_emu_irq_ctl_poll(struct ena_emu_dev *dev)
 
 	if (dev->irq_sock < 0)
 		return 0;
+	if (!dev->core->step_idle &&
+			++dev->core->irq_ctl_tick % ENA_EMU_IRQ_CTL_EVERY != 0)
+		return 0;
 	while (recv(dev->irq_sock, &v, sizeof(v), MSG_DONTWAIT) ==
 			(ssize_t)sizeof(v)) {
 		work++;

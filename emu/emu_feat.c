@@ -31,6 +31,22 @@
 #define EMU_LLQ_STRIDES (ENA_LLQ_STRIDE_SINGLE_DESC | ENA_LLQ_STRIDE_MULTI_DESC)
 #define EMU_LLQ_ACCEL ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING)
 
+/* Tx burst limit offered by the llq_burst knob (bytes, 0 = none). */
+static uint16_t
+emu_llq_burst(const struct ena_emu_dev *dev)
+{
+	uint64_t v = ena_emu_fault_peek(dev, ENA_EMU_FAULT_LLQ_BURST);
+
+	return (uint16_t)RTE_MIN(v, (uint64_t)UINT16_MAX);
+}
+
+static uint32_t
+emu_llq_accel(const struct ena_emu_dev *dev)
+{
+	return EMU_LLQ_ACCEL | (emu_llq_burst(dev) != 0 ?
+		ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST) : 0);
+}
+
 /* A fixed, non-trivial default key so hashing works before any set. */
 static const uint8_t emu_default_rss_key[ENA_EMU_RSS_KEY_LEN] = {
 	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
@@ -203,8 +219,8 @@ emu_get_llq(struct ena_emu_dev *dev, struct ena_feat_llq *l)
 		l->descs_before_header_enabled = cur->descs_before_header;
 		l->stride_ctrl_enabled = cur->desc_stride_ctrl;
 	}
-	l->accel.get.supported_flags = EMU_LLQ_ACCEL;
-	l->accel.get.max_tx_burst_size = 0;
+	l->accel.get.supported_flags = emu_llq_accel(dev);
+	l->accel.get.max_tx_burst_size = emu_llq_burst(dev);
 }
 
 static void
@@ -411,10 +427,10 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	 * Drivers echo every accel flag they know; the ones this device
 	 * did not offer are simply not in effect.
 	 */
-	if (l->accel.set.enabled_flags & ~EMU_LLQ_ACCEL)
+	if (l->accel.set.enabled_flags & ~emu_llq_accel(dev))
 		ena_emu_log(dev, RTE_LOG_DEBUG,
 			"LLQ accel flags 0x%x: only 0x%x in effect",
-			l->accel.set.enabled_flags, EMU_LLQ_ACCEL);
+			l->accel.set.enabled_flags, emu_llq_accel(dev));
 	n.enabled = true;
 	n.entry_size = (uint16_t)bytes;
 	n.header_location = l->header_location_enabled;
@@ -428,7 +444,7 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	 * descriptor with every packet, whatever it echoes back.
 	 */
 	n.meta_caching_disabled = true;
-	n.max_tx_burst_size = 0;
+	n.max_tx_burst_size = emu_llq_burst(dev);
 	dev->llq = n;
 	ena_emu_log(dev, RTE_LOG_INFO,
 		"LLQ: entry %u B, %u descs before header, stride %s",

@@ -28,6 +28,7 @@
 #include <rte_pause.h>
 
 #include "emu_core.h"
+#include "rte_ena_emu_io.h"
 
 RTE_LOG_REGISTER(ena_emu_logtype, pmd.net.ena_emu, NOTICE);
 
@@ -120,6 +121,10 @@ ena_emu_dev_alloc(const struct ena_emu_config *cfg)
 			dev->cfg.wire);
 		goto fail;
 	}
+	if (cfg->tx_reorder && ena_emu_io_tx_reorder_set(dev, 1) != 0) {
+		ena_emu_log(dev, RTE_LOG_ERR, "tx_reorder: no IO path");
+		goto fail;
+	}
 	return dev;
 
 fail:
@@ -155,6 +160,7 @@ emu_step(struct ena_emu_dev *dev)
 	work += ena_emu_aenq_poll(dev);
 	if (!dev->core->reset_in_progress && !dev->fatal)
 		work += ena_emu_core_io_poll(dev);
+	dev->core->step_idle = work == 0;
 	return work;
 }
 
@@ -361,6 +367,15 @@ static const char *const emu_fault_names[ENA_EMU_FAULT_MAX] = {
 	[ENA_EMU_FAULT_RX_BAD_REQ_ID] = "rx_bad_req_id",
 	[ENA_EMU_FAULT_FATAL] = "fatal",
 	[ENA_EMU_FAULT_LINK_FLAP_MS] = "link_flap_ms",
+	[ENA_EMU_FAULT_RESET_STUCK] = "reset_stuck",
+	[ENA_EMU_FAULT_VERSION] = "version",
+	[ENA_EMU_FAULT_CTRL_VERSION] = "ctrl_version",
+	[ENA_EMU_FAULT_DMA_WIDTH] = "dma_width",
+	[ENA_EMU_FAULT_ADMIN_ERR] = "admin_err",
+	[ENA_EMU_FAULT_ADMIN_ERR_STATUS] = "admin_err_status",
+	[ENA_EMU_FAULT_ADMIN_ERR_OPCODE] = "admin_err_opcode",
+	[ENA_EMU_FAULT_RX_SPLIT] = "rx_split",
+	[ENA_EMU_FAULT_LLQ_BURST] = "llq_burst",
 };
 
 const char *

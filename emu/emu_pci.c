@@ -357,6 +357,46 @@ emu_pci_detach(struct ena_emu_dev *dev)
 	return 0;
 }
 
+/* Slots tried for a vdev without addr=: 0000:00:06.0 up to 00:1f.0. */
+#define EMU_PCI_SLOT_FIRST 6u
+#define EMU_PCI_SLOT_LAST 31u
+
+/*
+ * Without addr= every instance gets its own address: the first slot on
+ * bus 0 that no PCI device (emulated or not) holds yet.
+ */
+static int
+emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
+{
+	struct rte_pci_bus *pb = emu_pci_bus();
+	struct rte_pci_device *p;
+	struct rte_pci_addr a;
+	unsigned int slot;
+	bool busy;
+
+	if (cfg->addr_given || pb == NULL)
+		return 0;
+	for (slot = EMU_PCI_SLOT_FIRST; slot <= EMU_PCI_SLOT_LAST; slot++) {
+		memset(&a, 0, sizeof(a));
+		a.devid = (uint8_t)slot;
+		busy = false;
+		TAILQ_FOREACH(p, &pb->device_list, next)
+			if (rte_pci_addr_cmp(&p->addr, &a) == 0) {
+				busy = true;
+				break;
+			}
+		if (!busy) {
+			cfg->addr = a;
+			return 0;
+		}
+	}
+	ena_emu_log(NULL, RTE_LOG_ERR,
+		"%s: no free PCI address 0000:00:%02x.0..0000:00:%02x.0, "
+		"give one with addr=", name, EMU_PCI_SLOT_FIRST,
+		EMU_PCI_SLOT_LAST);
+	return -EEXIST;
+}
+
 static int
 emu_vdev_probe(struct rte_vdev_device *vdev)
 {
@@ -377,6 +417,8 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 	}
 	rc = ena_emu_devargs_parse(name, rte_vdev_device_args(vdev), &cfg,
 		true);
+	if (rc == 0)
+		rc = emu_pci_default_addr(name, &cfg);
 	if (rc != 0)
 		return rc;
 	if (!cfg.thread && strcmp(cfg.pmd, "none") != 0)
@@ -430,4 +472,7 @@ RTE_PMD_REGISTER_PARAM_STRING(ena_emu,
 	"link=<up|down> thread=<0|1> mac=<xx:xx:xx:xx:xx:xx> "
 	"ka_stop=<0|1> tx_comp_stop=<0|1> admin_delay_ms=<ms> "
 	"admin_drop=<n> mmio_late_ms=<ms> tx_bad_req_id=<n> "
-	"rx_bad_req_id=<n> fatal=<0|1> link_flap_ms=<ms>");
+	"rx_bad_req_id=<n> fatal=<0|1> link_flap_ms=<ms> tx_reorder=<0|1> "
+	"reset_stuck=<0|1> version=<reg> ctrl_version=<reg> "
+	"dma_width=<bits> admin_err=<n> admin_err_status=<status> "
+	"admin_err_opcode=<opcode> rx_split=<n> llq_burst=<bytes>");

@@ -37,31 +37,55 @@ ena_emu_regs_refresh(struct ena_emu_dev *dev)
 	ena_emu_reg_put(dev, ENA_REG_AENQ_TAIL, dev->core->aenq_tail);
 }
 
+/*
+ * Identity registers: built-in values unless a fault knob overrides them.
+ * Rewritten every step so a knob set at run time shows on the next read.
+ */
+static void
+emu_ident_refresh(struct ena_emu_dev *dev)
+{
+	uint64_t ov;
+	uint32_t v;
+
+	ov = ena_emu_fault_peek(dev, ENA_EMU_FAULT_VERSION);
+	if (ov != 0) {
+		v = (uint32_t)ov;
+	} else {
+		v = 0;
+		ENA_FIELD_SET(v, ENA_REG_VERSION_MAJOR, ENA_EMU_SPEC_MAJOR);
+		ENA_FIELD_SET(v, ENA_REG_VERSION_MINOR, ENA_EMU_SPEC_MINOR);
+	}
+	ena_emu_reg_put(dev, ENA_REG_VERSION, v);
+
+	ov = ena_emu_fault_peek(dev, ENA_EMU_FAULT_CTRL_VERSION);
+	if (ov != 0) {
+		v = (uint32_t)ov;
+	} else {
+		v = 0;
+		ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_MAJOR,
+			ENA_EMU_CTRL_MAJOR);
+		ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_MINOR,
+			ENA_EMU_CTRL_MINOR);
+		ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_SUBMINOR,
+			ENA_EMU_CTRL_SUBMINOR);
+		ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_IMPL_ID,
+			ENA_EMU_IMPL_ID);
+	}
+	ena_emu_reg_put(dev, ENA_REG_CONTROLLER_VERSION, v);
+
+	ov = ena_emu_fault_peek(dev, ENA_EMU_FAULT_DMA_WIDTH);
+	v = 0;
+	ENA_FIELD_SET(v, ENA_REG_CAPS_RESET_TIMEOUT, ENA_EMU_RESET_TIMEOUT);
+	ENA_FIELD_SET(v, ENA_REG_CAPS_DMA_ADDR_WIDTH,
+		ov != 0 ? (uint32_t)ov : ENA_EMU_DMA_WIDTH);
+	ena_emu_reg_put(dev, ENA_REG_CAPS, v);
+}
+
 void
 ena_emu_regs_init(struct ena_emu_dev *dev)
 {
-	uint32_t v;
-
 	memset(dev->bar0, 0, dev->bar0_len);
-
-	v = 0;
-	ENA_FIELD_SET(v, ENA_REG_VERSION_MAJOR, ENA_EMU_SPEC_MAJOR);
-	ENA_FIELD_SET(v, ENA_REG_VERSION_MINOR, ENA_EMU_SPEC_MINOR);
-	ena_emu_reg_put(dev, ENA_REG_VERSION, v);
-
-	v = 0;
-	ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_MAJOR, ENA_EMU_CTRL_MAJOR);
-	ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_MINOR, ENA_EMU_CTRL_MINOR);
-	ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_SUBMINOR,
-		ENA_EMU_CTRL_SUBMINOR);
-	ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_IMPL_ID, ENA_EMU_IMPL_ID);
-	ena_emu_reg_put(dev, ENA_REG_CONTROLLER_VERSION, v);
-
-	v = 0;
-	ENA_FIELD_SET(v, ENA_REG_CAPS_RESET_TIMEOUT, ENA_EMU_RESET_TIMEOUT);
-	ENA_FIELD_SET(v, ENA_REG_CAPS_DMA_ADDR_WIDTH, ENA_EMU_DMA_WIDTH);
-	ena_emu_reg_put(dev, ENA_REG_CAPS, v);
-
+	emu_ident_refresh(dev);
 	dev->ready = true;
 	ena_emu_regs_refresh(dev);
 }
@@ -107,8 +131,17 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 	uint32_t v = ena_emu_reg_get(dev, ENA_REG_DEV_CTL);
 	bool was, now;
 
-	if (v == c->dev_ctl_seen)
+	if (v == c->dev_ctl_seen) {
+		/* A reset held by reset_stuck ends once the knob is off. */
+		if (c->reset_in_progress &&
+		    !(v & ENA_REG_DEV_CTL_DEV_RESET_MASK) &&
+		    ena_emu_fault_peek(dev, ENA_EMU_FAULT_RESET_STUCK) == 0) {
+			c->reset_in_progress = false;
+			ena_emu_regs_refresh(dev);
+			return 1;
+		}
 		return 0;
+	}
 	was = c->dev_ctl_seen & ENA_REG_DEV_CTL_DEV_RESET_MASK;
 	now = v & ENA_REG_DEV_CTL_DEV_RESET_MASK;
 	c->dev_ctl_seen = v;
@@ -118,7 +151,11 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 		ena_emu_dev_reset(dev);
 		c->reset_in_progress = true;
 	} else if (!now && was) {
-		c->reset_in_progress = false;
+		if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_RESET_STUCK) == 0)
+			c->reset_in_progress = false;
+		else
+			ena_emu_log(dev, RTE_LOG_NOTICE,
+				"reset held in progress by fault");
 	}
 	ena_emu_regs_refresh(dev);
 	return 1;
@@ -221,6 +258,7 @@ ena_emu_regs_poll(struct ena_emu_dev *dev)
 {
 	unsigned int work;
 
+	emu_ident_refresh(dev);
 	work = emu_dev_ctl_poll(dev);
 	work += emu_intr_mask_poll(dev);
 	work += ena_emu_irq_ctl_poll(dev);

@@ -57,10 +57,11 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	struct ena_emu_pkt p;
 	struct ena_emu_sq *sq;
 	struct ena_emu_cq *cq;
-	unsigned int n, i;
-	uint32_t blen[ENA_EMU_IO_RX_MAX_BUFS];
-	uint8_t *bva[ENA_EMU_IO_RX_MAX_BUFS];
-	uint32_t got, st, hash, chunk, off;
+	unsigned int n, i, max_bufs = ENA_EMU_IO_RX_MAX_BUFS;
+	uint32_t blen[ENA_EMU_IO_RX_SPLIT_MAX];
+	uint8_t *bva[ENA_EMU_IO_RX_SPLIT_MAX];
+	uint32_t got, st, hash, chunk, off, piece = UINT32_MAX;
+	uint64_t split;
 	uint16_t avail, req_id, pos;
 
 	io->c.wire_rx++;
@@ -88,9 +89,15 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 			len, -EIO);
 	}
 	descs = (struct ena_rx_desc *)sq->ring;
+	split = ena_emu_fault_peek(dev, ENA_EMU_FAULT_RX_SPLIT);
+	if (split >= 2) {
+		max_bufs = (unsigned int)RTE_MIN(split,
+			(uint64_t)ENA_EMU_IO_RX_SPLIT_MAX);
+		piece = (len + max_bufs - 1) / max_bufs;
+	}
 	/* Reserve enough buffers before touching any of them. */
 	for (n = 0, got = 0; got < len; n++) {
-		if (n == avail || n == ENA_EMU_IO_RX_MAX_BUFS) {
+		if (n == avail || n == max_bufs) {
 			if (!count_no_buf)
 				return -ENOBUFS;
 			return rx_drop(dev, &io->c.rx_drop_no_buf,
@@ -100,7 +107,7 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		}
 		d = &descs[(uint16_t)(sq->head + n) & sq->mask];
 		blen[n] = d->length != 0 ? d->length : 65536u;
-		chunk = RTE_MIN(blen[n], len - got);
+		chunk = RTE_MIN(RTE_MIN(blen[n], piece), len - got);
 		bva[n] = ena_emu_io_dma(dev, ena_rx_desc_addr_get(d), chunk);
 		if (bva[n] == NULL)
 			return rx_drop(dev, &io->c.rx_drop_bad_desc,

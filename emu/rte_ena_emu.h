@@ -15,8 +15,12 @@
  *
  * Devargs (both paths): addr=DDDD:BB:DD.F, pmd=<substring of PMD .so path>,
  * queues=N, llq=0|1, ring_size=N, mtu_max=N, wire=<backend spec>,
- * link=up|down, thread=0|1, mac=xx:xx:xx:xx:xx:xx and the fault knobs listed
- * with enum ena_emu_fault.
+ * link=up|down, thread=0|1, mac=xx:xx:xx:xx:xx:xx, tx_reorder=0|1 (Tx
+ * completions of a burst posted out of order, see rte_ena_emu_io.h) and the
+ * fault knobs listed with enum ena_emu_fault.
+ *
+ * Without addr=, a vdev takes the first free 0000:00:NN.0 from slot 06 up
+ * (06 for the first instance, 07 for the second, ...).
  */
 
 #include <stdbool.h>
@@ -98,6 +102,48 @@ enum ena_emu_fault {
 	ENA_EMU_FAULT_FATAL,
 	/* [link_flap_ms] toggle the link every N ms. */
 	ENA_EMU_FAULT_LINK_FLAP_MS,
+	/*
+	 * [reset_stuck] non-zero: a reset the driver asks for starts but
+	 * never finishes (DEV_STS keeps RESET_IN_PROGRESS); clearing the
+	 * knob lets a pending reset finish.
+	 */
+	ENA_EMU_FAULT_RESET_STUCK,
+	/*
+	 * [version] non-zero: raw value of the VERSION register (major in
+	 * bits 15:8, minor in 7:0), e.g. 0x008 for a too old spec 0.8.
+	 */
+	ENA_EMU_FAULT_VERSION,
+	/*
+	 * [ctrl_version] non-zero: raw CONTROLLER_VERSION register (impl id
+	 * 31:24, major 23:16, minor 15:8, subminor 7:0).
+	 */
+	ENA_EMU_FAULT_CTRL_VERSION,
+	/* [dma_width] non-zero: CAPS reports this DMA address width (bits). */
+	ENA_EMU_FAULT_DMA_WIDTH,
+	/*
+	 * [admin_err] the next N admin commands (of admin_err_opcode, or of
+	 * any opcode) are not executed and complete with admin_err_status.
+	 * A huge N (e.g. UINT32_MAX) fails every such command.
+	 */
+	ENA_EMU_FAULT_ADMIN_ERR,
+	/* [admin_err_status] status for admin_err (0: UNKNOWN_ERROR). */
+	ENA_EMU_FAULT_ADMIN_ERR_STATUS,
+	/* [admin_err_opcode] opcode admin_err applies to (0: any). */
+	ENA_EMU_FAULT_ADMIN_ERR_OPCODE,
+	/*
+	 * [rx_split] N >= 2: every Rx packet is spread over N descriptors
+	 * (N of ceil(len / N) bytes, fewer for packets shorter than N bytes;
+	 * N at most 64), beyond the 16 per packet the device advertises
+	 * when N > 16.
+	 */
+	ENA_EMU_FAULT_RX_SPLIT,
+	/*
+	 * [llq_burst] the LLQ feature offers a max Tx burst of N bytes
+	 * (0: unlimited) with the LIMIT_TX_BURST accel flag. Read by
+	 * GET_FEATURE(LLQ) and SET_FEATURE(LLQ). Offered only: a polling
+	 * device cannot see every doorbell, so it does not police it.
+	 */
+	ENA_EMU_FAULT_LLQ_BURST,
 	ENA_EMU_FAULT_MAX
 };
 

@@ -1081,11 +1081,10 @@ emu_on_unknown(void *arg, const struct ena_aenq_entry *entry)
 	e->unknown++;
 }
 
+/* Device and base layer instance, not brought up yet. */
 static int
-emu_up(struct emu_env *e, const char *name, const char *devargs)
+emu_create(struct emu_env *e, const char *name, const char *devargs)
 {
-	struct ena_hw_aenq_handlers h;
-	struct ena_hw_bringup_cfg cfg;
 	void *regs, *llq;
 	size_t len;
 	int rc;
@@ -1101,6 +1100,15 @@ emu_up(struct emu_env *e, const char *name, const char *devargs)
 	if (rc != 0)
 		return rc;
 	ena_plat_wait_hook_set(emu_step, e);
+	return 0;
+}
+
+static int
+emu_bringup(struct emu_env *e)
+{
+	struct ena_hw_aenq_handlers h;
+	struct ena_hw_bringup_cfg cfg;
+
 	memset(&h, 0, sizeof(h));
 	h.by_group[ENA_AENQ_GROUP_LINK_CHANGE] = emu_on_link;
 	h.by_group[ENA_AENQ_GROUP_KEEP_ALIVE] = emu_on_keep_alive;
@@ -1121,6 +1129,14 @@ emu_up(struct emu_env *e, const char *name, const char *devargs)
 	cfg.num_cpus = 2;
 	cfg.reset_reason = ENA_RESET_REASON_NORMAL;
 	return ena_hw_bringup(&e->hw, &cfg, &e->feat);
+}
+
+static int
+emu_up(struct emu_env *e, const char *name, const char *devargs)
+{
+	int rc = emu_create(e, name, devargs);
+
+	return rc != 0 ? rc : emu_bringup(e);
 }
 
 static void
@@ -1788,6 +1804,350 @@ emu_threaded(void)
 		ena_emu_dev_destroy(e.dev);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Error paths through the emulator's fault knobs                           */
+/* ------------------------------------------------------------------------ */
+
+/* Log capture: what the base layer says while one call fails. */
+struct log_cap {
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+
+static void
+log_cap_start(struct log_cap *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->f = open_memstream(&c->buf, &c->len);
+	if (c->f != NULL)
+		rte_openlog_stream(c->f);
+}
+
+/* Stops capturing; true if the log holds needle (or capture failed). */
+static bool
+log_cap_stop(struct log_cap *c, const char *needle)
+{
+	bool found;
+
+	if (c->f == NULL)
+		return true;
+	rte_openlog_stream(NULL);
+	fclose(c->f);
+	found = c->buf != NULL && strstr(c->buf, needle) != NULL;
+	if (!found)
+		printf("    log was: %s\n", c->buf != NULL ? c->buf : "");
+	free(c->buf);
+	c->buf = NULL;
+	c->f = NULL;
+	return found;
+}
+
+/*
+ * Bring-up against a device with the given faults must fail with rc and
+ * log msg; a non-zero readless_timeout_us shortens the driver's wait.
+ */
+static void
+emu_bringup_fails(const char *what, const char *devargs, int want_rc,
+	const char *msg, uint64_t readless_timeout_us)
+{
+	struct log_cap cap;
+	struct emu_env e;
+	int rc;
+
+	rc = emu_create(&e, "base_emu_err", devargs);
+	ENA_CHECK_RC("device for a bring-up error", 0, rc);
+	if (rc == 0) {
+		if (readless_timeout_us != 0)
+			e.hw.readless.timeout_us = readless_timeout_us;
+		log_cap_start(&cap);
+		rc = emu_bringup(&e);
+		ENA_CHECK(log_cap_stop(&cap, msg), "%s: no '%s' in the log",
+			what, msg);
+		ENA_CHECK_RC(what, want_rc, rc);
+	}
+	/* Teardown must not hang on the faulty device. */
+	if (e.dev != NULL) {
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_RESET_STUCK, 0);
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_MMIO_LATE_MS, 0);
+	}
+	emu_down(&e);
+}
+
+static void
+emu_bringup_errors(void)
+{
+	uint64_t t0;
+
+	/* Read-less answers 300 ms late, the driver waits 20 ms. */
+	emu_bringup_fails("bring-up, read-less timeout",
+		"queues=2,llq=0,mmio_late_ms=300", -EIO,
+		"mmio read less timed out", 20 * 1000);
+	emu_bringup_fails("bring-up, read-less timeout stops the reset",
+		"queues=2,llq=0,mmio_late_ms=300", -EIO,
+		"Can not reset device", 20 * 1000);
+	/* Reset starts and never ends: CAPS says 1 s. */
+	t0 = ena_plat_now_us();
+	emu_bringup_fails("bring-up, reset never completes",
+		"queues=2,llq=0,reset_stuck=1", -ETIME,
+		"Can not reset device", 0);
+	ENA_CHECK(ena_plat_now_us() - t0 >= 900 * 1000,
+		"stuck reset gave up after %" PRIu64 " us, before the CAPS "
+		"timeout", ena_plat_now_us() - t0);
+	emu_bringup_fails("bring-up, spec version 0.8",
+		"queues=2,llq=0,version=0x008", -EOPNOTSUPP,
+		"device version is too low", 0);
+	emu_bringup_fails("bring-up, controller version 0.0.0",
+		"queues=2,llq=0,ctrl_version=0x45000000", -EOPNOTSUPP,
+		"device version is too low: controller", 0);
+	emu_bringup_fails("bring-up, dma width 20",
+		"queues=2,llq=0,dma_width=20", -EINVAL,
+		"Invalid dma width value 20", 0);
+	emu_bringup_fails("bring-up, dma width 70",
+		"queues=2,llq=0,dma_width=70", -EINVAL,
+		"Invalid dma width value 70", 0);
+}
+
+/* Device status of a failing admin command, as the caller sees it. */
+static void
+emu_admin_status_errors(void)
+{
+	static const struct {
+		uint8_t status;
+		int rc;
+	} map[] = {
+		{ ENA_AQ_STATUS_RESOURCE_ALLOC_FAILURE, -ENOMEM },
+		{ ENA_AQ_STATUS_BAD_OPCODE, -EINVAL },
+		{ ENA_AQ_STATUS_UNSUPPORTED_OPCODE, -EOPNOTSUPP },
+		{ ENA_AQ_STATUS_MALFORMED_REQUEST, -EINVAL },
+		{ ENA_AQ_STATUS_ILLEGAL_PARAMETER, -EINVAL },
+		{ ENA_AQ_STATUS_UNKNOWN_ERROR, -EIO },
+		{ ENA_AQ_STATUS_RESOURCE_BUSY, -EBUSY },
+		{ 0x3f, -EIO }, /* a status the driver does not know */
+	};
+	struct ena_emu_counters c0, c1;
+	struct ena_hw_link link;
+	struct emu_env e;
+	unsigned int i;
+	uint64_t t0;
+	int rc;
+
+	rc = emu_up(&e, "base_emu_aqerr", "queues=2,llq=0");
+	ENA_CHECK_RC("bring-up", 0, rc);
+	if (rc != 0) {
+		emu_down(&e);
+		return;
+	}
+	ena_emu_counters_get(e.dev, &c0);
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE,
+		ENA_AQ_OP_GET_FEATURE);
+	for (i = 0; i < ENA_ARRAY_SIZE_T(map); i++) {
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS,
+			map[i].status);
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR, 1);
+		rc = ena_hw_get_link(&e.hw, &link);
+		ENA_CHECK(rc == map[i].rc,
+			"admin status %u: rc %d, want %d", map[i].status, rc,
+			map[i].rc);
+		/* An error status is an answer: the queue stays usable. */
+		ENA_CHECK_RC("admin after an error status", 0,
+			ena_hw_get_link(&e.hw, &link));
+	}
+	ena_emu_counters_get(e.dev, &c1);
+	ENA_CHECK_EQ("device counted the failed commands",
+		ENA_ARRAY_SIZE_T(map), c1.admin_errors - c0.admin_errors);
+	ENA_CHECK(ena_hw_admin_running(&e.hw), "admin stopped by statuses");
+
+	/* Another opcode's fault leaves GET_FEATURE alone. */
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE,
+		ENA_AQ_OP_DESTROY_CQ);
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR, 1);
+	ENA_CHECK_RC("other opcode unaffected", 0,
+		ena_hw_get_link(&e.hw, &link));
+	ENA_CHECK_EQ("knob not consumed by other opcodes", 1,
+		ena_emu_fault_get(e.dev, ENA_EMU_FAULT_ADMIN_ERR));
+
+	/* Every command fails, quickly and with the status mapped. */
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE, 0);
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS,
+		ENA_AQ_STATUS_RESOURCE_BUSY);
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR, UINT32_MAX);
+	t0 = ena_plat_now_us();
+	for (i = 0; i < 20; i++)
+		if (ena_hw_get_link(&e.hw, &link) != -EBUSY)
+			break;
+	ENA_CHECK_EQ("every command failed busy", 20, i);
+	ENA_CHECK(ena_plat_now_us() - t0 < 1000 * 1000,
+		"20 failing commands took %" PRIu64 " us",
+		ena_plat_now_us() - t0);
+	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR, 0);
+	ENA_CHECK_RC("admin after the knob is off", 0,
+		ena_hw_get_link(&e.hw, &link));
+
+	/* Completion timeout, then the dead queue fails fast, with logs. */
+	{
+		struct log_cap cap;
+
+		e.hw.admin.timeout_us = 50 * 1000;
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_DROP, 1);
+		log_cap_start(&cap);
+		rc = ena_hw_get_link(&e.hw, &link);
+		ENA_CHECK(log_cap_stop(&cap, "timed out"),
+			"admin timeout not logged");
+		ENA_CHECK_RC("admin completion timeout", -ETIME, rc);
+		ENA_CHECK_EQ("reset reason for it", ENA_RESET_REASON_ADMIN_TO,
+			ena_hw_reset_reason_for(rc, ENA_HW_DIR_TX));
+		t0 = ena_plat_now_us();
+		ENA_CHECK_RC("then fast failure", -ENODEV,
+			ena_hw_get_link(&e.hw, &link));
+		ENA_CHECK(ena_plat_now_us() - t0 < 5000,
+			"dead admin queue took %" PRIu64 " us",
+			ena_plat_now_us() - t0);
+	}
+	emu_down(&e);
+}
+
+/* Device spreads one packet over too many descriptors (rx_split). */
+static void
+emu_rx_split(void)
+{
+	struct log_cap cap;
+	struct emu_env e;
+	struct emu_io io;
+	int rc, trc;
+
+	rc = emu_up(&e, "base_emu_split", "queues=2,llq=0");
+	ENA_CHECK_RC("bring-up", 0, rc);
+	if (rc == 0 && emu_io_open(&e, &io, false, EMU_RX_BUF) == 0) {
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_RX_SPLIT, 5);
+		rc = emu_round_trip(&e, &io, 1000, 1, 1, &trc);
+		ENA_CHECK_EQ("rx_split=5: 1000 bytes in 5 descriptors", 5, rc);
+		/* Beyond the 16 the device advertises and our 8 frags. */
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_RX_SPLIT, 20);
+		log_cap_start(&cap);
+		rc = emu_round_trip(&e, &io, 1000, 1, 2, &trc);
+		ENA_CHECK(log_cap_stop(&cap, "Too many RX cdescs"),
+			"too many rx descs not logged");
+		ENA_CHECK_RC("too many descriptors per rx packet", -E2BIG,
+			rc);
+		ENA_CHECK_EQ("reset reason for it",
+			ENA_RESET_REASON_TOO_MANY_RX_DESCS,
+			ena_hw_reset_reason_for(rc, ENA_HW_DIR_RX));
+		emu_io_close(&e, &io);
+	}
+	emu_down(&e);
+}
+
+/* Bad req_id in completions, with the log and the reset reason. */
+static void
+emu_bad_req_ids(void)
+{
+	struct log_cap cap;
+	struct emu_env e;
+	struct emu_io io;
+	int rc, trc;
+
+	rc = emu_up(&e, "base_emu_reqid", "queues=2,llq=0");
+	ENA_CHECK_RC("bring-up", 0, rc);
+	if (rc == 0 && emu_io_open(&e, &io, false, EMU_RX_BUF) == 0) {
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_RX_BAD_REQ_ID, 1);
+		log_cap_start(&cap);
+		rc = emu_round_trip(&e, &io, 300, 1, 1, &trc);
+		ENA_CHECK(log_cap_stop(&cap, "invalid req_id"),
+			"bad rx req_id not logged");
+		ENA_CHECK_RC("rx completion with bad req_id", -ERANGE, rc);
+		ENA_CHECK_EQ("rx reset reason", ENA_RESET_REASON_INV_RX_REQ_ID,
+			ena_hw_reset_reason_for(rc, ENA_HW_DIR_RX));
+		emu_io_close(&e, &io);
+	}
+	emu_down(&e);
+
+	rc = emu_up(&e, "base_emu_reqid2", "queues=2,llq=0");
+	ENA_CHECK_RC("bring-up", 0, rc);
+	if (rc == 0 && emu_io_open(&e, &io, false, EMU_RX_BUF) == 0) {
+		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_TX_BAD_REQ_ID, 1);
+		rc = emu_round_trip(&e, &io, 300, 1, 1, &trc);
+		ENA_CHECK_RC("tx completion with bad req_id", -ERANGE, trc);
+		ENA_CHECK_EQ("tx reset reason", ENA_RESET_REASON_INV_TX_REQ_ID,
+			ena_hw_reset_reason_for(trc, ENA_HW_DIR_TX));
+		emu_io_close(&e, &io);
+	}
+	emu_down(&e);
+}
+
+/* A device LLQ Tx burst limit reaches the base layer and holds traffic. */
+static void
+emu_llq_burst(void)
+{
+	struct ena_hw_llq_request req = {
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.multiple_descs_per_entry = false,
+		.inline_header = true,
+	};
+	struct emu_env e;
+	struct emu_io io;
+	unsigned int i, good = 0;
+	int rc, trc;
+
+	/* 8 entries of 128 B: room for the largest packet sent here. */
+	rc = emu_up(&e, "base_emu_burst", "queues=2,llq=1,llq_burst=1024");
+	ENA_CHECK_RC("bring-up", 0, rc);
+	if (rc != 0) {
+		emu_down(&e);
+		return;
+	}
+	ENA_CHECK_EQ("device offers the burst limit", 1024,
+		e.feat.llq.max_tx_burst_bytes);
+	ENA_CHECK_RC("llq configure", 0,
+		ena_hw_llq_configure(&e.hw, &e.feat.llq, &req));
+	ENA_CHECK_EQ("entries per burst", 1024 / 128,
+		e.hw.llq.max_entries_in_burst);
+	rc = emu_io_open(&e, &io, true, EMU_RX_BUF);
+	ENA_CHECK_RC("io open", 0, rc);
+	for (i = 0; rc == 0 && i < 2 * EMU_IO_DEPTH; i++) {
+		if (emu_round_trip(&e, &io, (uint16_t)(60 + i * 11 % 1400),
+				(uint16_t)(1 + i % 5),
+				(uint16_t)(i % EMU_IO_DEPTH), &trc) == 1 &&
+				trc == 0)
+			good++;
+	}
+	ENA_CHECK_EQ("round trips under the burst limit", 2 * EMU_IO_DEPTH,
+		good);
+	if (rc == 0) {
+		/* Without a doorbell the budget runs out, a doorbell renews it. */
+		uint8_t *tx = io.mem + EMU_IO_DEPTH * EMU_RX_BUF;
+		struct ena_hw_buf b = {
+			.iova = io.iova + EMU_IO_DEPTH * EMU_RX_BUF + 64,
+			.len = 36,
+		};
+		struct ena_hw_tx_ctx ctx;
+		uint16_t used;
+
+		emu_frame(tx, 100, 7);
+		for (i = 0; i < 16; i++) {
+			memset(&ctx, 0, sizeof(ctx));
+			ctx.push_hdr = tx;
+			ctx.push_len = 64;
+			ctx.bufs = &b;
+			ctx.nbufs = 1;
+			ctx.req_id = (uint16_t)i;
+			rc = ena_hw_tx_prepare(&io.txq, &ctx, &used);
+			if (rc != 0)
+				break;
+		}
+		ENA_CHECK_RC("burst budget spent", -EBUSY, rc);
+		ENA_CHECK(i >= 1 && i <= 8,
+			"%u packets went in an 8 entry burst", i);
+		ena_hw_sq_doorbell(&io.txq);
+		ENA_CHECK_RC("budget renewed by the doorbell", 0,
+			ena_hw_tx_prepare(&io.txq, &ctx, &used));
+		ena_hw_sq_doorbell(&io.txq);
+	}
+	emu_io_close(&e, &io);
+	emu_down(&e);
+}
+
 static void
 test_base_emu(void)
 {
@@ -1798,6 +2158,11 @@ test_base_emu(void)
 	emu_llq_variants();
 	emu_rx_faults();
 	emu_aenq_and_admin_faults();
+	emu_bringup_errors();
+	emu_admin_status_errors();
+	emu_rx_split();
+	emu_bad_req_ids();
+	emu_llq_burst();
 	emu_threaded();
 }
 

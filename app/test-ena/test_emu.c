@@ -925,6 +925,187 @@ emu_test_attach(void)
 	ENA_CHECK_EQ("fds after PMD cycles", fds0, td_open_fds());
 }
 
+/* Identity overrides and a reset that never finishes. */
+static void
+emu_test_fault_regs(void)
+{
+	struct td t;
+	uint32_t v;
+
+	ENA_CHECK(td_open(&t, "emu_fregs",
+		"version=0x008,ctrl_version=0x45000000,dma_width=20") == 0,
+		"setup failed");
+	if (t.dev == NULL)
+		return;
+	ENA_CHECK_EQ("VERSION override", 0x008,
+		td_read(&t, ENA_REG_VERSION, 100));
+	ENA_CHECK_EQ("VERSION override, plain read", 0x008,
+		td_r32_plain(&t, ENA_REG_VERSION));
+	ENA_CHECK_EQ("CONTROLLER_VERSION override", 0x45000000,
+		td_read(&t, ENA_REG_CONTROLLER_VERSION, 100));
+	v = td_read(&t, ENA_REG_CAPS, 100);
+	ENA_CHECK_EQ("CAPS DMA width override", 20,
+		ENA_FIELD_GET(v, ENA_REG_CAPS_DMA_ADDR_WIDTH));
+	ENA_CHECK(ENA_FIELD_GET(v, ENA_REG_CAPS_RESET_TIMEOUT) != 0,
+		"reset timeout lost with the width override");
+	/* Knobs off at run time: the built-in identity comes back. */
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_VERSION, 0);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_CTRL_VERSION, 0);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_DMA_WIDTH, 0);
+	v = td_read(&t, ENA_REG_VERSION, 100);
+	ENA_CHECK_EQ("VERSION major restored", 2,
+		ENA_FIELD_GET(v, ENA_REG_VERSION_MAJOR));
+	v = td_read(&t, ENA_REG_CONTROLLER_VERSION, 100);
+	ENA_CHECK(v != 0x45000000 && (v & 0xffffff) >= 1,
+		"CONTROLLER_VERSION 0x%x not restored", v);
+	ENA_CHECK_EQ("DMA width restored", 48, ENA_FIELD_GET(td_read(&t,
+		ENA_REG_CAPS, 100), ENA_REG_CAPS_DMA_ADDR_WIDTH));
+	/* Run-time override shows on the next read. */
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_DMA_WIDTH, 70);
+	ENA_CHECK_EQ("DMA width set at run time", 70, ENA_FIELD_GET(
+		td_read(&t, ENA_REG_CAPS, 100), ENA_REG_CAPS_DMA_ADDR_WIDTH));
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_DMA_WIDTH, 0);
+
+	/* reset_stuck: the reset starts, never ends, until the knob goes. */
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_RESET_STUCK, 1);
+	ENA_CHECK_RC("reset never finishes", -2, td_reset(&t));
+	td_steps(&t, TD_STEPS);
+	v = td_read(&t, ENA_REG_DEV_STS, 100);
+	ENA_CHECK(v & ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK,
+		"DEV_STS 0x%x: stuck reset not in progress", v);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_RESET_STUCK, 0);
+	v = td_read(&t, ENA_REG_DEV_STS, 100);
+	ENA_CHECK(!(v & ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK) &&
+			(v & ENA_REG_DEV_STS_READY_MASK),
+		"DEV_STS 0x%x: reset still held after clearing the knob", v);
+	td_admin_init(&t);
+	ENA_CHECK_EQ("admin after the released reset", 0,
+		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, NULL));
+	td_close(&t);
+}
+
+/* admin_err: N commands of an opcode (or any) get status S. */
+static void
+emu_test_fault_admin_err(void)
+{
+	struct ena_emu_counters c0, c1;
+	struct ena_aq_comp r;
+	struct ena_aq_cmd c;
+	struct td t;
+	unsigned int i;
+
+	ENA_CHECK(td_open(&t, "emu_faerr", "admin_err=2,admin_err_status=7,"
+		"admin_err_opcode=8") == 0, "setup failed");
+	if (t.dev == NULL)
+		return;
+	ENA_CHECK_EQ("opcode knob from devargs", ENA_AQ_OP_GET_FEATURE,
+		ena_emu_fault_get(t.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE));
+	ena_emu_counters_get(t.dev, &c0);
+	/* Another opcode: executed as usual, knob untouched. */
+	memset(&c, 0, sizeof(c));
+	c.common.opcode = 0x7f;
+	ENA_CHECK_EQ("unknown opcode still bad opcode",
+		ENA_AQ_STATUS_BAD_OPCODE, td_exec(&t, &c, &r));
+	ENA_CHECK_EQ("knob not consumed", 2,
+		ena_emu_fault_get(t.dev, ENA_EMU_FAULT_ADMIN_ERR));
+	for (i = 0; i < 2; i++)
+		ENA_CHECK_EQ("GET_FEATURE fails busy",
+			ENA_AQ_STATUS_RESOURCE_BUSY,
+			td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
+	ENA_CHECK_EQ("failed completion carries no payload", 0,
+		r.get_feat.dev_attr.max_mtu);
+	ENA_CHECK_EQ("third one succeeds", 0,
+		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
+	ENA_CHECK(r.get_feat.dev_attr.max_mtu != 0, "no payload on success");
+	ena_emu_counters_get(t.dev, &c1);
+	ENA_CHECK_EQ("admin_errors counted", 3,
+		c1.admin_errors - c0.admin_errors);
+	/* Any opcode, default status. */
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE, 0);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS, 0);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_ERR, 1);
+	ENA_CHECK_EQ("default status", ENA_AQ_STATUS_UNKNOWN_ERROR,
+		td_get_feat(&t, ENA_FEAT_LLQ, &r));
+	ENA_CHECK_EQ("knob spent", 0, td_get_feat(&t, ENA_FEAT_LLQ, &r));
+	td_close(&t);
+}
+
+/* llq_burst: offered in GET_FEATURE(LLQ) with its accel flag. */
+static void
+emu_test_llq_burst(void)
+{
+	struct ena_aq_comp r;
+	struct td t;
+
+	ENA_CHECK(td_open(&t, "emu_burst", "llq_burst=2048") == 0,
+		"setup failed");
+	if (t.dev == NULL)
+		return;
+	ENA_CHECK_EQ("llq get", 0, td_get_feat(&t, ENA_FEAT_LLQ, &r));
+	ENA_CHECK_EQ("max tx burst offered", 2048,
+		r.get_feat.llq.accel.get.max_tx_burst_size);
+	ENA_CHECK(r.get_feat.llq.accel.get.supported_flags &
+			ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST),
+		"LIMIT_TX_BURST flag not offered: 0x%x",
+		r.get_feat.llq.accel.get.supported_flags);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_LLQ_BURST, 0);
+	ENA_CHECK_EQ("llq get", 0, td_get_feat(&t, ENA_FEAT_LLQ, &r));
+	ENA_CHECK_EQ("no burst limit without the knob", 0,
+		r.get_feat.llq.accel.get.max_tx_burst_size);
+	ENA_CHECK(!(r.get_feat.llq.accel.get.supported_flags &
+			ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST)),
+		"LIMIT_TX_BURST offered without a limit");
+	td_close(&t);
+}
+
+/* Devices on the PCI bus; with name != NULL, 1 if that one is there. */
+static unsigned int
+emu_pci_scan(const char *name)
+{
+	struct rte_dev_iterator it;
+	struct rte_device *d;
+	unsigned int n = 0;
+
+	RTE_DEV_FOREACH(d, "bus=pci", &it) {
+		if (name == NULL || strcmp(rte_dev_name(d), name) == 0)
+			n++;
+	}
+	return n;
+}
+
+/* Two vdevs without addr= get two addresses; tx_reorder is a devarg. */
+static void
+emu_test_default_addr(void)
+{
+	struct ena_emu_dev *d;
+	unsigned int n0;
+	int rc0, rc1;
+
+	d = ena_emu_dev_create("emu_reord", "tx_reorder=1,llq=0");
+	ENA_CHECK(d != NULL, "tx_reorder=1 refused");
+	ena_emu_dev_destroy(d);
+	d = ena_emu_dev_create("emu_reord", "tx_reorder=2");
+	ENA_CHECK(d == NULL, "tx_reorder=2 accepted");
+	ena_emu_dev_destroy(d);
+
+	n0 = emu_pci_scan(NULL);
+	rc0 = rte_vdev_init("ena_emu_da0", "pmd=none,queues=1");
+	rc1 = rte_vdev_init("ena_emu_da1", "pmd=none,queues=1");
+	ENA_CHECK_RC("first vdev without addr=", 0, rc0);
+	ENA_CHECK_RC("second vdev without addr=", 0, rc1);
+	ENA_CHECK_EQ("two PCI devices presented", n0 + 2, emu_pci_scan(NULL));
+	if (n0 == 0) {
+		/* Nothing else on the bus: the first two default slots. */
+		ENA_CHECK(emu_pci_scan("0000:00:06.0") == 1, "no 0000:00:06.0");
+		ENA_CHECK(emu_pci_scan("0000:00:07.0") == 1, "no 0000:00:07.0");
+	}
+	if (rc1 == 0)
+		rte_vdev_uninit("ena_emu_da1");
+	if (rc0 == 0)
+		rte_vdev_uninit("ena_emu_da0");
+	ENA_CHECK_EQ("both gone", n0, emu_pci_scan(NULL));
+}
+
 static void
 emu_test(void)
 {
@@ -936,6 +1117,10 @@ emu_test(void)
 	emu_test_fault_admin();
 	emu_test_fault_aenq();
 	emu_test_dma_guard();
+	emu_test_fault_regs();
+	emu_test_fault_admin_err();
+	emu_test_llq_burst();
+	emu_test_default_addr();
 	emu_test_attach();
 }
 
