@@ -117,6 +117,24 @@ emu_default_mac(const char *name, uint8_t mac[6])
 	mac[5] = (uint8_t)h;
 }
 
+/* Largest devarg value of a knob (register fields are narrower). */
+static uint64_t
+emu_fault_max(enum ena_emu_fault f)
+{
+	switch (f) {
+	case ENA_EMU_FAULT_DMA_WIDTH:
+	case ENA_EMU_FAULT_ADMIN_ERR_STATUS:
+	case ENA_EMU_FAULT_ADMIN_ERR_OPCODE:
+		return UINT8_MAX;
+	case ENA_EMU_FAULT_RX_SPLIT:
+		return 64;
+	case ENA_EMU_FAULT_LLQ_BURST:
+		return UINT16_MAX;
+	default:
+		return UINT32_MAX;
+	}
+}
+
 static int
 emu_parse_pair(const char *name, const char *key, const char *val,
 		struct ena_emu_config *cfg)
@@ -188,8 +206,8 @@ emu_parse_pair(const char *name, const char *key, const char *val,
 	}
 	for (i = 0; i < ENA_EMU_FAULT_MAX; i++)
 		if (strcmp(key, ena_emu_fault_name(i)) == 0)
-			return emu_parse_u64(name, key, val, 0, UINT32_MAX,
-				&cfg->faults[i]);
+			return emu_parse_u64(name, key, val, 0,
+				emu_fault_max(i), &cfg->faults[i]);
 	return -EINVAL;
 }
 

@@ -338,7 +338,9 @@ emu_test_devargs(void)
 		"bogus=1", "queues=0", "queues=abc", "llq=2", "ring_size=1000",
 		"ring_size=32", "mtu_max=20", "link=sideways", "thread=yes",
 		"mac=01:00:00:00:00:01", "addr=zz", "admin_delay_ms=-1",
-		"fatal=1x",
+		"fatal=1x", "dma_width=256", "admin_err_status=300",
+		"admin_err_opcode=-1", "rx_split=65", "llq_burst=70000",
+		"tx_reorder=yes", "version=0x1g",
 	};
 	struct ena_emu_dev *d;
 	unsigned int i;
