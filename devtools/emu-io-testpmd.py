@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
                              port_stats)

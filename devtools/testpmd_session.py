@@ -58,7 +58,11 @@ class TestpmdSession:
                                      stderr=subprocess.STDOUT, bufsize=0,
                                      start_new_session=True)
         self.fd = self.proc.stdout.fileno()
-        self.startup = self._until_prompt(start_timeout, "startup")
+        try:
+            self.startup = self._until_prompt(start_timeout, "startup")
+        except TestpmdError:
+            self._kill("no prompt at startup")
+            raise
 
     # -- output plumbing ---------------------------------------------------
 
@@ -155,14 +159,22 @@ class TestpmdSession:
         try:
             self.rc = self.proc.wait(timeout=max(end - time.monotonic(),
                                                  0.5))
+            self.log.close()
         except subprocess.TimeoutExpired:
-            self.log.write("\n# close: testpmd did not exit in %g s; "
-                           "killed\n" % timeout)
+            self._kill("did not exit within %g s" % timeout)
+        return self.rc
+
+    def _kill(self, why):
+        """Kill testpmd's session (it runs in its own) unless it already
+        exited, reap it, close the log."""
+        if self.proc.poll() is None:
+            self.log.write("\n# testpmd %s: killed\n" % why)
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
             self.rc = None
+        else:
+            self.rc = self.proc.returncode
         self.log.close()
-        return self.rc
 
     def _pending(self):
         ready, _, _ = select.select([self.fd], [], [], 0)
