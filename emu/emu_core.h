@@ -139,6 +139,17 @@ void ena_emu_counters_total(const struct ena_emu_dev *dev,
 		struct ena_emu_counters *out);
 struct ena_emu_dev *ena_emu_dev_alloc(const struct ena_emu_config *cfg);
 void ena_emu_dev_free(struct ena_emu_dev *dev);
+
+/* emu_shm.c: BAR memory, in a memzone named after the device when
+ * processes share memory, else private pages.
+ */
+int ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len,
+		size_t bar2_len);
+void ena_emu_bars_free(struct ena_emu_dev *dev);
+/* Secondary: points dev's BARs, PCI address and LLQ flag at the device a
+ * primary created under dev->cfg.name.
+ */
+int ena_emu_bars_lookup(struct ena_emu_dev *dev);
 int ena_emu_thread_attach(struct ena_emu_dev *dev);
 void ena_emu_thread_detach(struct ena_emu_dev *dev);
 

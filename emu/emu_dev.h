@@ -94,6 +94,7 @@ struct ena_emu_deferred {
 struct ena_emu_io; /* opaque, owned by emu_io*.c */
 struct rte_pci_device;
 struct rte_intr_handle;
+struct rte_memzone;
 
 struct ena_emu_dev {
 	TAILQ_ENTRY(ena_emu_dev) next;
@@ -104,6 +105,10 @@ struct ena_emu_dev {
 	size_t bar0_len;
 	uint8_t *bar2;
 	size_t bar2_len;
+	/* Shared-memory home of the BARs (emu_shm.c), NULL when private. */
+	const struct rte_memzone *bars_mz;
+	/* A secondary process' view of a primary's device: BARs only. */
+	bool secondary;
 
 	int irq_fd;                 /* admin/AENQ vector eventfd */
 

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
-#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -64,16 +63,6 @@ ena_emu_log(const struct ena_emu_dev *dev, uint32_t level,
 		dev != NULL ? dev->cfg.name : "-", msg);
 }
 
-static void *
-emu_map(size_t len)
-{
-	void *p;
-
-	p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-		MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	return p == MAP_FAILED ? NULL : p;
-}
-
 struct ena_emu_dev *
 ena_emu_dev_alloc(const struct ena_emu_config *cfg)
 {
@@ -91,19 +80,14 @@ ena_emu_dev_alloc(const struct ena_emu_config *cfg)
 	if (dev->core == NULL)
 		goto fail;
 
-	dev->bar0_len = ENA_EMU_BAR0_SIZE;
-	dev->bar0 = emu_map(dev->bar0_len);
-	if (dev->bar0 == NULL)
-		goto fail;
+	llq_len = 0;
 	if (cfg->llq) {
 		llq_len = (size_t)cfg->queues * cfg->ring_size *
 			ENA_EMU_LLQ_MAX_ENTRY;
 		llq_len = RTE_ALIGN_CEIL(llq_len, (size_t)4096);
-		dev->bar2 = emu_map(llq_len);
-		if (dev->bar2 == NULL)
-			goto fail;
-		dev->bar2_len = llq_len;
 	}
+	if (ena_emu_bars_alloc(dev, ENA_EMU_BAR0_SIZE, llq_len) != 0)
+		goto fail;
 
 	dev->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (dev->irq_fd < 0)
@@ -141,10 +125,7 @@ ena_emu_dev_free(struct ena_emu_dev *dev)
 		ena_emu_core_io_fini(dev);
 	if (dev->irq_fd >= 0)
 		close(dev->irq_fd);
-	if (dev->bar2 != NULL)
-		munmap(dev->bar2, dev->bar2_len);
-	if (dev->bar0 != NULL)
-		munmap(dev->bar0, dev->bar0_len);
+	ena_emu_bars_free(dev);
 	free(dev->core);
 	free(dev);
 }

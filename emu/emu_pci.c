@@ -23,6 +23,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,47 +259,37 @@ emu_irq_line_close(struct ena_emu_dev *dev)
 	dev->irq_host_enabled = false;
 }
 
-static int
-emu_pci_attach(struct ena_emu_dev *dev)
+static bool
+emu_pci_addr_busy(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
+		const struct rte_pci_device *pdev)
 {
-	struct rte_pci_bus *pb = emu_pci_bus();
-	struct rte_pci_device *pdev, *p;
-	struct rte_pci_driver *dr;
-	int rc;
+	const struct rte_pci_device *p;
 
-	if (pb == NULL) {
-		ena_emu_log(dev, RTE_LOG_ERR, "PCI bus not available");
-		return -ENODEV;
-	}
-	pdev = emu_pci_dev_new(dev);
-	if (pdev == NULL)
-		return -ENOMEM;
 	TAILQ_FOREACH(p, &pb->device_list, next)
 		if (rte_pci_addr_cmp(&p->addr, &pdev->addr) == 0) {
 			ena_emu_log(dev, RTE_LOG_ERR,
 				"PCI address %s is already in use (addr=)",
 				pdev->name);
-			free(pdev->bus_info);
-			free(pdev);
-			return -EEXIST;
+			return true;
 		}
+	return false;
+}
 
-	rc = emu_irq_line_open(dev);
-	if (rc != 0)
-		goto fail;
-	pdev->intr_handle = emu_intr_new(dev->irq_host_fd);
-	dev->drain_intr = emu_intr_new(dev->irq_host_fd);
-	if (pdev->intr_handle == NULL || dev->drain_intr == NULL) {
-		rc = -ENOMEM;
-		goto fail;
-	}
+/* Lists pdev on the PCI bus and probes the chosen driver on it. */
+static int
+emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
+		struct rte_pci_device *pdev)
+{
+	struct rte_pci_driver *dr;
+	int rc;
 
 	pdev->device.bus = &pb->bus;
 	TAILQ_INSERT_TAIL(&pb->device_list, pdev, next);
 	dev->pci_dev = pdev;
 	dev->on_pci_bus = true;
-	ena_emu_log(dev, RTE_LOG_INFO, "presented as PCI %s (%04x:%04x)",
-		pdev->name, pdev->id.vendor_id, pdev->id.device_id);
+	ena_emu_log(dev, RTE_LOG_INFO, "presented as PCI %s (%04x:%04x)%s",
+		pdev->name, pdev->id.vendor_id, pdev->id.device_id,
+		dev->secondary ? " in a secondary process" : "");
 
 	if (strcmp(dev->cfg.pmd, "none") == 0)
 		return 0;
@@ -323,6 +314,41 @@ unlist:
 	TAILQ_REMOVE(&pb->device_list, pdev, next);
 	dev->pci_dev = NULL;
 	dev->on_pci_bus = false;
+	return rc;
+}
+
+static int
+emu_pci_attach(struct ena_emu_dev *dev)
+{
+	struct rte_pci_bus *pb = emu_pci_bus();
+	struct rte_pci_device *pdev;
+	int rc;
+
+	if (pb == NULL) {
+		ena_emu_log(dev, RTE_LOG_ERR, "PCI bus not available");
+		return -ENODEV;
+	}
+	pdev = emu_pci_dev_new(dev);
+	if (pdev == NULL)
+		return -ENOMEM;
+	if (emu_pci_addr_busy(dev, pb, pdev)) {
+		free(pdev->bus_info);
+		free(pdev);
+		return -EEXIST;
+	}
+
+	rc = emu_irq_line_open(dev);
+	if (rc != 0)
+		goto fail;
+	pdev->intr_handle = emu_intr_new(dev->irq_host_fd);
+	dev->drain_intr = emu_intr_new(dev->irq_host_fd);
+	if (pdev->intr_handle == NULL || dev->drain_intr == NULL) {
+		rc = -ENOMEM;
+		goto fail;
+	}
+	rc = emu_pci_plug(dev, pb, pdev);
+	if (rc == 0)
+		return 0;
 fail:
 	/* The caller closes the interrupt line once the worker let go. */
 	emu_pci_dev_free(pdev);
@@ -339,8 +365,15 @@ emu_pci_detach(struct ena_emu_dev *dev)
 
 	if (pdev != NULL && pb != NULL && emu_pci_dev_listed(pb, pdev)) {
 		if (pdev->driver != NULL) {
-			/* Driver remove + bus unlink + free, as hot-unplug. */
-			rc = rte_dev_remove(&pdev->device);
+			/*
+			 * Driver remove + bus unlink + free, as hot-unplug.
+			 * A secondary unplugs only its own view: rte_dev_remove
+			 * there would ask the primary to remove the device.
+			 */
+			if (dev->secondary)
+				rc = pb->bus.unplug(&pdev->device);
+			else
+				rc = rte_dev_remove(&pdev->device);
 			if (rc != 0) {
 				ena_emu_log(dev, RTE_LOG_ERR,
 					"removing PCI %s failed: %d",
@@ -397,6 +430,111 @@ emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
 	return -EEXIST;
 }
 
+/*
+ * Secondary processes: a view of each device a primary created, on the
+ * primary's BAR memory, handed to the same PCI driver so that the ethdev
+ * secondary attach runs. The primary's emulator thread serves the device;
+ * the view owns nothing of it but its own rte_pci_device.
+ */
+static TAILQ_HEAD(, ena_emu_dev) emu_views = TAILQ_HEAD_INITIALIZER(emu_views);
+static pthread_mutex_t emu_views_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct ena_emu_dev *
+emu_view_find(const char *name, bool unlink)
+{
+	struct ena_emu_dev *v;
+
+	pthread_mutex_lock(&emu_views_lock);
+	TAILQ_FOREACH(v, &emu_views, next)
+		if (strcmp(v->cfg.name, name) == 0) {
+			if (unlink)
+				TAILQ_REMOVE(&emu_views, v, next);
+			break;
+		}
+	pthread_mutex_unlock(&emu_views_lock);
+	return v;
+}
+
+static int
+emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
+{
+	struct rte_pci_bus *pb = emu_pci_bus();
+	struct rte_pci_device *pdev;
+	struct ena_emu_dev *v;
+	int rc;
+
+	if (pb == NULL) {
+		ena_emu_log(NULL, RTE_LOG_ERR, "%s: PCI bus not available",
+			name);
+		return -ENODEV;
+	}
+	if (emu_view_find(name, false) != NULL) {
+		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
+		return -EEXIST;
+	}
+	v = calloc(1, sizeof(*v));
+	if (v == NULL)
+		return -ENOMEM;
+	v->secondary = true;
+	v->irq_fd = -1;
+	v->irq_sock = -1;
+	v->irq_host_fd = -1;
+	rc = ena_emu_devargs_parse(name, rte_vdev_device_args(vdev), &v->cfg,
+		true);
+	if (rc == 0)
+		rc = ena_emu_bars_lookup(v);
+	if (rc != 0)
+		goto free_view;
+	pdev = emu_pci_dev_new(v);
+	if (pdev == NULL) {
+		rc = -ENOMEM;
+		goto free_view;
+	}
+	/* No vector here: the primary takes the device's interrupts. */
+	pdev->intr_handle =
+		rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	if (pdev->intr_handle == NULL) {
+		rc = -ENOMEM;
+		goto free_pdev;
+	}
+	if (emu_pci_addr_busy(v, pb, pdev)) {
+		rc = -EEXIST;
+		goto free_pdev;
+	}
+	rc = emu_pci_plug(v, pb, pdev);
+	if (rc != 0)
+		goto free_pdev;
+	pthread_mutex_lock(&emu_views_lock);
+	TAILQ_INSERT_TAIL(&emu_views, v, next);
+	pthread_mutex_unlock(&emu_views_lock);
+	return 0;
+
+free_pdev:
+	emu_pci_dev_free(pdev);
+free_view:
+	free(v);
+	return rc;
+}
+
+static int
+emu_vdev_remove_secondary(const char *name)
+{
+	struct ena_emu_dev *v = emu_view_find(name, true);
+	int rc;
+
+	if (v == NULL)
+		return -ENODEV;
+	rc = emu_pci_detach(v);
+	if (rc != 0) {
+		pthread_mutex_lock(&emu_views_lock);
+		TAILQ_INSERT_TAIL(&emu_views, v, next);
+		pthread_mutex_unlock(&emu_views_lock);
+		return rc;
+	}
+	free(v);
+	return 0;
+}
+
 static int
 emu_vdev_probe(struct rte_vdev_device *vdev)
 {
@@ -405,10 +543,11 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 	struct ena_emu_dev *dev;
 	int rc;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return emu_vdev_probe_secondary(vdev, name);
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
 		ena_emu_log(NULL, RTE_LOG_ERR,
-			"%s: only the primary process can own the device",
-			name);
+			"%s: unknown process type, no device", name);
 		return -ENOTSUP;
 	}
 	if (ena_emu_dev_find(name) != NULL) {
@@ -446,9 +585,12 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 static int
 emu_vdev_remove(struct rte_vdev_device *vdev)
 {
-	struct ena_emu_dev *dev = ena_emu_dev_find(rte_vdev_device_name(vdev));
+	struct ena_emu_dev *dev;
 	int rc;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return emu_vdev_remove_secondary(rte_vdev_device_name(vdev));
+	dev = ena_emu_dev_find(rte_vdev_device_name(vdev));
 	if (dev == NULL)
 		return -ENODEV;
 	rc = emu_pci_detach(dev);

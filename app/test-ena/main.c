@@ -148,7 +148,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[i], "--list") == 0) {
 			for (s = suites; s != NULL; s = s->next)
 				printf("%-10s %s%s\n", s->name, s->summary,
-					s->bench ? " (benchmark)" : "");
+					s->bench ? " (only when named)" : "");
 			rte_eal_cleanup();
 			return 0;
 		} else if (strcmp(argv[i], "--help") == 0) {

@@ -37,6 +37,11 @@ void ena_test_register(struct ena_test_suite *suite);
 	ENA_TEST_SUITE_REGISTER(id, text, fn, false)
 #define ENA_BENCH_SUITE(id, text, fn) \
 	ENA_TEST_SUITE_REGISTER(id, text, fn, true)
+/* Runs only when named, like a benchmark: it needs a peer or a setup that
+ * a script provides (e.g. the multi-process pair of devtools/mp-test.sh).
+ */
+#define ENA_EXPLICIT_SUITE(id, text, fn) \
+	ENA_TEST_SUITE_REGISTER(id, text, fn, true)
 
 void ena_test_pass(void);
 void ena_test_fail(const char *file, int line, const char *fmt, ...)

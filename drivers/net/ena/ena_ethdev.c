@@ -490,6 +490,33 @@ ena_set_burst_functions(struct rte_eth_dev *dev)
 	dev->rx_queue_count = ena_rx_queue_count;
 }
 
+/*
+ * A secondary process shares the adapter the primary built, doorbell and
+ * LLQ pointers included; it never talks to the device. Those pointers are
+ * usable only where the device memory sits at the primary's address.
+ */
+static int
+ena_secondary_init(struct ena_adapter *ad, struct rte_pci_device *pci)
+{
+	void *regs = pci->mem_resource[ENA_REG_BAR].addr;
+	void *llq = pci->mem_resource[ENA_LLQ_BAR].addr;
+
+	if (regs != ad->hw.regs) {
+		PMD_INIT_LOG(ERR, "%s: BAR%d at %p here, %p in the primary: "
+			     "no datapath from this process", ad->name,
+			     ENA_REG_BAR, regs, ad->hw.regs);
+		return -ENXIO;
+	}
+	if (ad->hw.mem_bar != NULL && llq != ad->hw.mem_bar) {
+		PMD_INIT_LOG(ERR, "%s: BAR%d at %p here, %p in the primary: "
+			     "no LLQ datapath from this process", ad->name,
+			     ENA_LLQ_BAR, llq, ad->hw.mem_bar);
+		return -ENXIO;
+	}
+	PMD_INIT_LOG(INFO, "%s: attached in a secondary process", ad->name);
+	return 0;
+}
+
 static int
 ena_eth_dev_init(struct rte_eth_dev *dev)
 {
@@ -500,7 +527,7 @@ ena_eth_dev_init(struct rte_eth_dev *dev)
 	dev->dev_ops = &ena_eth_ops;
 	ena_set_burst_functions(dev);
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
-		return 0;
+		return ena_secondary_init(ad, pci);
 
 	ad->edev_data = dev->data;
 	snprintf(ad->name, sizeof(ad->name), "ena%u", dev->data->port_id);
