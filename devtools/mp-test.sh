@@ -13,6 +13,7 @@
 #
 # usage: devtools/mp-test.sh [-b BUILD] [-n PKTS]
 # MP_KEEP_LOGS=DIR keeps both processes' logs in DIR.
+# MP_EAL_EXTRA="..." adds EAL arguments to both (e.g. log levels).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +53,8 @@ cleanup() {
 	[ -n "$hp_old" ] && echo "$hp_old" > "$hp_sys" 2>/dev/null
 }
 trap cleanup EXIT
+# A timeout's SIGTERM must still give the pages back.
+trap 'exit 1' INT TERM
 
 summary() {
 	if [ $skipped -gt 0 ]; then
@@ -125,7 +128,7 @@ account() {
 
 eal_common() {
 	echo "--file-prefix=$prefix --iova-mode=va --log-level=lib.eal:warning" \
-		"-d $plugins/drivers/librte_net_ena.so"
+		"-d $plugins/drivers/librte_net_ena.so ${MP_EAL_EXTRA:-}"
 }
 
 # One primary/secondary round; $1 = llq devarg of the emulated device.

@@ -150,6 +150,8 @@ void ena_emu_bars_free(struct ena_emu_dev *dev);
  * primary created under dev->cfg.name.
  */
 int ena_emu_bars_lookup(struct ena_emu_dev *dev);
+/* Primary: the PCI driver (shared object path) secondaries must pick. */
+void ena_emu_bars_driver_set(struct ena_emu_dev *dev, const char *path);
 int ena_emu_thread_attach(struct ena_emu_dev *dev);
 void ena_emu_thread_detach(struct ena_emu_dev *dev);
 

@@ -308,6 +308,8 @@ emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 		goto unlist;
 	}
 	pdev->device.driver = &dr->driver;
+	if (strcmp(emu_driver_path(dr), "?") != 0)
+		ena_emu_bars_driver_set(dev, emu_driver_path(dr));
 	return 0;
 
 unlist:
@@ -463,11 +465,6 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 	struct ena_emu_dev *v;
 	int rc;
 
-	if (pb == NULL) {
-		ena_emu_log(NULL, RTE_LOG_ERR, "%s: PCI bus not available",
-			name);
-		return -ENODEV;
-	}
 	if (emu_view_find(name, false) != NULL) {
 		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
 		return -EEXIST;
@@ -481,8 +478,14 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 	v->irq_host_fd = -1;
 	rc = ena_emu_devargs_parse(name, rte_vdev_device_args(vdev), &v->cfg,
 		true);
-	if (rc == 0)
-		rc = ena_emu_bars_lookup(v);
+	if (rc != 0)
+		goto free_view;
+	if (pb == NULL) {
+		ena_emu_log(v, RTE_LOG_ERR, "PCI bus not available");
+		rc = -ENODEV;
+		goto free_view;
+	}
+	rc = ena_emu_bars_lookup(v);
 	if (rc != 0)
 		goto free_view;
 	pdev = emu_pci_dev_new(v);
@@ -516,10 +519,32 @@ free_view:
 	return rc;
 }
 
-static int
-emu_vdev_remove_secondary(const char *name)
+/*
+ * The vdev bus builds a secondary's copy of a primary's vdev with devargs
+ * it never lists, and its cleanup and unplug free only the device: the
+ * driver the devargs were made for releases them.
+ */
+static void
+emu_vdev_devargs_release(struct rte_vdev_device *vdev)
 {
-	struct ena_emu_dev *v = emu_view_find(name, true);
+	struct rte_devargs *own = vdev->device.devargs, *da;
+
+	if (own == NULL)
+		return;
+	RTE_EAL_DEVARGS_FOREACH("vdev", da)
+		if (da == own)
+			return;
+	vdev->device.devargs = NULL;
+	vdev->device.name = "ena_emu (removed)";
+	rte_devargs_reset(own);
+	free(own);
+}
+
+static int
+emu_vdev_remove_secondary(struct rte_vdev_device *vdev)
+{
+	struct ena_emu_dev *v = emu_view_find(rte_vdev_device_name(vdev),
+		true);
 	int rc;
 
 	if (v == NULL)
@@ -532,6 +557,7 @@ emu_vdev_remove_secondary(const char *name)
 		return rc;
 	}
 	free(v);
+	emu_vdev_devargs_release(vdev);
 	return 0;
 }
 
@@ -545,11 +571,6 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
 		return emu_vdev_probe_secondary(vdev, name);
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
-		ena_emu_log(NULL, RTE_LOG_ERR,
-			"%s: unknown process type, no device", name);
-		return -ENOTSUP;
-	}
 	if (ena_emu_dev_find(name) != NULL) {
 		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
 		return -EEXIST;
@@ -589,7 +610,7 @@ emu_vdev_remove(struct rte_vdev_device *vdev)
 	int rc;
 
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		return emu_vdev_remove_secondary(rte_vdev_device_name(vdev));
+		return emu_vdev_remove_secondary(vdev);
 	dev = ena_emu_dev_find(rte_vdev_device_name(vdev));
 	if (dev == NULL)
 		return -ENODEV;

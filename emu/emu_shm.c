@@ -35,6 +35,12 @@ struct emu_shm_hdr {
 	uint16_t has_llq; /* non-zero when BAR2 (LLQ) exists */
 	uint64_t bar0_len;
 	uint64_t bar2_len;
+	/*
+	 * PCI driver selection for the secondary (the vdev bus gives a
+	 * secondary the device name only, not its devargs): the primary's
+	 * pmd= and, once probed, the path of the driver it chose.
+	 */
+	char pmd[256];
 };
 
 static int
@@ -83,6 +89,8 @@ ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len)
 			hdr->has_llq = bar2_len != 0;
 			hdr->bar0_len = bar0_len;
 			hdr->bar2_len = bar2_len;
+			snprintf(
+				hdr->pmd, sizeof(hdr->pmd), "%s", dev->cfg.pmd);
 			dev->bars_mz = mz;
 			dev->bar0 = base + EMU_SHM_HDR_LEN;
 			dev->bar0_len = bar0_len;
@@ -145,26 +153,35 @@ ena_emu_bars_lookup(struct ena_emu_dev *dev)
 	if (rc != 0)
 		return rc;
 	mz = rte_memzone_lookup(name);
-	if (mz == NULL) {
+	hdr = mz != NULL ? mz->addr : NULL;
+	if (hdr == NULL ||
+		__atomic_load_n(&hdr->magic, __ATOMIC_ACQUIRE) !=
+			EMU_SHM_MAGIC ||
+		EMU_SHM_HDR_LEN + hdr->bar0_len + hdr->bar2_len > mz->len) {
 		ena_emu_log(dev, RTE_LOG_ERR,
-			"no shared memzone %s: the primary must run with "
-			"hugepages (not --no-huge) for a secondary to attach",
+			"no device in shared memzone %s: the primary must "
+			"run with hugepages (not --no-huge) for a "
+			"secondary to attach",
 			name);
 		return -ENODEV;
 	}
-	hdr = mz->addr;
-	if (__atomic_load_n(&hdr->magic, __ATOMIC_ACQUIRE) != EMU_SHM_MAGIC ||
-		EMU_SHM_HDR_LEN + hdr->bar0_len + hdr->bar2_len > mz->len) {
-		ena_emu_log(dev, RTE_LOG_ERR,
-			"memzone %s holds no device (magic 0x%" PRIx64 ")",
-			name, hdr->magic);
-		return -ENODEV;
-	}
 	dev->cfg.addr = hdr->addr;
+	snprintf(dev->cfg.pmd, sizeof(dev->cfg.pmd), "%s", hdr->pmd);
 	dev->cfg.llq = hdr->has_llq != 0;
 	dev->bar0 = (uint8_t *)mz->addr + EMU_SHM_HDR_LEN;
 	dev->bar0_len = hdr->bar0_len;
 	dev->bar2 = hdr->bar2_len != 0 ? dev->bar0 + hdr->bar0_len : NULL;
 	dev->bar2_len = hdr->bar2_len;
 	return 0;
+}
+
+void
+ena_emu_bars_driver_set(struct ena_emu_dev *dev, const char *path)
+{
+	struct emu_shm_hdr *hdr;
+
+	if (dev->bars_mz == NULL || dev->secondary)
+		return;
+	hdr = dev->bars_mz->addr;
+	snprintf(hdr->pmd, sizeof(hdr->pmd), "%s", path);
 }

@@ -367,6 +367,12 @@ test_mp_secondary(void)
 	if (rc != 0 || mp == NULL)
 		return;
 
+	/* Port changes belong to the primary. */
+	ENA_CHECK_RC("MTU change from the secondary", -ENOTSUP,
+		rte_eth_dev_set_mtu(port, 1400));
+	ENA_CHECK_RC("queue stop from the secondary", -ENOTSUP,
+		rte_eth_dev_rx_queue_stop(port, 0));
+
 	ENA_CHECK_RC("stats before", 0, rte_eth_stats_get(port, &before));
 	mp_traffic_run(port, mp, 0, n, &t);
 	ENA_CHECK_EQ("frames sent", n, t.sent);

@@ -490,6 +490,8 @@ ena_set_burst_functions(struct rte_eth_dev *dev)
 	dev->rx_queue_count = ena_rx_queue_count;
 }
 
+static const struct eth_dev_ops ena_eth_ops_secondary;
+
 /*
  * A secondary process shares the adapter the primary built, doorbell and
  * LLQ pointers included; it never talks to the device. Those pointers are
@@ -501,16 +503,14 @@ ena_secondary_init(struct ena_adapter *ad, struct rte_pci_device *pci)
 	void *regs = pci->mem_resource[ENA_REG_BAR].addr;
 	void *llq = pci->mem_resource[ENA_LLQ_BAR].addr;
 
-	if (regs != ad->hw.regs) {
+	if (regs != ad->hw.regs || (ad->hw.mem_bar != NULL &&
+				    llq != ad->hw.mem_bar)) {
 		PMD_INIT_LOG(ERR, "%s: BAR%d at %p here, %p in the primary: "
 			     "no datapath from this process", ad->name,
-			     ENA_REG_BAR, regs, ad->hw.regs);
-		return -ENXIO;
-	}
-	if (ad->hw.mem_bar != NULL && llq != ad->hw.mem_bar) {
-		PMD_INIT_LOG(ERR, "%s: BAR%d at %p here, %p in the primary: "
-			     "no LLQ datapath from this process", ad->name,
-			     ENA_LLQ_BAR, llq, ad->hw.mem_bar);
+			     regs != ad->hw.regs ? ENA_REG_BAR : ENA_LLQ_BAR,
+			     regs != ad->hw.regs ? regs : llq,
+			     regs != ad->hw.regs ? ad->hw.regs :
+			     ad->hw.mem_bar);
 		return -ENXIO;
 	}
 	PMD_INIT_LOG(INFO, "%s: attached in a secondary process", ad->name);
@@ -524,10 +524,12 @@ ena_eth_dev_init(struct rte_eth_dev *dev)
 	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
 	int rc;
 
-	dev->dev_ops = &ena_eth_ops;
 	ena_set_burst_functions(dev);
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		dev->dev_ops = &ena_eth_ops_secondary;
 		return ena_secondary_init(ad, pci);
+	}
+	dev->dev_ops = &ena_eth_ops;
 
 	ad->edev_data = dev->data;
 	snprintf(ad->name, sizeof(ad->name), "ena%u", dev->data->port_id);
@@ -1075,6 +1077,32 @@ const struct eth_dev_ops ena_eth_ops = {
 	.reta_update = ena_rss_reta_update,
 	.reta_query = ena_rss_reta_query,
 	.rss_hash_update = ena_rss_hash_update,
+	.rss_hash_conf_get = ena_rss_hash_conf_get,
+};
+
+/*
+ * What a secondary process may do: read state and counters the primary
+ * keeps in shared memory, and clean its own Tx completions. Anything that
+ * needs the admin queue or changes the port stays with the primary, so
+ * ethdev answers -ENOTSUP here instead of racing the primary's commands.
+ */
+static const struct eth_dev_ops ena_eth_ops_secondary = {
+	.dev_infos_get = ena_infos_get,
+	.dev_close = ena_dev_close,
+	.link_update = ena_link_update,
+	.fw_version_get = ena_fw_version_get,
+	.dev_supported_ptypes_get = ena_supported_ptypes,
+	.rxq_info_get = ena_rxq_info,
+	.txq_info_get = ena_txq_info,
+	.tx_done_cleanup = ena_tx_done_cleanup,
+	.stats_get = ena_stats_get,
+	.stats_reset = ena_stats_reset,
+	.xstats_get = ena_xstats_get,
+	.xstats_get_names = ena_xstats_get_names,
+	.xstats_get_by_id = ena_xstats_get_by_id,
+	.xstats_get_names_by_id = ena_xstats_get_names_by_id,
+	.xstats_reset = ena_xstats_reset,
+	.reta_query = ena_rss_reta_query,
 	.rss_hash_conf_get = ena_rss_hash_conf_get,
 };
 
