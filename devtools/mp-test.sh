@@ -15,7 +15,7 @@
 # MP_KEEP_LOGS=DIR keeps both processes' logs in DIR.
 # MP_EAL_EXTRA="..." adds EAL arguments to both (e.g. log levels).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 build=build
 pkts=2000
