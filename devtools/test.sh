@@ -89,6 +89,7 @@ scripted() {
 	run emu-io-testpmd-ours 600 devtools/emu-io-testpmd.sh -b "$plugins" -p ours
 	run emu-testpmd-upstream 600 devtools/emu-testpmd.sh -b "$plugins" --test
 	run emu-testpmd-ours 600 devtools/emu-testpmd.sh -b "$plugins" --test -p ours
+	run multi-process 180 devtools/mp-test.sh -b build
 }
 
 if build build; then
@@ -107,6 +108,7 @@ if [ $quick -eq 0 ]; then
 	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	if build build-asan -Db_sanitize=address,undefined -Db_lundef=false; then
 		suites build-asan asan
+		run multi-process-asan 180 devtools/mp-test.sh -b build-asan
 	else
 		echo "FAIL [build-asan]: sanitizer build failed"
 		total_fail=$((total_fail + 1))
