@@ -150,22 +150,6 @@ struct ena_xs_dev {
 	uint64_t tx_drops;
 };
 
-struct ena_xs_eni {
-	uint64_t bw_in_allowance_exceeded;
-	uint64_t bw_out_allowance_exceeded;
-	uint64_t pps_allowance_exceeded;
-	uint64_t conntrack_allowance_exceeded;
-	uint64_t linklocal_allowance_exceeded;
-};
-
-struct ena_xs_srd {
-	uint64_t ena_srd_mode;
-	uint64_t ena_srd_tx_pkts;
-	uint64_t ena_srd_eligible_tx_pkts;
-	uint64_t ena_srd_rx_pkts;
-	uint64_t ena_srd_resource_utilization;
-};
-
 struct ena_adapter {
 	struct ena_hw hw __rte_cache_aligned;
 
@@ -232,8 +216,8 @@ struct ena_adapter {
 
 	/* Counters (device-side ones are cached copies). */
 	struct ena_xs_dev dev_stats;
-	struct ena_xs_eni eni_stats;
-	struct ena_xs_srd srd_stats;
+	struct ena_hw_eni_stats eni_stats;
+	struct ena_hw_srd_stats srd_stats;
 	uint64_t basic_rx_drops;
 	uint64_t basic_tx_drops;
 	uint64_t memzone_seq;

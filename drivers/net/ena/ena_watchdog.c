@@ -122,32 +122,16 @@ ena_dev_counters_refresh(struct ena_adapter *ad)
 		return;
 	rte_spinlock_lock(&ad->admin_lock);
 	if (ad->stats_eni_ok) {
-		if (ena_hw_get_eni_stats(&ad->hw, &eni) == 0) {
-			ad->eni_stats.bw_in_allowance_exceeded =
-				eni.bw_in_allowance_exceeded;
-			ad->eni_stats.bw_out_allowance_exceeded =
-				eni.bw_out_allowance_exceeded;
-			ad->eni_stats.pps_allowance_exceeded =
-				eni.pps_allowance_exceeded;
-			ad->eni_stats.conntrack_allowance_exceeded =
-				eni.conntrack_allowance_exceeded;
-			ad->eni_stats.linklocal_allowance_exceeded =
-				eni.linklocal_allowance_exceeded;
-		} else {
+		if (ena_hw_get_eni_stats(&ad->hw, &eni) == 0)
+			ad->eni_stats = eni;
+		else
 			ad->stats_eni_ok = false;
-		}
 	}
 	if (ad->stats_srd_ok) {
-		if (ena_hw_get_srd_stats(&ad->hw, &srd) == 0) {
-			ad->srd_stats.ena_srd_mode = srd.srd_mode;
-			ad->srd_stats.ena_srd_tx_pkts = srd.tx_pkts;
-			ad->srd_stats.ena_srd_eligible_tx_pkts = srd.tx_pkts;
-			ad->srd_stats.ena_srd_rx_pkts = srd.rx_pkts;
-			ad->srd_stats.ena_srd_resource_utilization =
-				srd.resource_utilization;
-		} else {
+		if (ena_hw_get_srd_stats(&ad->hw, &srd) == 0)
+			ad->srd_stats = srd;
+		else
 			ad->stats_srd_ok = false;
-		}
 	}
 	if (ad->stats_basic_ok) {
 		if (ena_hw_get_basic_stats(&ad->hw, &basic) == 0) {

@@ -28,20 +28,25 @@ static const struct ena_xstat_desc ena_xs_global[] = {
 	ENA_XS(ena_xs_dev, tx_drops),
 };
 
+/* Device counters keep the base layer's layout; SRD names carry a prefix. */
+#define ENA_XS_AS(label, type, field) { label, offsetof(struct type, field) }
+
 static const struct ena_xstat_desc ena_xs_eni[] = {
-	ENA_XS(ena_xs_eni, bw_in_allowance_exceeded),
-	ENA_XS(ena_xs_eni, bw_out_allowance_exceeded),
-	ENA_XS(ena_xs_eni, pps_allowance_exceeded),
-	ENA_XS(ena_xs_eni, conntrack_allowance_exceeded),
-	ENA_XS(ena_xs_eni, linklocal_allowance_exceeded),
+	ENA_XS(ena_hw_eni_stats, bw_in_allowance_exceeded),
+	ENA_XS(ena_hw_eni_stats, bw_out_allowance_exceeded),
+	ENA_XS(ena_hw_eni_stats, pps_allowance_exceeded),
+	ENA_XS(ena_hw_eni_stats, conntrack_allowance_exceeded),
+	ENA_XS(ena_hw_eni_stats, linklocal_allowance_exceeded),
 };
 
 static const struct ena_xstat_desc ena_xs_srd[] = {
-	ENA_XS(ena_xs_srd, ena_srd_mode),
-	ENA_XS(ena_xs_srd, ena_srd_tx_pkts),
-	ENA_XS(ena_xs_srd, ena_srd_eligible_tx_pkts),
-	ENA_XS(ena_xs_srd, ena_srd_rx_pkts),
-	ENA_XS(ena_xs_srd, ena_srd_resource_utilization),
+	ENA_XS_AS("ena_srd_mode", ena_hw_srd_stats, srd_mode),
+	ENA_XS_AS("ena_srd_tx_pkts", ena_hw_srd_stats, tx_pkts),
+	ENA_XS_AS("ena_srd_eligible_tx_pkts", ena_hw_srd_stats,
+		eligible_tx_pkts),
+	ENA_XS_AS("ena_srd_rx_pkts", ena_hw_srd_stats, rx_pkts),
+	ENA_XS_AS("ena_srd_resource_utilization", ena_hw_srd_stats,
+		resource_utilization),
 };
 
 static const struct ena_xstat_desc ena_xs_rxq[] = {
