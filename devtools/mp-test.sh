@@ -126,8 +126,12 @@ account() {
 	echo "$name: $line"
 }
 
+# A fixed base address keeps the secondary's mappings where the primary put
+# them: left to chance, they can collide with the secondary's own libraries
+# (or with ASan's shadow memory, which covers up to 0x10007fff7fff).
 eal_common() {
 	echo "--file-prefix=$prefix --iova-mode=va --log-level=lib.eal:warning" \
+		"--base-virtaddr=0x200000000000" \
 		"-d $plugins/drivers/librte_net_ena.so ${MP_EAL_EXTRA:-}"
 }
 
