@@ -18,6 +18,7 @@ KEEP=1 keeps the transcripts (they are also kept when a check fails).
 import argparse
 import os
 import re
+import signal
 import shutil
 import struct
 import sys
@@ -46,6 +47,7 @@ class Runner:
             sys.exit("no %s" % emu)
         self.load = ["-d", os.path.realpath(emu)]
         # -p ours: this tree's PMD, loaded with -d and picked by directory.
+        self.ours = pmd == "ours"
         if pmd == "ours":
             ours = os.path.join(build, "drivers", "librte_net_ena.so")
             if not os.path.isfile(ours):
@@ -241,7 +243,11 @@ def main():
         0, 1, 1, ",wire=pcap:%s;%s;%d" % (in_pcap, out_pcap, REPLAY_MS)),
         ["--disable-device-start"], csum)
     out = out or ""
-    r.check("csum: testpmd exit", rc == 0)
+    # The upstream PMD can crash at quit, after every port is closed (its
+    # close does not wait for its interrupt callback): that one is noted
+    # above, not counted; ours must exit cleanly.
+    r.check("csum: testpmd exit",
+            rc == 0 or (not r.ours and rc == -signal.SIGSEGV))
     r.check("csum: 100 received",
             fwd_rx(out, "Forward statistics for port 0") == 100)
     r.check("csum: no bad checksum on Rx",
