@@ -40,20 +40,21 @@ ena_emu_admin_reset(struct ena_emu_dev *dev)
 
 static bool
 emu_queue_caps_ok(struct ena_emu_dev *dev, const char *what, uint32_t caps,
-		uint16_t *depth)
+	uint16_t *depth)
 {
 	/* AQ, ACQ and AENQ caps share one layout. */
 	uint32_t d = ENA_FIELD_GET(caps, ENA_REG_AQ_CAPS_DEPTH);
 	uint32_t esz = ENA_FIELD_GET(caps, ENA_REG_AQ_CAPS_ENTRY_SIZE);
 
 	if (d == 0 || d > ENA_EMU_ADMIN_DEPTH_MAX || (d & (d - 1)) != 0) {
-		ena_emu_dev_error(dev, "%s depth %u is not a power of two <= %u",
-			what, d, ENA_EMU_ADMIN_DEPTH_MAX);
+		ena_emu_dev_error(dev,
+			"%s depth %u is not a power of two <= %u", what, d,
+			ENA_EMU_ADMIN_DEPTH_MAX);
 		return false;
 	}
 	if (esz != ENA_AQ_ENTRY_SIZE) {
-		ena_emu_dev_error(dev, "%s entry size %u, device uses %u",
-			what, esz, ENA_AQ_ENTRY_SIZE);
+		ena_emu_dev_error(dev, "%s entry size %u, device uses %u", what,
+			esz, ENA_AQ_ENTRY_SIZE);
 		return false;
 	}
 	*depth = (uint16_t)d;
@@ -74,16 +75,16 @@ emu_aq_latch(struct ena_emu_dev *dev)
 	struct ena_emu_core *c = dev->core;
 
 	c->aq_base = emu_reg_addr(dev, ENA_REG_AQ_BASE_LO, ENA_REG_AQ_BASE_HI);
-	c->acq_base = emu_reg_addr(dev, ENA_REG_ACQ_BASE_LO,
-		ENA_REG_ACQ_BASE_HI);
+	c->acq_base = emu_reg_addr(
+		dev, ENA_REG_ACQ_BASE_LO, ENA_REG_ACQ_BASE_HI);
 	if (!emu_queue_caps_ok(dev, "AQ", ena_emu_reg_get(dev, ENA_REG_AQ_CAPS),
-			&c->aq_depth) ||
-	    !emu_queue_caps_ok(dev, "ACQ",
+		    &c->aq_depth) ||
+		!emu_queue_caps_ok(dev, "ACQ",
 			ena_emu_reg_get(dev, ENA_REG_ACQ_CAPS), &c->acq_depth))
 		goto dead;
 	if (ena_emu_dma_ptr(dev, c->aq_base,
-			(size_t)c->aq_depth * ENA_AQ_ENTRY_SIZE) == NULL ||
-	    ena_emu_dma_ptr(dev, c->acq_base,
+		    (size_t)c->aq_depth * ENA_AQ_ENTRY_SIZE) == NULL ||
+		ena_emu_dma_ptr(dev, c->acq_base,
 			(size_t)c->acq_depth * ENA_ACQ_ENTRY_SIZE) == NULL)
 		goto dead;
 	c->aq_live = true;
@@ -102,8 +103,9 @@ emu_acq_post(struct ena_emu_dev *dev, struct ena_aq_comp *comp)
 	uint16_t idx = c->acq_tail & (c->acq_depth - 1);
 	uint8_t flags;
 
-	slot = ena_emu_dma_ptr(dev, c->acq_base + (uint64_t)idx *
-		ENA_ACQ_ENTRY_SIZE, sizeof(*slot));
+	slot = ena_emu_dma_ptr(dev,
+		c->acq_base + (uint64_t)idx * ENA_ACQ_ENTRY_SIZE,
+		sizeof(*slot));
 	if (slot == NULL)
 		return;
 	flags = comp->common.flags & ~ENA_AQ_COMP_PHASE_MASK;
@@ -129,7 +131,7 @@ emu_acq_post(struct ena_emu_dev *dev, struct ena_aq_comp *comp)
 
 static uint8_t
 emu_admin_exec(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	switch (cmd->common.opcode) {
 	case ENA_AQ_OP_CREATE_SQ:
@@ -176,8 +178,8 @@ emu_admin_one(struct ena_emu_dev *dev)
 	uint64_t delay;
 	uint8_t status, expect_phase;
 
-	slot = ena_emu_dma_ptr(dev, c->aq_base + (uint64_t)idx *
-		ENA_AQ_ENTRY_SIZE, sizeof(*slot));
+	slot = ena_emu_dma_ptr(dev,
+		c->aq_base + (uint64_t)idx * ENA_AQ_ENTRY_SIZE, sizeof(*slot));
 	if (slot == NULL)
 		return false;
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
@@ -199,14 +201,14 @@ emu_admin_one(struct ena_emu_dev *dev)
 
 	memset(&comp, 0, sizeof(comp));
 	if (emu_admin_err_take(dev, &cmd)) {
-		status = (uint8_t)ena_emu_fault_peek(dev,
-			ENA_EMU_FAULT_ADMIN_ERR_STATUS);
+		status = (uint8_t)ena_emu_fault_peek(
+			dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS);
 		if (status == ENA_AQ_STATUS_SUCCESS)
 			status = ENA_AQ_STATUS_UNKNOWN_ERROR;
 		ena_emu_log(dev, RTE_LOG_NOTICE,
 			"admin command %u (opcode %u) fails with status %u "
-			"by fault", ena_aq_cmd_id(&cmd), cmd.common.opcode,
-			status);
+			"by fault",
+			ena_aq_cmd_id(&cmd), cmd.common.opcode, status);
 	} else if (ena_aq_cmd_phase(&cmd) != expect_phase) {
 		ena_emu_log(dev, RTE_LOG_WARNING,
 			"admin command %u carries a stale phase bit",
@@ -256,8 +258,8 @@ ena_emu_admin_poll(struct ena_emu_dev *dev)
 		if (pending > c->aq_depth) {
 			ena_emu_dev_error(dev,
 				"AQ doorbell %u is %u entries past head %u "
-				"(depth %u)", db, pending, c->aq_head,
-				c->aq_depth);
+				"(depth %u)",
+				db, pending, c->aq_head, c->aq_depth);
 			c->aq_dead = true;
 			break;
 		}

@@ -52,16 +52,17 @@ emu_aenq_latch(struct ena_emu_dev *dev)
 	uint32_t d = ENA_FIELD_GET(caps, ENA_REG_AENQ_CAPS_DEPTH);
 	uint32_t esz = ENA_FIELD_GET(caps, ENA_REG_AENQ_CAPS_ENTRY_SIZE);
 
-	c->aenq_base = (uint64_t)ena_emu_reg_get(dev, ENA_REG_AENQ_BASE_HI) <<
-		32 | ena_emu_reg_get(dev, ENA_REG_AENQ_BASE_LO);
+	c->aenq_base = (uint64_t)ena_emu_reg_get(dev, ENA_REG_AENQ_BASE_HI)
+			<< 32 |
+		ena_emu_reg_get(dev, ENA_REG_AENQ_BASE_LO);
 	if (d == 0 || d > ENA_EMU_ADMIN_DEPTH_MAX || (d & (d - 1)) != 0 ||
-			esz != ENA_AENQ_ENTRY_SIZE) {
+		esz != ENA_AENQ_ENTRY_SIZE) {
 		ena_emu_dev_error(dev, "AENQ caps 0x%x: depth %u, entry %u B",
 			caps, d, esz);
 		return false;
 	}
-	if (ena_emu_dma_ptr(dev, c->aenq_base,
-			(size_t)d * ENA_AENQ_ENTRY_SIZE) == NULL)
+	if (ena_emu_dma_ptr(
+		    dev, c->aenq_base, (size_t)d * ENA_AENQ_ENTRY_SIZE) == NULL)
 		return false;
 	c->aenq_depth = (uint16_t)d;
 	c->aenq_tail = 0;
@@ -71,7 +72,7 @@ emu_aenq_latch(struct ena_emu_dev *dev)
 
 int
 ena_emu_aenq_post(struct ena_emu_dev *dev, uint16_t group, uint16_t syndrome,
-		const void *payload, size_t len)
+	const void *payload, size_t len)
 {
 	struct ena_emu_core *c = dev->core;
 	struct ena_aenq_entry e, *slot;
@@ -84,8 +85,11 @@ ena_emu_aenq_post(struct ena_emu_dev *dev, uint16_t group, uint16_t syndrome,
 		return -EAGAIN;
 	if (len > sizeof(e) - sizeof(e.common))
 		return -EINVAL;
-	slot = ena_emu_dma_ptr(dev, c->aenq_base + (uint64_t)(c->aenq_tail &
-		(c->aenq_depth - 1u)) * ENA_AENQ_ENTRY_SIZE, sizeof(*slot));
+	slot = ena_emu_dma_ptr(dev,
+		c->aenq_base +
+			(uint64_t)(c->aenq_tail & (c->aenq_depth - 1u)) *
+				ENA_AENQ_ENTRY_SIZE,
+		sizeof(*slot));
 	if (slot == NULL)
 		return -EFAULT;
 	/* Phase starts at 1 and flips each time the ring wraps. */
@@ -116,8 +120,7 @@ emu_link_poll(struct ena_emu_dev *dev, uint64_t now)
 	struct ena_emu_core *c = dev->core;
 	struct ena_aenq_link_change_desc d;
 	uint64_t flap = ena_emu_fault_peek(dev, ENA_EMU_FAULT_LINK_FLAP_MS);
-	uint32_t req = __atomic_exchange_n(&dev->link_req, 0,
-		__ATOMIC_ACQ_REL);
+	uint32_t req = __atomic_exchange_n(&dev->link_req, 0, __ATOMIC_ACQ_REL);
 	bool want = dev->link_up;
 	unsigned int work = 0;
 	int rc;
@@ -187,14 +190,14 @@ emu_notify_poll(struct ena_emu_dev *dev)
 	unsigned int work = 0;
 
 	if (__atomic_load_n(&c->suspend_req, __ATOMIC_ACQUIRE) &&
-	    ena_emu_aenq_post(dev, ENA_AENQ_GROUP_NOTIFICATION,
+		ena_emu_aenq_post(dev, ENA_AENQ_GROUP_NOTIFICATION,
 			ENA_AENQ_NOTIFY_SUSPEND, NULL, 0) != -EAGAIN) {
 		__atomic_store_n(&c->suspend_req, false, __ATOMIC_RELEASE);
 		dev->suspended = true;
 		work++;
 	}
 	if (__atomic_load_n(&c->resume_req, __ATOMIC_ACQUIRE) &&
-	    ena_emu_aenq_post(dev, ENA_AENQ_GROUP_NOTIFICATION,
+		ena_emu_aenq_post(dev, ENA_AENQ_GROUP_NOTIFICATION,
 			ENA_AENQ_NOTIFY_RESUME, NULL, 0) != -EAGAIN) {
 		__atomic_store_n(&c->resume_req, false, __ATOMIC_RELEASE);
 		dev->suspended = false;
@@ -222,8 +225,8 @@ emu_keep_alive_poll(struct ena_emu_dev *dev, uint64_t now)
 	d.tx_drops_lo = (uint32_t)t.tx_drops;
 	d.tx_drops_hi = (uint32_t)(t.tx_drops >> 32);
 	if (ena_emu_aenq_post(dev, ENA_AENQ_GROUP_KEEP_ALIVE, 0,
-			(uint8_t *)&d + sizeof(d.common),
-			sizeof(d) - sizeof(d.common)) != 0)
+		    (uint8_t *)&d + sizeof(d.common),
+		    sizeof(d) - sizeof(d.common)) != 0)
 		return 0;
 	dev->cnt.keep_alives++;
 	return 1;
@@ -265,10 +268,10 @@ ena_emu_notify(struct ena_emu_dev *dev, bool suspend)
 	if (dev == NULL)
 		return -EINVAL;
 	if (suspend)
-		__atomic_store_n(&dev->core->suspend_req, true,
-			__ATOMIC_RELEASE);
+		__atomic_store_n(
+			&dev->core->suspend_req, true, __ATOMIC_RELEASE);
 	else
-		__atomic_store_n(&dev->core->resume_req, true,
-			__ATOMIC_RELEASE);
+		__atomic_store_n(
+			&dev->core->resume_req, true, __ATOMIC_RELEASE);
 	return 0;
 }

@@ -16,22 +16,22 @@
 #include "emu_dev.h"
 
 /* Identity the device reports. */
-#define ENA_EMU_SPEC_MAJOR 2
-#define ENA_EMU_SPEC_MINOR 0
-#define ENA_EMU_CTRL_MAJOR 0
-#define ENA_EMU_CTRL_MINOR 1
+#define ENA_EMU_SPEC_MAJOR    2
+#define ENA_EMU_SPEC_MINOR    0
+#define ENA_EMU_CTRL_MAJOR    0
+#define ENA_EMU_CTRL_MINOR    1
 #define ENA_EMU_CTRL_SUBMINOR 1
-#define ENA_EMU_IMPL_ID 0x45 /* 'E' */
-#define ENA_EMU_RESET_TIMEOUT 10 /* x100 ms, CAPS.RESET_TIMEOUT */
-#define ENA_EMU_DMA_WIDTH 48
-#define ENA_EMU_MTU_MIN 68u
-#define ENA_EMU_MTU_DEFAULT 1500u
+#define ENA_EMU_IMPL_ID	      0x45 /* 'E' */
+#define ENA_EMU_RESET_TIMEOUT 10   /* x100 ms, CAPS.RESET_TIMEOUT */
+#define ENA_EMU_DMA_WIDTH     48
+#define ENA_EMU_MTU_MIN	      68u
+#define ENA_EMU_MTU_DEFAULT   1500u
 #define ENA_EMU_KEEP_ALIVE_NS 1000000000ull
-#define ENA_EMU_MAX_TX_DESCS 17 /* per packet, meta included */
-#define ENA_EMU_MAX_RX_DESCS 16
+#define ENA_EMU_MAX_TX_DESCS  17 /* per packet, meta included */
+#define ENA_EMU_MAX_RX_DESCS  16
 /* Drivers keep the max header in 8 bits (upstream: a uint8_t per ring). */
 #define ENA_EMU_MAX_TX_HDR 128
-#define ENA_EMU_LINK_MBPS 100000
+#define ENA_EMU_LINK_MBPS  100000
 
 #define ENA_EMU_IRQ_CTL_EVERY 64u
 
@@ -45,11 +45,11 @@ struct ena_emu_core {
 	uint64_t acq_base;
 	uint16_t aq_depth;
 	uint16_t acq_depth;
-	uint16_t aq_head;         /* free running, commands consumed */
-	uint8_t aq_phase;         /* phase expected in the next command */
-	uint16_t acq_tail;        /* free running, completions written */
+	uint16_t aq_head;  /* free running, commands consumed */
+	uint8_t aq_phase;  /* phase expected in the next command */
+	uint16_t acq_tail; /* free running, completions written */
 	uint8_t acq_phase;
-	bool aq_dead;             /* bad AQ setup; ignores doorbells */
+	bool aq_dead; /* bad AQ setup; ignores doorbells */
 
 	/* Command held back by the admin delay fault. */
 	bool comp_held;
@@ -60,8 +60,8 @@ struct ena_emu_core {
 	bool aenq_live;
 	uint64_t aenq_base;
 	uint16_t aenq_depth;
-	uint32_t aenq_tail;       /* free running, entries written */
-	uint32_t aenq_head_db;    /* last head doorbell value seen */
+	uint32_t aenq_tail;    /* free running, entries written */
+	uint32_t aenq_head_db; /* last head doorbell value seen */
 
 	/* MMIO read-less */
 	uint32_t mmio_req_seen;
@@ -71,7 +71,7 @@ struct ena_emu_core {
 
 	uint32_t dev_ctl_seen;
 	bool reset_in_progress;
-	bool reset_stuck_logged;  /* reset_stuck fault reported once */
+	bool reset_stuck_logged; /* reset_stuck fault reported once */
 
 	/*
 	 * Interrupt control channel: recv() is a syscall, so a busy step
@@ -81,7 +81,7 @@ struct ena_emu_core {
 	bool step_idle;
 	uint32_t irq_ctl_tick;
 	bool irq_masked;
-	bool irq_pending;         /* raised while masked */
+	bool irq_pending; /* raised while masked */
 
 	/* Level-triggered AENQ reporting: -1 unknown, else last value sent. */
 	int link_reported;
@@ -89,7 +89,7 @@ struct ena_emu_core {
 	bool suspend_req;
 	bool resume_req;
 	uint64_t next_keep_alive_ns;
-	uint64_t fatal_due_ns;    /* armed fatal fault, 0 = not armed */
+	uint64_t fatal_due_ns; /* armed fatal fault, 0 = not armed */
 	uint64_t next_flap_ns;
 
 	/* What the driver told us about itself (SET HOST_ATTR). */
@@ -116,12 +116,12 @@ unsigned int ena_emu_admin_poll(struct ena_emu_dev *dev);
 void ena_emu_admin_reset(struct ena_emu_dev *dev);
 
 /* emu_feat.c */
-uint8_t ena_emu_feat_get(struct ena_emu_dev *dev,
-		const struct ena_aq_cmd *cmd, struct ena_aq_comp *comp);
-uint8_t ena_emu_feat_set(struct ena_emu_dev *dev,
-		const struct ena_aq_cmd *cmd, struct ena_aq_comp *comp);
-uint8_t ena_emu_stats_get(struct ena_emu_dev *dev,
-		const struct ena_aq_cmd *cmd, struct ena_aq_comp *comp);
+uint8_t ena_emu_feat_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
+	struct ena_aq_comp *comp);
+uint8_t ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
+	struct ena_aq_comp *comp);
+uint8_t ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
+	struct ena_aq_comp *comp);
 void ena_emu_feat_defaults(struct ena_emu_dev *dev);
 uint32_t ena_emu_feat_supported(const struct ena_emu_dev *dev);
 
@@ -132,19 +132,19 @@ uint32_t ena_emu_aenq_groups_supported(void);
 
 /* emu_devargs.c */
 int ena_emu_devargs_parse(const char *name, const char *args,
-		struct ena_emu_config *cfg, bool vdev);
+	struct ena_emu_config *cfg, bool vdev);
 
 /* emu_main.c */
-void ena_emu_counters_total(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out);
+void ena_emu_counters_total(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
 struct ena_emu_dev *ena_emu_dev_alloc(const struct ena_emu_config *cfg);
 void ena_emu_dev_free(struct ena_emu_dev *dev);
 
 /* emu_shm.c: BAR memory, in a memzone named after the device when
  * processes share memory, else private pages.
  */
-int ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len,
-		size_t bar2_len);
+int
+ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len);
 void ena_emu_bars_free(struct ena_emu_dev *dev);
 /* Secondary: points dev's BARs, PCI address and LLQ flag at the device a
  * primary created under dev->cfg.name.
@@ -160,9 +160,9 @@ int ena_emu_core_io_init(struct ena_emu_dev *dev);
 void ena_emu_core_io_fini(struct ena_emu_dev *dev);
 void ena_emu_core_io_reset(struct ena_emu_dev *dev);
 uint8_t ena_emu_core_io_admin(struct ena_emu_dev *dev,
-		const struct ena_aq_cmd *cmd, struct ena_aq_comp *comp);
+	const struct ena_aq_cmd *cmd, struct ena_aq_comp *comp);
 unsigned int ena_emu_core_io_poll(struct ena_emu_dev *dev);
-void ena_emu_core_io_counters(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out);
+void ena_emu_core_io_counters(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
 
 #endif /* ENA_EMU_CORE_H */

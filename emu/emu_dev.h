@@ -30,7 +30,7 @@
  * doorbell / CQ head / unmask register offsets from ENA_EMU_BAR0_DB_BASE up
  * (ENA_EMU_BAR0_SIZE - ENA_EMU_BAR0_DB_BASE bytes are its own).
  */
-#define ENA_EMU_BAR0_SIZE (64u * 1024)
+#define ENA_EMU_BAR0_SIZE    (64u * 1024)
 #define ENA_EMU_BAR0_DB_BASE 0x1000u
 
 /* Largest LLQ entry the device offers; BAR2 holds queues * ring_size of
@@ -38,35 +38,35 @@
  */
 #define ENA_EMU_LLQ_MAX_ENTRY 256u
 
-#define ENA_EMU_RSS_KEY_LEN 40
-#define ENA_EMU_RSS_PROTO_NUM 16
+#define ENA_EMU_RSS_KEY_LEN	40
+#define ENA_EMU_RSS_PROTO_NUM	16
 #define ENA_EMU_RSS_IND_LOG_MAX 8
-#define ENA_EMU_RSS_IND_MAX (1u << ENA_EMU_RSS_IND_LOG_MAX)
+#define ENA_EMU_RSS_IND_MAX	(1u << ENA_EMU_RSS_IND_LOG_MAX)
 
 /* Values given by devargs / ena_emu_dev_create(). */
 struct ena_emu_config {
 	char name[ENA_EMU_NAME_LEN];
 	struct rte_pci_addr addr;
-	char pmd[256];          /* "" = first matching PCI driver */
-	uint16_t queues;        /* IO queue pairs advertised */
-	bool llq;               /* LLQ (device placement) offered */
-	uint32_t ring_size;     /* max SQ/CQ depth advertised */
+	char pmd[256];	    /* "" = first matching PCI driver */
+	uint16_t queues;    /* IO queue pairs advertised */
+	bool llq;	    /* LLQ (device placement) offered */
+	uint32_t ring_size; /* max SQ/CQ depth advertised */
 	uint32_t mtu_max;
 	char wire[ENA_EMU_WIRE_LEN];
-	bool link_up;           /* initial link state */
-	bool thread;            /* run in the shared emulator thread */
+	bool link_up; /* initial link state */
+	bool thread;  /* run in the shared emulator thread */
 	uint8_t mac[6];
-	bool addr_given;        /* addr= present (else a free default) */
-	bool tx_reorder;        /* Tx completions out of order */
+	bool addr_given; /* addr= present (else a free default) */
+	bool tx_reorder; /* Tx completions out of order */
 	uint64_t faults[ENA_EMU_FAULT_MAX]; /* initial knob values */
 };
 
 /* LLQ placement negotiated by the driver with SET_FEATURE(LLQ). */
 struct ena_emu_llq {
-	bool enabled;              /* driver accepted device placement */
-	uint16_t entry_size;       /* bytes per LLQ entry (64..256) */
+	bool enabled;		   /* driver accepted device placement */
+	uint16_t entry_size;	   /* bytes per LLQ entry (64..256) */
 	uint16_t header_location;  /* ENA header location value as sent */
-	bool header_inline;        /* packet header inside the entry */
+	bool header_inline;	   /* packet header inside the entry */
 	uint16_t desc_stride_ctrl; /* stride value as sent */
 	bool single_desc_per_entry;
 	uint16_t descs_before_header; /* Tx descs ahead of the header */
@@ -75,12 +75,12 @@ struct ena_emu_llq {
 };
 
 struct ena_emu_rss {
-	uint8_t func;           /* hash function id (toeplitz/crc32) */
-	uint32_t init_val;      /* CRC32 initial value */
+	uint8_t func;	   /* hash function id (toeplitz/crc32) */
+	uint32_t init_val; /* CRC32 initial value */
 	uint8_t key[ENA_EMU_RSS_KEY_LEN];
 	/* Hash input fields per L3/L4 protocol, as ENA field bitmaps. */
 	uint16_t fields[ENA_EMU_RSS_PROTO_NUM];
-	uint8_t ind_log_size;   /* 0 = table not configured */
+	uint8_t ind_log_size; /* 0 = table not configured */
 	/* Entries are IO CQ indices. */
 	uint16_t ind[ENA_EMU_RSS_IND_MAX];
 };
@@ -110,18 +110,18 @@ struct ena_emu_dev {
 	/* A secondary process' view of a primary's device: BARs only. */
 	bool secondary;
 
-	int irq_fd;                 /* admin/AENQ vector eventfd */
+	int irq_fd; /* admin/AENQ vector eventfd */
 
 	/* Device state (guarded by "single worker at a time"). */
-	bool ready;                 /* DEV_STS ready */
-	bool fatal;                 /* fatal error raised; waits for reset */
+	bool ready; /* DEV_STS ready */
+	bool fatal; /* fatal error raised; waits for reset */
 	bool link_up;
-	uint32_t mtu;               /* set by SET_FEATURE(MTU) */
+	uint32_t mtu; /* set by SET_FEATURE(MTU) */
 	struct ena_emu_llq llq;
 	struct ena_emu_rss rss;
 	uint32_t aenq_groups_enabled; /* bitmap from SET_FEATURE(AENQ) */
 	uint32_t intr_moder_interval; /* Tx moderation as configured */
-	bool suspended;             /* notifications suspend issued */
+	bool suspended;		      /* notifications suspend issued */
 	/* Stateless offloads advertised (ENA_OFFLOAD_* masks). */
 	uint32_t offload_tx;
 	uint32_t offload_rx;
@@ -134,9 +134,9 @@ struct ena_emu_dev {
 	/* Statistics; only the worker writes them. */
 	struct ena_emu_counters cnt;
 
-	struct ena_emu_dev *peer;   /* other end of a pair wire, if any */
-	struct ena_emu_io *io;      /* IO path state (emu_io*.c) */
-	struct ena_emu_core *core;  /* admin/AENQ/register state (core) */
+	struct ena_emu_dev *peer;  /* other end of a pair wire, if any */
+	struct ena_emu_io *io;	   /* IO path state (emu_io*.c) */
+	struct ena_emu_core *core; /* admin/AENQ/register state (core) */
 
 	/* Attach (vdev path only). */
 	struct rte_pci_device *pci_dev;
@@ -147,8 +147,8 @@ struct ena_emu_dev {
 	 * host end is the PMD's UIO-type handle. The host writes 1/0 to it
 	 * on rte_intr_enable/disable; the device writes a token per MSI-X.
 	 */
-	int irq_sock;               /* device end, -1 when not attached */
-	int irq_host_fd;            /* host end (in the PMD's handle) */
+	int irq_sock;	 /* device end, -1 when not attached */
+	int irq_host_fd; /* host end (in the PMD's handle) */
 	bool irq_host_enabled;
 };
 
@@ -159,8 +159,8 @@ struct ena_emu_dev {
 static inline uint32_t
 ena_emu_reg_get(const struct ena_emu_dev *dev, uint32_t off)
 {
-	return __atomic_load_n((const uint32_t *)(dev->bar0 + off),
-			__ATOMIC_ACQUIRE);
+	return __atomic_load_n(
+		(const uint32_t *)(dev->bar0 + off), __ATOMIC_ACQUIRE);
 }
 
 static inline void
@@ -187,14 +187,14 @@ void ena_emu_dev_error(struct ena_emu_dev *dev, const char *fmt, ...)
  * -ENOTSUP when the driver did not enable the group.
  */
 int ena_emu_aenq_post(struct ena_emu_dev *dev, uint16_t group,
-		uint16_t syndrome, const void *payload, size_t len);
+	uint16_t syndrome, const void *payload, size_t len);
 
 /* Signals the admin/AENQ MSI-X vector (eventfd). */
 void ena_emu_irq_raise(struct ena_emu_dev *dev);
 
 /* Log helper with the device name prefixed. */
-void ena_emu_log(const struct ena_emu_dev *dev, uint32_t level,
-		const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ena_emu_log(const struct ena_emu_dev *dev, uint32_t level, const char *fmt,
+	...) __attribute__((format(printf, 3, 4)));
 
 /* Current time for device timers. */
 uint64_t ena_emu_now_ns(void);

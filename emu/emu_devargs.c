@@ -23,14 +23,23 @@
 #include "emu_core.h"
 
 #define EMU_DEFAULT_ADDR "0000:00:06.0"
-#define EMU_QUEUES_MAX 128
-#define EMU_RING_MIN 64
-#define EMU_RING_MAX 16384
-#define EMU_MTU_LIMIT 16384
+#define EMU_QUEUES_MAX	 128
+#define EMU_RING_MIN	 64
+#define EMU_RING_MAX	 16384
+#define EMU_MTU_LIMIT	 16384
 
 static const char *const emu_plain_keys[] = {
-	"addr", "pmd", "queues", "llq", "ring_size", "mtu_max", "wire",
-	"link", "thread", "mac", "tx_reorder",
+	"addr",
+	"pmd",
+	"queues",
+	"llq",
+	"ring_size",
+	"mtu_max",
+	"wire",
+	"link",
+	"thread",
+	"mac",
+	"tx_reorder",
 };
 
 static bool
@@ -48,8 +57,8 @@ emu_key_known(const char *key)
 }
 
 static int
-emu_parse_u64(const char *name, const char *key, const char *val,
-		uint64_t min, uint64_t max, uint64_t *out)
+emu_parse_u64(const char *name, const char *key, const char *val, uint64_t min,
+	uint64_t max, uint64_t *out)
 {
 	unsigned long long v;
 	char *end;
@@ -71,7 +80,7 @@ bad:
 
 static int
 emu_parse_bool(const char *name, const char *key, const char *val,
-		const char *on, const char *off, bool *out)
+	const char *on, const char *off, bool *out)
 {
 	if (val != NULL && strcmp(val, on) == 0) {
 		*out = true;
@@ -88,7 +97,7 @@ emu_parse_bool(const char *name, const char *key, const char *val,
 
 static int
 emu_parse_str(const char *name, const char *key, const char *val, char *dst,
-		size_t size)
+	size_t size)
 {
 	if (val == NULL || strlen(val) >= size) {
 		ena_emu_log(NULL, RTE_LOG_ERR,
@@ -137,7 +146,7 @@ emu_fault_max(enum ena_emu_fault f)
 
 static int
 emu_parse_pair(const char *name, const char *key, const char *val,
-		struct ena_emu_config *cfg)
+	struct ena_emu_config *cfg)
 {
 	struct rte_ether_addr ea;
 	uint64_t v;
@@ -155,34 +164,35 @@ emu_parse_pair(const char *name, const char *key, const char *val,
 		return 0;
 	}
 	if (strcmp(key, "tx_reorder") == 0)
-		return emu_parse_bool(name, key, val, "1", "0",
-			&cfg->tx_reorder);
+		return emu_parse_bool(
+			name, key, val, "1", "0", &cfg->tx_reorder);
 	if (strcmp(key, "pmd") == 0)
-		return emu_parse_str(name, key, val, cfg->pmd,
-			sizeof(cfg->pmd));
+		return emu_parse_str(
+			name, key, val, cfg->pmd, sizeof(cfg->pmd));
 	if (strcmp(key, "wire") == 0)
-		return emu_parse_str(name, key, val, cfg->wire,
-			sizeof(cfg->wire));
+		return emu_parse_str(
+			name, key, val, cfg->wire, sizeof(cfg->wire));
 	if (strcmp(key, "queues") == 0) {
 		rc = emu_parse_u64(name, key, val, 1, EMU_QUEUES_MAX, &v);
 		cfg->queues = (uint16_t)v;
 		return rc;
 	}
 	if (strcmp(key, "ring_size") == 0) {
-		rc = emu_parse_u64(name, key, val, EMU_RING_MIN, EMU_RING_MAX,
-			&v);
+		rc = emu_parse_u64(
+			name, key, val, EMU_RING_MIN, EMU_RING_MAX, &v);
 		if (rc == 0 && (v & (v - 1)) != 0) {
 			ena_emu_log(NULL, RTE_LOG_ERR,
 				"%s: ring_size %" PRIu64
-				" is not a power of two", name, v);
+				" is not a power of two",
+				name, v);
 			return -EINVAL;
 		}
 		cfg->ring_size = (uint32_t)v;
 		return rc;
 	}
 	if (strcmp(key, "mtu_max") == 0) {
-		rc = emu_parse_u64(name, key, val, ENA_EMU_MTU_MIN,
-			EMU_MTU_LIMIT, &v);
+		rc = emu_parse_u64(
+			name, key, val, ENA_EMU_MTU_MIN, EMU_MTU_LIMIT, &v);
 		cfg->mtu_max = (uint32_t)v;
 		return rc;
 	}
@@ -191,11 +201,11 @@ emu_parse_pair(const char *name, const char *key, const char *val,
 	if (strcmp(key, "thread") == 0)
 		return emu_parse_bool(name, key, val, "1", "0", &cfg->thread);
 	if (strcmp(key, "link") == 0)
-		return emu_parse_bool(name, key, val, "up", "down",
-			&cfg->link_up);
+		return emu_parse_bool(
+			name, key, val, "up", "down", &cfg->link_up);
 	if (strcmp(key, "mac") == 0) {
 		if (val == NULL || rte_ether_unformat_addr(val, &ea) != 0 ||
-		    !rte_is_unicast_ether_addr(&ea)) {
+			!rte_is_unicast_ether_addr(&ea)) {
 			ena_emu_log(NULL, RTE_LOG_ERR,
 				"%s: bad unicast MAC '%s' for mac", name,
 				val != NULL ? val : "");
@@ -213,7 +223,7 @@ emu_parse_pair(const char *name, const char *key, const char *val,
 
 int
 ena_emu_devargs_parse(const char *name, const char *args,
-		struct ena_emu_config *cfg, bool vdev)
+	struct ena_emu_config *cfg, bool vdev)
 {
 	struct rte_kvargs *kv;
 	unsigned int i;
@@ -221,8 +231,8 @@ ena_emu_devargs_parse(const char *name, const char *args,
 
 	memset(cfg, 0, sizeof(*cfg));
 	if (strlen(name) >= sizeof(cfg->name)) {
-		ena_emu_log(NULL, RTE_LOG_ERR, "device name '%s' too long",
-			name);
+		ena_emu_log(
+			NULL, RTE_LOG_ERR, "device name '%s' too long", name);
 		return -EINVAL;
 	}
 	strcpy(cfg->name, name);
@@ -252,8 +262,8 @@ ena_emu_devargs_parse(const char *name, const char *args,
 			rc = -EINVAL;
 			break;
 		}
-		rc = emu_parse_pair(name, kv->pairs[i].key, kv->pairs[i].value,
-			cfg);
+		rc = emu_parse_pair(
+			name, kv->pairs[i].key, kv->pairs[i].value, cfg);
 	}
 	rte_kvargs_free(kv);
 	return rc;

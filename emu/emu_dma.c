@@ -40,7 +40,7 @@ emu_range_in_memsegs(const void *va, size_t len)
 		return false;
 	msl = last_msl;
 	if (msl == NULL || start < (uintptr_t)msl->base_va ||
-			start >= (uintptr_t)msl->base_va + msl->len)
+		start >= (uintptr_t)msl->base_va + msl->len)
 		msl = rte_mem_virt2memseg_list(va);
 	last_msl = msl;
 	if (msl == NULL || msl->page_sz == 0)
@@ -52,7 +52,7 @@ emu_range_in_memsegs(const void *va, size_t len)
 	idx_last = (unsigned int)((last - base) / page);
 	arr = (struct rte_fbarray *)(uintptr_t)&msl->memseg_arr;
 	for (idx = (unsigned int)((start - base) / page); idx <= idx_last;
-			idx++)
+		idx++)
 		if (rte_fbarray_is_used(arr, idx) != 1)
 			return false;
 	return true;
@@ -64,7 +64,7 @@ ena_emu_dma_ptr(struct ena_emu_dev *dev, uint64_t iova, size_t len)
 	void *va;
 
 	if (iova == 0 || !ena_dma_addr_fits(iova) ||
-			!ena_dma_addr_fits(iova + len - 1))
+		!ena_dma_addr_fits(iova + len - 1))
 		goto bad;
 	if (rte_eal_iova_mode() == RTE_IOVA_VA) {
 		va = (void *)(uintptr_t)iova;
@@ -78,8 +78,8 @@ ena_emu_dma_ptr(struct ena_emu_dev *dev, uint64_t iova, size_t len)
 	return va;
 bad:
 	dev->cnt.dma_errors++;
-	ena_emu_dev_error(dev, "DMA to 0x%" PRIx64 " (+%zu) outside host memory",
-		iova, len);
+	ena_emu_dev_error(dev,
+		"DMA to 0x%" PRIx64 " (+%zu) outside host memory", iova, len);
 	return NULL;
 }
 
@@ -117,10 +117,11 @@ ena_emu_irq_raise(struct ena_emu_dev *dev)
 	if (dev->irq_sock >= 0) {
 		/* One undelivered token is enough: the handler scans all. */
 		if (ioctl(dev->irq_host_fd, FIONREAD, &queued) == 0 &&
-				queued > 0)
+			queued > 0)
 			return;
-		if (send(dev->irq_sock, &token, sizeof(token),
-				MSG_DONTWAIT) < 0 && errno != EAGAIN)
+		if (send(dev->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
+				0 &&
+			errno != EAGAIN)
 			ena_emu_log(dev, RTE_LOG_WARNING, "irq token: %s",
 				strerror(errno));
 		return;
@@ -146,21 +147,21 @@ ena_emu_irq_ctl_poll(struct ena_emu_dev *dev)
 	if (dev->irq_sock < 0)
 		return 0;
 	if (!dev->core->step_idle &&
-			++dev->core->irq_ctl_tick % ENA_EMU_IRQ_CTL_EVERY != 0)
+		++dev->core->irq_ctl_tick % ENA_EMU_IRQ_CTL_EVERY != 0)
 		return 0;
 	while (recv(dev->irq_sock, &v, sizeof(v), MSG_DONTWAIT) ==
-			(ssize_t)sizeof(v)) {
+		(ssize_t)sizeof(v)) {
 		work++;
 		dev->irq_host_enabled = v != 0;
 		ena_emu_log(dev, RTE_LOG_INFO, "host %s the vector",
 			v != 0 ? "enabled" : "disabled");
 		if (!dev->irq_host_enabled)
 			while (recv(dev->irq_host_fd, junk, sizeof(junk),
-					MSG_DONTWAIT) > 0)
+				       MSG_DONTWAIT) > 0)
 				;
 	}
 	if (work != 0 && dev->irq_host_enabled && dev->core->irq_pending &&
-			!dev->core->irq_masked) {
+		!dev->core->irq_masked) {
 		dev->core->irq_pending = false;
 		ena_emu_irq_raise(dev);
 	}

@@ -17,19 +17,20 @@
 
 #include "emu_core.h"
 
-#define EMU_RSS_FIELDS_ALL (ENA_RSS_FIELD_L2_DA | ENA_RSS_FIELD_L2_SA | \
-	ENA_RSS_FIELD_L3_DA | ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L4_DP | \
-	ENA_RSS_FIELD_L4_SP)
-#define EMU_RSS_FUNCS (ENA_BIT(ENA_RSS_FUNC_TOEPLITZ) | \
-	ENA_BIT(ENA_RSS_FUNC_CRC32))
-#define EMU_RSS_SORTS (ENA_RSS_INPUT_L3_SORT_MASK | ENA_RSS_INPUT_L4_SORT_MASK)
+#define EMU_RSS_FIELDS_ALL                                                 \
+	(ENA_RSS_FIELD_L2_DA | ENA_RSS_FIELD_L2_SA | ENA_RSS_FIELD_L3_DA | \
+		ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L4_DP |                \
+		ENA_RSS_FIELD_L4_SP)
+#define EMU_RSS_FUNCS \
+	(ENA_BIT(ENA_RSS_FUNC_TOEPLITZ) | ENA_BIT(ENA_RSS_FUNC_CRC32))
+#define EMU_RSS_SORTS	    (ENA_RSS_INPUT_L3_SORT_MASK | ENA_RSS_INPUT_L4_SORT_MASK)
 #define EMU_RSS_IND_LOG_MIN 1
 #define EMU_LLQ_ENTRY_SIZES (ENA_LLQ_ENTRY_128B | ENA_LLQ_ENTRY_256B)
-#define EMU_LLQ_DESCS_BEFORE (ENA_LLQ_DESCS_BEFORE_HEADER_1 | \
-	ENA_LLQ_DESCS_BEFORE_HEADER_2 | ENA_LLQ_DESCS_BEFORE_HEADER_4 | \
-	ENA_LLQ_DESCS_BEFORE_HEADER_8)
+#define EMU_LLQ_DESCS_BEFORE                                             \
+	(ENA_LLQ_DESCS_BEFORE_HEADER_1 | ENA_LLQ_DESCS_BEFORE_HEADER_2 | \
+		ENA_LLQ_DESCS_BEFORE_HEADER_4 | ENA_LLQ_DESCS_BEFORE_HEADER_8)
 #define EMU_LLQ_STRIDES (ENA_LLQ_STRIDE_SINGLE_DESC | ENA_LLQ_STRIDE_MULTI_DESC)
-#define EMU_LLQ_ACCEL ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING)
+#define EMU_LLQ_ACCEL	ENA_BIT(ENA_LLQ_ACCEL_NO_META_CACHING)
 
 /* Tx burst limit offered by the llq_burst knob (bytes, 0 = none). */
 static uint16_t
@@ -43,17 +44,53 @@ emu_llq_burst(const struct ena_emu_dev *dev)
 static uint32_t
 emu_llq_accel(const struct ena_emu_dev *dev)
 {
-	return EMU_LLQ_ACCEL | (emu_llq_burst(dev) != 0 ?
-		ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST) : 0);
+	return EMU_LLQ_ACCEL |
+		(emu_llq_burst(dev) != 0 ? ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST)
+					 : 0);
 }
 
 /* A fixed, non-trivial default key so hashing works before any set. */
 static const uint8_t emu_default_rss_key[ENA_EMU_RSS_KEY_LEN] = {
-	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
-	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
-	0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4,
-	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
-	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+	0x6d,
+	0x5a,
+	0x56,
+	0xda,
+	0x25,
+	0x5b,
+	0x0e,
+	0xc2,
+	0x41,
+	0x67,
+	0x25,
+	0x3d,
+	0x43,
+	0xa3,
+	0x8f,
+	0xb0,
+	0xd0,
+	0xca,
+	0x2b,
+	0xcb,
+	0xae,
+	0x7b,
+	0x30,
+	0xb4,
+	0x77,
+	0xcb,
+	0x2d,
+	0xa3,
+	0x80,
+	0x30,
+	0xf2,
+	0x0c,
+	0x6a,
+	0x42,
+	0xb7,
+	0x3b,
+	0xbe,
+	0xac,
+	0x01,
+	0xfa,
 };
 
 uint32_t
@@ -91,9 +128,12 @@ ena_emu_feat_defaults(struct ena_emu_dev *dev)
 		dev->rss.fields[i] = 0;
 	dev->rss.fields[ENA_RSS_PROTO_TCP4] = ENA_RSS_FIELD_L3_DA |
 		ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L4_DP | ENA_RSS_FIELD_L4_SP;
-	dev->rss.fields[ENA_RSS_PROTO_UDP4] = dev->rss.fields[ENA_RSS_PROTO_TCP4];
-	dev->rss.fields[ENA_RSS_PROTO_TCP6] = dev->rss.fields[ENA_RSS_PROTO_TCP4];
-	dev->rss.fields[ENA_RSS_PROTO_UDP6] = dev->rss.fields[ENA_RSS_PROTO_TCP4];
+	dev->rss.fields[ENA_RSS_PROTO_UDP4] =
+		dev->rss.fields[ENA_RSS_PROTO_TCP4];
+	dev->rss.fields[ENA_RSS_PROTO_TCP6] =
+		dev->rss.fields[ENA_RSS_PROTO_TCP4];
+	dev->rss.fields[ENA_RSS_PROTO_UDP6] =
+		dev->rss.fields[ENA_RSS_PROTO_TCP4];
 	dev->rss.fields[ENA_RSS_PROTO_IP4] = ENA_RSS_FIELD_L3_DA |
 		ENA_RSS_FIELD_L3_SA;
 	dev->rss.fields[ENA_RSS_PROTO_IP6] = dev->rss.fields[ENA_RSS_PROTO_IP4];
@@ -110,8 +150,7 @@ ena_emu_feat_defaults(struct ena_emu_dev *dev)
 		ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_MASK;
 	dev->offload_rx = ENA_OFFLOAD_RX_L3_CSUM_IPV4_MASK |
 		ENA_OFFLOAD_RX_L4_IPV4_CSUM_MASK |
-		ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK |
-		ENA_OFFLOAD_RX_HASH_MASK;
+		ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK | ENA_OFFLOAD_RX_HASH_MASK;
 }
 
 /*
@@ -120,8 +159,8 @@ ena_emu_feat_defaults(struct ena_emu_dev *dev)
  * whether one was given.
  */
 static uint8_t
-emu_ctrl_buf(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		size_t need, void **buf, size_t *len)
+emu_ctrl_buf(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd, size_t need,
+	void **buf, size_t *len)
 {
 	const struct ena_aq_ctrl_buf *cb = &cmd->generic.ctrl;
 	uint8_t fl = cmd->common.flags;
@@ -129,8 +168,10 @@ emu_ctrl_buf(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	*buf = NULL;
 	if (len != NULL)
 		*len = 0;
-	if (!(fl & (ENA_AQ_DESC_CTRL_DATA_MASK |
-			ENA_AQ_DESC_CTRL_INDIRECT_MASK)) || cb->len == 0) {
+	if (!(fl &
+		    (ENA_AQ_DESC_CTRL_DATA_MASK |
+			    ENA_AQ_DESC_CTRL_INDIRECT_MASK)) ||
+		cb->len == 0) {
 		ena_emu_log(dev, RTE_LOG_WARNING,
 			"admin opcode %u needs a control buffer",
 			cmd->common.opcode);
@@ -138,7 +179,8 @@ emu_ctrl_buf(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	}
 	if (cb->len < need) {
 		ena_emu_log(dev, RTE_LOG_WARNING,
-			"control buffer of %u bytes, %zu needed", cb->len, need);
+			"control buffer of %u bytes, %zu needed", cb->len,
+			need);
 		return ENA_AQ_STATUS_MALFORMED_REQUEST;
 	}
 	*buf = ena_emu_dma_ptr(dev, ena_dma_addr_get(&cb->addr), cb->len);
@@ -152,8 +194,10 @@ emu_ctrl_buf(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 static bool
 emu_has_ctrl_buf(const struct ena_aq_cmd *cmd)
 {
-	return (cmd->common.flags & (ENA_AQ_DESC_CTRL_DATA_MASK |
-		ENA_AQ_DESC_CTRL_INDIRECT_MASK)) && cmd->generic.ctrl.len != 0;
+	return (cmd->common.flags &
+		       (ENA_AQ_DESC_CTRL_DATA_MASK |
+			       ENA_AQ_DESC_CTRL_INDIRECT_MASK)) &&
+		cmd->generic.ctrl.len != 0;
 }
 
 static void
@@ -214,8 +258,9 @@ emu_get_llq(struct ena_emu_dev *dev, struct ena_feat_llq *l)
 	l->stride_ctrl_supported = EMU_LLQ_STRIDES;
 	if (cur->enabled) {
 		l->header_location_enabled = cur->header_location;
-		l->entry_size_enabled = cur->entry_size == 256 ?
-			ENA_LLQ_ENTRY_256B : ENA_LLQ_ENTRY_128B;
+		l->entry_size_enabled = cur->entry_size == 256
+			? ENA_LLQ_ENTRY_256B
+			: ENA_LLQ_ENTRY_128B;
 		l->descs_before_header_enabled = cur->descs_before_header;
 		l->stride_ctrl_enabled = cur->desc_stride_ctrl;
 	}
@@ -238,7 +283,7 @@ emu_get_hints(struct ena_feat_hw_hints *h)
 
 static uint8_t
 emu_get_rss_func(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_feat_rss_func *f)
+	struct ena_feat_rss_func *f)
 {
 	struct ena_feat_rss_key *k;
 	void *buf;
@@ -261,7 +306,7 @@ emu_get_rss_func(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 
 static uint8_t
 emu_get_rss_input(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_feat_rss_hash_input *in)
+	struct ena_feat_rss_hash_input *in)
 {
 	struct ena_feat_rss_hash_ctrl *hc;
 	unsigned int i;
@@ -286,7 +331,7 @@ emu_get_rss_input(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 
 static uint8_t
 emu_get_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_feat_rss_ind_table *t)
+	struct ena_feat_rss_ind_table *t)
 {
 	struct ena_rss_ind_entry *e;
 	size_t len, n, i;
@@ -315,15 +360,16 @@ emu_get_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 
 uint8_t
 ena_emu_feat_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	struct ena_aq_get_feat_resp *r = &comp->get_feat;
 	uint8_t id = cmd->get_feat.feat.feature_id;
 
-	if (id >= ENA_FEAT_ID_LIMIT || (id != ENA_FEAT_MAX_QUEUES_NUM &&
+	if (id >= ENA_FEAT_ID_LIMIT ||
+		(id != ENA_FEAT_MAX_QUEUES_NUM &&
 			!(ena_emu_feat_supported(dev) & ENA_FEAT_BIT(id)))) {
-		ena_emu_log(dev, RTE_LOG_INFO, "get feature %u: unsupported",
-			id);
+		ena_emu_log(
+			dev, RTE_LOG_INFO, "get feature %u: unsupported", id);
 		return ENA_AQ_STATUS_UNSUPPORTED_OPCODE;
 	}
 	switch (id) {
@@ -399,7 +445,7 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (l->stride_ctrl_enabled != ENA_LLQ_STRIDE_SINGLE_DESC &&
-	    l->stride_ctrl_enabled != ENA_LLQ_STRIDE_MULTI_DESC) {
+		l->stride_ctrl_enabled != ENA_LLQ_STRIDE_MULTI_DESC) {
 		ena_emu_log(dev, RTE_LOG_WARNING, "LLQ stride %u not supported",
 			l->stride_ctrl_enabled);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -417,7 +463,7 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (l->descs_before_header_enabled * sizeof(struct ena_tx_desc) >=
-			bytes) {
+		bytes) {
 		ena_emu_log(dev, RTE_LOG_WARNING,
 			"LLQ: %u descriptors leave no room for a header in %u B",
 			l->descs_before_header_enabled, bytes);
@@ -436,8 +482,8 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	n.header_location = l->header_location_enabled;
 	n.header_inline = true;
 	n.desc_stride_ctrl = l->stride_ctrl_enabled;
-	n.single_desc_per_entry =
-		l->stride_ctrl_enabled == ENA_LLQ_STRIDE_SINGLE_DESC;
+	n.single_desc_per_entry = l->stride_ctrl_enabled ==
+		ENA_LLQ_STRIDE_SINGLE_DESC;
 	n.descs_before_header = l->descs_before_header_enabled;
 	/*
 	 * Offered as a requirement: with it the driver sends a meta
@@ -447,8 +493,8 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	n.max_tx_burst_size = emu_llq_burst(dev);
 	dev->llq = n;
 	ena_emu_log(dev, RTE_LOG_INFO,
-		"LLQ: entry %u B, %u descs before header, stride %s",
-		bytes, n.descs_before_header,
+		"LLQ: entry %u B, %u descs before header, stride %s", bytes,
+		n.descs_before_header,
 		n.single_desc_per_entry ? "single" : "multi");
 	return ENA_AQ_STATUS_SUCCESS;
 }
@@ -472,10 +518,12 @@ emu_set_host_attr(struct ena_emu_dev *dev, const struct ena_feat_host_attr *h)
 		ena_emu_log(dev, RTE_LOG_INFO,
 			"host: os type %u, driver %u.%u.%u, spec 0x%x",
 			hi->os_type,
-			ENA_FIELD_GET(hi->driver_version, ENA_HOST_DRV_VER_MAJOR),
-			ENA_FIELD_GET(hi->driver_version, ENA_HOST_DRV_VER_MINOR),
-			ENA_FIELD_GET(hi->driver_version,
-				ENA_HOST_DRV_VER_SUBMINOR),
+			ENA_FIELD_GET(
+				hi->driver_version, ENA_HOST_DRV_VER_MAJOR),
+			ENA_FIELD_GET(
+				hi->driver_version, ENA_HOST_DRV_VER_MINOR),
+			ENA_FIELD_GET(
+				hi->driver_version, ENA_HOST_DRV_VER_SUBMINOR),
 			hi->spec_version);
 	}
 	if (dbg != 0 && h->debug_area_size != 0) {
@@ -508,7 +556,7 @@ emu_set_rss_func(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 			return st;
 		k = buf;
 		if (func == ENA_RSS_FUNC_TOEPLITZ &&
-				k->key_parts != ENA_RSS_KEY_WORDS) {
+			k->key_parts != ENA_RSS_KEY_WORDS) {
 			ena_emu_log(dev, RTE_LOG_WARNING,
 				"RSS key of %u words, device uses %u",
 				k->key_parts, ENA_RSS_KEY_WORDS);
@@ -575,7 +623,7 @@ emu_set_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 
 	if (t->flags & ENA_RSS_IND_ONE_ENTRY_UPDATE_MASK) {
 		if (dev->rss.ind_log_size == 0 ||
-		    t->inline_index >= (1u << dev->rss.ind_log_size)) {
+			t->inline_index >= (1u << dev->rss.ind_log_size)) {
 			ena_emu_log(dev, RTE_LOG_WARNING,
 				"RSS inline update of slot %u outside the table",
 				t->inline_index);
@@ -587,7 +635,7 @@ emu_set_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 		return ENA_AQ_STATUS_SUCCESS;
 	}
 	if (t->size_log2 < EMU_RSS_IND_LOG_MIN ||
-	    t->size_log2 > ENA_EMU_RSS_IND_LOG_MAX) {
+		t->size_log2 > ENA_EMU_RSS_IND_LOG_MAX) {
 		ena_emu_log(dev, RTE_LOG_WARNING,
 			"RSS table size 2^%u outside 2^%u..2^%u", t->size_log2,
 			EMU_RSS_IND_LOG_MIN, ENA_EMU_RSS_IND_LOG_MAX);
@@ -609,7 +657,7 @@ emu_set_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 
 uint8_t
 ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	const struct ena_aq_set_feat_cmd *s = &cmd->set_feat;
 	uint8_t id = s->feat.feature_id;
@@ -617,9 +665,9 @@ ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 
 	RTE_SET_USED(comp);
 	if (id >= ENA_FEAT_ID_LIMIT ||
-	    !(ena_emu_feat_supported(dev) & ENA_FEAT_BIT(id))) {
-		ena_emu_log(dev, RTE_LOG_INFO, "set feature %u: unsupported",
-			id);
+		!(ena_emu_feat_supported(dev) & ENA_FEAT_BIT(id))) {
+		ena_emu_log(
+			dev, RTE_LOG_INFO, "set feature %u: unsupported", id);
 		return ENA_AQ_STATUS_UNSUPPORTED_OPCODE;
 	}
 	switch (id) {
@@ -671,7 +719,7 @@ emu_split(uint64_t v, uint32_t *lo, uint32_t *hi)
 
 uint8_t
 ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	const struct ena_aq_get_stats_cmd *g = &cmd->get_stats;
 	struct ena_stats_basic *b = &comp->get_stats.basic;
@@ -712,8 +760,8 @@ ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		comp->get_stats.raw[0] = n < 0 ? 0 : (uint64_t)n;
 		return ENA_AQ_STATUS_SUCCESS;
 	default:
-		ena_emu_log(dev, RTE_LOG_WARNING, "stats type %u unknown",
-			g->type);
+		ena_emu_log(
+			dev, RTE_LOG_WARNING, "stats type %u unknown", g->type);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 }

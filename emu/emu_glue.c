@@ -38,7 +38,7 @@ ena_emu_core_io_reset(struct ena_emu_dev *dev)
 
 uint8_t
 ena_emu_core_io_admin(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	return ena_emu_io_admin(dev, cmd, comp);
 }
@@ -50,8 +50,8 @@ ena_emu_core_io_poll(struct ena_emu_dev *dev)
 }
 
 void
-ena_emu_core_io_counters(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out)
+ena_emu_core_io_counters(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out)
 {
 	if (dev->io != NULL)
 		ena_emu_io_counters_fill(dev, out);
@@ -80,7 +80,7 @@ ena_emu_core_io_reset(struct ena_emu_dev *dev)
 
 uint8_t
 ena_emu_core_io_admin(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
-		struct ena_aq_comp *comp)
+	struct ena_aq_comp *comp)
 {
 	RTE_SET_USED(comp);
 	ena_emu_log(dev, RTE_LOG_WARNING,
@@ -97,8 +97,8 @@ ena_emu_core_io_poll(struct ena_emu_dev *dev)
 }
 
 void
-ena_emu_core_io_counters(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out)
+ena_emu_core_io_counters(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out)
 {
 	RTE_SET_USED(dev);
 	RTE_SET_USED(out);

@@ -17,9 +17,9 @@
 /* Packets handled per queue per poll before moving on. */
 #define ENA_EMU_IO_BURST 64u
 /* Buffers one Rx packet may span (the device advertises this). */
-#define ENA_EMU_IO_RX_MAX_BUFS	16u
+#define ENA_EMU_IO_RX_MAX_BUFS 16u
 /* Upper bound of the rx_split fault (beyond what is advertised). */
-#define ENA_EMU_IO_RX_SPLIT_MAX	64u
+#define ENA_EMU_IO_RX_SPLIT_MAX 64u
 #define ENA_EMU_IO_TX_MAX_DESCS 32u
 
 struct ena_emu_cq {

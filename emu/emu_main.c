@@ -50,8 +50,7 @@ ena_emu_now_ns(void)
 }
 
 void
-ena_emu_log(const struct ena_emu_dev *dev, uint32_t level,
-		const char *fmt, ...)
+ena_emu_log(const struct ena_emu_dev *dev, uint32_t level, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -171,7 +170,7 @@ emu_thread_main(void *arg)
 	while (!emu_thread_stop) {
 		work = 0;
 		pthread_mutex_lock(&emu_list_lock);
-		TAILQ_FOREACH(dev, &emu_devs, next)
+		TAILQ_FOREACH (dev, &emu_devs, next)
 			if (dev->cfg.thread)
 				work += emu_step(dev);
 		pthread_mutex_unlock(&emu_list_lock);
@@ -193,8 +192,8 @@ emu_thread_get(void)
 	if (emu_thread_users++ > 0)
 		return 0;
 	emu_thread_stop = false;
-	rc = rte_ctrl_thread_create(&emu_thread, "ena-emu", NULL,
-		emu_thread_main, NULL);
+	rc = rte_ctrl_thread_create(
+		&emu_thread, "ena-emu", NULL, emu_thread_main, NULL);
 	if (rc != 0) {
 		emu_thread_users--;
 		return -rc;
@@ -288,7 +287,7 @@ ena_emu_dev_find(const char *name)
 	if (name == NULL)
 		return NULL;
 	pthread_mutex_lock(&emu_list_lock);
-	TAILQ_FOREACH(dev, &emu_devs, next)
+	TAILQ_FOREACH (dev, &emu_devs, next)
 		if (strcmp(dev->cfg.name, name) == 0) {
 			found = dev;
 			break;
@@ -368,8 +367,8 @@ ena_emu_fault_name(enum ena_emu_fault fault)
 }
 
 int
-ena_emu_fault_set(struct ena_emu_dev *dev, enum ena_emu_fault fault,
-		uint64_t value)
+ena_emu_fault_set(
+	struct ena_emu_dev *dev, enum ena_emu_fault fault, uint64_t value)
 {
 	if (dev == NULL || (unsigned int)fault >= ENA_EMU_FAULT_MAX)
 		return -EINVAL;
@@ -392,15 +391,15 @@ ena_emu_fault_take(struct ena_emu_dev *dev, enum ena_emu_fault fault)
 
 	while (v != 0) {
 		if (__atomic_compare_exchange_n(&dev->faults[fault], &v, v - 1,
-				false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+			    false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
 			return true;
 	}
 	return false;
 }
 
 void
-ena_emu_counters_total(const struct ena_emu_dev *dev,
-		struct ena_emu_counters *out)
+ena_emu_counters_total(
+	const struct ena_emu_dev *dev, struct ena_emu_counters *out)
 {
 	*out = dev->cnt;
 	ena_emu_core_io_counters(dev, out);

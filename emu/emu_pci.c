@@ -61,7 +61,7 @@ emu_pci_dev_listed(struct rte_pci_bus *pb, const struct rte_pci_device *pdev)
 {
 	const struct rte_pci_device *p;
 
-	TAILQ_FOREACH(p, &pb->device_list, next)
+	TAILQ_FOREACH (p, &pb->device_list, next)
 		if (p == pdev)
 			return true;
 	return false;
@@ -81,10 +81,10 @@ emu_id_match(const struct rte_pci_driver *dr, const struct rte_pci_id *id)
 
 	for (t = dr->id_table; t != NULL && t->vendor_id != 0; t++) {
 		if (t->vendor_id != id->vendor_id &&
-				t->vendor_id != RTE_PCI_ANY_ID)
+			t->vendor_id != RTE_PCI_ANY_ID)
 			continue;
 		if (t->device_id != id->device_id &&
-				t->device_id != RTE_PCI_ANY_ID)
+			t->device_id != RTE_PCI_ANY_ID)
 			continue;
 		return true;
 	}
@@ -96,34 +96,36 @@ emu_driver_path(const struct rte_pci_driver *dr)
 {
 	Dl_info info;
 
-	if (dr->probe != NULL && dladdr((void *)(uintptr_t)dr->probe,
-			&info) != 0 && info.dli_fname != NULL)
+	if (dr->probe != NULL &&
+		dladdr((void *)(uintptr_t)dr->probe, &info) != 0 &&
+		info.dli_fname != NULL)
 		return info.dli_fname;
 	return "?";
 }
 
 static struct rte_pci_driver *
 emu_pick_driver(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
-		const struct rte_pci_id *id)
+	const struct rte_pci_id *id)
 {
 	struct rte_pci_driver *dr;
 	const char *path;
 
-	TAILQ_FOREACH(dr, &pb->driver_list, next) {
+	TAILQ_FOREACH (dr, &pb->driver_list, next) {
 		if (!emu_id_match(dr, id))
 			continue;
 		path = emu_driver_path(dr);
-		if (dev->cfg.pmd[0] != '\0' && strstr(path, dev->cfg.pmd) == NULL)
+		if (dev->cfg.pmd[0] != '\0' &&
+			strstr(path, dev->cfg.pmd) == NULL)
 			continue;
 		ena_emu_log(dev, RTE_LOG_INFO, "using PCI driver %s from %s",
 			dr->driver.name, path);
 		return dr;
 	}
 	ena_emu_log(dev, RTE_LOG_ERR,
-		"no PCI driver for %04x:%04x%s%s; candidates:",
-		id->vendor_id, id->device_id,
-		dev->cfg.pmd[0] != '\0' ? " matching pmd=" : "", dev->cfg.pmd);
-	TAILQ_FOREACH(dr, &pb->driver_list, next)
+		"no PCI driver for %04x:%04x%s%s; candidates:", id->vendor_id,
+		id->device_id, dev->cfg.pmd[0] != '\0' ? " matching pmd=" : "",
+		dev->cfg.pmd);
+	TAILQ_FOREACH (dr, &pb->driver_list, next)
 		if (emu_id_match(dr, id))
 			ena_emu_log(dev, RTE_LOG_ERR, "  %s (%s)",
 				dr->driver.name, emu_driver_path(dr));
@@ -137,8 +139,8 @@ emu_pci_devargs(const char *pci_name)
 	struct rte_devargs *da;
 
 	RTE_EAL_DEVARGS_FOREACH("pci", da)
-		if (strcmp(da->name, pci_name) == 0)
-			return da;
+	if (strcmp(da->name, pci_name) == 0)
+		return da;
 	return NULL;
 }
 
@@ -157,16 +159,16 @@ emu_pci_dev_new(struct ena_emu_dev *dev)
 	pdev->device.devargs = emu_pci_devargs(pdev->name);
 	pdev->id.class_id = EMU_PCI_CLASS_ETHERNET;
 	pdev->id.vendor_id = ENA_EMU_VENDOR_ID;
-	pdev->id.device_id = dev->cfg.llq ? ENA_EMU_DEVICE_ID_LLQ :
-		ENA_EMU_DEVICE_ID;
+	pdev->id.device_id = dev->cfg.llq ? ENA_EMU_DEVICE_ID_LLQ
+					  : ENA_EMU_DEVICE_ID;
 	pdev->id.subsystem_vendor_id = ENA_EMU_VENDOR_ID;
 	pdev->id.subsystem_device_id = pdev->id.device_id;
 	pdev->kdrv = RTE_PCI_KDRV_NONE;
 	pdev->max_vfs = 0;
 	pdev->mem_resource[ENA_EMU_BAR_REGS].addr = dev->bar0;
 	pdev->mem_resource[ENA_EMU_BAR_REGS].len = dev->bar0_len;
-	pdev->mem_resource[ENA_EMU_BAR_REGS].phys_addr =
-		(uint64_t)(uintptr_t)dev->bar0;
+	pdev->mem_resource[ENA_EMU_BAR_REGS].phys_addr = (uint64_t)(uintptr_t)
+								 dev->bar0;
 	if (dev->bar2 != NULL) {
 		pdev->mem_resource[ENA_EMU_BAR_LLQ].addr = dev->bar2;
 		pdev->mem_resource[ENA_EMU_BAR_LLQ].len = dev->bar2_len;
@@ -174,8 +176,9 @@ emu_pci_dev_new(struct ena_emu_dev *dev)
 			(uint64_t)(uintptr_t)dev->bar2;
 	}
 	/* The bus frees bus_info with free() on unplug. */
-	if (asprintf(&pdev->bus_info, "vendor_id=%" PRIx16 ", device_id=%"
-			PRIx16, pdev->id.vendor_id, pdev->id.device_id) < 0)
+	if (asprintf(&pdev->bus_info,
+		    "vendor_id=%" PRIx16 ", device_id=%" PRIx16,
+		    pdev->id.vendor_id, pdev->id.device_id) < 0)
 		pdev->bus_info = NULL;
 	pdev->device.bus_info = pdev->bus_info;
 	return pdev;
@@ -199,7 +202,8 @@ emu_intr_new(int fd)
 	if (h == NULL)
 		return NULL;
 	if (rte_intr_type_set(h, RTE_INTR_HANDLE_UIO) != 0 ||
-	    rte_intr_fd_set(h, fd) != 0 || rte_intr_dev_fd_set(h, fd) != 0) {
+		rte_intr_fd_set(h, fd) != 0 ||
+		rte_intr_dev_fd_set(h, fd) != 0) {
 		rte_intr_instance_free(h);
 		return NULL;
 	}
@@ -212,7 +216,7 @@ emu_irq_line_open(struct ena_emu_dev *dev)
 	int sv[2];
 
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC,
-			0, sv) != 0)
+		    0, sv) != 0)
 		return -errno;
 	dev->irq_sock = sv[0];
 	dev->irq_host_fd = sv[1];
@@ -232,8 +236,8 @@ emu_irq_line_close(struct ena_emu_dev *dev)
 	int rc = -ENOENT, dormant;
 
 	if (dev->drain_intr != NULL) {
-		rc = rte_intr_callback_unregister(dev->drain_intr,
-			emu_irq_probe_cb, NULL);
+		rc = rte_intr_callback_unregister(
+			dev->drain_intr, emu_irq_probe_cb, NULL);
 		rte_intr_instance_free(dev->drain_intr);
 		dev->drain_intr = NULL;
 	}
@@ -261,11 +265,11 @@ emu_irq_line_close(struct ena_emu_dev *dev)
 
 static bool
 emu_pci_addr_busy(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
-		const struct rte_pci_device *pdev)
+	const struct rte_pci_device *pdev)
 {
 	const struct rte_pci_device *p;
 
-	TAILQ_FOREACH(p, &pb->device_list, next)
+	TAILQ_FOREACH (p, &pb->device_list, next)
 		if (rte_pci_addr_cmp(&p->addr, &pdev->addr) == 0) {
 			ena_emu_log(dev, RTE_LOG_ERR,
 				"PCI address %s is already in use (addr=)",
@@ -278,7 +282,7 @@ emu_pci_addr_busy(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 /* Lists pdev on the PCI bus and probes the chosen driver on it. */
 static int
 emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
-		struct rte_pci_device *pdev)
+	struct rte_pci_device *pdev)
 {
 	struct rte_pci_driver *dr;
 	int rc;
@@ -394,7 +398,7 @@ emu_pci_detach(struct ena_emu_dev *dev)
 
 /* Slots tried for a vdev without addr=: 0000:00:06.0 up to 00:1f.0. */
 #define EMU_PCI_SLOT_FIRST 6u
-#define EMU_PCI_SLOT_LAST 31u
+#define EMU_PCI_SLOT_LAST  31u
 
 /*
  * Without addr= every instance gets its own address: the first slot on
@@ -415,7 +419,7 @@ emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
 		memset(&a, 0, sizeof(a));
 		a.devid = (uint8_t)slot;
 		busy = false;
-		TAILQ_FOREACH(p, &pb->device_list, next)
+		TAILQ_FOREACH (p, &pb->device_list, next)
 			if (rte_pci_addr_cmp(&p->addr, &a) == 0) {
 				busy = true;
 				break;
@@ -427,8 +431,8 @@ emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
 	}
 	ena_emu_log(NULL, RTE_LOG_ERR,
 		"%s: no free PCI address 0000:00:%02x.0..0000:00:%02x.0, "
-		"give one with addr=", name, EMU_PCI_SLOT_FIRST,
-		EMU_PCI_SLOT_LAST);
+		"give one with addr=",
+		name, EMU_PCI_SLOT_FIRST, EMU_PCI_SLOT_LAST);
 	return -EEXIST;
 }
 
@@ -447,7 +451,7 @@ emu_view_find(const char *name, bool unlink)
 	struct ena_emu_dev *v;
 
 	pthread_mutex_lock(&emu_views_lock);
-	TAILQ_FOREACH(v, &emu_views, next)
+	TAILQ_FOREACH (v, &emu_views, next)
 		if (strcmp(v->cfg.name, name) == 0) {
 			if (unlink)
 				TAILQ_REMOVE(&emu_views, v, next);
@@ -476,8 +480,8 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 	v->irq_fd = -1;
 	v->irq_sock = -1;
 	v->irq_host_fd = -1;
-	rc = ena_emu_devargs_parse(name, rte_vdev_device_args(vdev), &v->cfg,
-		true);
+	rc = ena_emu_devargs_parse(
+		name, rte_vdev_device_args(vdev), &v->cfg, true);
 	if (rc != 0)
 		goto free_view;
 	if (pb == NULL) {
@@ -494,8 +498,8 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 		goto free_view;
 	}
 	/* No vector here: the primary takes the device's interrupts. */
-	pdev->intr_handle =
-		rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	pdev->intr_handle = rte_intr_instance_alloc(
+		RTE_INTR_INSTANCE_F_PRIVATE);
 	if (pdev->intr_handle == NULL) {
 		rc = -ENOMEM;
 		goto free_pdev;
@@ -532,8 +536,8 @@ emu_vdev_devargs_release(struct rte_vdev_device *vdev)
 	if (own == NULL)
 		return;
 	RTE_EAL_DEVARGS_FOREACH("vdev", da)
-		if (da == own)
-			return;
+	if (da == own)
+		return;
 	vdev->device.devargs = NULL;
 	vdev->device.name = "ena_emu (removed)";
 	rte_devargs_reset(own);
@@ -543,8 +547,7 @@ emu_vdev_devargs_release(struct rte_vdev_device *vdev)
 static int
 emu_vdev_remove_secondary(struct rte_vdev_device *vdev)
 {
-	struct ena_emu_dev *v = emu_view_find(rte_vdev_device_name(vdev),
-		true);
+	struct ena_emu_dev *v = emu_view_find(rte_vdev_device_name(vdev), true);
 	int rc;
 
 	if (v == NULL)
@@ -575,8 +578,8 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
 		return -EEXIST;
 	}
-	rc = ena_emu_devargs_parse(name, rte_vdev_device_args(vdev), &cfg,
-		true);
+	rc = ena_emu_devargs_parse(
+		name, rte_vdev_device_args(vdev), &cfg, true);
 	if (rc == 0)
 		rc = emu_pci_default_addr(name, &cfg);
 	if (rc != 0)
@@ -584,7 +587,8 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 	if (!cfg.thread && strcmp(cfg.pmd, "none") != 0)
 		ena_emu_log(NULL, RTE_LOG_WARNING,
 			"%s: thread=0 with a PMD attached: nothing serves the "
-			"device until someone calls ena_emu_poll()", name);
+			"device until someone calls ena_emu_poll()",
+			name);
 	dev = ena_emu_dev_alloc(&cfg);
 	if (dev == NULL)
 		return -ENOMEM;

@@ -68,8 +68,8 @@ emu_ident_refresh(struct ena_emu_dev *dev)
 			ENA_EMU_CTRL_MINOR);
 		ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_SUBMINOR,
 			ENA_EMU_CTRL_SUBMINOR);
-		ENA_FIELD_SET(v, ENA_REG_CONTROLLER_VERSION_IMPL_ID,
-			ENA_EMU_IMPL_ID);
+		ENA_FIELD_SET(
+			v, ENA_REG_CONTROLLER_VERSION_IMPL_ID, ENA_EMU_IMPL_ID);
 	}
 	ena_emu_reg_put(dev, ENA_REG_CONTROLLER_VERSION, v);
 
@@ -100,10 +100,17 @@ void
 ena_emu_dev_reset(struct ena_emu_dev *dev)
 {
 	static const uint32_t driver_regs[] = {
-		ENA_REG_AQ_BASE_LO, ENA_REG_AQ_BASE_HI, ENA_REG_AQ_CAPS,
-		ENA_REG_ACQ_BASE_LO, ENA_REG_ACQ_BASE_HI, ENA_REG_ACQ_CAPS,
-		ENA_REG_AQ_DB, ENA_REG_AENQ_CAPS, ENA_REG_AENQ_BASE_LO,
-		ENA_REG_AENQ_BASE_HI, ENA_REG_AENQ_HEAD_DB,
+		ENA_REG_AQ_BASE_LO,
+		ENA_REG_AQ_BASE_HI,
+		ENA_REG_AQ_CAPS,
+		ENA_REG_ACQ_BASE_LO,
+		ENA_REG_ACQ_BASE_HI,
+		ENA_REG_ACQ_CAPS,
+		ENA_REG_AQ_DB,
+		ENA_REG_AENQ_CAPS,
+		ENA_REG_AENQ_BASE_LO,
+		ENA_REG_AENQ_BASE_HI,
+		ENA_REG_AENQ_HEAD_DB,
 		ENA_REG_RSS_IND_ENTRY_UPDATE,
 	};
 	unsigned int i;
@@ -134,8 +141,9 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 	if (v == c->dev_ctl_seen) {
 		/* A reset held by reset_stuck ends once the knob is off. */
 		if (c->reset_in_progress &&
-		    !(v & ENA_REG_DEV_CTL_DEV_RESET_MASK) &&
-		    ena_emu_fault_peek(dev, ENA_EMU_FAULT_RESET_STUCK) == 0) {
+			!(v & ENA_REG_DEV_CTL_DEV_RESET_MASK) &&
+			ena_emu_fault_peek(dev, ENA_EMU_FAULT_RESET_STUCK) ==
+				0) {
 			c->reset_in_progress = false;
 			ena_emu_regs_refresh(dev);
 			return 1;

@@ -91,8 +91,8 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	descs = (struct ena_rx_desc *)sq->ring;
 	split = ena_emu_fault_peek(dev, ENA_EMU_FAULT_RX_SPLIT);
 	if (split >= 2) {
-		max_bufs = (unsigned int)RTE_MIN(split,
-			(uint64_t)ENA_EMU_IO_RX_SPLIT_MAX);
+		max_bufs = (unsigned int)RTE_MIN(
+			split, (uint64_t)ENA_EMU_IO_RX_SPLIT_MAX);
 		piece = (len + max_bufs - 1) / max_bufs;
 	}
 	/* Reserve enough buffers before touching any of them. */

@@ -35,11 +35,11 @@ struct ena_emu_dev;
 
 /* BAR numbers as the ENA PMDs use them. */
 #define ENA_EMU_BAR_REGS 0
-#define ENA_EMU_BAR_LLQ 2
+#define ENA_EMU_BAR_LLQ	 2
 
 /* PCI identity. */
-#define ENA_EMU_VENDOR_ID 0x1d0f
-#define ENA_EMU_DEVICE_ID 0xec20 /* without LLQ */
+#define ENA_EMU_VENDOR_ID     0x1d0f
+#define ENA_EMU_DEVICE_ID     0xec20 /* without LLQ */
 #define ENA_EMU_DEVICE_ID_LLQ 0xec21
 
 /*
@@ -148,40 +148,39 @@ enum ena_emu_fault {
 };
 
 /* Returns 0, or -EINVAL for an unknown knob. */
-int ena_emu_fault_set(struct ena_emu_dev *dev, enum ena_emu_fault fault,
-		uint64_t value);
+int ena_emu_fault_set(
+	struct ena_emu_dev *dev, enum ena_emu_fault fault, uint64_t value);
 uint64_t ena_emu_fault_get(struct ena_emu_dev *dev, enum ena_emu_fault fault);
 /* Devarg name of a knob, or NULL. */
 const char *ena_emu_fault_name(enum ena_emu_fault fault);
 
 /* Device-side counters (monotonic since create; reset does not clear). */
 struct ena_emu_counters {
-	uint64_t admin_cmds;     /* admin commands consumed */
-	uint64_t admin_errors;   /* completed with a non-success status */
-	uint64_t admin_dropped;  /* swallowed by the admin_drop knob */
-	uint64_t aenq_events;    /* AENQ entries posted */
-	uint64_t keep_alives;    /* keep-alive AENQ entries posted */
-	uint64_t irqs;           /* admin/AENQ vector signals */
-	uint64_t mmio_reads;     /* read-less register reads served */
-	uint64_t resets;         /* DEV_CTL resets performed */
-	uint64_t dma_errors;     /* rejected host memory accesses */
-	uint64_t fatal_errors;   /* fatal error states entered */
-	uint64_t link_changes;   /* link state changes */
+	uint64_t admin_cmds;	/* admin commands consumed */
+	uint64_t admin_errors;	/* completed with a non-success status */
+	uint64_t admin_dropped; /* swallowed by the admin_drop knob */
+	uint64_t aenq_events;	/* AENQ entries posted */
+	uint64_t keep_alives;	/* keep-alive AENQ entries posted */
+	uint64_t irqs;		/* admin/AENQ vector signals */
+	uint64_t mmio_reads;	/* read-less register reads served */
+	uint64_t resets;	/* DEV_CTL resets performed */
+	uint64_t dma_errors;	/* rejected host memory accesses */
+	uint64_t fatal_errors;	/* fatal error states entered */
+	uint64_t link_changes;	/* link state changes */
 	/* IO path (maintained by emu_io*.c) */
 	uint64_t tx_pkts;
 	uint64_t tx_bytes;
-	uint64_t tx_drops;       /* dropped on transmit (no peer/buffer) */
+	uint64_t tx_drops; /* dropped on transmit (no peer/buffer) */
 	uint64_t rx_pkts;
 	uint64_t rx_bytes;
-	uint64_t rx_drops;       /* dropped for lack of Rx descriptors */
+	uint64_t rx_drops;	 /* dropped for lack of Rx descriptors */
 	uint64_t tx_bad_req_ids; /* faulty Tx completions injected */
 	uint64_t rx_bad_req_ids; /* faulty Rx completions injected */
 	uint64_t sq_doorbells;
-	uint64_t io_errors;      /* malformed IO descriptors seen */
+	uint64_t io_errors; /* malformed IO descriptors seen */
 };
 
-int ena_emu_counters_get(struct ena_emu_dev *dev,
-		struct ena_emu_counters *out);
+int ena_emu_counters_get(struct ena_emu_dev *dev, struct ena_emu_counters *out);
 
 #ifdef __cplusplus
 }

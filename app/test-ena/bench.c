@@ -30,14 +30,14 @@
 #include "rte_ena_emu.h"
 #include "test.h"
 
-#define BENCH_BURST	32
-#define BENCH_RING	1024
-#define BENCH_NB_MBUF	8192
+#define BENCH_BURST   32
+#define BENCH_RING    1024
+#define BENCH_NB_MBUF 8192
 
 struct bench_stepper {
 	struct ena_emu_dev *emu;
-	volatile bool run;	/* helper may step */
-	volatile bool busy;	/* helper is inside ena_emu_poll */
+	volatile bool run;  /* helper may step */
+	volatile bool busy; /* helper is inside ena_emu_poll */
 	volatile bool quit;
 	/* Device being probed: the helper finds it by name. */
 	const char *volatile want;
@@ -108,12 +108,13 @@ bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
 	int rc;
 
 	memset(before, 0, sizeof(before));
-	RTE_ETH_FOREACH_DEV(p)
+	RTE_ETH_FOREACH_DEV (p)
 		before[p] = 1;
 	snprintf(bp->vdev, sizeof(bp->vdev), "ena_emu%u", 40 + bench_seq);
 	snprintf(args, sizeof(args),
-		 "pmd=%s,thread=0,wire=loopback,queues=1,llq=%d,"
-		 "addr=0000:d%x:00.0", pmd, llq ? 1 : 0, bench_seq & 0xf);
+		"pmd=%s,thread=0,wire=loopback,queues=1,llq=%d,"
+		"addr=0000:d%x:00.0",
+		pmd, llq ? 1 : 0, bench_seq & 0xf);
 	bench_seq++;
 	/*
 	 * The device appears inside rte_vdev_init, which also probes the
@@ -132,7 +133,7 @@ bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
 		return -ENODEV;
 	bench_st.emu = bp->emu;
 	bp->port = RTE_MAX_ETHPORTS;
-	RTE_ETH_FOREACH_DEV(p)
+	RTE_ETH_FOREACH_DEV (p)
 		if (!before[p])
 			bp->port = p;
 	if (bp->port == RTE_MAX_ETHPORTS)
@@ -141,11 +142,11 @@ bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
 	memset(&conf, 0, sizeof(conf));
 	rc = rte_eth_dev_configure(bp->port, 1, 1, &conf);
 	if (rc == 0)
-		rc = rte_eth_rx_queue_setup(bp->port, 0, BENCH_RING,
-					    SOCKET_ID_ANY, NULL, bench_mp);
+		rc = rte_eth_rx_queue_setup(
+			bp->port, 0, BENCH_RING, SOCKET_ID_ANY, NULL, bench_mp);
 	if (rc == 0)
-		rc = rte_eth_tx_queue_setup(bp->port, 0, BENCH_RING,
-					    SOCKET_ID_ANY, NULL);
+		rc = rte_eth_tx_queue_setup(
+			bp->port, 0, BENCH_RING, SOCKET_ID_ANY, NULL);
 	if (rc == 0)
 		rc = rte_eth_dev_start(bp->port);
 	bench_helper_off();
@@ -203,7 +204,7 @@ struct bench_result {
 /* One timed round: tx burst, device step, rx burst. */
 static void
 bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
-	  struct bench_result *res)
+	struct bench_result *res)
 {
 	struct rte_mbuf *tx[BENCH_BURST], *rx[BENCH_BURST];
 	uint64_t t0, t1;
@@ -248,7 +249,7 @@ bench_suite(void)
 	static const char *const names[2] = { "ours", "upstream" };
 	const char *pmds[2];
 	static const uint16_t sizes[2] = { 64, 1500 };
-	double cpp[2][3][2];	/* pmd, {rx, tx, tx_llq}, size */
+	double cpp[2][3][2]; /* pmd, {rx, tx, tx_llq}, size */
 	uint32_t rounds = (uint32_t)ena_test_opt_u64("bench_rounds", 4000);
 	unsigned int p, s, llq;
 
@@ -256,27 +257,26 @@ bench_suite(void)
 	pmds[1] = ena_test_opt("pmd_ref", "pmds-23.0");
 	memset(cpp, 0, sizeof(cpp));
 	bench_mp = rte_pktmbuf_pool_create("bench_mp", BENCH_NB_MBUF, 256, 0,
-					   RTE_MBUF_DEFAULT_BUF_SIZE,
-					   SOCKET_ID_ANY);
+		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	if (bench_mp == NULL) {
 		ENA_CHECK(false, "bench mempool");
 		return;
 	}
 	memset(&bench_st, 0, sizeof(bench_st));
-	if (pthread_create(&bench_st.tid, NULL, bench_stepper_main,
-			   &bench_st) != 0) {
+	if (pthread_create(
+		    &bench_st.tid, NULL, bench_stepper_main, &bench_st) != 0) {
 		ENA_CHECK(false, "stepper thread");
 		return;
 	}
 	for (p = 0; p < 2; p++) {
 		for (llq = 0; llq < 2; llq++) {
-			struct bench_port bp;
+			struct bench_port bp = { .ours = p == 0 };
 			struct bench_result res;
 
-			bp.ours = p == 0;
 			if (bench_port_open(&bp, pmds[p], llq != 0) != 0) {
 				printf("bench: %s PMD (%s) llq=%u: port setup "
-				       "failed\n", names[p], pmds[p], llq);
+				       "failed\n",
+					names[p], pmds[p], llq);
 				continue;
 			}
 			for (s = 0; s < 2; s++) {
@@ -291,13 +291,13 @@ bench_suite(void)
 				bench_run(&bp, sizes[s], rounds / 8, &res);
 				for (k = 0; k < 8; k++) {
 					bench_run(&bp, sizes[s], rounds / 8,
-						  &res);
+						&res);
 					rx_min = RTE_MIN(rx_min,
 						bench_cpp(res.rx_cyc,
-							  res.rx_pkts));
+							res.rx_pkts));
 					tx_min = RTE_MIN(tx_min,
 						bench_cpp(res.tx_cyc,
-							  res.tx_pkts));
+							res.tx_pkts));
 					txp += res.tx_pkts;
 					rxp += res.rx_pkts;
 				}
@@ -306,7 +306,7 @@ bench_suite(void)
 				cpp[p][1 + llq][s] = tx_min;
 				printf("bench: %-8s llq=%u %4u B: tx %" PRIu64
 				       " pkts, rx %" PRIu64 " pkts\n",
-				       names[p], llq, sizes[s], txp, rxp);
+					names[p], llq, sizes[s], txp, rxp);
 			}
 			bench_port_close(&bp);
 		}
@@ -316,21 +316,23 @@ bench_suite(void)
 
 	printf("\ndriver cycles per packet (inside rx/tx_burst only)\n");
 	printf("%-14s %10s %10s %10s %10s\n", "", "ours 64B", "ref 64B",
-	       "ours 1500B", "ref 1500B");
+		"ours 1500B", "ref 1500B");
 	{
 		static const char *const rows[3] = {
-			"Rx", "Tx regular", "Tx LLQ",
+			"Rx",
+			"Tx regular",
+			"Tx LLQ",
 		};
 		unsigned int k;
 
 		for (k = 0; k < 3; k++)
 			printf("%-14s %10.1f %10.1f %10.1f %10.1f\n", rows[k],
-			       cpp[0][k][0], cpp[1][k][0], cpp[0][k][1],
-			       cpp[1][k][1]);
+				cpp[0][k][0], cpp[1][k][0], cpp[0][k][1],
+				cpp[1][k][1]);
 	}
 	rte_mempool_free(bench_mp);
 	bench_mp = NULL;
 }
 
 ENA_BENCH_SUITE(bench, "driver cycles/packet: our PMD vs upstream, emulated",
-		bench_suite)
+	bench_suite)

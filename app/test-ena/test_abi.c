@@ -37,6 +37,8 @@ struct abi_fact {
 	uint64_t ref;
 };
 
+/* Brace-initialiser macros are laid out by hand. */
+/* clang-format off */
 /* A constant of ours against the reference constant. */
 #define ABI_VAL(o, r) { #o " vs " #r, (uint64_t)(o), (uint64_t)(r) }
 
@@ -62,6 +64,7 @@ struct abi_fact {
 	  offsetof(struct o, of), offsetof(struct r, rf) }, \
 	{ "sizeof(" #o "." #of ") vs " #r "." #rf, \
 	  sizeof(((struct o *)0)->of), sizeof(((struct r *)0)->rf) }
+/* clang-format on */
 
 static const struct abi_fact abi_regs[] = {
 	ABI_REG(VERSION),
@@ -109,8 +112,7 @@ static const struct abi_fact abi_reg_fields[] = {
 	ABI_BITS0(ENA_REG_AQ_CAPS_DEPTH, ENA_REGS_AQ_CAPS_AQ_DEPTH),
 	ABI_BITS(ENA_REG_AQ_CAPS_ENTRY_SIZE, ENA_REGS_AQ_CAPS_AQ_ENTRY_SIZE),
 	ABI_BITS0(ENA_REG_ACQ_CAPS_DEPTH, ENA_REGS_ACQ_CAPS_ACQ_DEPTH),
-	ABI_BITS(ENA_REG_ACQ_CAPS_ENTRY_SIZE,
-		ENA_REGS_ACQ_CAPS_ACQ_ENTRY_SIZE),
+	ABI_BITS(ENA_REG_ACQ_CAPS_ENTRY_SIZE, ENA_REGS_ACQ_CAPS_ACQ_ENTRY_SIZE),
 	ABI_BITS0(ENA_REG_AENQ_CAPS_DEPTH, ENA_REGS_AENQ_CAPS_AENQ_DEPTH),
 	ABI_BITS(ENA_REG_AENQ_CAPS_ENTRY_SIZE,
 		ENA_REGS_AENQ_CAPS_AENQ_ENTRY_SIZE),
@@ -133,8 +135,7 @@ static const struct abi_fact abi_reg_fields[] = {
 		ENA_REGS_DEV_STS_QUIESCENT_STATE_IN_PROGRESS),
 	ABI_BITS(ENA_REG_DEV_STS_QUIESCENT_ACHIEVED,
 		ENA_REGS_DEV_STS_QUIESCENT_STATE_ACHIEVED),
-	ABI_BITS0(ENA_REG_MMIO_REG_READ_REQ_ID,
-		ENA_REGS_MMIO_REG_READ_REQ_ID),
+	ABI_BITS0(ENA_REG_MMIO_REG_READ_REQ_ID, ENA_REGS_MMIO_REG_READ_REQ_ID),
 	ABI_BITS(ENA_REG_MMIO_REG_READ_REG_OFF, ENA_REGS_MMIO_REG_READ_REG_OFF),
 	ABI_BITS0(ENA_REG_RSS_IND_ENTRY_UPDATE_INDEX,
 		ENA_REGS_RSS_IND_ENTRY_UPDATE_INDEX),
@@ -160,8 +161,7 @@ static const struct abi_fact abi_enums[] = {
 	ABI_VAL(ENA_RESET_REASON_SHUTDOWN, ENA_REGS_RESET_SHUTDOWN),
 	ABI_VAL(ENA_RESET_REASON_USER_TRIGGER, ENA_REGS_RESET_USER_TRIGGER),
 	ABI_VAL(ENA_RESET_REASON_GENERIC, ENA_REGS_RESET_GENERIC),
-	ABI_VAL(ENA_RESET_REASON_MISS_INTERRUPT,
-		ENA_REGS_RESET_MISS_INTERRUPT),
+	ABI_VAL(ENA_RESET_REASON_MISS_INTERRUPT, ENA_REGS_RESET_MISS_INTERRUPT),
 	ABI_VAL(ENA_RESET_REASON_COUNT, ENA_REGS_RESET_LAST),
 	/* spec version */
 	ABI_VAL(ENA_SPEC_VERSION_MAJOR, ENA_COMMON_SPEC_VERSION_MAJOR),
@@ -194,10 +194,8 @@ static const struct abi_fact abi_enums[] = {
 	ABI_VAL(ENA_FEAT_EXTRA_PROP_FLAGS, ENA_ADMIN_EXTRA_PROPERTIES_FLAGS),
 	ABI_VAL(ENA_FEAT_MAX_QUEUES_EXT, ENA_ADMIN_MAX_QUEUES_EXT),
 	ABI_VAL(ENA_FEAT_RSS_HASH_FUNCTION, ENA_ADMIN_RSS_HASH_FUNCTION),
-	ABI_VAL(ENA_FEAT_STATELESS_OFFLOAD,
-		ENA_ADMIN_STATELESS_OFFLOAD_CONFIG),
-	ABI_VAL(ENA_FEAT_RSS_IND_TABLE,
-		ENA_ADMIN_RSS_INDIRECTION_TABLE_CONFIG),
+	ABI_VAL(ENA_FEAT_STATELESS_OFFLOAD, ENA_ADMIN_STATELESS_OFFLOAD_CONFIG),
+	ABI_VAL(ENA_FEAT_RSS_IND_TABLE, ENA_ADMIN_RSS_INDIRECTION_TABLE_CONFIG),
 	ABI_VAL(ENA_FEAT_MTU, ENA_ADMIN_MTU),
 	ABI_VAL(ENA_FEAT_RSS_HASH_INPUT, ENA_ADMIN_RSS_HASH_INPUT),
 	ABI_VAL(ENA_FEAT_INTR_MODERATION, ENA_ADMIN_INTERRUPT_MODERATION),
@@ -326,7 +324,8 @@ static const struct abi_fact abi_admin_fields[] = {
 		ENA_ADMIN_AQ_CREATE_CQ_CMD_CQ_ENTRY_SIZE_WORDS),
 	ABI_BITS0(ENA_FEAT_COMMON_SELECT,
 		ENA_ADMIN_GET_SET_FEATURE_COMMON_DESC_SELECT),
-	ABI_BITS0(ENA_FEAT_LINK_AUTONEG, ENA_ADMIN_GET_FEATURE_LINK_DESC_AUTONEG),
+	ABI_BITS0(
+		ENA_FEAT_LINK_AUTONEG, ENA_ADMIN_GET_FEATURE_LINK_DESC_AUTONEG),
 	ABI_BITS(ENA_FEAT_LINK_DUPLEX, ENA_ADMIN_GET_FEATURE_LINK_DESC_DUPLEX),
 	ABI_BITS0(ENA_OFFLOAD_TX_L3_CSUM_IPV4,
 		ENA_ADMIN_FEATURE_OFFLOAD_DESC_TX_L3_CSUM_IPV4),
@@ -342,7 +341,8 @@ static const struct abi_fact abi_admin_fields[] = {
 		ENA_ADMIN_FEATURE_OFFLOAD_DESC_TSO_IPV4),
 	ABI_BITS(ENA_OFFLOAD_TX_TSO_IPV6,
 		ENA_ADMIN_FEATURE_OFFLOAD_DESC_TSO_IPV6),
-	ABI_BITS(ENA_OFFLOAD_TX_TSO_ECN, ENA_ADMIN_FEATURE_OFFLOAD_DESC_TSO_ECN),
+	ABI_BITS(
+		ENA_OFFLOAD_TX_TSO_ECN, ENA_ADMIN_FEATURE_OFFLOAD_DESC_TSO_ECN),
 	ABI_BITS0(ENA_OFFLOAD_RX_L3_CSUM_IPV4,
 		ENA_ADMIN_FEATURE_OFFLOAD_DESC_RX_L3_CSUM_IPV4),
 	ABI_BITS(ENA_OFFLOAD_RX_L4_IPV4_CSUM,
@@ -379,7 +379,8 @@ static const struct abi_fact abi_admin_fields[] = {
 	ABI_BITS0(ENA_RSS_IND_ONE_ENTRY_UPDATE,
 		ENA_ADMIN_FEATURE_RSS_IND_TABLE_ONE_ENTRY_UPDATE),
 	ABI_BITS0(ENA_AENQ_PHASE, ENA_ADMIN_AENQ_COMMON_DESC_PHASE),
-	ABI_BITS0(ENA_AENQ_LINK_UP, ENA_ADMIN_AENQ_LINK_CHANGE_DESC_LINK_STATUS),
+	ABI_BITS0(
+		ENA_AENQ_LINK_UP, ENA_ADMIN_AENQ_LINK_CHANGE_DESC_LINK_STATUS),
 };
 
 static const struct abi_fact abi_io_fields[] = {
@@ -428,10 +429,10 @@ static const struct abi_fact abi_io_fields[] = {
 	ABI_BITS(ENA_RX_CDESC_SRC_VLAN_CNT,
 		ENA_ETH_IO_RX_CDESC_BASE_SRC_VLAN_CNT),
 	ABI_BITS(ENA_RX_CDESC_L4_PROTO, ENA_ETH_IO_RX_CDESC_BASE_L4_PROTO_IDX),
-	ABI_BITS(ENA_RX_CDESC_L3_CSUM_ERR,
-		ENA_ETH_IO_RX_CDESC_BASE_L3_CSUM_ERR),
-	ABI_BITS(ENA_RX_CDESC_L4_CSUM_ERR,
-		ENA_ETH_IO_RX_CDESC_BASE_L4_CSUM_ERR),
+	ABI_BITS(
+		ENA_RX_CDESC_L3_CSUM_ERR, ENA_ETH_IO_RX_CDESC_BASE_L3_CSUM_ERR),
+	ABI_BITS(
+		ENA_RX_CDESC_L4_CSUM_ERR, ENA_ETH_IO_RX_CDESC_BASE_L4_CSUM_ERR),
 	ABI_BITS(ENA_RX_CDESC_IPV4_FRAG, ENA_ETH_IO_RX_CDESC_BASE_IPV4_FRAG),
 	ABI_BITS(ENA_RX_CDESC_L4_CSUM_CHECKED,
 		ENA_ETH_IO_RX_CDESC_BASE_L4_CSUM_CHECKED),
@@ -463,8 +464,8 @@ static const struct abi_fact abi_common_structs[] = {
 
 static const struct abi_fact abi_aq_structs[] = {
 	ABI_SIZE(ena_aq_common_desc, ena_admin_aq_common_desc),
-	ABI_MEMB(ena_aq_common_desc, cmd_id,
-		ena_admin_aq_common_desc, command_id),
+	ABI_MEMB(ena_aq_common_desc, cmd_id, ena_admin_aq_common_desc,
+		command_id),
 	ABI_MEMB(ena_aq_common_desc, opcode, ena_admin_aq_common_desc, opcode),
 	ABI_MEMB(ena_aq_common_desc, flags, ena_admin_aq_common_desc, flags),
 	ABI_SIZE(ena_aq_ctrl_buf, ena_admin_ctrl_buff_info),
@@ -475,42 +476,44 @@ static const struct abi_fact abi_aq_structs[] = {
 	ABI_MEMB(ena_aq_sq_ref, ident, ena_admin_sq, sq_identity),
 	ABI_SIZE(ena_aq_generic_cmd, ena_admin_aq_entry),
 	ABI_SIZE(ena_aq_cmd, ena_admin_aq_entry),
-	ABI_MEMB(ena_aq_generic_cmd, common,
-		ena_admin_aq_entry, aq_common_descriptor),
-	ABI_MEMB(ena_aq_generic_cmd, inline_w1,
-		ena_admin_aq_entry, u.inline_data_w1),
-	ABI_MEMB(ena_aq_generic_cmd, ctrl, ena_admin_aq_entry, u.control_buffer),
-	ABI_MEMB(ena_aq_generic_cmd, inline_w4,
-		ena_admin_aq_entry, inline_data_w4),
+	ABI_MEMB(ena_aq_generic_cmd, common, ena_admin_aq_entry,
+		aq_common_descriptor),
+	ABI_MEMB(ena_aq_generic_cmd, inline_w1, ena_admin_aq_entry,
+		u.inline_data_w1),
+	ABI_MEMB(
+		ena_aq_generic_cmd, ctrl, ena_admin_aq_entry, u.control_buffer),
+	ABI_MEMB(ena_aq_generic_cmd, inline_w4, ena_admin_aq_entry,
+		inline_data_w4),
 	ABI_SIZE(ena_aq_comp_common, ena_admin_acq_common_desc),
-	ABI_MEMB(ena_aq_comp_common, cmd_id, ena_admin_acq_common_desc, command),
+	ABI_MEMB(
+		ena_aq_comp_common, cmd_id, ena_admin_acq_common_desc, command),
 	ABI_MEMB(ena_aq_comp_common, status, ena_admin_acq_common_desc, status),
 	ABI_MEMB(ena_aq_comp_common, flags, ena_admin_acq_common_desc, flags),
-	ABI_MEMB(ena_aq_comp_common, ext_status,
-		ena_admin_acq_common_desc, extended_status),
-	ABI_MEMB(ena_aq_comp_common, sq_head,
-		ena_admin_acq_common_desc, sq_head_indx),
+	ABI_MEMB(ena_aq_comp_common, ext_status, ena_admin_acq_common_desc,
+		extended_status),
+	ABI_MEMB(ena_aq_comp_common, sq_head, ena_admin_acq_common_desc,
+		sq_head_indx),
 	ABI_SIZE(ena_aq_comp, ena_admin_acq_entry),
 	ABI_SIZE(ena_aq_create_sq_cmd, ena_admin_aq_create_sq_cmd),
-	ABI_MEMB(ena_aq_create_sq_cmd, common,
-		ena_admin_aq_create_sq_cmd, aq_common_descriptor),
-	ABI_MEMB(ena_aq_create_sq_cmd, sq_ident,
-		ena_admin_aq_create_sq_cmd, sq_identity),
-	ABI_MEMB(ena_aq_create_sq_cmd, caps2,
-		ena_admin_aq_create_sq_cmd, sq_caps_2),
-	ABI_MEMB(ena_aq_create_sq_cmd, caps3,
-		ena_admin_aq_create_sq_cmd, sq_caps_3),
-	ABI_MEMB(ena_aq_create_sq_cmd, cq_idx,
-		ena_admin_aq_create_sq_cmd, cq_idx),
-	ABI_MEMB(ena_aq_create_sq_cmd, depth,
-		ena_admin_aq_create_sq_cmd, sq_depth),
+	ABI_MEMB(ena_aq_create_sq_cmd, common, ena_admin_aq_create_sq_cmd,
+		aq_common_descriptor),
+	ABI_MEMB(ena_aq_create_sq_cmd, sq_ident, ena_admin_aq_create_sq_cmd,
+		sq_identity),
+	ABI_MEMB(ena_aq_create_sq_cmd, caps2, ena_admin_aq_create_sq_cmd,
+		sq_caps_2),
+	ABI_MEMB(ena_aq_create_sq_cmd, caps3, ena_admin_aq_create_sq_cmd,
+		sq_caps_3),
+	ABI_MEMB(ena_aq_create_sq_cmd, cq_idx, ena_admin_aq_create_sq_cmd,
+		cq_idx),
+	ABI_MEMB(ena_aq_create_sq_cmd, depth, ena_admin_aq_create_sq_cmd,
+		sq_depth),
 	ABI_MEMB(ena_aq_create_sq_cmd, ring, ena_admin_aq_create_sq_cmd, sq_ba),
-	ABI_MEMB(ena_aq_create_sq_cmd, head_wb,
-		ena_admin_aq_create_sq_cmd, sq_head_writeback),
-	ABI_MEMB(ena_aq_create_sq_cmd, rsvd_w7,
-		ena_admin_aq_create_sq_cmd, reserved0_w7),
-	ABI_MEMB(ena_aq_create_sq_cmd, rsvd_w8,
-		ena_admin_aq_create_sq_cmd, reserved0_w8),
+	ABI_MEMB(ena_aq_create_sq_cmd, head_wb, ena_admin_aq_create_sq_cmd,
+		sq_head_writeback),
+	ABI_MEMB(ena_aq_create_sq_cmd, rsvd_w7, ena_admin_aq_create_sq_cmd,
+		reserved0_w7),
+	ABI_MEMB(ena_aq_create_sq_cmd, rsvd_w8, ena_admin_aq_create_sq_cmd,
+		reserved0_w8),
 	ABI_SIZE(ena_aq_create_sq_resp, ena_admin_acq_create_sq_resp_desc),
 	ABI_MEMB(ena_aq_create_sq_resp, common,
 		ena_admin_acq_create_sq_resp_desc, acq_common_desc),
@@ -527,14 +530,14 @@ static const struct abi_fact abi_aq_structs[] = {
 	ABI_SIZE(ena_aq_destroy_resp, ena_admin_acq_destroy_sq_resp_desc),
 	ABI_SIZE(ena_aq_destroy_resp, ena_admin_acq_destroy_cq_resp_desc),
 	ABI_SIZE(ena_aq_create_cq_cmd, ena_admin_aq_create_cq_cmd),
-	ABI_MEMB(ena_aq_create_cq_cmd, caps1,
-		ena_admin_aq_create_cq_cmd, cq_caps_1),
-	ABI_MEMB(ena_aq_create_cq_cmd, caps2,
-		ena_admin_aq_create_cq_cmd, cq_caps_2),
-	ABI_MEMB(ena_aq_create_cq_cmd, depth,
-		ena_admin_aq_create_cq_cmd, cq_depth),
-	ABI_MEMB(ena_aq_create_cq_cmd, msix_vector,
-		ena_admin_aq_create_cq_cmd, msix_vector),
+	ABI_MEMB(ena_aq_create_cq_cmd, caps1, ena_admin_aq_create_cq_cmd,
+		cq_caps_1),
+	ABI_MEMB(ena_aq_create_cq_cmd, caps2, ena_admin_aq_create_cq_cmd,
+		cq_caps_2),
+	ABI_MEMB(ena_aq_create_cq_cmd, depth, ena_admin_aq_create_cq_cmd,
+		cq_depth),
+	ABI_MEMB(ena_aq_create_cq_cmd, msix_vector, ena_admin_aq_create_cq_cmd,
+		msix_vector),
 	ABI_MEMB(ena_aq_create_cq_cmd, ring, ena_admin_aq_create_cq_cmd, cq_ba),
 	ABI_SIZE(ena_aq_create_cq_resp, ena_admin_acq_create_cq_resp_desc),
 	ABI_MEMB(ena_aq_create_cq_resp, cq_idx,
@@ -549,75 +552,82 @@ static const struct abi_fact abi_aq_structs[] = {
 		ena_admin_acq_create_cq_resp_desc,
 		cq_interrupt_unmask_register_offset),
 	ABI_SIZE(ena_aq_destroy_cq_cmd, ena_admin_aq_destroy_cq_cmd),
-	ABI_MEMB(ena_aq_destroy_cq_cmd, cq_idx,
-		ena_admin_aq_destroy_cq_cmd, cq_idx),
+	ABI_MEMB(ena_aq_destroy_cq_cmd, cq_idx, ena_admin_aq_destroy_cq_cmd,
+		cq_idx),
 	ABI_SIZE(ena_aq_get_stats_cmd, ena_admin_aq_get_stats_cmd),
-	ABI_MEMB(ena_aq_get_stats_cmd, inline_w1,
-		ena_admin_aq_get_stats_cmd, u.inline_data_w1),
-	ABI_MEMB(ena_aq_get_stats_cmd, ctrl,
-		ena_admin_aq_get_stats_cmd, u.control_buffer),
+	ABI_MEMB(ena_aq_get_stats_cmd, inline_w1, ena_admin_aq_get_stats_cmd,
+		u.inline_data_w1),
+	ABI_MEMB(ena_aq_get_stats_cmd, ctrl, ena_admin_aq_get_stats_cmd,
+		u.control_buffer),
 	ABI_MEMB(ena_aq_get_stats_cmd, type, ena_admin_aq_get_stats_cmd, type),
-	ABI_MEMB(ena_aq_get_stats_cmd, scope, ena_admin_aq_get_stats_cmd, scope),
-	ABI_MEMB(ena_aq_get_stats_cmd, queue_idx,
-		ena_admin_aq_get_stats_cmd, queue_idx),
-	ABI_MEMB(ena_aq_get_stats_cmd, device_id,
-		ena_admin_aq_get_stats_cmd, device_id),
+	ABI_MEMB(
+		ena_aq_get_stats_cmd, scope, ena_admin_aq_get_stats_cmd, scope),
+	ABI_MEMB(ena_aq_get_stats_cmd, queue_idx, ena_admin_aq_get_stats_cmd,
+		queue_idx),
+	ABI_MEMB(ena_aq_get_stats_cmd, device_id, ena_admin_aq_get_stats_cmd,
+		device_id),
 	ABI_SIZE(ena_aq_get_stats_resp, ena_admin_acq_get_stats_resp),
-	ABI_MEMB(ena_aq_get_stats_resp, raw, ena_admin_acq_get_stats_resp, u.raw),
-	ABI_MEMB(ena_aq_get_stats_resp, basic,
-		ena_admin_acq_get_stats_resp, u.basic_stats),
-	ABI_MEMB(ena_aq_get_stats_resp, eni,
-		ena_admin_acq_get_stats_resp, u.eni_stats),
+	ABI_MEMB(ena_aq_get_stats_resp, raw, ena_admin_acq_get_stats_resp,
+		u.raw),
+	ABI_MEMB(ena_aq_get_stats_resp, basic, ena_admin_acq_get_stats_resp,
+		u.basic_stats),
+	ABI_MEMB(ena_aq_get_stats_resp, eni, ena_admin_acq_get_stats_resp,
+		u.eni_stats),
 	ABI_SIZE(ena_aq_get_feat_cmd, ena_admin_get_feat_cmd),
-	ABI_MEMB(ena_aq_get_feat_cmd, ctrl, ena_admin_get_feat_cmd, control_buffer),
-	ABI_MEMB(ena_aq_get_feat_cmd, feat, ena_admin_get_feat_cmd, feat_common),
+	ABI_MEMB(ena_aq_get_feat_cmd, ctrl, ena_admin_get_feat_cmd,
+		control_buffer),
+	ABI_MEMB(
+		ena_aq_get_feat_cmd, feat, ena_admin_get_feat_cmd, feat_common),
 	ABI_MEMB(ena_aq_get_feat_cmd, raw, ena_admin_get_feat_cmd, raw),
 	ABI_SIZE(ena_aq_set_feat_cmd, ena_admin_set_feat_cmd),
-	ABI_MEMB(ena_aq_set_feat_cmd, ctrl, ena_admin_set_feat_cmd, control_buffer),
-	ABI_MEMB(ena_aq_set_feat_cmd, feat, ena_admin_set_feat_cmd, feat_common),
+	ABI_MEMB(ena_aq_set_feat_cmd, ctrl, ena_admin_set_feat_cmd,
+		control_buffer),
+	ABI_MEMB(
+		ena_aq_set_feat_cmd, feat, ena_admin_set_feat_cmd, feat_common),
 	ABI_MEMB(ena_aq_set_feat_cmd, raw, ena_admin_set_feat_cmd, u.raw),
 	ABI_MEMB(ena_aq_set_feat_cmd, mtu, ena_admin_set_feat_cmd, u.mtu),
-	ABI_MEMB(ena_aq_set_feat_cmd, host_attr,
-		ena_admin_set_feat_cmd, u.host_attr),
+	ABI_MEMB(ena_aq_set_feat_cmd, host_attr, ena_admin_set_feat_cmd,
+		u.host_attr),
 	ABI_MEMB(ena_aq_set_feat_cmd, aenq, ena_admin_set_feat_cmd, u.aenq),
-	ABI_MEMB(ena_aq_set_feat_cmd, rss_func,
-		ena_admin_set_feat_cmd, u.flow_hash_func),
-	ABI_MEMB(ena_aq_set_feat_cmd, rss_input,
-		ena_admin_set_feat_cmd, u.flow_hash_input),
-	ABI_MEMB(ena_aq_set_feat_cmd, rss_ind, ena_admin_set_feat_cmd, u.ind_table),
+	ABI_MEMB(ena_aq_set_feat_cmd, rss_func, ena_admin_set_feat_cmd,
+		u.flow_hash_func),
+	ABI_MEMB(ena_aq_set_feat_cmd, rss_input, ena_admin_set_feat_cmd,
+		u.flow_hash_input),
+	ABI_MEMB(ena_aq_set_feat_cmd, rss_ind, ena_admin_set_feat_cmd,
+		u.ind_table),
 	ABI_MEMB(ena_aq_set_feat_cmd, llq, ena_admin_set_feat_cmd, u.llq),
 	ABI_SIZE(ena_aq_get_feat_resp, ena_admin_get_feat_resp),
 	ABI_MEMB(ena_aq_get_feat_resp, raw, ena_admin_get_feat_resp, u.raw),
-	ABI_MEMB(ena_aq_get_feat_resp, dev_attr,
-		ena_admin_get_feat_resp, u.dev_attr),
+	ABI_MEMB(ena_aq_get_feat_resp, dev_attr, ena_admin_get_feat_resp,
+		u.dev_attr),
 	ABI_MEMB(ena_aq_get_feat_resp, llq, ena_admin_get_feat_resp, u.llq),
-	ABI_MEMB(ena_aq_get_feat_resp, max_queues,
-		ena_admin_get_feat_resp, u.max_queue),
-	ABI_MEMB(ena_aq_get_feat_resp, max_queues_ext,
-		ena_admin_get_feat_resp, u.max_queue_ext),
+	ABI_MEMB(ena_aq_get_feat_resp, max_queues, ena_admin_get_feat_resp,
+		u.max_queue),
+	ABI_MEMB(ena_aq_get_feat_resp, max_queues_ext, ena_admin_get_feat_resp,
+		u.max_queue_ext),
 	ABI_MEMB(ena_aq_get_feat_resp, aenq, ena_admin_get_feat_resp, u.aenq),
 	ABI_MEMB(ena_aq_get_feat_resp, link, ena_admin_get_feat_resp, u.link),
-	ABI_MEMB(ena_aq_get_feat_resp, offload,
-		ena_admin_get_feat_resp, u.offload),
-	ABI_MEMB(ena_aq_get_feat_resp, rss_func,
-		ena_admin_get_feat_resp, u.flow_hash_func),
-	ABI_MEMB(ena_aq_get_feat_resp, rss_input,
-		ena_admin_get_feat_resp, u.flow_hash_input),
-	ABI_MEMB(ena_aq_get_feat_resp, rss_ind,
-		ena_admin_get_feat_resp, u.ind_table),
-	ABI_MEMB(ena_aq_get_feat_resp, intr_moder,
-		ena_admin_get_feat_resp, u.intr_moderation),
-	ABI_MEMB(ena_aq_get_feat_resp, hw_hints,
-		ena_admin_get_feat_resp, u.hw_hints),
-	ABI_MEMB(ena_aq_get_feat_resp, extra_strings,
-		ena_admin_get_feat_resp, u.extra_properties_strings),
-	ABI_MEMB(ena_aq_get_feat_resp, extra_flags,
-		ena_admin_get_feat_resp, u.extra_properties_flags),
+	ABI_MEMB(ena_aq_get_feat_resp, offload, ena_admin_get_feat_resp,
+		u.offload),
+	ABI_MEMB(ena_aq_get_feat_resp, rss_func, ena_admin_get_feat_resp,
+		u.flow_hash_func),
+	ABI_MEMB(ena_aq_get_feat_resp, rss_input, ena_admin_get_feat_resp,
+		u.flow_hash_input),
+	ABI_MEMB(ena_aq_get_feat_resp, rss_ind, ena_admin_get_feat_resp,
+		u.ind_table),
+	ABI_MEMB(ena_aq_get_feat_resp, intr_moder, ena_admin_get_feat_resp,
+		u.intr_moderation),
+	ABI_MEMB(ena_aq_get_feat_resp, hw_hints, ena_admin_get_feat_resp,
+		u.hw_hints),
+	ABI_MEMB(ena_aq_get_feat_resp, extra_strings, ena_admin_get_feat_resp,
+		u.extra_properties_strings),
+	ABI_MEMB(ena_aq_get_feat_resp, extra_flags, ena_admin_get_feat_resp,
+		u.extra_properties_flags),
 	ABI_SIZE(ena_aq_set_feat_resp, ena_admin_set_feat_resp),
 	ABI_MEMB(ena_aq_set_feat_resp, raw, ena_admin_set_feat_resp, u.raw),
 	ABI_SIZE(ena_feat_common, ena_admin_get_set_feature_common_desc),
-	ABI_MEMB(ena_feat_common, flags,
-		ena_admin_get_set_feature_common_desc, flags),
+	ABI_MEMB(ena_feat_common, flags, ena_admin_get_set_feature_common_desc,
+		flags),
 	ABI_MEMB(ena_feat_common, feature_id,
 		ena_admin_get_set_feature_common_desc, feature_id),
 	ABI_MEMB(ena_feat_common, version,
@@ -626,45 +636,47 @@ static const struct abi_fact abi_aq_structs[] = {
 
 static const struct abi_fact abi_stats_structs[] = {
 	ABI_SIZE(ena_stats_basic, ena_admin_basic_stats),
-	ABI_MEMB(ena_stats_basic, tx_bytes_lo,
-		ena_admin_basic_stats, tx_bytes_low),
-	ABI_MEMB(ena_stats_basic, tx_bytes_hi,
-		ena_admin_basic_stats, tx_bytes_high),
-	ABI_MEMB(ena_stats_basic, tx_pkts_lo, ena_admin_basic_stats, tx_pkts_low),
-	ABI_MEMB(ena_stats_basic, tx_pkts_hi,
-		ena_admin_basic_stats, tx_pkts_high),
-	ABI_MEMB(ena_stats_basic, rx_bytes_lo,
-		ena_admin_basic_stats, rx_bytes_low),
-	ABI_MEMB(ena_stats_basic, rx_bytes_hi,
-		ena_admin_basic_stats, rx_bytes_high),
-	ABI_MEMB(ena_stats_basic, rx_pkts_lo, ena_admin_basic_stats, rx_pkts_low),
-	ABI_MEMB(ena_stats_basic, rx_pkts_hi,
-		ena_admin_basic_stats, rx_pkts_high),
-	ABI_MEMB(ena_stats_basic, rx_drops_lo,
-		ena_admin_basic_stats, rx_drops_low),
-	ABI_MEMB(ena_stats_basic, rx_drops_hi,
-		ena_admin_basic_stats, rx_drops_high),
-	ABI_MEMB(ena_stats_basic, tx_drops_lo,
-		ena_admin_basic_stats, tx_drops_low),
-	ABI_MEMB(ena_stats_basic, tx_drops_hi,
-		ena_admin_basic_stats, tx_drops_high),
+	ABI_MEMB(ena_stats_basic, tx_bytes_lo, ena_admin_basic_stats,
+		tx_bytes_low),
+	ABI_MEMB(ena_stats_basic, tx_bytes_hi, ena_admin_basic_stats,
+		tx_bytes_high),
+	ABI_MEMB(ena_stats_basic, tx_pkts_lo, ena_admin_basic_stats,
+		tx_pkts_low),
+	ABI_MEMB(ena_stats_basic, tx_pkts_hi, ena_admin_basic_stats,
+		tx_pkts_high),
+	ABI_MEMB(ena_stats_basic, rx_bytes_lo, ena_admin_basic_stats,
+		rx_bytes_low),
+	ABI_MEMB(ena_stats_basic, rx_bytes_hi, ena_admin_basic_stats,
+		rx_bytes_high),
+	ABI_MEMB(ena_stats_basic, rx_pkts_lo, ena_admin_basic_stats,
+		rx_pkts_low),
+	ABI_MEMB(ena_stats_basic, rx_pkts_hi, ena_admin_basic_stats,
+		rx_pkts_high),
+	ABI_MEMB(ena_stats_basic, rx_drops_lo, ena_admin_basic_stats,
+		rx_drops_low),
+	ABI_MEMB(ena_stats_basic, rx_drops_hi, ena_admin_basic_stats,
+		rx_drops_high),
+	ABI_MEMB(ena_stats_basic, tx_drops_lo, ena_admin_basic_stats,
+		tx_drops_low),
+	ABI_MEMB(ena_stats_basic, tx_drops_hi, ena_admin_basic_stats,
+		tx_drops_high),
 	ABI_SIZE(ena_stats_eni, ena_admin_eni_stats),
-	ABI_MEMB(ena_stats_eni, bw_in_exceeded,
-		ena_admin_eni_stats, bw_in_allowance_exceeded),
-	ABI_MEMB(ena_stats_eni, bw_out_exceeded,
-		ena_admin_eni_stats, bw_out_allowance_exceeded),
-	ABI_MEMB(ena_stats_eni, pps_exceeded,
-		ena_admin_eni_stats, pps_allowance_exceeded),
-	ABI_MEMB(ena_stats_eni, conntrack_exceeded,
-		ena_admin_eni_stats, conntrack_allowance_exceeded),
-	ABI_MEMB(ena_stats_eni, linklocal_exceeded,
-		ena_admin_eni_stats, linklocal_allowance_exceeded),
+	ABI_MEMB(ena_stats_eni, bw_in_exceeded, ena_admin_eni_stats,
+		bw_in_allowance_exceeded),
+	ABI_MEMB(ena_stats_eni, bw_out_exceeded, ena_admin_eni_stats,
+		bw_out_allowance_exceeded),
+	ABI_MEMB(ena_stats_eni, pps_exceeded, ena_admin_eni_stats,
+		pps_allowance_exceeded),
+	ABI_MEMB(ena_stats_eni, conntrack_exceeded, ena_admin_eni_stats,
+		conntrack_allowance_exceeded),
+	ABI_MEMB(ena_stats_eni, linklocal_exceeded, ena_admin_eni_stats,
+		linklocal_allowance_exceeded),
 };
 
 static const struct abi_fact abi_feat_structs[] = {
 	ABI_SIZE(ena_feat_dev_attr, ena_admin_device_attr_feature_desc),
-	ABI_MEMB(ena_feat_dev_attr, impl_id,
-		ena_admin_device_attr_feature_desc, impl_id),
+	ABI_MEMB(ena_feat_dev_attr, impl_id, ena_admin_device_attr_feature_desc,
+		impl_id),
 	ABI_MEMB(ena_feat_dev_attr, device_version,
 		ena_admin_device_attr_feature_desc, device_version),
 	ABI_MEMB(ena_feat_dev_attr, supported_features,
@@ -678,8 +690,8 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_device_attr_feature_desc, virt_addr_width),
 	ABI_MEMB(ena_feat_dev_attr, mac_addr,
 		ena_admin_device_attr_feature_desc, mac_addr),
-	ABI_MEMB(ena_feat_dev_attr, max_mtu,
-		ena_admin_device_attr_feature_desc, max_mtu),
+	ABI_MEMB(ena_feat_dev_attr, max_mtu, ena_admin_device_attr_feature_desc,
+		max_mtu),
 	ABI_SIZE(ena_feat_llq_accel, ena_admin_accel_mode_req),
 	ABI_MEMB(ena_feat_llq_accel, get.supported_flags,
 		ena_admin_accel_mode_req, u.get.supported_flags),
@@ -688,34 +700,34 @@ static const struct abi_fact abi_feat_structs[] = {
 	ABI_MEMB(ena_feat_llq_accel, set.enabled_flags,
 		ena_admin_accel_mode_req, u.set.enabled_flags),
 	ABI_SIZE(ena_feat_llq, ena_admin_feature_llq_desc),
-	ABI_MEMB(ena_feat_llq, max_llq_num,
-		ena_admin_feature_llq_desc, max_llq_num),
-	ABI_MEMB(ena_feat_llq, max_llq_depth,
-		ena_admin_feature_llq_desc, max_llq_depth),
+	ABI_MEMB(ena_feat_llq, max_llq_num, ena_admin_feature_llq_desc,
+		max_llq_num),
+	ABI_MEMB(ena_feat_llq, max_llq_depth, ena_admin_feature_llq_desc,
+		max_llq_depth),
 	ABI_MEMB(ena_feat_llq, header_location_supported,
 		ena_admin_feature_llq_desc, header_location_ctrl_supported),
 	ABI_MEMB(ena_feat_llq, header_location_enabled,
 		ena_admin_feature_llq_desc, header_location_ctrl_enabled),
-	ABI_MEMB(ena_feat_llq, entry_size_supported,
-		ena_admin_feature_llq_desc, entry_size_ctrl_supported),
-	ABI_MEMB(ena_feat_llq, entry_size_enabled,
-		ena_admin_feature_llq_desc, entry_size_ctrl_enabled),
+	ABI_MEMB(ena_feat_llq, entry_size_supported, ena_admin_feature_llq_desc,
+		entry_size_ctrl_supported),
+	ABI_MEMB(ena_feat_llq, entry_size_enabled, ena_admin_feature_llq_desc,
+		entry_size_ctrl_enabled),
 	ABI_MEMB(ena_feat_llq, descs_before_header_supported,
 		ena_admin_feature_llq_desc, desc_num_before_header_supported),
 	ABI_MEMB(ena_feat_llq, descs_before_header_enabled,
 		ena_admin_feature_llq_desc, desc_num_before_header_enabled),
 	ABI_MEMB(ena_feat_llq, stride_ctrl_supported,
 		ena_admin_feature_llq_desc, descriptors_stride_ctrl_supported),
-	ABI_MEMB(ena_feat_llq, stride_ctrl_enabled,
-		ena_admin_feature_llq_desc, descriptors_stride_ctrl_enabled),
+	ABI_MEMB(ena_feat_llq, stride_ctrl_enabled, ena_admin_feature_llq_desc,
+		descriptors_stride_ctrl_enabled),
 	ABI_MEMB(ena_feat_llq, accel, ena_admin_feature_llq_desc, accel_mode),
 	ABI_SIZE(ena_feat_max_queues, ena_admin_queue_feature_desc),
-	ABI_MEMB(ena_feat_max_queues, max_sq_num,
-		ena_admin_queue_feature_desc, max_sq_num),
+	ABI_MEMB(ena_feat_max_queues, max_sq_num, ena_admin_queue_feature_desc,
+		max_sq_num),
 	ABI_MEMB(ena_feat_max_queues, max_sq_depth,
 		ena_admin_queue_feature_desc, max_sq_depth),
-	ABI_MEMB(ena_feat_max_queues, max_cq_num,
-		ena_admin_queue_feature_desc, max_cq_num),
+	ABI_MEMB(ena_feat_max_queues, max_cq_num, ena_admin_queue_feature_desc,
+		max_cq_num),
 	ABI_MEMB(ena_feat_max_queues, max_cq_depth,
 		ena_admin_queue_feature_desc, max_cq_depth),
 	ABI_MEMB(ena_feat_max_queues, max_legacy_llq_num,
@@ -756,12 +768,13 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_queue_ext_feature_desc, version),
 	ABI_MEMB(ena_feat_max_queues_ext, limits,
 		ena_admin_queue_ext_feature_desc, max_queue_ext),
-	ABI_MEMB(ena_feat_max_queues_ext, raw,
-		ena_admin_queue_ext_feature_desc, raw),
+	ABI_MEMB(ena_feat_max_queues_ext, raw, ena_admin_queue_ext_feature_desc,
+		raw),
 	ABI_SIZE(ena_feat_mtu, ena_admin_set_feature_mtu_desc),
 	ABI_SIZE(ena_feat_extra_strings,
 		ena_admin_get_extra_properties_strings_desc),
-	ABI_SIZE(ena_feat_extra_flags, ena_admin_get_extra_properties_flags_desc),
+	ABI_SIZE(ena_feat_extra_flags,
+		ena_admin_get_extra_properties_flags_desc),
 	ABI_SIZE(ena_feat_host_attr, ena_admin_set_feature_host_attr_desc),
 	ABI_MEMB(ena_feat_host_attr, os_info,
 		ena_admin_set_feature_host_attr_desc, os_info_ba),
@@ -773,26 +786,27 @@ static const struct abi_fact abi_feat_structs[] = {
 	ABI_MEMB(ena_feat_intr_moder, delay_resolution_us,
 		ena_admin_feature_intr_moder_desc, intr_delay_resolution),
 	ABI_SIZE(ena_feat_link, ena_admin_get_feature_link_desc),
-	ABI_MEMB(ena_feat_link, speed_mbps, ena_admin_get_feature_link_desc, speed),
-	ABI_MEMB(ena_feat_link, supported,
-		ena_admin_get_feature_link_desc, supported),
+	ABI_MEMB(ena_feat_link, speed_mbps, ena_admin_get_feature_link_desc,
+		speed),
+	ABI_MEMB(ena_feat_link, supported, ena_admin_get_feature_link_desc,
+		supported),
 	ABI_MEMB(ena_feat_link, flags, ena_admin_get_feature_link_desc, flags),
 	ABI_SIZE(ena_feat_aenq, ena_admin_feature_aenq_desc),
-	ABI_MEMB(ena_feat_aenq, supported_groups,
-		ena_admin_feature_aenq_desc, supported_groups),
-	ABI_MEMB(ena_feat_aenq, enabled_groups,
-		ena_admin_feature_aenq_desc, enabled_groups),
+	ABI_MEMB(ena_feat_aenq, supported_groups, ena_admin_feature_aenq_desc,
+		supported_groups),
+	ABI_MEMB(ena_feat_aenq, enabled_groups, ena_admin_feature_aenq_desc,
+		enabled_groups),
 	ABI_SIZE(ena_feat_offload, ena_admin_feature_offload_desc),
 	ABI_MEMB(ena_feat_offload, tx, ena_admin_feature_offload_desc, tx),
-	ABI_MEMB(ena_feat_offload, rx_supported,
-		ena_admin_feature_offload_desc, rx_supported),
-	ABI_MEMB(ena_feat_offload, rx_enabled,
-		ena_admin_feature_offload_desc, rx_enabled),
+	ABI_MEMB(ena_feat_offload, rx_supported, ena_admin_feature_offload_desc,
+		rx_supported),
+	ABI_MEMB(ena_feat_offload, rx_enabled, ena_admin_feature_offload_desc,
+		rx_enabled),
 	ABI_SIZE(ena_feat_rss_key, ena_admin_feature_rss_flow_hash_control),
 	ABI_MEMB(ena_feat_rss_key, key_parts,
 		ena_admin_feature_rss_flow_hash_control, key_parts),
-	ABI_MEMB(ena_feat_rss_key, key,
-		ena_admin_feature_rss_flow_hash_control, key),
+	ABI_MEMB(ena_feat_rss_key, key, ena_admin_feature_rss_flow_hash_control,
+		key),
 	ABI_SIZE(ena_feat_rss_func, ena_admin_feature_rss_flow_hash_function),
 	ABI_MEMB(ena_feat_rss_func, supported,
 		ena_admin_feature_rss_flow_hash_function, supported_func),
@@ -811,13 +825,15 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_feature_rss_hash_control, reserved2),
 	ABI_MEMB(ena_feat_rss_hash_ctrl, rsvd3,
 		ena_admin_feature_rss_hash_control, reserved3),
-	ABI_SIZE(ena_feat_rss_hash_input, ena_admin_feature_rss_flow_hash_input),
+	ABI_SIZE(
+		ena_feat_rss_hash_input, ena_admin_feature_rss_flow_hash_input),
 	ABI_MEMB(ena_feat_rss_hash_input, supported_sort,
 		ena_admin_feature_rss_flow_hash_input, supported_input_sort),
 	ABI_MEMB(ena_feat_rss_hash_input, enabled_sort,
 		ena_admin_feature_rss_flow_hash_input, enabled_input_sort),
 	ABI_SIZE(ena_rss_ind_entry, ena_admin_rss_ind_table_entry),
-	ABI_MEMB(ena_rss_ind_entry, cq_idx, ena_admin_rss_ind_table_entry, cq_idx),
+	ABI_MEMB(ena_rss_ind_entry, cq_idx, ena_admin_rss_ind_table_entry,
+		cq_idx),
 	ABI_SIZE(ena_feat_rss_ind_table, ena_admin_feature_rss_ind_table),
 	ABI_MEMB(ena_feat_rss_ind_table, min_size_log2,
 		ena_admin_feature_rss_ind_table, min_size),
@@ -825,8 +841,8 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_feature_rss_ind_table, max_size),
 	ABI_MEMB(ena_feat_rss_ind_table, size_log2,
 		ena_admin_feature_rss_ind_table, size),
-	ABI_MEMB(ena_feat_rss_ind_table, flags,
-		ena_admin_feature_rss_ind_table, flags),
+	ABI_MEMB(ena_feat_rss_ind_table, flags, ena_admin_feature_rss_ind_table,
+		flags),
 	ABI_MEMB(ena_feat_rss_ind_table, inline_index,
 		ena_admin_feature_rss_ind_table, inline_index),
 	ABI_MEMB(ena_feat_rss_ind_table, inline_entry,
@@ -835,19 +851,19 @@ static const struct abi_fact abi_feat_structs[] = {
 	ABI_MEMB(ena_host_info, os_type, ena_admin_host_info, os_type),
 	ABI_MEMB(ena_host_info, os_dist_str, ena_admin_host_info, os_dist_str),
 	ABI_MEMB(ena_host_info, os_dist, ena_admin_host_info, os_dist),
-	ABI_MEMB(ena_host_info, kernel_ver_str,
-		ena_admin_host_info, kernel_ver_str),
+	ABI_MEMB(ena_host_info, kernel_ver_str, ena_admin_host_info,
+		kernel_ver_str),
 	ABI_MEMB(ena_host_info, kernel_ver, ena_admin_host_info, kernel_ver),
-	ABI_MEMB(ena_host_info, driver_version,
-		ena_admin_host_info, driver_version),
-	ABI_MEMB(ena_host_info, supported_net_features,
-		ena_admin_host_info, supported_network_features),
-	ABI_MEMB(ena_host_info, spec_version,
-		ena_admin_host_info, ena_spec_version),
+	ABI_MEMB(ena_host_info, driver_version, ena_admin_host_info,
+		driver_version),
+	ABI_MEMB(ena_host_info, supported_net_features, ena_admin_host_info,
+		supported_network_features),
+	ABI_MEMB(ena_host_info, spec_version, ena_admin_host_info,
+		ena_spec_version),
 	ABI_MEMB(ena_host_info, bdf, ena_admin_host_info, bdf),
 	ABI_MEMB(ena_host_info, num_cpus, ena_admin_host_info, num_cpus),
-	ABI_MEMB(ena_host_info, driver_features,
-		ena_admin_host_info, driver_supported_features),
+	ABI_MEMB(ena_host_info, driver_features, ena_admin_host_info,
+		driver_supported_features),
 	ABI_SIZE(ena_feat_hw_hints, ena_admin_ena_hw_hints),
 	ABI_MEMB(ena_feat_hw_hints, mmio_read_timeout_ms,
 		ena_admin_ena_hw_hints, mmio_read_timeout),
@@ -862,25 +878,28 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_ena_hw_hints, admin_completion_tx_timeout),
 	ABI_MEMB(ena_feat_hw_hints, netdev_wd_timeout_ms,
 		ena_admin_ena_hw_hints, netdev_wd_timeout),
-	ABI_MEMB(ena_feat_hw_hints, max_tx_sgl_size,
-		ena_admin_ena_hw_hints, max_tx_sgl_size),
-	ABI_MEMB(ena_feat_hw_hints, max_rx_sgl_size,
-		ena_admin_ena_hw_hints, max_rx_sgl_size),
+	ABI_MEMB(ena_feat_hw_hints, max_tx_sgl_size, ena_admin_ena_hw_hints,
+		max_tx_sgl_size),
+	ABI_MEMB(ena_feat_hw_hints, max_rx_sgl_size, ena_admin_ena_hw_hints,
+		max_rx_sgl_size),
 	ABI_MEMB(ena_feat_hw_hints, rsvd, ena_admin_ena_hw_hints, reserved),
 };
 
 static const struct abi_fact abi_aenq_structs[] = {
 	ABI_SIZE(ena_aenq_common, ena_admin_aenq_common_desc),
 	ABI_MEMB(ena_aenq_common, group, ena_admin_aenq_common_desc, group),
-	ABI_MEMB(ena_aenq_common, syndrome, ena_admin_aenq_common_desc, syndrome),
+	ABI_MEMB(ena_aenq_common, syndrome, ena_admin_aenq_common_desc,
+		syndrome),
 	ABI_MEMB(ena_aenq_common, flags, ena_admin_aenq_common_desc, flags),
-	ABI_MEMB(ena_aenq_common, timestamp_lo,
-		ena_admin_aenq_common_desc, timestamp_low),
-	ABI_MEMB(ena_aenq_common, timestamp_hi,
-		ena_admin_aenq_common_desc, timestamp_high),
+	ABI_MEMB(ena_aenq_common, timestamp_lo, ena_admin_aenq_common_desc,
+		timestamp_low),
+	ABI_MEMB(ena_aenq_common, timestamp_hi, ena_admin_aenq_common_desc,
+		timestamp_high),
 	ABI_SIZE(ena_aenq_entry, ena_admin_aenq_entry),
-	ABI_MEMB(ena_aenq_entry, common, ena_admin_aenq_entry, aenq_common_desc),
-	ABI_MEMB(ena_aenq_entry, inline_w4, ena_admin_aenq_entry, inline_data_w4),
+	ABI_MEMB(
+		ena_aenq_entry, common, ena_admin_aenq_entry, aenq_common_desc),
+	ABI_MEMB(ena_aenq_entry, inline_w4, ena_admin_aenq_entry,
+		inline_data_w4),
 	ABI_SIZE(ena_aenq_link_change_desc, ena_admin_aenq_link_change_desc),
 	ABI_MEMB(ena_aenq_link_change_desc, flags,
 		ena_admin_aenq_link_change_desc, flags),
@@ -900,8 +919,8 @@ static const struct abi_fact abi_io_structs[] = {
 	ABI_MEMB(ena_tx_desc, len_ctrl, ena_eth_io_tx_desc, len_ctrl),
 	ABI_MEMB(ena_tx_desc, meta_ctrl, ena_eth_io_tx_desc, meta_ctrl),
 	ABI_MEMB(ena_tx_desc, addr_lo, ena_eth_io_tx_desc, buff_addr_lo),
-	ABI_MEMB(ena_tx_desc, addr_hi_hdr,
-		ena_eth_io_tx_desc, buff_addr_hi_hdr_sz),
+	ABI_MEMB(ena_tx_desc, addr_hi_hdr, ena_eth_io_tx_desc,
+		buff_addr_hi_hdr_sz),
 	ABI_SIZE(ena_tx_meta_desc, ena_eth_io_tx_meta_desc),
 	ABI_MEMB(ena_tx_meta_desc, len_ctrl, ena_eth_io_tx_meta_desc, len_ctrl),
 	ABI_MEMB(ena_tx_meta_desc, word1, ena_eth_io_tx_meta_desc, word1),
@@ -927,11 +946,15 @@ static const struct abi_fact abi_io_structs[] = {
 	ABI_MEMB(ena_rx_cdesc, offset, ena_eth_io_rx_cdesc_base, offset),
 	ABI_SIZE(ena_rx_cdesc_ext, ena_eth_io_rx_cdesc_ext),
 	ABI_MEMB(ena_rx_cdesc_ext, base, ena_eth_io_rx_cdesc_ext, base),
-	ABI_MEMB(ena_rx_cdesc_ext, addr_lo, ena_eth_io_rx_cdesc_ext, buff_addr_lo),
-	ABI_MEMB(ena_rx_cdesc_ext, addr_hi, ena_eth_io_rx_cdesc_ext, buff_addr_hi),
+	ABI_MEMB(ena_rx_cdesc_ext, addr_lo, ena_eth_io_rx_cdesc_ext,
+		buff_addr_lo),
+	ABI_MEMB(ena_rx_cdesc_ext, addr_hi, ena_eth_io_rx_cdesc_ext,
+		buff_addr_hi),
 };
 
+/* clang-format off */
 #define ABI_TABLE(t) { #t, t, sizeof(t) / sizeof((t)[0]) }
+/* clang-format on */
 
 static const struct {
 	const char *name;
@@ -980,22 +1003,26 @@ abi_check_split_fields(void)
 		memcpy(&ref_d, &d, sizeof(ref_d));
 		memcpy(&ref_m, &m, sizeof(ref_m));
 
-		snprintf(what, sizeof(what), "tx desc req_id 0x%x via ref", ids[i]);
+		snprintf(what, sizeof(what), "tx desc req_id 0x%x via ref",
+			ids[i]);
 		ENA_CHECK_EQ(what, ids[i],
 			get_ena_eth_io_tx_desc_req_id_lo(rd) |
-			(get_ena_eth_io_tx_desc_req_id_hi(rd) << 10));
+				(get_ena_eth_io_tx_desc_req_id_hi(rd) << 10));
 		snprintf(what, sizeof(what), "tx desc req_id 0x%x round trip",
 			ids[i]);
 		ENA_CHECK_EQ(what, ids[i], ena_tx_desc_req_id_get(&d));
-		snprintf(what, sizeof(what), "tx meta req_id 0x%x via ref", ids[i]);
+		snprintf(what, sizeof(what), "tx meta req_id 0x%x via ref",
+			ids[i]);
 		ENA_CHECK_EQ(what, ids[i],
 			get_ena_eth_io_tx_meta_desc_req_id_lo(rm) |
-			(get_ena_eth_io_tx_meta_desc_req_id_hi(rm) << 10));
+				(get_ena_eth_io_tx_meta_desc_req_id_hi(rm)
+					<< 10));
 		snprintf(what, sizeof(what), "tx meta mss 0x%x via ref", mss);
 		ENA_CHECK_EQ(what, mss,
 			get_ena_eth_io_tx_meta_desc_mss_lo(rm) |
-			(get_ena_eth_io_tx_meta_desc_mss_hi(rm) << 10));
-		snprintf(what, sizeof(what), "tx meta mss 0x%x round trip", mss);
+				(get_ena_eth_io_tx_meta_desc_mss_hi(rm) << 10));
+		snprintf(
+			what, sizeof(what), "tx meta mss 0x%x round trip", mss);
 		ENA_CHECK_EQ(what, mss, ena_tx_meta_mss_get(&m));
 	}
 }
@@ -1016,7 +1043,8 @@ abi_check_helpers(void)
 	memset(&a, 0xff, sizeof(a));
 	ena_dma_addr_set(&a, addr);
 	memcpy(&ref_a, &a, sizeof(ref_a));
-	ENA_CHECK_EQ("dma addr low word via ref", 0x12345678u, ra->mem_addr_low);
+	ENA_CHECK_EQ(
+		"dma addr low word via ref", 0x12345678u, ra->mem_addr_low);
 	ENA_CHECK_EQ("dma addr high half via ref", 0xabcdu, ra->mem_addr_high);
 	ENA_CHECK_EQ("dma addr reserved cleared", 0, ra->reserved16);
 	ENA_CHECK_EQ("dma addr round trip", addr, ena_dma_addr_get(&a));
@@ -1047,19 +1075,23 @@ abi_check_helpers(void)
 
 	w = ena_reg_read_req(ENA_REG_DEV_STS, 0xbeef);
 	ENA_CHECK_EQ("mmio read request word",
-		((uint32_t)ENA_REGS_DEV_STS_OFF <<
-		 ENA_REGS_MMIO_REG_READ_REG_OFF_SHIFT) | 0xbeef, w);
+		((uint32_t)ENA_REGS_DEV_STS_OFF
+			<< ENA_REGS_MMIO_REG_READ_REG_OFF_SHIFT) |
+			0xbeef,
+		w);
 	w = ena_reg_dev_ctl_reset(ENA_RESET_REASON_MISS_INTERRUPT);
 	ENA_CHECK_EQ("dev_ctl reset word",
 		ENA_REGS_DEV_CTL_DEV_RESET_MASK |
-		((uint32_t)ENA_REGS_RESET_MISS_INTERRUPT <<
-		 ENA_REGS_DEV_CTL_RESET_REASON_SHIFT), w);
+			((uint32_t)ENA_REGS_RESET_MISS_INTERRUPT
+				<< ENA_REGS_DEV_CTL_RESET_REASON_SHIFT),
+		w);
 	ENA_CHECK_EQ("spec version packed like the reference driver does",
-		(ENA_COMMON_SPEC_VERSION_MAJOR <<
-		 ENA_REGS_VERSION_MAJOR_VERSION_SHIFT) |
-		ENA_COMMON_SPEC_VERSION_MINOR, ENA_SPEC_VERSION_PACKED);
-	ENA_CHECK_EQ("feature bit of LLQ",
-		1u << ENA_ADMIN_LLQ, ENA_FEAT_BIT(ENA_FEAT_LLQ));
+		(ENA_COMMON_SPEC_VERSION_MAJOR
+			<< ENA_REGS_VERSION_MAJOR_VERSION_SHIFT) |
+			ENA_COMMON_SPEC_VERSION_MINOR,
+		ENA_SPEC_VERSION_PACKED);
+	ENA_CHECK_EQ("feature bit of LLQ", 1u << ENA_ADMIN_LLQ,
+		ENA_FEAT_BIT(ENA_FEAT_LLQ));
 
 	ENA_CHECK_EQ("LLQ 128B entry bytes", 128,
 		ena_llq_entry_bytes(ENA_LLQ_ENTRY_128B));
@@ -1070,7 +1102,8 @@ abi_check_helpers(void)
 	ENA_CHECK_EQ("LLQ unknown entry code", 0,
 		ena_llq_entry_bytes((enum ena_llq_entry_size)3));
 	ENA_CHECK_EQ("LLQ header offset after 2 descs",
-		2 * sizeof(struct ena_eth_io_tx_desc), ena_llq_header_offset(2));
+		2 * sizeof(struct ena_eth_io_tx_desc),
+		ena_llq_header_offset(2));
 	ENA_CHECK_EQ("LLQ descs per 128B entry, multi stride",
 		128 / sizeof(struct ena_eth_io_tx_desc),
 		ena_llq_descs_per_entry(ENA_LLQ_STRIDE_MULTI_DESC, 128));
@@ -1081,9 +1114,9 @@ abi_check_helpers(void)
 		ena_llq_burst_entries(512, 0));
 	ENA_CHECK_EQ("unmask register word",
 		(0x12u & ENA_ETH_IO_INTR_REG_RX_INTR_DELAY_MASK) |
-		((0x345u << ENA_ETH_IO_INTR_REG_TX_INTR_DELAY_SHIFT) &
-		 ENA_ETH_IO_INTR_REG_TX_INTR_DELAY_MASK) |
-		ENA_ETH_IO_INTR_REG_INTR_UNMASK_MASK,
+			((0x345u << ENA_ETH_IO_INTR_REG_TX_INTR_DELAY_SHIFT) &
+				ENA_ETH_IO_INTR_REG_TX_INTR_DELAY_MASK) |
+			ENA_ETH_IO_INTR_REG_INTR_UNMASK_MASK,
 		ena_intr_reg_value(0x12, 0x345, 1));
 	ENA_CHECK_EQ("unmask register word without unmask", 0,
 		ena_intr_reg_value(0, 0, 0));
@@ -1103,11 +1136,12 @@ abi_check_driver_facts(void)
 	ENA_CHECK_EQ("ENA_PCI_DEV_LLQ_VF", 0xec21, ENA_PCI_DEV_LLQ_VF);
 	ENA_CHECK_EQ("ENA_BAR_REGS", 0, ENA_BAR_REGS);
 	ENA_CHECK_EQ("ENA_BAR_LLQ", 2, ENA_BAR_LLQ);
-	ENA_CHECK_EQ("admin interrupt mask value", 1,
-		ENA_REG_INTR_MASK_ADMIN_MASK);
-	ENA_CHECK_EQ("caps timeout unit (ms)", 100, ENA_REG_CAPS_TIMEOUT_UNIT_MS);
-	ENA_CHECK_EQ("max queues ext version", 1,
-		ENA_FEAT_MAX_QUEUES_EXT_VERSION);
+	ENA_CHECK_EQ(
+		"admin interrupt mask value", 1, ENA_REG_INTR_MASK_ADMIN_MASK);
+	ENA_CHECK_EQ(
+		"caps timeout unit (ms)", 100, ENA_REG_CAPS_TIMEOUT_UNIT_MS);
+	ENA_CHECK_EQ(
+		"max queues ext version", 1, ENA_FEAT_MAX_QUEUES_EXT_VERSION);
 	ENA_CHECK_EQ("hw hint 'no timeout'", 0xffff, ENA_HW_HINT_NO_TIMEOUT);
 	ENA_CHECK_EQ("DMA address bits", 48, ENA_DMA_ADDR_MAX_BITS);
 	ENA_CHECK_EQ("AQ entry size", sizeof(struct ena_admin_aq_entry),
@@ -1118,7 +1152,7 @@ abi_check_driver_facts(void)
 		ENA_AENQ_ENTRY_SIZE);
 	/* later-spec SRD block must fit the reference's inline stats area */
 	ENA_CHECK(sizeof(struct ena_stats_srd) <=
-		sizeof(((struct ena_admin_acq_get_stats_resp *)0)->u),
+			sizeof(((struct ena_admin_acq_get_stats_resp *)0)->u),
 		"ena_stats_srd (%zu B) does not fit the stats response",
 		sizeof(struct ena_stats_srd));
 	ENA_CHECK_EQ("SRD stats type follows ENI",
@@ -1152,12 +1186,13 @@ test_abi(void)
 static void
 test_abi(void)
 {
-	ena_test_skip("reference ENA headers not found under ena_ref_dir "
+	ena_test_skip(
+		"reference ENA headers not found under ena_ref_dir "
 		"(devtools/sdk.sh could not fetch the DPDK source package); "
 		"nothing to compare ena_defs against");
 }
 
 #endif /* ENA_HAVE_REFERENCE */
 
-ENA_TEST_SUITE(abi, "device interface definitions against the reference",
-	test_abi)
+ENA_TEST_SUITE(
+	abi, "device interface definitions against the reference", test_abi)

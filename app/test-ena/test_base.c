@@ -1884,16 +1884,17 @@ emu_bringup_errors(void)
 		"queues=2,llq=0,mmio_late_ms=300", -EIO,
 		"mmio read less timed out", 20 * 1000);
 	emu_bringup_fails("bring-up, read-less timeout stops the reset",
-		"queues=2,llq=0,mmio_late_ms=300", -EIO,
-		"Can not reset device", 20 * 1000);
+		"queues=2,llq=0,mmio_late_ms=300", -EIO, "Can not reset device",
+		20 * 1000);
 	/* Reset starts and never ends: CAPS says 1 s. */
 	t0 = ena_plat_now_us();
 	emu_bringup_fails("bring-up, reset never completes",
-		"queues=2,llq=0,reset_stuck=1", -ETIME,
-		"Can not reset device", 0);
+		"queues=2,llq=0,reset_stuck=1", -ETIME, "Can not reset device",
+		0);
 	ENA_CHECK(ena_plat_now_us() - t0 >= 900 * 1000,
 		"stuck reset gave up after %" PRIu64 " us, before the CAPS "
-		"timeout", ena_plat_now_us() - t0);
+		"timeout",
+		ena_plat_now_us() - t0);
 	emu_bringup_fails("bring-up, spec version 0.8",
 		"queues=2,llq=0,version=0x008", -EOPNOTSUPP,
 		"device version is too low", 0);
@@ -1939,16 +1940,15 @@ emu_admin_status_errors(void)
 		return;
 	}
 	ena_emu_counters_get(e.dev, &c0);
-	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE,
-		ENA_AQ_OP_GET_FEATURE);
+	ena_emu_fault_set(
+		e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE, ENA_AQ_OP_GET_FEATURE);
 	for (i = 0; i < ENA_ARRAY_SIZE_T(map); i++) {
-		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS,
-			map[i].status);
+		ena_emu_fault_set(
+			e.dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS, map[i].status);
 		ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR, 1);
 		rc = ena_hw_get_link(&e.hw, &link);
-		ENA_CHECK(rc == map[i].rc,
-			"admin status %u: rc %d, want %d", map[i].status, rc,
-			map[i].rc);
+		ENA_CHECK(rc == map[i].rc, "admin status %u: rc %d, want %d",
+			map[i].status, rc, map[i].rc);
 		/* An error status is an answer: the queue stays usable. */
 		ENA_CHECK_RC("admin after an error status", 0,
 			ena_hw_get_link(&e.hw, &link));
@@ -1959,11 +1959,11 @@ emu_admin_status_errors(void)
 	ENA_CHECK(ena_hw_admin_running(&e.hw), "admin stopped by statuses");
 
 	/* Another opcode's fault leaves GET_FEATURE alone. */
-	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE,
-		ENA_AQ_OP_DESTROY_CQ);
+	ena_emu_fault_set(
+		e.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE, ENA_AQ_OP_DESTROY_CQ);
 	ena_emu_fault_set(e.dev, ENA_EMU_FAULT_ADMIN_ERR, 1);
-	ENA_CHECK_RC("other opcode unaffected", 0,
-		ena_hw_get_link(&e.hw, &link));
+	ENA_CHECK_RC(
+		"other opcode unaffected", 0, ena_hw_get_link(&e.hw, &link));
 	ENA_CHECK_EQ("knob not consumed by other opcodes", 1,
 		ena_emu_fault_get(e.dev, ENA_EMU_FAULT_ADMIN_ERR));
 
@@ -2028,8 +2028,7 @@ emu_rx_split(void)
 		rc = emu_round_trip(&e, &io, 1000, 1, 2, &trc);
 		ENA_CHECK(log_cap_stop(&cap, "Too many RX cdescs"),
 			"too many rx descs not logged");
-		ENA_CHECK_RC("too many descriptors per rx packet", -E2BIG,
-			rc);
+		ENA_CHECK_RC("too many descriptors per rx packet", -E2BIG, rc);
 		ENA_CHECK_EQ("reset reason for it",
 			ENA_RESET_REASON_TOO_MANY_RX_DESCS,
 			ena_hw_reset_reason_for(rc, ENA_HW_DIR_RX));
@@ -2101,19 +2100,19 @@ emu_llq_burst(void)
 		e.feat.llq.max_tx_burst_bytes);
 	ENA_CHECK_RC("llq configure", 0,
 		ena_hw_llq_configure(&e.hw, &e.feat.llq, &req));
-	ENA_CHECK_EQ("entries per burst", 1024 / 128,
-		e.hw.llq.max_entries_in_burst);
+	ENA_CHECK_EQ(
+		"entries per burst", 1024 / 128, e.hw.llq.max_entries_in_burst);
 	rc = emu_io_open(&e, &io, true, EMU_RX_BUF);
 	ENA_CHECK_RC("io open", 0, rc);
 	for (i = 0; rc == 0 && i < 2 * EMU_IO_DEPTH; i++) {
 		if (emu_round_trip(&e, &io, (uint16_t)(60 + i * 11 % 1400),
-				(uint16_t)(1 + i % 5),
-				(uint16_t)(i % EMU_IO_DEPTH), &trc) == 1 &&
-				trc == 0)
+			    (uint16_t)(1 + i % 5), (uint16_t)(i % EMU_IO_DEPTH),
+			    &trc) == 1 &&
+			trc == 0)
 			good++;
 	}
-	ENA_CHECK_EQ("round trips under the burst limit", 2 * EMU_IO_DEPTH,
-		good);
+	ENA_CHECK_EQ(
+		"round trips under the burst limit", 2 * EMU_IO_DEPTH, good);
 	if (rc == 0) {
 		/* Without a doorbell the budget runs out, a doorbell renews it. */
 		uint8_t *tx = io.mem + EMU_IO_DEPTH * EMU_RX_BUF;

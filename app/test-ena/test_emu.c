@@ -29,7 +29,7 @@
 #include "ena_defs.h"
 #include "rte_ena_emu.h"
 
-#define TD_AQ_DEPTH 8
+#define TD_AQ_DEPTH   8
 #define TD_AENQ_DEPTH 8
 /* Steps the device gets to answer something immediate. */
 #define TD_STEPS 64
@@ -81,14 +81,13 @@ td_read(struct td *t, uint32_t off, uint64_t wait_ms)
 
 	t->seq++;
 	t->rr->req_id = (uint16_t)(t->seq + 0x1234);
-	td_w32(t, ENA_REG_MMIO_REG_READ, ena_reg_read_req((uint16_t)off,
-		t->seq));
+	td_w32(t, ENA_REG_MMIO_REG_READ,
+		ena_reg_read_req((uint16_t)off, t->seq));
 	do {
 		ena_emu_poll(t->dev);
-		if (__atomic_load_n(&t->rr->req_id, __ATOMIC_ACQUIRE) ==
-				t->seq)
-			return t->rr->reg_off == off ? t->rr->reg_val :
-				UINT32_MAX - 1;
+		if (__atomic_load_n(&t->rr->req_id, __ATOMIC_ACQUIRE) == t->seq)
+			return t->rr->reg_off == off ? t->rr->reg_val
+						     : UINT32_MAX - 1;
 	} while (td_ms() < end);
 	return UINT32_MAX;
 }
@@ -105,8 +104,8 @@ td_reset(struct td *t)
 {
 	uint32_t sts;
 
-	td_w32(t, ENA_REG_DEV_CTL, ena_reg_dev_ctl_reset(
-		ENA_RESET_REASON_NORMAL));
+	td_w32(t, ENA_REG_DEV_CTL,
+		ena_reg_dev_ctl_reset(ENA_RESET_REASON_NORMAL));
 	sts = td_read(t, ENA_REG_DEV_STS, 100);
 	if (!(sts & ENA_REG_DEV_STS_RESET_IN_PROGRESS_MASK))
 		return -1;
@@ -176,8 +175,7 @@ td_open(struct td *t, const char *name, const char *args)
 	t->acq = rte_zmalloc("td_acq", TD_AQ_DEPTH * 64, 4096);
 	t->aenq = rte_zmalloc("td_aenq", TD_AENQ_DEPTH * 64, 4096);
 	t->rr = rte_zmalloc("td_rr", sizeof(*t->rr), 64);
-	if (t->aq == NULL || t->acq == NULL || t->aenq == NULL ||
-			t->rr == NULL)
+	if (t->aq == NULL || t->acq == NULL || t->aenq == NULL || t->rr == NULL)
 		return -1;
 	td_w64(t, ENA_REG_MMIO_RESP_LO, ENA_REG_MMIO_RESP_HI, t->rr);
 	if (td_reset(t) != 0)
@@ -202,7 +200,8 @@ td_submit(struct td *t, struct ena_aq_cmd *c)
 {
 	c->common.cmd_id = t->cmd_id++ & ENA_AQ_DESC_CMD_ID_MASK;
 	c->common.flags = (uint8_t)((c->common.flags &
-		~ENA_AQ_DESC_PHASE_MASK) | t->aq_phase);
+					    ~ENA_AQ_DESC_PHASE_MASK) |
+		t->aq_phase);
 	memcpy(&t->aq[t->aq_tail & (TD_AQ_DEPTH - 1)], c, sizeof(*c));
 	t->aq_tail++;
 	if ((t->aq_tail & (TD_AQ_DEPTH - 1)) == 0)
@@ -221,7 +220,7 @@ td_wait_comp(struct td *t, struct ena_aq_comp *out, uint64_t wait_ms)
 		ena_emu_poll(t->dev);
 		e = &t->acq[t->acq_head & (TD_AQ_DEPTH - 1)];
 		if ((__atomic_load_n(&e->common.flags, __ATOMIC_ACQUIRE) &
-				ENA_AQ_COMP_PHASE_MASK) == t->acq_phase) {
+			    ENA_AQ_COMP_PHASE_MASK) == t->acq_phase) {
 			memcpy(out, e, sizeof(*out));
 			t->acq_head++;
 			if ((t->acq_head & (TD_AQ_DEPTH - 1)) == 0)
@@ -277,7 +276,7 @@ td_aenq_next(struct td *t, struct ena_aenq_entry *out, uint64_t wait_ms)
 		ena_emu_poll(t->dev);
 		e = &t->aenq[t->aenq_head & (TD_AENQ_DEPTH - 1)];
 		if ((__atomic_load_n(&e->common.flags, __ATOMIC_ACQUIRE) &
-				ENA_AENQ_PHASE_MASK) == t->aenq_phase) {
+			    ENA_AENQ_PHASE_MASK) == t->aenq_phase) {
 			memcpy(out, e, sizeof(*out));
 			t->aenq_head++;
 			if ((t->aenq_head & (TD_AENQ_DEPTH - 1)) == 0)
@@ -292,13 +291,13 @@ td_aenq_next(struct td *t, struct ena_aenq_entry *out, uint64_t wait_ms)
 /* Waits for an event of one group, skipping others (keep-alives...). */
 static int
 td_aenq_wait_group(struct td *t, uint16_t group, struct ena_aenq_entry *out,
-		uint64_t wait_ms)
+	uint64_t wait_ms)
 {
 	uint64_t end = td_ms() + wait_ms;
 
 	while (td_ms() < end)
 		if (td_aenq_next(t, out, end - td_ms()) == 0 &&
-				out->common.group == group)
+			out->common.group == group)
 			return 0;
 	return -ETIMEDOUT;
 }
@@ -335,12 +334,26 @@ static void
 emu_test_devargs(void)
 {
 	static const char *const bad[] = {
-		"bogus=1", "queues=0", "queues=abc", "llq=2", "ring_size=1000",
-		"ring_size=32", "mtu_max=20", "link=sideways", "thread=yes",
-		"mac=01:00:00:00:00:01", "addr=zz", "admin_delay_ms=-1",
-		"fatal=1x", "dma_width=256", "admin_err_status=300",
-		"admin_err_opcode=-1", "rx_split=65", "llq_burst=70000",
-		"tx_reorder=yes", "version=0x1g",
+		"bogus=1",
+		"queues=0",
+		"queues=abc",
+		"llq=2",
+		"ring_size=1000",
+		"ring_size=32",
+		"mtu_max=20",
+		"link=sideways",
+		"thread=yes",
+		"mac=01:00:00:00:00:01",
+		"addr=zz",
+		"admin_delay_ms=-1",
+		"fatal=1x",
+		"dma_width=256",
+		"admin_err_status=300",
+		"admin_err_opcode=-1",
+		"rx_split=65",
+		"llq_burst=70000",
+		"tx_reorder=yes",
+		"version=0x1g",
 	};
 	struct ena_emu_dev *d;
 	unsigned int i;
@@ -350,7 +363,8 @@ emu_test_devargs(void)
 		ENA_CHECK(d == NULL, "devargs '%s' accepted", bad[i]);
 		ena_emu_dev_destroy(d);
 	}
-	d = ena_emu_dev_create("emu_ok", "queues=2,llq=0,ring_size=256,"
+	d = ena_emu_dev_create("emu_ok",
+		"queues=2,llq=0,ring_size=256,"
 		"mtu_max=4000,link=down,mac=02:11:22:33:44:55,admin_drop=3");
 	ENA_CHECK(d != NULL, "valid devargs rejected");
 	if (d == NULL)
@@ -376,22 +390,22 @@ emu_test_registers(void)
 	if (t.dev == NULL)
 		return;
 	v = td_read(&t, ENA_REG_VERSION, 100);
-	ENA_CHECK_EQ("VERSION major", 2, ENA_FIELD_GET(v,
-		ENA_REG_VERSION_MAJOR));
-	ENA_CHECK_EQ("VERSION plain read", v, td_r32_plain(&t,
-		ENA_REG_VERSION));
+	ENA_CHECK_EQ(
+		"VERSION major", 2, ENA_FIELD_GET(v, ENA_REG_VERSION_MAJOR));
+	ENA_CHECK_EQ(
+		"VERSION plain read", v, td_r32_plain(&t, ENA_REG_VERSION));
 	v = td_read(&t, ENA_REG_CONTROLLER_VERSION, 100);
 	ENA_CHECK(v != UINT32_MAX && (v & 0xffffff) >= 1,
 		"controller version 0x%x too low", v);
 	v = td_read(&t, ENA_REG_CAPS, 100);
-	ENA_CHECK_EQ("CAPS DMA width", 48, ENA_FIELD_GET(v,
-		ENA_REG_CAPS_DMA_ADDR_WIDTH));
+	ENA_CHECK_EQ("CAPS DMA width", 48,
+		ENA_FIELD_GET(v, ENA_REG_CAPS_DMA_ADDR_WIDTH));
 	ENA_CHECK(ENA_FIELD_GET(v, ENA_REG_CAPS_RESET_TIMEOUT) != 0,
 		"CAPS reset timeout is 0");
 	v = td_read(&t, ENA_REG_DEV_STS, 100);
 	ENA_CHECK(v & ENA_REG_DEV_STS_READY_MASK, "DEV_STS 0x%x not ready", v);
-	ENA_CHECK(!(v & ENA_REG_DEV_STS_FATAL_ERROR_MASK),
-		"DEV_STS 0x%x fatal", v);
+	ENA_CHECK(!(v & ENA_REG_DEV_STS_FATAL_ERROR_MASK), "DEV_STS 0x%x fatal",
+		v);
 	ENA_CHECK_EQ("read of an undefined offset", UINT32_MAX,
 		td_read(&t, 0x400, 100));
 	ENA_CHECK_RC("second reset", 0, td_reset(&t));
@@ -410,8 +424,10 @@ emu_test_features(void)
 	struct td t;
 	int st;
 
-	ENA_CHECK(td_open(&t, "emu_feat", "queues=3,ring_size=512,"
-		"mtu_max=4000,mac=02:11:22:33:44:55") == 0, "setup failed");
+	ENA_CHECK(td_open(&t, "emu_feat",
+			  "queues=3,ring_size=512,"
+			  "mtu_max=4000,mac=02:11:22:33:44:55") == 0,
+		"setup failed");
 	if (t.dev == NULL)
 		return;
 	st = td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r);
@@ -420,16 +436,17 @@ emu_test_features(void)
 	ENA_CHECK_EQ("mac[5]", 0x55, r.get_feat.dev_attr.mac_addr[5]);
 	ENA_CHECK_EQ("phys width", 48, r.get_feat.dev_attr.phys_addr_width);
 	ENA_CHECK(r.get_feat.dev_attr.supported_features &
-		ENA_FEAT_BIT(ENA_FEAT_LLQ), "LLQ not advertised with llq=1");
-	ENA_CHECK_EQ("completion echoes cmd_id", t.cmd_id - 1,
-		ena_aq_comp_id(&r));
+			ENA_FEAT_BIT(ENA_FEAT_LLQ),
+		"LLQ not advertised with llq=1");
+	ENA_CHECK_EQ(
+		"completion echoes cmd_id", t.cmd_id - 1, ena_aq_comp_id(&r));
 
 	st = td_get_feat(&t, ENA_FEAT_MAX_QUEUES_EXT, &r);
 	ENA_CHECK_EQ("queues ext status", 0, st);
-	ENA_CHECK_EQ("queues ext version", 1,
-		r.get_feat.max_queues_ext.version);
-	ENA_CHECK_EQ("max rx sq", 3,
-		r.get_feat.max_queues_ext.limits.max_rx_sq_num);
+	ENA_CHECK_EQ(
+		"queues ext version", 1, r.get_feat.max_queues_ext.version);
+	ENA_CHECK_EQ(
+		"max rx sq", 3, r.get_feat.max_queues_ext.limits.max_rx_sq_num);
 	ENA_CHECK_EQ("max tx depth", 512,
 		r.get_feat.max_queues_ext.limits.max_tx_sq_depth);
 	ENA_CHECK(r.get_feat.max_queues_ext.limits.max_tx_header_size >= 96,
@@ -454,8 +471,8 @@ emu_test_features(void)
 	ENA_CHECK_EQ("llq entry size echoed", ENA_LLQ_ENTRY_128B,
 		r.get_feat.llq.entry_size_enabled);
 	c.set_feat.llq.entry_size_enabled = ENA_LLQ_ENTRY_192B;
-	ENA_CHECK_EQ("llq set unsupported size", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
-		td_exec(&t, &c, NULL));
+	ENA_CHECK_EQ("llq set unsupported size",
+		ENA_AQ_STATUS_ILLEGAL_PARAMETER, td_exec(&t, &c, NULL));
 	c.set_feat.llq.entry_size_enabled = ENA_LLQ_ENTRY_128B;
 	c.set_feat.llq.descs_before_header_enabled = 8;
 	ENA_CHECK_EQ("llq set header-less entry",
@@ -497,8 +514,8 @@ emu_test_features(void)
 	c.get_stats.type = ENA_STATS_TYPE_BASIC;
 	c.get_stats.device_id = ENA_STATS_DEVICE_SELF;
 	ENA_CHECK_EQ("basic stats", 0, td_exec(&t, &c, &r));
-	ENA_CHECK_EQ("tx pkts with no traffic", 0,
-		r.get_stats.basic.tx_pkts_lo);
+	ENA_CHECK_EQ(
+		"tx pkts with no traffic", 0, r.get_stats.basic.tx_pkts_lo);
 	c.get_stats.type = ENA_STATS_TYPE_ENI;
 	ENA_CHECK_EQ("eni stats", 0, td_exec(&t, &c, NULL));
 	c.get_stats.type = 9;
@@ -556,8 +573,9 @@ emu_test_rss(void)
 	c.get_feat.feat.feature_id = ENA_FEAT_RSS_HASH_INPUT;
 	td_ctrl(&c, hc, sizeof(*hc));
 	ENA_CHECK_EQ("get hash input", 0, td_exec(&t, &c, NULL));
-	ENA_CHECK(hc->supported[ENA_RSS_PROTO_TCP4].fields &
-		ENA_RSS_FIELD_L4_SP, "TCP4 source port not hashable");
+	ENA_CHECK(
+		hc->supported[ENA_RSS_PROTO_TCP4].fields & ENA_RSS_FIELD_L4_SP,
+		"TCP4 source port not hashable");
 	hc->selected[ENA_RSS_PROTO_UDP4].fields = ENA_RSS_FIELD_L3_SA;
 	c.common.opcode = ENA_AQ_OP_SET_FEATURE;
 	ENA_CHECK_EQ("set hash input", 0, td_exec(&t, &c, NULL));
@@ -570,7 +588,7 @@ emu_test_rss(void)
 	ENA_CHECK_EQ("ind table get", 0,
 		td_get_feat(&t, ENA_FEAT_RSS_IND_TABLE, &r));
 	ENA_CHECK(r.get_feat.rss_ind.min_size_log2 <= 7 &&
-		r.get_feat.rss_ind.max_size_log2 >= 7,
+			r.get_feat.rss_ind.max_size_log2 >= 7,
 		"table of 128 not allowed (%u..%u)",
 		r.get_feat.rss_ind.min_size_log2,
 		r.get_feat.rss_ind.max_size_log2);
@@ -621,40 +639,41 @@ emu_test_aenq(void)
 		return;
 	td_irq_count(&t);
 	td_steps(&t, TD_STEPS);
-	ENA_CHECK_EQ("events before the head doorbell", 0, t.aenq[0].common.flags);
+	ENA_CHECK_EQ(
+		"events before the head doorbell", 0, t.aenq[0].common.flags);
 	td_aenq_enable(&t);
 	ENA_CHECK_RC("link event after enable", 0, td_aenq_next(&t, &e, 100));
-	ENA_CHECK_EQ("link event group", ENA_AENQ_GROUP_LINK_CHANGE,
-		e.common.group);
+	ENA_CHECK_EQ(
+		"link event group", ENA_AENQ_GROUP_LINK_CHANGE, e.common.group);
 	lc = (struct ena_aenq_link_change_desc *)&e;
 	ENA_CHECK_EQ("link up", ENA_AENQ_LINK_UP_MASK,
 		lc->flags & ENA_AENQ_LINK_UP_MASK);
 	ENA_CHECK(td_irq_count(&t) > 0, "no interrupt for the AENQ event");
 
 	t0 = td_ms();
-	ENA_CHECK_RC("keep-alive", 0, td_aenq_wait_group(&t,
-		ENA_AENQ_GROUP_KEEP_ALIVE, &e, 2500));
+	ENA_CHECK_RC("keep-alive", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_KEEP_ALIVE, &e, 2500));
 	ENA_CHECK(td_ms() - t0 <= 1500, "keep-alive took %" PRIu64 " ms",
 		td_ms() - t0);
 	ka = (struct ena_aenq_keep_alive_desc *)&e;
 	ENA_CHECK_EQ("keep-alive rx drops", 0, ka->rx_drops_lo);
 
 	ENA_CHECK_RC("link_set", 0, ena_emu_link_set(t.dev, false));
-	ENA_CHECK_RC("link down event", 0, td_aenq_wait_group(&t,
-		ENA_AENQ_GROUP_LINK_CHANGE, &e, 200));
+	ENA_CHECK_RC("link down event", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_LINK_CHANGE, &e, 200));
 	ENA_CHECK_EQ("link down flag", 0,
 		((struct ena_aenq_link_change_desc *)&e)->flags);
 
 	ena_emu_notify(t.dev, true);
-	ENA_CHECK_RC("suspend event", 0, td_aenq_wait_group(&t,
-		ENA_AENQ_GROUP_NOTIFICATION, &e, 200));
-	ENA_CHECK_EQ("suspend syndrome", ENA_AENQ_NOTIFY_SUSPEND,
-		e.common.syndrome);
+	ENA_CHECK_RC("suspend event", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_NOTIFICATION, &e, 200));
+	ENA_CHECK_EQ(
+		"suspend syndrome", ENA_AENQ_NOTIFY_SUSPEND, e.common.syndrome);
 	ena_emu_notify(t.dev, false);
-	ENA_CHECK_RC("resume event", 0, td_aenq_wait_group(&t,
-		ENA_AENQ_GROUP_NOTIFICATION, &e, 200));
-	ENA_CHECK_EQ("resume syndrome", ENA_AENQ_NOTIFY_RESUME,
-		e.common.syndrome);
+	ENA_CHECK_RC("resume event", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_NOTIFICATION, &e, 200));
+	ENA_CHECK_EQ(
+		"resume syndrome", ENA_AENQ_NOTIFY_RESUME, e.common.syndrome);
 
 	/* Full AENQ: the device must not overwrite unread entries. */
 	while (td_aenq_next(&t, &e, 5) == 0)
@@ -710,17 +729,17 @@ emu_test_fault_admin(void)
 		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
 	ena_emu_counters_get(t.dev, &cnt);
 	ENA_CHECK_EQ("admin_dropped", 1, cnt.admin_dropped);
-	ENA_CHECK_EQ("knob consumed", 0, ena_emu_fault_get(t.dev,
-		ENA_EMU_FAULT_ADMIN_DROP));
+	ENA_CHECK_EQ("knob consumed", 0,
+		ena_emu_fault_get(t.dev, ENA_EMU_FAULT_ADMIN_DROP));
 
 	/* admin_delay_ms: the answer comes, but late. */
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_DELAY_MS, 150);
 	t0 = td_ms();
 	td_submit(&t, &c);
-	ENA_CHECK_RC("delayed completion arrives", 0,
-		td_wait_comp(&t, &r, 1000));
-	ENA_CHECK(td_ms() - t0 >= 150, "delayed completion after %" PRIu64
-		" ms", td_ms() - t0);
+	ENA_CHECK_RC(
+		"delayed completion arrives", 0, td_wait_comp(&t, &r, 1000));
+	ENA_CHECK(td_ms() - t0 >= 150,
+		"delayed completion after %" PRIu64 " ms", td_ms() - t0);
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_DELAY_MS, 0);
 
 	/* mmio_late_ms: read-less answers late; a short wait misses it. */
@@ -746,8 +765,8 @@ emu_test_fault_admin(void)
 	if ((t.aq_tail & (TD_AQ_DEPTH - 1)) == 0)
 		t.aq_phase ^= 1;
 	td_w32(&t, ENA_REG_AQ_DB, t.aq_tail);
-	ENA_CHECK_RC("stale-phase command answered", 0,
-		td_wait_comp(&t, &r, 50));
+	ENA_CHECK_RC(
+		"stale-phase command answered", 0, td_wait_comp(&t, &r, 50));
 	ENA_CHECK_EQ("stale-phase status", ENA_AQ_STATUS_MALFORMED_REQUEST,
 		r.common.status);
 	td_close(&t);
@@ -771,20 +790,20 @@ emu_test_fault_aenq(void)
 	ENA_CHECK_RC("no keep-alive with ka_stop", -ETIMEDOUT,
 		td_aenq_wait_group(&t, ENA_AENQ_GROUP_KEEP_ALIVE, &e, 1300));
 	ena_emu_counters_get(t.dev, &c1);
-	ENA_CHECK_EQ("keep_alives with ka_stop", c0.keep_alives,
-		c1.keep_alives);
+	ENA_CHECK_EQ(
+		"keep_alives with ka_stop", c0.keep_alives, c1.keep_alives);
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_KEEP_ALIVE_STOP, 0);
-	ENA_CHECK_RC("keep-alive resumes", 0, td_aenq_wait_group(&t,
-		ENA_AENQ_GROUP_KEEP_ALIVE, &e, 1500));
+	ENA_CHECK_RC("keep-alive resumes", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_KEEP_ALIVE, &e, 1500));
 
 	/* link_flap_ms: the link toggles, each change reported. */
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_LINK_FLAP_MS, 50);
 	end = td_ms() + 400;
 	while (td_ms() < end)
 		if (td_aenq_next(&t, &e, end - td_ms()) == 0 &&
-				e.common.group == ENA_AENQ_GROUP_LINK_CHANGE) {
+			e.common.group == ENA_AENQ_GROUP_LINK_CHANGE) {
 			if (((struct ena_aenq_link_change_desc *)&e)->flags &
-					ENA_AENQ_LINK_UP_MASK)
+				ENA_AENQ_LINK_UP_MASK)
 				ups++;
 			else
 				downs++;
@@ -795,8 +814,8 @@ emu_test_fault_aenq(void)
 
 	/* fatal: DEV_STS shows it, AENQ reports it, reset clears it. */
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_FATAL, 1);
-	ENA_CHECK_RC("fatal event", 0, td_aenq_wait_group(&t,
-		ENA_AENQ_GROUP_FATAL_ERROR, &e, 200));
+	ENA_CHECK_RC("fatal event", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_FATAL_ERROR, &e, 200));
 	v = td_read(&t, ENA_REG_DEV_STS, 100);
 	ENA_CHECK(v & ENA_REG_DEV_STS_FATAL_ERROR_MASK,
 		"DEV_STS 0x%x without fatal bit", v);
@@ -829,8 +848,8 @@ emu_test_dma_guard(void)
 	c.common.opcode = ENA_AQ_OP_GET_FEATURE;
 	c.get_feat.feat.feature_id = ENA_FEAT_RSS_HASH_FUNCTION;
 	td_ctrl(&c, heap, 48);
-	ENA_CHECK_EQ("ctrl buffer in libc heap", ENA_AQ_STATUS_MALFORMED_REQUEST,
-		td_exec(&t, &c, &r));
+	ENA_CHECK_EQ("ctrl buffer in libc heap",
+		ENA_AQ_STATUS_MALFORMED_REQUEST, td_exec(&t, &c, &r));
 	ena_emu_counters_get(t.dev, &cnt);
 	ENA_CHECK_EQ("dma_errors", 1, cnt.dma_errors);
 	ENA_CHECK_RC("fatal event for the bad DMA", 0,
@@ -868,13 +887,14 @@ emu_bare_cycles(unsigned int n)
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
-		if (rte_vdev_init("ena_emu_t0", "pmd=none,addr=0000:00:1e.0,"
-				"queues=2") != 0)
+		if (rte_vdev_init("ena_emu_t0",
+			    "pmd=none,addr=0000:00:1e.0,"
+			    "queues=2") != 0)
 			break;
 		if (ena_emu_dev_find("ena_emu_t0") == NULL)
 			break;
 		if (rte_vdev_uninit("ena_emu_t0") != 0 ||
-				ena_emu_dev_find("ena_emu_t0") != NULL)
+			ena_emu_dev_find("ena_emu_t0") != NULL)
 			break;
 	}
 	return i;
@@ -883,8 +903,8 @@ emu_bare_cycles(unsigned int n)
 static void
 emu_test_attach(void)
 {
-	unsigned int fds0, i, cycles = (unsigned int)ena_test_opt_u64(
-		"emu_cycles", 10);
+	unsigned int fds0, i,
+		cycles = (unsigned int)ena_test_opt_u64("emu_cycles", 10);
 	size_t heap1;
 	uint16_t port;
 	int rc;
@@ -906,7 +926,8 @@ emu_test_attach(void)
 	ENA_CHECK(rc != 0, "vdev with an unknown devarg probed");
 
 	for (i = 0; i < 3; i++) {
-		rc = rte_vdev_init("ena_emu_t2", "addr=0000:00:1f.0,queues=2,"
+		rc = rte_vdev_init("ena_emu_t2",
+			"addr=0000:00:1f.0,queues=2,"
 			"pmd=net_ena");
 		if (rc != 0)
 			break;
@@ -919,8 +940,8 @@ emu_test_attach(void)
 			break;
 	}
 	if (i == 0 && rc != 0) {
-		ena_test_skip("no ENA PMD probed the emulated device (rc %d)",
-			rc);
+		ena_test_skip(
+			"no ENA PMD probed the emulated device (rc %d)", rc);
 		return;
 	}
 	ENA_CHECK_EQ("attach/detach cycles with the PMD", 3, i);
@@ -934,13 +955,15 @@ emu_test_fault_regs(void)
 	struct td t;
 	uint32_t v;
 
-	ENA_CHECK(td_open(&t, "emu_fregs",
-		"version=0x008,ctrl_version=0x45000000,dma_width=20") == 0,
+	ENA_CHECK(
+		td_open(&t, "emu_fregs",
+			"version=0x008,ctrl_version=0x45000000,dma_width=20") ==
+			0,
 		"setup failed");
 	if (t.dev == NULL)
 		return;
-	ENA_CHECK_EQ("VERSION override", 0x008,
-		td_read(&t, ENA_REG_VERSION, 100));
+	ENA_CHECK_EQ(
+		"VERSION override", 0x008, td_read(&t, ENA_REG_VERSION, 100));
 	ENA_CHECK_EQ("VERSION override, plain read", 0x008,
 		td_r32_plain(&t, ENA_REG_VERSION));
 	ENA_CHECK_EQ("CONTROLLER_VERSION override", 0x45000000,
@@ -960,12 +983,14 @@ emu_test_fault_regs(void)
 	v = td_read(&t, ENA_REG_CONTROLLER_VERSION, 100);
 	ENA_CHECK(v != 0x45000000 && (v & 0xffffff) >= 1,
 		"CONTROLLER_VERSION 0x%x not restored", v);
-	ENA_CHECK_EQ("DMA width restored", 48, ENA_FIELD_GET(td_read(&t,
-		ENA_REG_CAPS, 100), ENA_REG_CAPS_DMA_ADDR_WIDTH));
+	ENA_CHECK_EQ("DMA width restored", 48,
+		ENA_FIELD_GET(td_read(&t, ENA_REG_CAPS, 100),
+			ENA_REG_CAPS_DMA_ADDR_WIDTH));
 	/* Run-time override shows on the next read. */
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_DMA_WIDTH, 70);
-	ENA_CHECK_EQ("DMA width set at run time", 70, ENA_FIELD_GET(
-		td_read(&t, ENA_REG_CAPS, 100), ENA_REG_CAPS_DMA_ADDR_WIDTH));
+	ENA_CHECK_EQ("DMA width set at run time", 70,
+		ENA_FIELD_GET(td_read(&t, ENA_REG_CAPS, 100),
+			ENA_REG_CAPS_DMA_ADDR_WIDTH));
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_DMA_WIDTH, 0);
 
 	/* reset_stuck: the reset starts, never ends, until the knob goes. */
@@ -996,8 +1021,10 @@ emu_test_fault_admin_err(void)
 	struct td t;
 	unsigned int i;
 
-	ENA_CHECK(td_open(&t, "emu_faerr", "admin_err=2,admin_err_status=7,"
-		"admin_err_opcode=8") == 0, "setup failed");
+	ENA_CHECK(td_open(&t, "emu_faerr",
+			  "admin_err=2,admin_err_status=7,"
+			  "admin_err_opcode=8") == 0,
+		"setup failed");
 	if (t.dev == NULL)
 		return;
 	ENA_CHECK_EQ("opcode knob from devargs", ENA_AQ_OP_GET_FEATURE,
@@ -1020,8 +1047,8 @@ emu_test_fault_admin_err(void)
 		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
 	ENA_CHECK(r.get_feat.dev_attr.max_mtu != 0, "no payload on success");
 	ena_emu_counters_get(t.dev, &c1);
-	ENA_CHECK_EQ("admin_errors counted", 3,
-		c1.admin_errors - c0.admin_errors);
+	ENA_CHECK_EQ(
+		"admin_errors counted", 3, c1.admin_errors - c0.admin_errors);
 	/* Any opcode, default status. */
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_ERR_OPCODE, 0);
 	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS, 0);
@@ -1055,7 +1082,7 @@ emu_test_llq_burst(void)
 	ENA_CHECK_EQ("no burst limit without the knob", 0,
 		r.get_feat.llq.accel.get.max_tx_burst_size);
 	ENA_CHECK(!(r.get_feat.llq.accel.get.supported_flags &
-			ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST)),
+			  ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST)),
 		"LIMIT_TX_BURST offered without a limit");
 	td_close(&t);
 }
@@ -1068,7 +1095,8 @@ emu_pci_scan(const char *name)
 	struct rte_device *d;
 	unsigned int n = 0;
 
-	RTE_DEV_FOREACH(d, "bus=pci", &it) {
+	RTE_DEV_FOREACH(d, "bus=pci", &it)
+	{
 		if (name == NULL || strcmp(rte_dev_name(d), name) == 0)
 			n++;
 	}

@@ -31,13 +31,13 @@
 #include "rte_ena_emu.h"
 #include "test.h"
 
-#define PMD_NB_MBUF	8192
-#define PMD_MBUF_DATA	(RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
-#define PMD_RING	512
-#define PMD_BURST	32
-#define PMD_MAX_Q	4
-#define PMD_HDR_LEN	(14 + 20 + 8)
-#define PMD_DEADLINE_S	10
+#define PMD_NB_MBUF    8192
+#define PMD_MBUF_DATA  (RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
+#define PMD_RING       512
+#define PMD_BURST      32
+#define PMD_MAX_Q      4
+#define PMD_HDR_LEN    (14 + 20 + 8)
+#define PMD_DEADLINE_S 10
 
 struct pmd_env {
 	char vdev[32];
@@ -72,15 +72,15 @@ pmd_ours(void)
  * A behaviour only our PMD promises: checked on ours, reported as a
  * difference on the upstream one.
  */
-#define PMD_CHECK_OURS(cond, ...)                                       \
-	do {                                                            \
-		if (pmd_ours()) {                                       \
-			ENA_CHECK(cond, __VA_ARGS__);                   \
-		} else if (!(cond)) {                                   \
-			printf("difference (upstream): ");              \
-			printf(__VA_ARGS__);                            \
-			printf("\n");                                   \
-		}                                                       \
+#define PMD_CHECK_OURS(cond, ...)                          \
+	do {                                               \
+		if (pmd_ours()) {                          \
+			ENA_CHECK(cond, __VA_ARGS__);      \
+		} else if (!(cond)) {                      \
+			printf("difference (upstream): "); \
+			printf(__VA_ARGS__);               \
+			printf("\n");                      \
+		}                                          \
 	} while (0)
 
 static int
@@ -119,7 +119,7 @@ pmd_log_capture_stop(const char *needle)
 		found = strcasestr(pmd_log_buf, needle) != NULL;
 		if (!found)
 			printf("captured log (no \"%s\"):\n%s\n", needle,
-			       pmd_log_buf);
+				pmd_log_buf);
 		free(pmd_log_buf);
 		pmd_log_buf = NULL;
 	}
@@ -131,7 +131,8 @@ pmd_devargs_drop(const char *pci)
 {
 	struct rte_devargs *da;
 
-	RTE_EAL_DEVARGS_FOREACH("pci", da) {
+	RTE_EAL_DEVARGS_FOREACH("pci", da)
+	{
 		if (strcmp(da->name, pci) == 0) {
 			rte_devargs_remove(da);
 			return;
@@ -144,8 +145,7 @@ pmd_devargs_drop(const char *pci)
  * PMD's devargs, given to the PCI address as "-a <addr>,<pmd_args>" would.
  */
 static int
-pmd_env_create2(struct pmd_env *env, const char *emu_args,
-		const char *pmd_args)
+pmd_env_create2(struct pmd_env *env, const char *emu_args, const char *pmd_args)
 {
 	uint16_t before[RTE_MAX_ETHPORTS];
 	char args[256], da[160];
@@ -154,13 +154,13 @@ pmd_env_create2(struct pmd_env *env, const char *emu_args,
 
 	memset(env, 0, sizeof(*env));
 	memset(before, 0, sizeof(before));
-	RTE_ETH_FOREACH_DEV(p)
+	RTE_ETH_FOREACH_DEV (p)
 		before[p] = 1;
 	snprintf(env->vdev, sizeof(env->vdev), "ena_emu%u", 10 + pmd_vdev_seq);
 	snprintf(env->pci, sizeof(env->pci), "0000:e%x:00.0",
-		 pmd_vdev_seq & 0xf);
+		pmd_vdev_seq & 0xf);
 	snprintf(args, sizeof(args), "pmd=%s,wire=loopback,addr=%s%s%s",
-		 pmd_sel, env->pci, emu_args[0] != '\0' ? "," : "", emu_args);
+		pmd_sel, env->pci, emu_args[0] != '\0' ? "," : "", emu_args);
 	pmd_vdev_seq++;
 	if (pmd_args[0] != '\0') {
 		snprintf(da, sizeof(da), "%s,%s", env->pci, pmd_args);
@@ -171,12 +171,12 @@ pmd_env_create2(struct pmd_env *env, const char *emu_args,
 	rc = rte_eal_hotplug_add("vdev", env->vdev, args);
 	if (rc != 0) {
 		printf("hotplug add %s,%s (PMD devargs \"%s\"): %d\n",
-		       env->vdev, args, pmd_args, rc);
+			env->vdev, args, pmd_args, rc);
 		pmd_devargs_drop(env->pci);
 		return rc;
 	}
 	env->emu = ena_emu_dev_find(env->vdev);
-	RTE_ETH_FOREACH_DEV(p) {
+	RTE_ETH_FOREACH_DEV (p) {
 		if (!before[p]) {
 			env->port = p;
 			return 0;
@@ -210,8 +210,8 @@ pmd_env_destroy(struct pmd_env *env)
 }
 
 static int
-pmd_configure(struct pmd_env *env, uint16_t nb_q, uint16_t ring,
-	      uint16_t mtu, bool rss)
+pmd_configure(struct pmd_env *env, uint16_t nb_q, uint16_t ring, uint16_t mtu,
+	bool rss)
 {
 	struct rte_eth_dev_info info;
 	struct rte_eth_conf conf;
@@ -228,18 +228,16 @@ pmd_configure(struct pmd_env *env, uint16_t nb_q, uint16_t ring,
 			(RTE_ETH_RSS_IP | RTE_ETH_RSS_TCP | RTE_ETH_RSS_UDP);
 	}
 	env->rx_offloads = info.rx_offload_capa &
-			   (RTE_ETH_RX_OFFLOAD_CHECKSUM |
-			    RTE_ETH_RX_OFFLOAD_SCATTER);
+		(RTE_ETH_RX_OFFLOAD_CHECKSUM | RTE_ETH_RX_OFFLOAD_SCATTER);
 	if (conf.rxmode.mq_mode == RTE_ETH_MQ_RX_RSS)
 		env->rx_offloads |= info.rx_offload_capa &
-				    RTE_ETH_RX_OFFLOAD_RSS_HASH;
+			RTE_ETH_RX_OFFLOAD_RSS_HASH;
 	if (info.dev_flags != NULL && (*info.dev_flags & RTE_ETH_DEV_INTR_LSC))
 		conf.intr_conf.lsc = 1;
 	env->tx_offloads = info.tx_offload_capa &
-			   (RTE_ETH_TX_OFFLOAD_MULTI_SEGS |
-			    RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
-			    RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
-			    RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
+		(RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
+			RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
+			RTE_ETH_TX_OFFLOAD_TCP_CKSUM);
 	conf.rxmode.offloads = env->rx_offloads;
 	conf.txmode.offloads = env->tx_offloads;
 	conf.rxmode.mtu = mtu;
@@ -247,12 +245,12 @@ pmd_configure(struct pmd_env *env, uint16_t nb_q, uint16_t ring,
 	if (rc != 0)
 		return rc;
 	for (q = 0; q < nb_q; q++) {
-		rc = rte_eth_rx_queue_setup(env->port, q, ring, SOCKET_ID_ANY,
-					    NULL, pmd_mp);
+		rc = rte_eth_rx_queue_setup(
+			env->port, q, ring, SOCKET_ID_ANY, NULL, pmd_mp);
 		if (rc != 0)
 			return rc;
-		rc = rte_eth_tx_queue_setup(env->port, q, ring, SOCKET_ID_ANY,
-					    NULL);
+		rc = rte_eth_tx_queue_setup(
+			env->port, q, ring, SOCKET_ID_ANY, NULL);
 		if (rc != 0)
 			return rc;
 	}
@@ -327,16 +325,16 @@ pmd_pkt_build(uint8_t *buf, uint32_t seq, uint32_t len)
 		uh->dgram_len = rte_cpu_to_be_16(len - 14 - 20);
 	}
 	for (i = 14 + 20 + l4_len; i < len; i++)
-		buf[i] = (uint8_t)(i < 14 + 20 + l4_len + 4 ?
-				   seq >> (8 * (i - 14 - 20 - l4_len)) :
-				   pmd_rand32(&s));
+		buf[i] = (uint8_t)(i < 14 + 20 + l4_len + 4
+				? seq >> (8 * (i - 14 - 20 - l4_len))
+				: pmd_rand32(&s));
 	ip->hdr_checksum = rte_ipv4_cksum(ip);
 	if (tcp)
-		((struct rte_tcp_hdr *)l4)->cksum =
-			rte_ipv4_udptcp_cksum(ip, l4);
+		((struct rte_tcp_hdr *)l4)->cksum = rte_ipv4_udptcp_cksum(
+			ip, l4);
 	else
-		((struct rte_udp_hdr *)l4)->dgram_cksum =
-			rte_ipv4_udptcp_cksum(ip, l4);
+		((struct rte_udp_hdr *)l4)->dgram_cksum = rte_ipv4_udptcp_cksum(
+			ip, l4);
 }
 
 /* Makes an mbuf chain of packet seq, segments of at most seg bytes. */
@@ -372,7 +370,7 @@ pmd_pkt_mbuf(uint32_t seq, uint32_t len, uint32_t seg)
 struct pmd_traffic {
 	uint32_t count;
 	uint32_t max_len;
-	uint32_t seg;		/* Tx segment size */
+	uint32_t seg; /* Tx segment size */
 	bool check_hash;
 	/* results */
 	uint32_t rx;
@@ -389,7 +387,7 @@ struct pmd_traffic {
 
 static void
 pmd_rx_check(struct pmd_env *env, struct pmd_traffic *t, struct rte_mbuf *m,
-	     uint16_t q, uint8_t *seen, const uint8_t *key, const uint16_t *reta)
+	uint16_t q, uint8_t *seen, const uint8_t *key, const uint16_t *reta)
 {
 	static uint8_t got[16384], want[16384];
 	const struct rte_ipv4_hdr *ip;
@@ -406,7 +404,7 @@ pmd_rx_check(struct pmd_env *env, struct pmd_traffic *t, struct rte_mbuf *m,
 	ip = (const struct rte_ipv4_hdr *)(got + 14);
 	l4off = 14 + 20 + (ip->next_proto_id == IPPROTO_TCP ? 20 : 8);
 	seq = (uint32_t)got[l4off] | (uint32_t)got[l4off + 1] << 8 |
-	      (uint32_t)got[l4off + 2] << 16 | (uint32_t)got[l4off + 3] << 24;
+		(uint32_t)got[l4off + 2] << 16 | (uint32_t)got[l4off + 3] << 24;
 	if (seq >= t->count || len != pmd_pkt_len(seq, t->max_len)) {
 		t->bad_payload++;
 		return;
@@ -420,11 +418,11 @@ pmd_rx_check(struct pmd_env *env, struct pmd_traffic *t, struct rte_mbuf *m,
 	if (memcmp(want, got, len) != 0)
 		t->bad_payload++;
 	if (rte_ipv4_cksum(ip) != 0 ||
-	    rte_ipv4_udptcp_cksum_verify(ip, got + 14 + 20) != 0 ||
-	    (m->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
-		    RTE_MBUF_F_RX_IP_CKSUM_BAD ||
-	    (m->ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
-		    RTE_MBUF_F_RX_L4_CKSUM_BAD)
+		rte_ipv4_udptcp_cksum_verify(ip, got + 14 + 20) != 0 ||
+		(m->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_IP_CKSUM_BAD ||
+		(m->ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_L4_CKSUM_BAD)
 		t->bad_cksum++;
 	if (t->check_hash && (m->ol_flags & RTE_MBUF_F_RX_RSS_HASH)) {
 		union rte_thash_tuple tup;
@@ -440,7 +438,7 @@ pmd_rx_check(struct pmd_env *env, struct pmd_traffic *t, struct rte_mbuf *m,
 		if (h != m->hash.rss)
 			t->bad_hash++;
 		else if (env->nb_q > 1 && reta != NULL &&
-			 reta[h % RTE_ETH_RSS_RETA_SIZE_128] != q)
+			reta[h % RTE_ETH_RSS_RETA_SIZE_128] != q)
 			t->bad_queue++;
 	}
 	t->rx++;
@@ -471,13 +469,14 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 	rss.rss_key = key;
 	rss.rss_key_len = sizeof(key);
 	if (t->check_hash &&
-	    rte_eth_dev_rss_hash_conf_get(env->port, &rss) != 0)
+		rte_eth_dev_rss_hash_conf_get(env->port, &rss) != 0)
 		t->check_hash = false;
 	if (t->check_hash && env->nb_q > 1) {
 		memset(reta_conf, 0, sizeof(reta_conf));
 		reta_conf[0].mask = UINT64_MAX;
 		reta_conf[1].mask = UINT64_MAX;
-		if (rte_eth_dev_rss_reta_query(env->port, reta_conf, 128) == 0) {
+		if (rte_eth_dev_rss_reta_query(env->port, reta_conf, 128) ==
+			0) {
 			for (i = 0; i < 128; i++)
 				reta[i] = reta_conf[i / 64].reta[i % 64];
 			have_reta = true;
@@ -488,17 +487,19 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 		return;
 	deadline = rte_get_timer_cycles() + PMD_DEADLINE_S * rte_get_timer_hz();
 	while (t->rx + t->bad_payload < t->count &&
-	       rte_get_timer_cycles() < deadline) {
+		rte_get_timer_cycles() < deadline) {
 		/*
 		 * Keep what is in flight below one Rx ring: the loopback wire
 		 * drops (and counts) what finds no Rx buffer, like a NIC.
 		 */
 		if (next < t->count &&
-		    next - t->rx - t->bad_payload - t->dup + PMD_BURST <=
-		    env->ring / 2u) {
-			nb = (uint16_t)RTE_MIN((uint32_t)PMD_BURST, t->count - next);
+			next - t->rx - t->bad_payload - t->dup + PMD_BURST <=
+				env->ring / 2u) {
+			nb = (uint16_t)RTE_MIN(
+				(uint32_t)PMD_BURST, t->count - next);
 			for (i = 0; i < nb; i++) {
-				uint32_t len = pmd_pkt_len(next + i, t->max_len);
+				uint32_t len = pmd_pkt_len(
+					next + i, t->max_len);
 
 				tx[i] = pmd_pkt_mbuf(next + i, len, t->seg);
 				if (tx[i] == NULL)
@@ -519,7 +520,7 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 			n = rte_eth_rx_burst(env->port, q, rx, PMD_BURST);
 			for (i = 0; i < n; i++) {
 				pmd_rx_check(env, t, rx[i], q, seen, key,
-					     have_reta ? reta : NULL);
+					have_reta ? reta : NULL);
 				rte_pktmbuf_free(rx[i]);
 			}
 		}
@@ -540,12 +541,12 @@ pmd_dump_xstats(uint16_t port)
 	names = calloc(n, sizeof(*names));
 	xs = calloc(n, sizeof(*xs));
 	if (names != NULL && xs != NULL &&
-	    rte_eth_xstats_get_names(port, names, n) == n &&
-	    rte_eth_xstats_get(port, xs, n) == n) {
+		rte_eth_xstats_get_names(port, names, n) == n &&
+		rte_eth_xstats_get(port, xs, n) == n) {
 		for (i = 0; i < n; i++)
 			if (xs[i].value != 0)
 				printf("  xstat %s = %" PRIu64 "\n",
-				       names[xs[i].id].name, xs[i].value);
+					names[xs[i].id].name, xs[i].value);
 	}
 	free(names);
 	free(xs);
@@ -553,10 +554,12 @@ pmd_dump_xstats(uint16_t port)
 
 static void
 pmd_traffic_check(const char *what, struct pmd_env *env, uint32_t count,
-		  uint32_t max_len, uint32_t seg)
+	uint32_t max_len, uint32_t seg)
 {
 	struct pmd_traffic t = {
-		.count = count, .max_len = max_len, .seg = seg,
+		.count = count,
+		.max_len = max_len,
+		.seg = seg,
 		.check_hash = true,
 	};
 	char buf[128];
@@ -577,10 +580,11 @@ pmd_traffic_check(const char *what, struct pmd_env *env, uint32_t count,
 	if (env->rx_offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH) {
 		snprintf(buf, sizeof(buf), "%s: RSS hash delivered", what);
 		PMD_CHECK_OURS(t.hashed == t.rx, "%s (%u of %u packets)", buf,
-			       t.hashed, t.rx);
+			t.hashed, t.rx);
 	}
 	if (t.hashed > 0) {
-		snprintf(buf, sizeof(buf), "%s: mbuf hash != rte_softrss", what);
+		snprintf(
+			buf, sizeof(buf), "%s: mbuf hash != rte_softrss", what);
 		ENA_CHECK_EQ(buf, 0, t.bad_hash);
 		snprintf(buf, sizeof(buf), "%s: queue != RETA[hash]", what);
 		ENA_CHECK_EQ(buf, 0, t.bad_queue);
@@ -599,8 +603,8 @@ static void
 pmd_check_mempool_full(const char *what)
 {
 	ENA_CHECK(rte_mempool_avail_count(pmd_mp) == PMD_NB_MBUF,
-		  "%s: mempool has %u of %u mbufs back", what,
-		  rte_mempool_avail_count(pmd_mp), PMD_NB_MBUF);
+		"%s: mempool has %u of %u mbufs back", what,
+		rte_mempool_avail_count(pmd_mp), PMD_NB_MBUF);
 }
 
 /* ---- test cases --------------------------------------------------------- */
@@ -620,28 +624,30 @@ pmd_test_infos(void)
 	}
 	rc = rte_eth_dev_info_get(env.port, &info);
 	ENA_CHECK_RC("dev_info_get", 0, rc);
-	ENA_CHECK(strcmp(info.driver_name, "net_ena") == 0,
-		  "driver name %s", info.driver_name);
+	ENA_CHECK(strcmp(info.driver_name, "net_ena") == 0, "driver name %s",
+		info.driver_name);
 	ENA_CHECK_EQ("max_rx_queues from the device", 8, info.max_rx_queues);
 	ENA_CHECK_EQ("max_tx_queues from the device", 8, info.max_tx_queues);
 	ENA_CHECK(rte_is_power_of_2(info.rx_desc_lim.nb_max),
-		  "rx nb_max %u power of two", info.rx_desc_lim.nb_max);
-	ENA_CHECK(info.tx_desc_lim.nb_max > 0 && info.tx_desc_lim.nb_seg_max > 0,
-		  "tx desc limits %u/%u", info.tx_desc_lim.nb_max,
-		  info.tx_desc_lim.nb_seg_max);
+		"rx nb_max %u power of two", info.rx_desc_lim.nb_max);
+	ENA_CHECK(
+		info.tx_desc_lim.nb_max > 0 && info.tx_desc_lim.nb_seg_max > 0,
+		"tx desc limits %u/%u", info.tx_desc_lim.nb_max,
+		info.tx_desc_lim.nb_seg_max);
 	ENA_CHECK_EQ("reta_size", 128, info.reta_size);
 	ENA_CHECK_EQ("hash_key_size", 40, info.hash_key_size);
 	ENA_CHECK(info.max_mtu > info.min_mtu && info.max_mtu >= 1500,
-		  "MTU range %u..%u", info.min_mtu, info.max_mtu);
+		"MTU range %u..%u", info.min_mtu, info.max_mtu);
 	ENA_CHECK(info.flow_type_rss_offloads & RTE_ETH_RSS_NONFRAG_IPV4_TCP,
-		  "RSS hf 0x%" PRIx64, info.flow_type_rss_offloads);
+		"RSS hf 0x%" PRIx64, info.flow_type_rss_offloads);
 	ENA_CHECK(info.rx_offload_capa & RTE_ETH_RX_OFFLOAD_RSS_HASH,
-		  "rx offloads 0x%" PRIx64, info.rx_offload_capa);
+		"rx offloads 0x%" PRIx64, info.rx_offload_capa);
 	ENA_CHECK(info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MULTI_SEGS,
-		  "tx offloads 0x%" PRIx64, info.tx_offload_capa);
+		"tx offloads 0x%" PRIx64, info.tx_offload_capa);
 	ENA_CHECK(info.default_rxportconf.ring_size > 0 ||
-		  info.default_rxconf.rx_free_thresh > 0 ||
-		  info.rx_desc_lim.nb_min > 0, "default configs present");
+			info.default_rxconf.rx_free_thresh > 0 ||
+			info.rx_desc_lim.nb_min > 0,
+		"default configs present");
 	rc = rte_eth_dev_fw_version_get(env.port, fw, sizeof(fw));
 	ENA_CHECK(rc == 0 || rc == -ENOTSUP, "fw_version_get rc %d", rc);
 	if (!pmd_ours() && rc == -ENOTSUP)
@@ -649,8 +655,8 @@ pmd_test_infos(void)
 	if (pmd_ours())
 		ENA_CHECK_RC("fw_version_get", 0, rc);
 	pt = NULL;
-	rc = rte_eth_dev_get_supported_ptypes(env.port, RTE_PTYPE_ALL_MASK,
-					      NULL, 0);
+	rc = rte_eth_dev_get_supported_ptypes(
+		env.port, RTE_PTYPE_ALL_MASK, NULL, 0);
 	PMD_CHECK_OURS(rc > 0, "supported ptypes: %d", rc);
 	RTE_SET_USED(pt);
 	pmd_env_destroy(&env);
@@ -678,12 +684,12 @@ pmd_test_bad_input(void)
 	rc = rte_eth_dev_configure(env.port, info.max_rx_queues + 1, 1, &conf);
 	ENA_CHECK_RC("configure with too many Rx queues", -EINVAL, rc);
 	conf.txmode.offloads = ~info.tx_offload_capa &
-			       RTE_ETH_TX_OFFLOAD_MACSEC_INSERT;
+		RTE_ETH_TX_OFFLOAD_MACSEC_INSERT;
 	rc = rte_eth_dev_configure(env.port, 1, 1, &conf);
 	ENA_CHECK_RC("configure with unsupported Tx offload", -EINVAL, rc);
 	conf.txmode.offloads = 0;
 	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_TIMESTAMP &
-			       ~info.rx_offload_capa;
+		~info.rx_offload_capa;
 	rc = rte_eth_dev_configure(env.port, 1, 1, &conf);
 	ENA_CHECK_RC("configure with unsupported Rx offload", -EINVAL, rc);
 	conf.rxmode.offloads = 0;
@@ -691,35 +697,34 @@ pmd_test_bad_input(void)
 	rc = rte_eth_dev_configure(env.port, 2, 2, &conf);
 	ENA_CHECK_RC("configure 2 queues with RSS", 0, rc);
 
-	rc = rte_eth_rx_queue_setup(env.port, 0, 1000, SOCKET_ID_ANY, NULL,
-				    pmd_mp);
+	rc = rte_eth_rx_queue_setup(
+		env.port, 0, 1000, SOCKET_ID_ANY, NULL, pmd_mp);
 	ENA_CHECK_RC("Rx ring 1000 (not a power of two)", -EINVAL, rc);
 	rc = rte_eth_rx_queue_setup(env.port, 0, info.rx_desc_lim.nb_max * 2,
-				    SOCKET_ID_ANY, NULL, pmd_mp);
+		SOCKET_ID_ANY, NULL, pmd_mp);
 	ENA_CHECK_RC("Rx ring above the device limit", -EINVAL, rc);
 	rc = rte_eth_tx_queue_setup(env.port, 0, 1000, SOCKET_ID_ANY, NULL);
 	ENA_CHECK_RC("Tx ring 1000 (not a power of two)", -EINVAL, rc);
-	rc = rte_eth_tx_queue_setup(env.port, 0, info.tx_desc_lim.nb_max * 2,
-				    SOCKET_ID_ANY, NULL);
+	rc = rte_eth_tx_queue_setup(
+		env.port, 0, info.tx_desc_lim.nb_max * 2, SOCKET_ID_ANY, NULL);
 	ENA_CHECK_RC("Tx ring above the device limit", -EINVAL, rc);
-	rc = rte_eth_rx_queue_setup(env.port, 5, 256, SOCKET_ID_ANY, NULL,
-				    pmd_mp);
+	rc = rte_eth_rx_queue_setup(
+		env.port, 5, 256, SOCKET_ID_ANY, NULL, pmd_mp);
 	ENA_CHECK_RC("Rx queue id beyond configured", -EINVAL, rc);
 	txc = info.default_txconf;
 	txc.offloads = RTE_ETH_TX_OFFLOAD_QINQ_INSERT &
-		       ~info.tx_queue_offload_capa & ~info.tx_offload_capa;
+		~info.tx_queue_offload_capa & ~info.tx_offload_capa;
 	rc = rte_eth_tx_queue_setup(env.port, 0, 256, SOCKET_ID_ANY, &txc);
 	ENA_CHECK_RC("Tx queue offload not supported", -EINVAL, rc);
 
 	small = rte_pktmbuf_pool_create("pmd_small", 1023, 0, 0,
-					RTE_PKTMBUF_HEADROOM + 256,
-					SOCKET_ID_ANY);
+		RTE_PKTMBUF_HEADROOM + 256, SOCKET_ID_ANY);
 	if (small != NULL) {
-		rc = rte_eth_rx_queue_setup(env.port, 0, 256, SOCKET_ID_ANY,
-					    NULL, small);
+		rc = rte_eth_rx_queue_setup(
+			env.port, 0, 256, SOCKET_ID_ANY, NULL, small);
 		if (pmd_ours())
 			ENA_CHECK_RC("Rx mempool buffers too small, no scatter",
-				     -EINVAL, rc);
+				-EINVAL, rc);
 		else if (rc == 0)
 			printf("note: upstream PMD accepts a 256 B Rx buffer "
 			       "without scattered Rx\n");
@@ -727,7 +732,8 @@ pmd_test_bad_input(void)
 
 	rc = rte_eth_dev_set_mtu(env.port, info.max_mtu + 1);
 	ENA_CHECK_RC("MTU above max", -EINVAL, rc);
-	rc = rte_eth_dev_set_mtu(env.port, (info.min_mtu < 68 ? info.min_mtu : 68) - 1);
+	rc = rte_eth_dev_set_mtu(
+		env.port, (info.min_mtu < 68 ? info.min_mtu : 68) - 1);
 	ENA_CHECK_RC("MTU below min", -EINVAL, rc);
 
 	rc = pmd_configure(&env, 2, 256, 1500, true);
@@ -746,8 +752,8 @@ pmd_test_bad_input(void)
 	rss.rss_key_len = 20;
 	rss.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP;
 	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
-	PMD_CHECK_OURS(rc == -EINVAL, "RSS key of 20 bytes (device: 40): rc %d",
-		       rc);
+	PMD_CHECK_OURS(
+		rc == -EINVAL, "RSS key of 20 bytes (device: 40): rc %d", rc);
 	rss.rss_key_len = 40;
 	rss.rss_hf = RTE_ETH_RSS_L2TPV3;
 	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
@@ -759,15 +765,15 @@ pmd_test_bad_input(void)
 
 static void
 pmd_test_loopback(const char *emu_args, uint16_t nb_q, uint32_t count,
-		  uint32_t max_len, uint16_t mtu)
+	uint32_t max_len, uint16_t mtu)
 {
 	struct rte_eth_stats st;
 	struct pmd_env env;
 	char what[96];
 	int rc;
 
-	snprintf(what, sizeof(what), "loopback %s q=%u len<=%u", emu_args,
-		 nb_q, max_len);
+	snprintf(what, sizeof(what), "loopback %s q=%u len<=%u", emu_args, nb_q,
+		max_len);
 	if (pmd_env_create(&env, emu_args) != 0) {
 		ENA_CHECK(false, "%s: create emulated device", what);
 		return;
@@ -781,15 +787,14 @@ pmd_test_loopback(const char *emu_args, uint16_t nb_q, uint32_t count,
 		return;
 	}
 	rte_eth_stats_reset(env.port);
-	pmd_traffic_check(what, &env, count,
-			  max_len, max_len > 2000 ? 2048 : max_len);
+	pmd_traffic_check(
+		what, &env, count, max_len, max_len > 2000 ? 2048 : max_len);
 	rc = rte_eth_stats_get(env.port, &st);
 	ENA_CHECK_RC("stats_get", 0, rc);
 	ENA_CHECK_EQ("ipackets", count, st.ipackets);
 	ENA_CHECK_EQ("opackets", count, st.opackets);
 	ENA_CHECK(st.ibytes == st.obytes && st.ibytes > 0,
-		  "bytes in %" PRIu64 " == out %" PRIu64, st.ibytes,
-		  st.obytes);
+		"bytes in %" PRIu64 " == out %" PRIu64, st.ibytes, st.obytes);
 	if (nb_q > 1) {
 		uint64_t sum = 0;
 		uint16_t q;
@@ -819,9 +824,14 @@ pmd_test_control(void)
 	uint16_t mtu, i;
 	int rc, n, k;
 	static const char *const want[] = {
-		"wd_expired", "dev_start", "dev_stop", "tx_drops",
-		"bw_in_allowance_exceeded", "bw_out_allowance_exceeded",
-		"pps_allowance_exceeded", "conntrack_allowance_exceeded",
+		"wd_expired",
+		"dev_start",
+		"dev_stop",
+		"tx_drops",
+		"bw_in_allowance_exceeded",
+		"bw_out_allowance_exceeded",
+		"pps_allowance_exceeded",
+		"conntrack_allowance_exceeded",
 		"linklocal_allowance_exceeded",
 	};
 
@@ -836,8 +846,8 @@ pmd_test_control(void)
 	if (rc != 0)
 		goto out;
 
-	rc = rte_eth_dev_callback_register(env.port, RTE_ETH_EVENT_INTR_LSC,
-					   pmd_event_cb, NULL);
+	rc = rte_eth_dev_callback_register(
+		env.port, RTE_ETH_EVENT_INTR_LSC, pmd_event_cb, NULL);
 	memset(&link, 0, sizeof(link));
 	rc = rte_eth_link_get_nowait(env.port, &link);
 	ENA_CHECK_RC("link_get", 0, rc);
@@ -850,9 +860,9 @@ pmd_test_control(void)
 		do {
 			rte_eth_link_get_nowait(env.port, &link);
 		} while (link.link_status != RTE_ETH_LINK_DOWN &&
-			 rte_get_timer_cycles() < dl);
+			rte_get_timer_cycles() < dl);
 		ENA_CHECK_EQ("link down after AENQ", RTE_ETH_LINK_DOWN,
-			     link.link_status);
+			link.link_status);
 		while (pmd_lsc_events == lsc0 && rte_get_timer_cycles() < dl)
 			rte_delay_us_sleep(1000);
 		ENA_CHECK(pmd_lsc_events > lsc0, "LSC event raised");
@@ -861,32 +871,32 @@ pmd_test_control(void)
 		do {
 			rte_eth_link_get_nowait(env.port, &link);
 		} while (link.link_status != RTE_ETH_LINK_UP &&
-			 rte_get_timer_cycles() < dl);
-		ENA_CHECK_EQ("link up again", RTE_ETH_LINK_UP,
-			     link.link_status);
+			rte_get_timer_cycles() < dl);
+		ENA_CHECK_EQ(
+			"link up again", RTE_ETH_LINK_UP, link.link_status);
 	}
-	rte_eth_dev_callback_unregister(env.port, RTE_ETH_EVENT_INTR_LSC,
-					pmd_event_cb, NULL);
+	rte_eth_dev_callback_unregister(
+		env.port, RTE_ETH_EVENT_INTR_LSC, pmd_event_cb, NULL);
 
 	rc = rte_eth_promiscuous_enable(env.port);
 	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
-		  "promiscuous_enable rc %d", rc);
+		"promiscuous_enable rc %d", rc);
 	if (rc == 0)
-		ENA_CHECK_EQ("promiscuous on", 1,
-			     rte_eth_promiscuous_get(env.port));
+		ENA_CHECK_EQ(
+			"promiscuous on", 1, rte_eth_promiscuous_get(env.port));
 	rc = rte_eth_promiscuous_disable(env.port);
 	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
-		  "promiscuous_disable rc %d", rc);
+		"promiscuous_disable rc %d", rc);
 	rc = rte_eth_allmulticast_enable(env.port);
 	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
-		  "allmulticast_enable rc %d", rc);
+		"allmulticast_enable rc %d", rc);
 	rc = rte_eth_allmulticast_disable(env.port);
 	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
-		  "allmulticast_disable rc %d", rc);
+		"allmulticast_disable rc %d", rc);
 
 	rc = rte_eth_dev_set_mtu(env.port, 9000);
 	ENA_CHECK(rc == 0 || rc == -EBUSY || rc == -EINVAL,
-		  "mtu 9000 while started without scatter: rc %d", rc);
+		"mtu 9000 while started without scatter: rc %d", rc);
 	rc = rte_eth_dev_set_mtu(env.port, 1400);
 	ENA_CHECK_RC("mtu 1400 through the device", 0, rc);
 	rte_eth_dev_get_mtu(env.port, &mtu);
@@ -899,7 +909,8 @@ pmd_test_control(void)
 	memset(&rss, 0, sizeof(rss));
 	rss.rss_key = key;
 	rss.rss_key_len = sizeof(key);
-	rss.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP;
+	rss.rss_hf = RTE_ETH_RSS_NONFRAG_IPV4_TCP |
+		RTE_ETH_RSS_NONFRAG_IPV4_UDP;
 	rc = rte_eth_dev_rss_hash_update(env.port, &rss);
 	ENA_CHECK_RC("rss_hash_update", 0, rc);
 	memset(key2, 0, sizeof(key2));
@@ -910,7 +921,7 @@ pmd_test_control(void)
 	ENA_CHECK_RC("rss_hash_conf_get", 0, rc);
 	ENA_CHECK(memcmp(key, key2, sizeof(key)) == 0, "RSS key read back");
 	ENA_CHECK(rss.rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_TCP,
-		  "rss_hf read back 0x%" PRIx64, rss.rss_hf);
+		"rss_hf read back 0x%" PRIx64, rss.rss_hf);
 	memset(reta, 0, sizeof(reta));
 	for (i = 0; i < 128; i++) {
 		reta[i / 64].mask |= 1ull << (i % 64);
@@ -930,16 +941,16 @@ pmd_test_control(void)
 	/* Stats and xstats. */
 	rc = rte_eth_stats_get(env.port, &st);
 	ENA_CHECK(rc == 0 && st.ipackets >= 2000, "ipackets %" PRIu64,
-		  st.ipackets);
+		st.ipackets);
 	n = rte_eth_xstats_get_names(env.port, NULL, 0);
 	ENA_CHECK(n > 0, "xstats count %d", n);
 	names = calloc(n > 0 ? n : 1, sizeof(*names));
 	xs = calloc(n > 0 ? n : 1, sizeof(*xs));
 	if (n > 0 && names != NULL && xs != NULL) {
 		ENA_CHECK_EQ("xstats names", n,
-			     rte_eth_xstats_get_names(env.port, names, n));
+			rte_eth_xstats_get_names(env.port, names, n));
 		ENA_CHECK_EQ("xstats values", n,
-			     rte_eth_xstats_get(env.port, xs, n));
+			rte_eth_xstats_get(env.port, xs, n));
 		for (i = 0; i < RTE_DIM(want); i++) {
 			for (k = 0; k < n; k++)
 				if (strcmp(names[k].name, want[i]) == 0)
@@ -960,7 +971,8 @@ pmd_test_control(void)
 		if (pmd_ours()) {
 			for (i = 0; i < 5; i++) {
 				static const char *const srd[] = {
-					"ena_srd_mode", "ena_srd_tx_pkts",
+					"ena_srd_mode",
+					"ena_srd_tx_pkts",
 					"ena_srd_eligible_tx_pkts",
 					"ena_srd_rx_pkts",
 					"ena_srd_resource_utilization",
@@ -978,12 +990,12 @@ pmd_test_control(void)
 	PMD_CHECK_OURS(rc == 0, "stats_reset rc %d", rc);
 	rte_eth_stats_get(env.port, &st);
 	PMD_CHECK_OURS(st.ipackets == 0, "ipackets after stats_reset %" PRIu64,
-		       st.ipackets);
+		st.ipackets);
 
 	/* Queue stop/start at runtime. */
 	rc = rte_eth_dev_rx_queue_stop(env.port, 1);
 	ENA_CHECK(rc == 0 || (!pmd_ours() && rc == -ENOTSUP),
-		  "rx_queue_stop rc %d", rc);
+		"rx_queue_stop rc %d", rc);
 	if (rc == 0) {
 		rc = rte_eth_dev_rx_queue_start(env.port, 1);
 		ENA_CHECK_RC("rx_queue_start", 0, rc);
@@ -994,11 +1006,10 @@ pmd_test_control(void)
 
 		/* 22 segments: more than any ENA device takes. */
 		rte_errno = 0;
-		rc = big != NULL ?
-			rte_eth_tx_prepare(env.port, 0, &p1, 1) : -1;
+		rc = big != NULL ? rte_eth_tx_prepare(env.port, 0, &p1, 1) : -1;
 		PMD_CHECK_OURS(rc == 0 && rte_errno == EINVAL,
-			       "tx_prepare refuses %u segments: rc %d errno %d",
-			       big != NULL ? big->nb_segs : 0, rc, rte_errno);
+			"tx_prepare refuses %u segments: rc %d errno %d",
+			big != NULL ? big->nb_segs : 0, rc, rte_errno);
 		rte_pktmbuf_free(big);
 	}
 	rc = rte_eth_tx_done_cleanup(env.port, 0, 0);
@@ -1047,8 +1058,8 @@ pmd_test_stop_start(void)
 	if (pmd_ours())
 		ENA_CHECK_EQ("Rx rings filled completely", 2 * 255, in_use);
 	else
-		printf("note: upstream PMD fills %u of %u Rx descriptors\n",
-		       in_use, 2 * 256);
+		printf("note: upstream PMD fills %u of %d Rx descriptors\n",
+			in_use, 2 * 256);
 	pmd_traffic_check("after x100", &env, 1000, 1514, 2048);
 	rte_eth_dev_stop(env.port);
 	pmd_env_destroy(&env);
@@ -1084,7 +1095,7 @@ pmd_wait_reset_event(struct pmd_env *env, unsigned int ev0, bool traffic)
 
 static void
 pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
-	       const char *reason, const char *pmd_args)
+	const char *reason, const char *pmd_args)
 {
 	struct pmd_env env;
 	char what[128], args[128];
@@ -1109,8 +1120,8 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	rte_eth_dev_set_mtu(env.port, 1400);
 	rc = rte_eth_dev_start(env.port);
 	ENA_CHECK_RC(what, 0, rc);
-	rte_eth_dev_callback_register(env.port, RTE_ETH_EVENT_INTR_RESET,
-				      pmd_event_cb, NULL);
+	rte_eth_dev_callback_register(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
 	pmd_traffic_check(what, &env, 200, 1400, 2048);
 	ev0 = pmd_reset_events;
 	pmd_log_capture_start();
@@ -1120,8 +1131,8 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	ena_emu_fault_set(env.emu, fault, 0);
 	if (!raised && !pmd_ours()) {
 		pmd_log_capture_stop("");
-		rte_eth_dev_callback_unregister(env.port,
-			RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+		rte_eth_dev_callback_unregister(
+			env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
 		pmd_env_destroy(&env);
 		return;
 	}
@@ -1131,7 +1142,7 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 		char msg[160];
 
 		snprintf(msg, sizeof(msg), "%s: reset reason %s logged", what,
-			 reason);
+			reason);
 		ENA_CHECK(pmd_log_capture_stop(reason), "%s", msg);
 		rte_eth_dev_get_mtu(env.port, &mtu);
 		ENA_CHECK_EQ("MTU kept across reset", 1400, mtu);
@@ -1144,8 +1155,8 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	rc = rte_eth_dev_start(env.port);
 	ENA_CHECK_RC("start after reset", 0, rc);
 	pmd_traffic_check("traffic after reset", &env, 300, 1400, 2048);
-	rte_eth_dev_callback_unregister(env.port, RTE_ETH_EVENT_INTR_RESET,
-					pmd_event_cb, NULL);
+	rte_eth_dev_callback_unregister(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
 	rte_eth_dev_stop(env.port);
 	pmd_check_mempool_full("after reset and stop");
 	pmd_env_destroy(&env);
@@ -1165,8 +1176,11 @@ static void
 pmd_test_devargs(void)
 {
 	static const char *const bad[] = {
-		"miss_txc_to=61", "enable_llq=2", "large_llq_hdr=yes",
-		"control_path_poll_interval=abc", "watchdog_period=1",
+		"miss_txc_to=61",
+		"enable_llq=2",
+		"large_llq_hdr=yes",
+		"control_path_poll_interval=abc",
+		"watchdog_period=1",
 		"no_such_key=1",
 	};
 	struct rte_eth_link link;
@@ -1178,43 +1192,43 @@ pmd_test_devargs(void)
 		return;
 	for (i = 0; i < RTE_DIM(bad); i++)
 		ENA_CHECK(pmd_env_create2(&env, "queues=1", bad[i]) != 0,
-			  "devargs \"%s\" rejected", bad[i]);
+			"devargs \"%s\" rejected", bad[i]);
 
 	if (pmd_env_create2(&env, "queues=1,llq=1", "enable_llq=0") == 0) {
 		ENA_CHECK_RC("configure, LLQ off by devarg", 0,
-			     pmd_configure(&env, 1, 256, 1500, true));
+			pmd_configure(&env, 1, 256, 1500, true));
 		rte_eth_dev_start(env.port);
 		pmd_traffic_check("enable_llq=0", &env, 300, 1514, 2048);
 		ENA_CHECK_EQ("no LLQ pushes with enable_llq=0", 0,
-			     pmd_xstat(env.port, "tx_q0_llq_pushes"));
+			pmd_xstat(env.port, "tx_q0_llq_pushes"));
 		pmd_env_destroy(&env);
 	} else {
 		ENA_CHECK(false, "create with enable_llq=0");
 	}
 	if (pmd_env_create2(&env, "queues=1,llq=1", "large_llq_hdr=1") == 0) {
 		ENA_CHECK_RC("configure, large LLQ header", 0,
-			     pmd_configure(&env, 1, 256, 1500, true));
+			pmd_configure(&env, 1, 256, 1500, true));
 		rte_eth_dev_start(env.port);
 		pmd_traffic_check("large_llq_hdr=1", &env, 300, 1514, 2048);
 		ENA_CHECK_EQ("every packet pushed through LLQ", 300,
-			     pmd_xstat(env.port, "tx_q0_llq_pushes"));
+			pmd_xstat(env.port, "tx_q0_llq_pushes"));
 		pmd_env_destroy(&env);
 	} else {
 		ENA_CHECK(false, "create with large_llq_hdr=1");
 	}
-	if (pmd_env_create2(&env, "queues=1",
-			    "control_path_poll_interval=20") == 0) {
+	if (pmd_env_create2(
+		    &env, "queues=1", "control_path_poll_interval=20") == 0) {
 		ENA_CHECK_RC("configure, polled control path", 0,
-			     pmd_configure(&env, 1, 256, 1500, true));
+			pmd_configure(&env, 1, 256, 1500, true));
 		rte_eth_dev_start(env.port);
 		ena_emu_link_set(env.emu, false);
 		dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
 		do {
 			rte_eth_link_get_nowait(env.port, &link);
 		} while (link.link_status != RTE_ETH_LINK_DOWN &&
-			 rte_get_timer_cycles() < dl);
+			rte_get_timer_cycles() < dl);
 		ENA_CHECK_EQ("link change seen by AENQ polling",
-			     RTE_ETH_LINK_DOWN, link.link_status);
+			RTE_ETH_LINK_DOWN, link.link_status);
 		ena_emu_link_set(env.emu, true);
 		pmd_env_destroy(&env);
 	} else {
@@ -1229,19 +1243,20 @@ pmd_suite(void)
 
 	pmd_sel = ena_test_opt("pmd", "drivers/librte_net_ena");
 	printf("pmd suite on PMD matching \"%s\"\n", pmd_sel);
-	pmd_mp = rte_pktmbuf_pool_create("pmd_mp", PMD_NB_MBUF, 0, 0,
-					 PMD_MBUF_DATA, SOCKET_ID_ANY);
+	pmd_mp = rte_pktmbuf_pool_create(
+		"pmd_mp", PMD_NB_MBUF, 0, 0, PMD_MBUF_DATA, SOCKET_ID_ANY);
 	if (pmd_mp == NULL) {
 		ENA_CHECK(false, "mempool: %s", rte_strerror(rte_errno));
 		return;
 	}
 	if (rte_eth_dev_count_avail() == 0 &&
-	    ena_emu_dev_find("ena_emu_probe") == NULL) {
+		ena_emu_dev_find("ena_emu_probe") == NULL) {
 		struct pmd_env env;
 
 		if (pmd_env_create(&env, "") != 0) {
 			ena_test_skip("no ENA port could be created on the "
-				      "emulator with pmd=%s", pmd_sel);
+				      "emulator with pmd=%s",
+				pmd_sel);
 			rte_mempool_free(pmd_mp);
 			return;
 		}
@@ -1263,17 +1278,17 @@ pmd_suite(void)
 	pmd_test_control();
 	pmd_test_stop_start();
 	pmd_test_devargs();
-	pmd_test_fault(ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1, false,
-		       "KEEP_ALIVE", "");
+	pmd_test_fault(
+		ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1, false, "KEEP_ALIVE", "");
 	pmd_test_fault(ENA_EMU_FAULT_TX_COMP_STOP, 1, true, "MISS_TX",
-		       "miss_txc_to=1");
-	pmd_test_fault(ENA_EMU_FAULT_RX_BAD_REQ_ID, 1, true, "INV_RX_REQ_ID",
-		       "");
-	pmd_test_fault(ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID",
-		       "");
+		"miss_txc_to=1");
+	pmd_test_fault(
+		ENA_EMU_FAULT_RX_BAD_REQ_ID, 1, true, "INV_RX_REQ_ID", "");
+	pmd_test_fault(
+		ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID", "");
 	rte_mempool_free(pmd_mp);
 	pmd_mp = NULL;
 }
 
-ENA_TEST_SUITE(pmd, "ENA PMD through rte_ethdev on the emulated device",
-	       pmd_suite)
+ENA_TEST_SUITE(
+	pmd, "ENA PMD through rte_ethdev on the emulated device", pmd_suite)

@@ -34,7 +34,7 @@ ena_devargs_defaults(struct ena_devargs *da)
 /* Strict decimal parse: no sign, no trailing garbage, within [lo, hi]. */
 static int
 ena_devarg_u32(const char *key, const char *val, uint32_t lo, uint32_t hi,
-	       uint32_t *out)
+	uint32_t *out)
 {
 	unsigned long v;
 	char *end;
@@ -48,8 +48,9 @@ ena_devarg_u32(const char *key, const char *val, uint32_t lo, uint32_t hi,
 	*out = (uint32_t)v;
 	return 0;
 bad:
-	PMD_INIT_LOG(ERR, "invalid devarg %s=%s: expected an integer in [%u, %u]",
-		     key, val != NULL ? val : "(none)", lo, hi);
+	PMD_INIT_LOG(ERR,
+		"invalid devarg %s=%s: expected an integer in [%u, %u]", key,
+		val != NULL ? val : "(none)", lo, hi);
 	return -EINVAL;
 }
 
@@ -61,7 +62,7 @@ ena_devarg_handle(const char *key, const char *val, void *opaque)
 	int rc;
 
 	if (strcmp(key, ENA_DEVARG_ENABLE_LLQ) == 0 ||
-	    strcmp(key, ENA_DEVARG_LARGE_LLQ_HDR) == 0) {
+		strcmp(key, ENA_DEVARG_LARGE_LLQ_HDR) == 0) {
 		rc = ena_devarg_u32(key, val, 0, 1, &v);
 		if (rc != 0)
 			return rc;
@@ -70,18 +71,18 @@ ena_devarg_handle(const char *key, const char *val, void *opaque)
 		else
 			da->large_llq_hdr = v != 0;
 	} else if (strcmp(key, ENA_DEVARG_MISS_TXC_TO) == 0) {
-		rc = ena_devarg_u32(key, val, 0, ENA_MISS_TXC_TO_MAX_S,
-				    &da->miss_txc_to_s);
+		rc = ena_devarg_u32(
+			key, val, 0, ENA_MISS_TXC_TO_MAX_S, &da->miss_txc_to_s);
 		if (rc != 0)
 			return rc;
 	} else if (strcmp(key, ENA_DEVARG_CTRL_POLL_INTERVAL) == 0) {
 		rc = ena_devarg_u32(key, val, 0, ENA_CTRL_POLL_INTERVAL_MAX_MS,
-				    &da->ctrl_poll_ms);
+			&da->ctrl_poll_ms);
 		if (rc != 0)
 			return rc;
 	} else if (strcmp(key, ENA_DEVARG_WD_PERIOD) == 0) {
 		rc = ena_devarg_u32(key, val, ENA_WD_PERIOD_MIN_MS,
-				    ENA_WD_PERIOD_MAX_MS, &da->wd_period_ms);
+			ENA_WD_PERIOD_MAX_MS, &da->wd_period_ms);
 		if (rc != 0)
 			return rc;
 	}
@@ -95,13 +96,15 @@ ena_devargs_parse(const struct rte_devargs *devargs, struct ena_devargs *da)
 	int rc;
 
 	ena_devargs_defaults(da);
-	if (devargs == NULL || devargs->args == NULL || devargs->args[0] == '\0')
+	if (devargs == NULL || devargs->args == NULL ||
+		devargs->args[0] == '\0')
 		return 0;
 
 	kv = rte_kvargs_parse(devargs->args, ena_devargs_keys);
 	if (kv == NULL) {
-		PMD_INIT_LOG(ERR, "cannot parse devargs \"%s\" (known keys: %s)",
-			     devargs->args, ENA_DEVARGS_HELP);
+		PMD_INIT_LOG(ERR,
+			"cannot parse devargs \"%s\" (known keys: %s)",
+			devargs->args, ENA_DEVARGS_HELP);
 		return -EINVAL;
 	}
 	rc = rte_kvargs_process(kv, NULL, ena_devarg_handle, da);

@@ -27,14 +27,14 @@ RTE_LOG_REGISTER(ena_logtype_driver, pmd.net.ena.driver, NOTICE);
 RTE_LOG_REGISTER(ena_logtype_rx, pmd.net.ena.rx, NOTICE);
 RTE_LOG_REGISTER(ena_logtype_tx, pmd.net.ena.tx, NOTICE);
 
-#define ENA_DRV_MAJOR	1
-#define ENA_DRV_MINOR	0
-#define ENA_DRV_SUB	0
+#define ENA_DRV_MAJOR 1
+#define ENA_DRV_MINOR 0
+#define ENA_DRV_SUB   0
 
 /* Default LLQ layout: two descriptors before the pushed header. */
-#define ENA_LLQ_DESCS_BEFORE_HDR	2
-#define ENA_LLQ_ENTRY_NORMAL		128
-#define ENA_LLQ_ENTRY_LARGE		256
+#define ENA_LLQ_DESCS_BEFORE_HDR 2
+#define ENA_LLQ_ENTRY_NORMAL	 128
+#define ENA_LLQ_ENTRY_LARGE	 256
 
 static const struct rte_pci_id ena_pci_ids[] = {
 	{ RTE_PCI_DEVICE(0x1d0f, 0x0ec2) },
@@ -100,7 +100,7 @@ ena_aenq_fatal(void *arg, const struct ena_aenq_entry *e)
 	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
 
 	PMD_DRV_LOG(ERR, "%s: device reported a fatal error (syndrome %u)",
-		    ad->name, e->common.syndrome);
+		ad->name, e->common.syndrome);
 	ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
 }
 
@@ -141,7 +141,7 @@ ena_aenq_unknown(void *arg, const struct ena_aenq_entry *e)
 	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
 
 	PMD_DRV_LOG(DEBUG, "%s: ignoring AENQ event group %u syndrome %u",
-		    ad->name, e->common.group, e->common.syndrome);
+		ad->name, e->common.group, e->common.syndrome);
 }
 
 static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
@@ -158,12 +158,12 @@ static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
 	.unknown = ena_aenq_unknown,
 };
 
-#define ENA_AENQ_GROUPS_WANTED                                      \
-	(ENA_BIT(ENA_AENQ_GROUP_LINK_CHANGE) |                      \
-	 ENA_BIT(ENA_AENQ_GROUP_FATAL_ERROR) |                      \
-	 ENA_BIT(ENA_AENQ_GROUP_WARNING) |                          \
-	 ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) |                     \
-	 ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE))
+#define ENA_AENQ_GROUPS_WANTED                         \
+	(ENA_BIT(ENA_AENQ_GROUP_LINK_CHANGE) |         \
+		ENA_BIT(ENA_AENQ_GROUP_FATAL_ERROR) |  \
+		ENA_BIT(ENA_AENQ_GROUP_WARNING) |      \
+		ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) | \
+		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE))
 
 /* Admin/AENQ interrupt: the admin queue itself is polled by its callers. */
 static void
@@ -180,7 +180,7 @@ ena_intr_handler(void *arg)
 		fd = rte_intr_fd_get(pci->intr_handle);
 		if (fd >= 0 && read(fd, &cnt, sizeof(cnt)) < 0)
 			PMD_DRV_LOG(DEBUG, "%s: interrupt fd read: %s",
-				    ad->name, strerror(errno));
+				ad->name, strerror(errno));
 	}
 	ena_hw_aenq_process(&ad->hw, dev);
 	rte_intr_ack(pci->intr_handle);
@@ -196,7 +196,8 @@ ena_find_devargs(struct rte_pci_device *pci)
 
 	if (pci->device.devargs != NULL)
 		return pci->device.devargs;
-	RTE_EAL_DEVARGS_FOREACH("pci", da) {
+	RTE_EAL_DEVARGS_FOREACH("pci", da)
+	{
 		if (strcmp(da->name, pci->device.name) == 0)
 			return da;
 	}
@@ -218,19 +219,21 @@ ena_check_wc(struct ena_adapter *ad, struct rte_pci_device *pci)
 	if (pci->kdrv == RTE_PCI_KDRV_VFIO || pci->kdrv == RTE_PCI_KDRV_NONE)
 		return;
 	snprintf(path, sizeof(path), "%s/" PCI_PRI_FMT "/resource2_wc",
-		 rte_pci_get_sysfs_path(), pci->addr.domain, pci->addr.bus,
-		 pci->addr.devid, pci->addr.function);
+		rte_pci_get_sysfs_path(), pci->addr.domain, pci->addr.bus,
+		pci->addr.devid, pci->addr.function);
 	if (access(path, F_OK) != 0) {
 		ad->wc_warned = true;
-		PMD_INIT_LOG(WARNING, "%s: LLQ BAR is not write-combined (%s "
-			     "missing): Tx will be slow; load igb_uio with "
-			     "wc_activate=1 or use vfio-pci", ad->name, path);
+		PMD_INIT_LOG(WARNING,
+			"%s: LLQ BAR is not write-combined (%s "
+			"missing): Tx will be slow; load igb_uio with "
+			"wc_activate=1 or use vfio-pci",
+			ad->name, path);
 	}
 }
 
 static void
 ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
-	      const struct ena_hw_dev_features *feat)
+	const struct ena_hw_dev_features *feat)
 {
 	struct ena_hw_llq_request req;
 	int rc;
@@ -240,43 +243,48 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 	ad->max_llq_burst = 0;
 	if (!ad->devargs.enable_llq) {
 		PMD_INIT_LOG(INFO, "%s: LLQ disabled by devarg %s=0", ad->name,
-			     ENA_DEVARG_ENABLE_LLQ);
+			ENA_DEVARG_ENABLE_LLQ);
 		return;
 	}
 	if (!feat->llq.present)
 		return;
 	if (ad->hw.mem_bar == NULL) {
-		PMD_INIT_LOG(WARNING, "%s: device offers LLQ but BAR%d is not "
-			     "mapped; using regular Tx (bind the device to a "
-			     "driver that maps BAR%d, e.g. vfio-pci or igb_uio)",
-			     ad->name, ENA_LLQ_BAR, ENA_LLQ_BAR);
+		PMD_INIT_LOG(WARNING,
+			"%s: device offers LLQ but BAR%d is not "
+			"mapped; using regular Tx (bind the device to a "
+			"driver that maps BAR%d, e.g. vfio-pci or igb_uio)",
+			ad->name, ENA_LLQ_BAR, ENA_LLQ_BAR);
 		return;
 	}
 	memset(&req, 0, sizeof(req));
-	req.entry_size = ad->devargs.large_llq_hdr ? ENA_LLQ_ENTRY_LARGE :
-						     ENA_LLQ_ENTRY_NORMAL;
+	req.entry_size = ad->devargs.large_llq_hdr ? ENA_LLQ_ENTRY_LARGE
+						   : ENA_LLQ_ENTRY_NORMAL;
 	req.descs_before_header = ENA_LLQ_DESCS_BEFORE_HDR;
 	req.multiple_descs_per_entry = true;
 	req.inline_header = true;
 	rc = ena_hw_llq_configure(&ad->hw, &feat->llq, &req);
 	if (rc != 0 || ad->hw.tx_placement != ENA_HW_PLACEMENT_DEV) {
-		PMD_INIT_LOG(WARNING, "%s: LLQ negotiation failed (%d); using "
-			     "regular Tx", ad->name, rc);
+		PMD_INIT_LOG(WARNING,
+			"%s: LLQ negotiation failed (%d); using "
+			"regular Tx",
+			ad->name, rc);
 		return;
 	}
 	ad->llq_active = true;
 	ad->llq_hdr_max = (uint16_t)(ad->hw.llq.entry_size -
 		ad->hw.llq.descs_before_header * sizeof(struct ena_tx_desc));
 	if (ad->hw.max_tx_header_size != 0 &&
-	    ad->llq_hdr_max > ad->hw.max_tx_header_size)
+		ad->llq_hdr_max > ad->hw.max_tx_header_size)
 		ad->llq_hdr_max = (uint16_t)ad->hw.max_tx_header_size;
 	ad->max_llq_burst = ad->hw.llq.max_entries_in_burst;
 	if (ad->devargs.large_llq_hdr && ad->hw.llq.entry_size < 256)
-		PMD_INIT_LOG(WARNING, "%s: device refused 256 B LLQ entries; "
-			     "header limit is %u B", ad->name, ad->llq_hdr_max);
+		PMD_INIT_LOG(WARNING,
+			"%s: device refused 256 B LLQ entries; "
+			"header limit is %u B",
+			ad->name, ad->llq_hdr_max);
 	ena_check_wc(ad, pci);
 	PMD_INIT_LOG(INFO, "%s: LLQ entry %u B, header up to %u B", ad->name,
-		     ad->hw.llq.entry_size, ad->llq_hdr_max);
+		ad->hw.llq.entry_size, ad->llq_hdr_max);
 }
 
 static uint32_t
@@ -288,8 +296,8 @@ ena_pow2_floor(uint32_t v)
 }
 
 static void
-ena_limits_from_features(struct ena_adapter *ad,
-			 const struct ena_hw_dev_features *f)
+ena_limits_from_features(
+	struct ena_adapter *ad, const struct ena_hw_dev_features *f)
 {
 	const struct ena_hw_queue_limits *q = &f->queues;
 	const struct ena_hw_offloads *o = &f->offloads;
@@ -312,19 +320,19 @@ ena_limits_from_features(struct ena_adapter *ad,
 	if (ad->max_rx_ring > 32768)
 		ad->max_rx_ring = 32768;
 
-	ad->max_tx_sgl = RTE_MIN(RTE_MAX(ad->hw.max_tx_descs_per_pkt, 1),
-				 ENA_MAX_SEGS);
-	ad->max_rx_sgl = RTE_MIN(RTE_MAX(ad->hw.max_rx_descs_per_pkt, 1),
-				 ENA_MAX_SEGS);
+	ad->max_tx_sgl = RTE_MIN(
+		RTE_MAX(ad->hw.max_tx_descs_per_pkt, 1), ENA_MAX_SEGS);
+	ad->max_rx_sgl = RTE_MIN(
+		RTE_MAX(ad->hw.max_rx_descs_per_pkt, 1), ENA_MAX_SEGS);
 	ad->max_mtu = (uint16_t)RTE_MIN(f->max_mtu, (uint32_t)UINT16_MAX);
 
 	ad->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
 	if (o->tx_l3_csum_ipv4)
 		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_IPV4_CKSUM;
 	if (o->tx_l4_ipv4_csum_part || o->tx_l4_ipv4_csum_full ||
-	    o->tx_l4_ipv6_csum_part || o->tx_l4_ipv6_csum_full)
+		o->tx_l4_ipv6_csum_part || o->tx_l4_ipv6_csum_full)
 		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
-				       RTE_ETH_TX_OFFLOAD_TCP_CKSUM;
+			RTE_ETH_TX_OFFLOAD_TCP_CKSUM;
 	if (o->tso_ipv4 || o->tso_ipv6)
 		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_TCP_TSO;
 	ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
@@ -338,7 +346,7 @@ ena_limits_from_features(struct ena_adapter *ad,
 		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_IPV4_CKSUM;
 	if (o->rx_l4_ipv4_csum || o->rx_l4_ipv6_csum)
 		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_UDP_CKSUM |
-				       RTE_ETH_RX_OFFLOAD_TCP_CKSUM;
+			RTE_ETH_RX_OFFLOAD_TCP_CKSUM;
 	if (o->rx_hash || ad->rss_supported)
 		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
 }
@@ -360,7 +368,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 
 	if (regs == NULL) {
 		PMD_INIT_LOG(ERR, "%s: register BAR%d is not mapped", ad->name,
-			     ENA_REG_BAR);
+			ENA_REG_BAR);
 		return -ENXIO;
 	}
 	rc = ena_hw_init(&ad->hw, ad->name, regs, llq, dev->device->numa_node);
@@ -380,36 +388,38 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 	cfg.drv_sub_minor = ENA_DRV_SUB;
 	cfg.num_cpus = (uint16_t)rte_lcore_count();
 	cfg.bdf = (uint16_t)(pci->addr.bus << 8 | pci->addr.devid << 3 |
-			     pci->addr.function);
+		pci->addr.function);
 	cfg.reset_reason = why;
 	memset(&feat, 0, sizeof(feat));
 	rc = ena_hw_bringup(&ad->hw, &cfg, &feat);
 	if (rc != 0) {
 		PMD_INIT_LOG(ERR, "%s: device bring-up failed: %d (%s)",
-			     ad->name, rc, strerror(-rc));
+			ad->name, rc, strerror(-rc));
 		return rc;
 	}
 	ena_hw_admin_set_running(&ad->hw, true);
 	ena_llq_setup(ad, pci, &feat);
-	ad->rss_supported =
-		ena_hw_feature_supported(&ad->hw, ENA_FEAT_RSS_IND_TABLE) &&
+	ad->rss_supported = ena_hw_feature_supported(
+				    &ad->hw, ENA_FEAT_RSS_IND_TABLE) &&
 		ena_hw_feature_supported(&ad->hw, ENA_FEAT_RSS_HASH_FUNCTION);
 	ena_limits_from_features(ad, &feat);
 	memcpy(ad->mac.addr_bytes, feat.mac_addr, RTE_ETHER_ADDR_LEN);
 	snprintf(ad->fw_version, sizeof(ad->fw_version), "%u.%u.%u impl %u",
-		 ENA_FIELD_GET(ad->hw.ctrl_version,
-			       ENA_REG_CONTROLLER_VERSION_MAJOR),
-		 ENA_FIELD_GET(ad->hw.ctrl_version,
-			       ENA_REG_CONTROLLER_VERSION_MINOR),
-		 ENA_FIELD_GET(ad->hw.ctrl_version,
-			       ENA_REG_CONTROLLER_VERSION_SUBMINOR),
-		 ENA_FIELD_GET(ad->hw.ctrl_version,
-			       ENA_REG_CONTROLLER_VERSION_IMPL_ID));
+		ENA_FIELD_GET(
+			ad->hw.ctrl_version, ENA_REG_CONTROLLER_VERSION_MAJOR),
+		ENA_FIELD_GET(
+			ad->hw.ctrl_version, ENA_REG_CONTROLLER_VERSION_MINOR),
+		ENA_FIELD_GET(ad->hw.ctrl_version,
+			ENA_REG_CONTROLLER_VERSION_SUBMINOR),
+		ENA_FIELD_GET(ad->hw.ctrl_version,
+			ENA_REG_CONTROLLER_VERSION_IMPL_ID));
 	if (ad->rss_supported) {
 		rc = ena_hw_rss_init(&ad->hw, ENA_RETA_LOG);
 		if (rc != 0) {
-			PMD_INIT_LOG(WARNING, "%s: RSS init failed (%d): all "
-				     "traffic goes to queue 0", ad->name, rc);
+			PMD_INIT_LOG(WARNING,
+				"%s: RSS init failed (%d): all "
+				"traffic goes to queue 0",
+				ad->name, rc);
 			ad->rss_supported = false;
 		}
 	}
@@ -441,20 +451,21 @@ ena_intr_setup(struct rte_eth_dev *dev)
 	int rc;
 
 	if (ad->devargs.ctrl_poll_ms != 0 || pci->intr_handle == NULL ||
-	    rte_intr_fd_get(pci->intr_handle) < 0) {
+		rte_intr_fd_get(pci->intr_handle) < 0) {
 		if (ad->devargs.ctrl_poll_ms == 0)
 			ad->devargs.ctrl_poll_ms = 100;
 		PMD_INIT_LOG(INFO, "%s: AENQ polled every %u ms", ad->name,
-			     ad->devargs.ctrl_poll_ms);
+			ad->devargs.ctrl_poll_ms);
 		ena_ctrl_poll_start(dev);
 		return 0;
 	}
-	rc = rte_intr_callback_register(pci->intr_handle, ena_intr_handler,
-					dev);
+	rc = rte_intr_callback_register(
+		pci->intr_handle, ena_intr_handler, dev);
 	if (rc != 0) {
-		PMD_INIT_LOG(WARNING, "%s: cannot register the admin interrupt "
-			     "(%d); polling the AENQ every 100 ms", ad->name,
-			     rc);
+		PMD_INIT_LOG(WARNING,
+			"%s: cannot register the admin interrupt "
+			"(%d); polling the AENQ every 100 ms",
+			ad->name, rc);
 		ad->devargs.ctrl_poll_ms = 100;
 		ena_ctrl_poll_start(dev);
 		return 0;
@@ -475,8 +486,8 @@ ena_intr_teardown(struct rte_eth_dev *dev)
 	ena_ctrl_poll_stop(dev);
 	if (ad->intr_registered) {
 		rte_intr_disable(pci->intr_handle);
-		rte_intr_callback_unregister_sync(pci->intr_handle,
-						  ena_intr_handler, dev);
+		rte_intr_callback_unregister_sync(
+			pci->intr_handle, ena_intr_handler, dev);
 		ad->intr_registered = false;
 	}
 }
@@ -503,14 +514,15 @@ ena_secondary_init(struct ena_adapter *ad, struct rte_pci_device *pci)
 	void *regs = pci->mem_resource[ENA_REG_BAR].addr;
 	void *llq = pci->mem_resource[ENA_LLQ_BAR].addr;
 
-	if (regs != ad->hw.regs || (ad->hw.mem_bar != NULL &&
-				    llq != ad->hw.mem_bar)) {
-		PMD_INIT_LOG(ERR, "%s: BAR%d at %p here, %p in the primary: "
-			     "no datapath from this process", ad->name,
-			     regs != ad->hw.regs ? ENA_REG_BAR : ENA_LLQ_BAR,
-			     regs != ad->hw.regs ? regs : llq,
-			     regs != ad->hw.regs ? ad->hw.regs :
-			     ad->hw.mem_bar);
+	if (regs != ad->hw.regs ||
+		(ad->hw.mem_bar != NULL && llq != ad->hw.mem_bar)) {
+		PMD_INIT_LOG(ERR,
+			"%s: BAR%d at %p here, %p in the primary: "
+			"no datapath from this process",
+			ad->name,
+			regs != ad->hw.regs ? ENA_REG_BAR : ENA_LLQ_BAR,
+			regs != ad->hw.regs ? regs : llq,
+			regs != ad->hw.regs ? ad->hw.regs : ad->hw.mem_bar);
 		return -ENXIO;
 	}
 	PMD_INIT_LOG(INFO, "%s: attached in a secondary process", ad->name);
@@ -556,13 +568,13 @@ ena_eth_dev_init(struct rte_eth_dev *dev)
 		goto err;
 	ena_watchdog_start(dev);
 	ad->state = ENA_STATE_INIT;
-	PMD_INIT_LOG(INFO, "%s: " PCI_PRI_FMT " MAC " RTE_ETHER_ADDR_PRT_FMT
-		     ", %u queues, rings Tx %u Rx %u, MTU <= %u, %s Tx",
-		     ad->name, pci->addr.domain, pci->addr.bus,
-		     pci->addr.devid, pci->addr.function,
-		     RTE_ETHER_ADDR_BYTES(&ad->mac), ad->max_io_queues,
-		     ad->max_tx_ring, ad->max_rx_ring, ad->max_mtu,
-		     ad->llq_active ? "LLQ" : "regular");
+	PMD_INIT_LOG(INFO,
+		"%s: " PCI_PRI_FMT " MAC " RTE_ETHER_ADDR_PRT_FMT
+		", %u queues, rings Tx %u Rx %u, MTU <= %u, %s Tx",
+		ad->name, pci->addr.domain, pci->addr.bus, pci->addr.devid,
+		pci->addr.function, RTE_ETHER_ADDR_BYTES(&ad->mac),
+		ad->max_io_queues, ad->max_tx_ring, ad->max_rx_ring,
+		ad->max_mtu, ad->llq_active ? "LLQ" : "regular");
 	return 0;
 err:
 	ena_device_teardown(ad, ENA_RESET_REASON_INIT_ERR);
@@ -591,27 +603,30 @@ ena_dev_configure(struct rte_eth_dev *dev)
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
 		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
 	if ((conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
-	    !ad->rss_supported && dev->data->nb_rx_queues > 1) {
-		PMD_DRV_LOG(ERR, "%s: RSS requested for %u Rx queues but the "
-			    "device has no RSS", ad->name,
-			    dev->data->nb_rx_queues);
+		!ad->rss_supported && dev->data->nb_rx_queues > 1) {
+		PMD_DRV_LOG(ERR,
+			"%s: RSS requested for %u Rx queues but the "
+			"device has no RSS",
+			ad->name, dev->data->nb_rx_queues);
 		return -ENOTSUP;
 	}
 	if (rss->rss_key != NULL && rss->rss_key_len != ENA_HASH_KEY_LEN) {
 		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
-			    ad->name, rss->rss_key_len, ENA_HASH_KEY_LEN);
+			ad->name, rss->rss_key_len, ENA_HASH_KEY_LEN);
 		return -EINVAL;
 	}
 	if (rss->rss_hf & ~ena_rss_hf_supported()) {
-		PMD_DRV_LOG(ERR, "%s: RSS hash types 0x%" PRIx64 " not "
-			    "supported", ad->name,
-			    rss->rss_hf & ~ena_rss_hf_supported());
+		PMD_DRV_LOG(ERR,
+			"%s: RSS hash types 0x%" PRIx64 " not "
+			"supported",
+			ad->name, rss->rss_hf & ~ena_rss_hf_supported());
 		return -EINVAL;
 	}
 	if (conf->intr_conf.rxq != 0) {
-		PMD_DRV_LOG(ERR, "%s: Rx queue interrupts need a vector per "
-			    "queue, which this device does not offer",
-			    ad->name);
+		PMD_DRV_LOG(ERR,
+			"%s: Rx queue interrupts need a vector per "
+			"queue, which this device does not offer",
+			ad->name);
 		return -ENOTSUP;
 	}
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) {
@@ -630,9 +645,9 @@ ena_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	struct ena_adapter *ad = ena_adapter_of(dev);
 
 	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G |
-			   RTE_ETH_LINK_SPEED_25G | RTE_ETH_LINK_SPEED_40G |
-			   RTE_ETH_LINK_SPEED_50G | RTE_ETH_LINK_SPEED_100G |
-			   RTE_ETH_LINK_SPEED_200G;
+		RTE_ETH_LINK_SPEED_25G | RTE_ETH_LINK_SPEED_40G |
+		RTE_ETH_LINK_SPEED_50G | RTE_ETH_LINK_SPEED_100G |
+		RTE_ETH_LINK_SPEED_200G;
 	info->max_rx_queues = ad->max_io_queues;
 	info->max_tx_queues = ad->max_io_queues;
 	info->max_mac_addrs = 1;
@@ -644,8 +659,9 @@ ena_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->rx_queue_offload_capa = ad->rx_offload_capa;
 	info->tx_offload_capa = ad->tx_offload_capa;
 	info->tx_queue_offload_capa = ad->tx_offload_capa;
-	info->flow_type_rss_offloads = ad->rss_supported ?
-				       ena_rss_hf_supported() : 0;
+	info->flow_type_rss_offloads = ad->rss_supported
+		? ena_rss_hf_supported()
+		: 0;
 	info->hash_key_size = ENA_HASH_KEY_LEN;
 	info->reta_size = ENA_RETA_SIZE;
 
@@ -660,10 +676,10 @@ ena_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->tx_desc_lim.nb_seg_max = ad->max_tx_sgl;
 	info->tx_desc_lim.nb_mtu_seg_max = ad->max_tx_sgl;
 
-	info->default_rxportconf.ring_size =
-		RTE_MIN((uint32_t)ENA_DEFAULT_RING, ad->max_rx_ring);
-	info->default_txportconf.ring_size =
-		RTE_MIN((uint32_t)ENA_DEFAULT_RING, ad->max_tx_ring);
+	info->default_rxportconf.ring_size = RTE_MIN(
+		(uint32_t)ENA_DEFAULT_RING, ad->max_rx_ring);
+	info->default_txportconf.ring_size = RTE_MIN(
+		(uint32_t)ENA_DEFAULT_RING, ad->max_tx_ring);
 	info->default_rxportconf.nb_queues = 1;
 	info->default_txportconf.nb_queues = 1;
 	info->default_rxportconf.burst_size = 32;
@@ -671,7 +687,7 @@ ena_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->default_rxconf.rx_free_thresh = ENA_RX_REFILL_MAX;
 	info->default_txconf.tx_free_thresh = 0;
 	info->dev_capa = RTE_ETH_DEV_CAPA_RUNTIME_RX_QUEUE_SETUP |
-			 RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP;
+		RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP;
 	info->dev_capa &= ~RTE_ETH_DEV_CAPA_FLOW_RULE_KEEP;
 	return 0;
 }
@@ -716,7 +732,7 @@ ena_mtu_apply(struct ena_adapter *ad, uint16_t mtu)
 	rte_spinlock_unlock(&ad->admin_lock);
 	if (rc != 0)
 		PMD_DRV_LOG(ERR, "%s: device refused MTU %u: %d (%s)", ad->name,
-			    mtu, rc, strerror(-rc));
+			mtu, rc, strerror(-rc));
 	return rc;
 }
 
@@ -730,13 +746,13 @@ ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 
 	if (mtu < ENA_MIN_MTU || mtu > ad->max_mtu) {
 		PMD_DRV_LOG(ERR, "%s: MTU %u out of range [%u, %u]", ad->name,
-			    mtu, ENA_MIN_MTU, ad->max_mtu);
+			mtu, ENA_MIN_MTU, ad->max_mtu);
 		return -EINVAL;
 	}
 	/* A started port must still fit a frame in its Rx buffers. */
 	if (dev->data->dev_started &&
-	    !(dev->data->dev_conf.rxmode.offloads &
-	      RTE_ETH_RX_OFFLOAD_SCATTER)) {
+		!(dev->data->dev_conf.rxmode.offloads &
+			RTE_ETH_RX_OFFLOAD_SCATTER)) {
 		for (q = 0; q < dev->data->nb_rx_queues; q++) {
 			struct ena_ring *r = &ad->rx_ring[q];
 			uint32_t room;
@@ -744,12 +760,13 @@ ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 			if (!r->configured)
 				continue;
 			room = rte_pktmbuf_data_room_size(r->mb_pool) -
-			       RTE_PKTMBUF_HEADROOM;
+				RTE_PKTMBUF_HEADROOM;
 			if (frame > room) {
-				PMD_DRV_LOG(ERR, "%s: MTU %u needs %u B Rx "
-					    "buffers, rxq %u has %u and "
-					    "scattered Rx is off", ad->name,
-					    mtu, frame, q, room);
+				PMD_DRV_LOG(ERR,
+					"%s: MTU %u needs %u B Rx "
+					"buffers, rxq %u has %u and "
+					"scattered Rx is off",
+					ad->name, mtu, frame, q, room);
 				return -EINVAL;
 			}
 		}
@@ -771,8 +788,8 @@ ena_queues_start(struct rte_eth_dev *dev)
 		struct ena_ring *r = &ad->tx_ring[q];
 
 		if (!r->configured) {
-			PMD_DRV_LOG(ERR, "%s: txq %u is not set up", ad->name,
-				    q);
+			PMD_DRV_LOG(
+				ERR, "%s: txq %u is not set up", ad->name, q);
 			return -EINVAL;
 		}
 		if (r->deferred_start)
@@ -786,8 +803,8 @@ ena_queues_start(struct rte_eth_dev *dev)
 		struct ena_ring *r = &ad->rx_ring[q];
 
 		if (!r->configured) {
-			PMD_DRV_LOG(ERR, "%s: rxq %u is not set up", ad->name,
-				    q);
+			PMD_DRV_LOG(
+				ERR, "%s: rxq %u is not set up", ad->name, q);
 			return -EINVAL;
 		}
 		if (r->deferred_start)
@@ -823,9 +840,10 @@ ena_dev_start(struct rte_eth_dev *dev)
 	int rc;
 
 	if (ad->trigger_reset) {
-		PMD_DRV_LOG(ERR, "%s: a reset (%s) is pending; call "
-			    "rte_eth_dev_reset() first", ad->name,
-			    ena_reset_reason_name(ad->reset_reason));
+		PMD_DRV_LOG(ERR,
+			"%s: a reset (%s) is pending; call "
+			"rte_eth_dev_reset() first",
+			ad->name, ena_reset_reason_name(ad->reset_reason));
 		return -EIO;
 	}
 	if (dev->data->mtu != ad->mtu || ad->state != ENA_STATE_STOPPED) {
@@ -894,9 +912,9 @@ static int
 ena_dev_reset(struct rte_eth_dev *dev)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
-	enum ena_reset_reason why = ad->trigger_reset ?
-		(enum ena_reset_reason)ad->reset_reason :
-		ENA_RESET_REASON_USER_TRIGGER;
+	enum ena_reset_reason why = ad->trigger_reset
+		? (enum ena_reset_reason)ad->reset_reason
+		: ENA_RESET_REASON_USER_TRIGGER;
 	enum ena_port_state prev = ad->state;
 	int rc;
 
@@ -905,8 +923,8 @@ ena_dev_reset(struct rte_eth_dev *dev)
 	if (prev == ENA_STATE_CLOSED)
 		return -ENODEV;
 	PMD_DRV_LOG(NOTICE, "%s: resetting the device, reason %s (%s)",
-		    ad->name, ena_reset_reason_name(why),
-		    ena_hw_reset_reason_str(why));
+		ad->name, ena_reset_reason_name(why),
+		ena_hw_reset_reason_str(why));
 	ena_stats_log(ad);
 	if (prev == ENA_STATE_RUNNING)
 		ena_dev_stop(dev);
@@ -915,8 +933,10 @@ ena_dev_reset(struct rte_eth_dev *dev)
 	ena_device_teardown(ad, why);
 	rc = ena_device_bringup(dev, why);
 	if (rc != 0) {
-		PMD_DRV_LOG(ERR, "%s: device did not come back after reset: "
-			    "%d", ad->name, rc);
+		PMD_DRV_LOG(ERR,
+			"%s: device did not come back after reset: "
+			"%d",
+			ad->name, rc);
 		return rc;
 	}
 	rc = ena_intr_setup(dev);
@@ -1014,8 +1034,8 @@ ena_txq_stop_op(struct rte_eth_dev *dev, uint16_t qid)
 }
 
 static void
-ena_rxq_info(struct rte_eth_dev *dev, uint16_t qid,
-	     struct rte_eth_rxq_info *qinfo)
+ena_rxq_info(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
 {
 	struct ena_ring *r = &ena_adapter_of(dev)->rx_ring[qid];
 
@@ -1028,8 +1048,8 @@ ena_rxq_info(struct rte_eth_dev *dev, uint16_t qid,
 }
 
 static void
-ena_txq_info(struct rte_eth_dev *dev, uint16_t qid,
-	     struct rte_eth_txq_info *qinfo)
+ena_txq_info(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
 {
 	struct ena_ring *r = &ena_adapter_of(dev)->tx_ring[qid];
 
@@ -1112,8 +1132,8 @@ static int
 ena_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci)
 {
 	RTE_SET_USED(drv);
-	return rte_eth_dev_pci_generic_probe(pci, sizeof(struct ena_adapter),
-					     ena_eth_dev_init);
+	return rte_eth_dev_pci_generic_probe(
+		pci, sizeof(struct ena_adapter), ena_eth_dev_init);
 }
 
 static int
@@ -1125,7 +1145,7 @@ ena_pci_remove(struct rte_pci_device *pci)
 static struct rte_pci_driver ena_pci_driver = {
 	.id_table = ena_pci_ids,
 	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC |
-		     RTE_PCI_DRV_WC_ACTIVATE,
+		RTE_PCI_DRV_WC_ACTIVATE,
 	.probe = ena_pci_probe,
 	.remove = ena_pci_remove,
 };

@@ -17,35 +17,35 @@
 #include "ena_eth_com.h"
 #include "ena_devargs.h"
 
-#define ENA_DRV_NAME		net_ena
-#define ENA_REG_BAR		0
-#define ENA_LLQ_BAR		2
+#define ENA_DRV_NAME net_ena
+#define ENA_REG_BAR  0
+#define ENA_LLQ_BAR  2
 
-#define ENA_MAX_QUEUES		128
-#define ENA_MAX_SEGS		17
-#define ENA_DEFAULT_RING	1024
-#define ENA_MIN_RING		128
-#define ENA_MIN_MTU		128
-#define ENA_MIN_RX_BUF		1400
-#define ENA_HASH_KEY_LEN	40
-#define ENA_RETA_LOG		7
-#define ENA_RETA_SIZE		(1u << ENA_RETA_LOG)
+#define ENA_MAX_QUEUES	 128
+#define ENA_MAX_SEGS	 17
+#define ENA_DEFAULT_RING 1024
+#define ENA_MIN_RING	 128
+#define ENA_MIN_MTU	 128
+#define ENA_MIN_RX_BUF	 1400
+#define ENA_HASH_KEY_LEN 40
+#define ENA_RETA_LOG	 7
+#define ENA_RETA_SIZE	 (1u << ENA_RETA_LOG)
 
 /* Device queue numbering: Tx and Rx queues of a pair are interleaved. */
-#define ENA_TXQ_DEV_IDX(q)	(2 * (q))
-#define ENA_RXQ_DEV_IDX(q)	(2 * (q) + 1)
+#define ENA_TXQ_DEV_IDX(q) (2 * (q))
+#define ENA_RXQ_DEV_IDX(q) (2 * (q) + 1)
 
 /* Refill the Rx ring once 1/8 of it (at most 256 slots) is free. */
-#define ENA_RX_REFILL_DIV_LOG	3
-#define ENA_RX_REFILL_MAX	256
+#define ENA_RX_REFILL_DIV_LOG 3
+#define ENA_RX_REFILL_MAX     256
 
-#define ENA_KEEP_ALIVE_TO_MS	6000
-#define ENA_MISSING_TX_BUDGET	128
+#define ENA_KEEP_ALIVE_TO_MS  6000
+#define ENA_MISSING_TX_BUDGET 128
 
 enum ena_port_state {
 	ENA_STATE_FREE = 0,
-	ENA_STATE_INIT,		/* probed, not configured */
-	ENA_STATE_CONFIG,	/* dev_configure done */
+	ENA_STATE_INIT,	  /* probed, not configured */
+	ENA_STATE_CONFIG, /* dev_configure done */
 	ENA_STATE_RUNNING,
 	ENA_STATE_STOPPED,
 	ENA_STATE_CLOSED,
@@ -99,27 +99,27 @@ struct ena_ring {
 	uint16_t size_mask;
 	uint16_t ring_size;
 	union {
-		struct rte_mbuf **rx_mbufs;	/* indexed by req_id */
-		struct ena_tx_buf *tx_bufs;	/* indexed by req_id */
+		struct rte_mbuf **rx_mbufs; /* indexed by req_id */
+		struct ena_tx_buf *tx_bufs; /* indexed by req_id */
 	};
 	uint16_t *free_ids;
 	struct rte_mempool *mb_pool;
 	union {
-		uint64_t rx_mbuf_init;		/* rearm_data template */
-		uint64_t tx_ol_mask;		/* ol_flags acted upon */
+		uint64_t rx_mbuf_init; /* rearm_data template */
+		uint64_t tx_ol_mask;   /* ol_flags acted upon */
 	};
 	union {
 		uint16_t rx_refill_thresh;
 		uint16_t tx_free_thresh;
 	};
 	uint16_t sgl_size;
-	uint16_t tx_max_hdr;	/* LLQ header bytes to push; 0 = regular */
+	uint16_t tx_max_hdr; /* LLQ header bytes to push; 0 = regular */
 	uint16_t port_id;
-	uint64_t rx_hash_flag;	/* RTE_MBUF_F_RX_RSS_HASH or 0 */
+	uint64_t rx_hash_flag; /* RTE_MBUF_F_RX_RSS_HASH or 0 */
 	bool fast_free;
-	bool tx_l4_full;	/* device computes the full L4 checksum */
+	bool tx_l4_full; /* device computes the full L4 checksum */
 	bool started;
-	bool run;		/* datapath may touch the rings */
+	bool run; /* datapath may touch the rings */
 	union {
 		struct ena_xs_rxq rx_stats;
 		struct ena_xs_txq tx_stats;
@@ -189,9 +189,9 @@ struct ena_adapter {
 	uint16_t mtu;
 	uint64_t rss_hf;
 	uint8_t rss_key[ENA_HASH_KEY_LEN];
-	uint32_t reta[ENA_RETA_SIZE];	/* ethdev queue ids */
+	uint32_t reta[ENA_RETA_SIZE]; /* ethdev queue ids */
 	bool reta_user;
-	bool rss_hw_dirty;	/* key/hash inputs not yet on the device */
+	bool rss_hw_dirty; /* key/hash inputs not yet on the device */
 	bool promisc;
 	bool allmulti;
 
@@ -204,9 +204,9 @@ struct ena_adapter {
 	bool poll_armed;
 	bool intr_registered;
 	uint32_t reset_reason;
-	uint64_t last_keep_alive;	/* TSC */
-	uint64_t keep_alive_to;		/* TSC ticks, 0 = off */
-	uint64_t miss_txc_to;		/* TSC ticks, 0 = off */
+	uint64_t last_keep_alive; /* TSC */
+	uint64_t keep_alive_to;	  /* TSC ticks, 0 = off */
+	uint64_t miss_txc_to;	  /* TSC ticks, 0 = off */
 	uint32_t miss_txc_budget;
 	uint16_t wd_txq_cursor;
 	bool wc_warned;
@@ -236,8 +236,8 @@ void ena_trigger_reset(struct ena_adapter *ad, uint32_t reason);
 
 /* ena_rx.c */
 int ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
-		       unsigned int socket, const struct rte_eth_rxconf *conf,
-		       struct rte_mempool *mp);
+	unsigned int socket, const struct rte_eth_rxconf *conf,
+	struct rte_mempool *mp);
 void ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 void ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *rxq);
@@ -249,7 +249,7 @@ const uint32_t *ena_supported_ptypes(struct rte_eth_dev *dev);
 
 /* ena_tx.c */
 int ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
-		       unsigned int socket, const struct rte_eth_txconf *conf);
+	unsigned int socket, const struct rte_eth_txconf *conf);
 void ena_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 int ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *txq);
 void ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *txq);
@@ -261,9 +261,9 @@ int ena_tx_done_cleanup(void *q, uint32_t free_cnt);
 void ena_rss_defaults(struct ena_adapter *ad);
 int ena_rss_apply(struct ena_adapter *ad);
 int ena_rss_reta_update(struct rte_eth_dev *dev,
-			struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
+	struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
 int ena_rss_reta_query(struct rte_eth_dev *dev,
-		       struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
+	struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
 int ena_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c);
 int ena_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c);
 uint64_t ena_rss_hf_supported(void);
@@ -271,15 +271,14 @@ uint64_t ena_rss_hf_supported(void);
 /* ena_xstats.c */
 int ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st);
 int ena_stats_reset(struct rte_eth_dev *dev);
-int ena_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs,
-		   unsigned int n);
+int ena_xstats_get(
+	struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int n);
 int ena_xstats_get_names(struct rte_eth_dev *dev,
-			 struct rte_eth_xstat_name *names, unsigned int n);
+	struct rte_eth_xstat_name *names, unsigned int n);
 int ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
-			 uint64_t *values, unsigned int n);
+	uint64_t *values, unsigned int n);
 int ena_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
-			       struct rte_eth_xstat_name *names,
-			       unsigned int n);
+	struct rte_eth_xstat_name *names, unsigned int n);
 int ena_xstats_reset(struct rte_eth_dev *dev);
 void ena_dev_counters_refresh(struct ena_adapter *ad);
 void ena_stats_log(struct ena_adapter *ad);

@@ -18,25 +18,60 @@
  * own key through rss_hash_update or dev_configure.
  */
 static const uint8_t ena_rss_default_key[ENA_HASH_KEY_LEN] = {
-	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
-	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
-	0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4,
-	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
-	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+	0x6d,
+	0x5a,
+	0x56,
+	0xda,
+	0x25,
+	0x5b,
+	0x0e,
+	0xc2,
+	0x41,
+	0x67,
+	0x25,
+	0x3d,
+	0x43,
+	0xa3,
+	0x8f,
+	0xb0,
+	0xd0,
+	0xca,
+	0x2b,
+	0xcb,
+	0xae,
+	0x7b,
+	0x30,
+	0xb4,
+	0x77,
+	0xcb,
+	0x2d,
+	0xa3,
+	0x80,
+	0x30,
+	0xf2,
+	0x0c,
+	0x6a,
+	0x42,
+	0xb7,
+	0x3b,
+	0xbe,
+	0xac,
+	0x01,
+	0xfa,
 };
 
-#define ENA_RSS_L2	(ENA_RSS_FIELD_L2_DA | ENA_RSS_FIELD_L2_SA)
-#define ENA_RSS_L3	(ENA_RSS_FIELD_L3_DA | ENA_RSS_FIELD_L3_SA)
-#define ENA_RSS_L4	(ENA_RSS_FIELD_L4_DP | ENA_RSS_FIELD_L4_SP)
+#define ENA_RSS_L2 (ENA_RSS_FIELD_L2_DA | ENA_RSS_FIELD_L2_SA)
+#define ENA_RSS_L3 (ENA_RSS_FIELD_L3_DA | ENA_RSS_FIELD_L3_SA)
+#define ENA_RSS_L4 (ENA_RSS_FIELD_L4_DP | ENA_RSS_FIELD_L4_SP)
 
-#define ENA_RSS_HF_MODIFIERS                                        \
-	(RTE_ETH_RSS_L3_SRC_ONLY | RTE_ETH_RSS_L3_DST_ONLY |        \
-	 RTE_ETH_RSS_L4_SRC_ONLY | RTE_ETH_RSS_L4_DST_ONLY)
+#define ENA_RSS_HF_MODIFIERS                                 \
+	(RTE_ETH_RSS_L3_SRC_ONLY | RTE_ETH_RSS_L3_DST_ONLY | \
+		RTE_ETH_RSS_L4_SRC_ONLY | RTE_ETH_RSS_L4_DST_ONLY)
 
-#define ENA_RSS_HF_DEFAULT                                            \
-	(RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_NONFRAG_IPV4_TCP |            \
-	 RTE_ETH_RSS_NONFRAG_IPV4_UDP | RTE_ETH_RSS_IPV6 |            \
-	 RTE_ETH_RSS_NONFRAG_IPV6_TCP | RTE_ETH_RSS_NONFRAG_IPV6_UDP)
+#define ENA_RSS_HF_DEFAULT                                        \
+	(RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_NONFRAG_IPV4_TCP |        \
+		RTE_ETH_RSS_NONFRAG_IPV4_UDP | RTE_ETH_RSS_IPV6 | \
+		RTE_ETH_RSS_NONFRAG_IPV6_TCP | RTE_ETH_RSS_NONFRAG_IPV6_UDP)
 
 /* Which ethdev hash types select each device flow type, and with what. */
 static const struct {
@@ -45,21 +80,21 @@ static const struct {
 	uint64_t hf;
 } ena_rss_map[] = {
 	{ ENA_RSS_PROTO_TCP4, ENA_RSS_L3 | ENA_RSS_L4,
-	  RTE_ETH_RSS_NONFRAG_IPV4_TCP },
+		RTE_ETH_RSS_NONFRAG_IPV4_TCP },
 	{ ENA_RSS_PROTO_UDP4, ENA_RSS_L3 | ENA_RSS_L4,
-	  RTE_ETH_RSS_NONFRAG_IPV4_UDP },
+		RTE_ETH_RSS_NONFRAG_IPV4_UDP },
 	{ ENA_RSS_PROTO_TCP6, ENA_RSS_L3 | ENA_RSS_L4,
-	  RTE_ETH_RSS_NONFRAG_IPV6_TCP },
+		RTE_ETH_RSS_NONFRAG_IPV6_TCP },
 	{ ENA_RSS_PROTO_UDP6, ENA_RSS_L3 | ENA_RSS_L4,
-	  RTE_ETH_RSS_NONFRAG_IPV6_UDP },
+		RTE_ETH_RSS_NONFRAG_IPV6_UDP },
 	{ ENA_RSS_PROTO_IP4, ENA_RSS_L3,
-	  RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_NONFRAG_IPV4_OTHER },
+		RTE_ETH_RSS_IPV4 | RTE_ETH_RSS_NONFRAG_IPV4_OTHER },
 	{ ENA_RSS_PROTO_IP6, ENA_RSS_L3,
-	  RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_OTHER },
+		RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_OTHER },
 	{ ENA_RSS_PROTO_IP4_FRAG, ENA_RSS_L3, RTE_ETH_RSS_FRAG_IPV4 },
 	{ ENA_RSS_PROTO_NOT_IP, ENA_RSS_L2, RTE_ETH_RSS_L2_PAYLOAD },
 	{ ENA_RSS_PROTO_TCP6_EX, ENA_RSS_L3 | ENA_RSS_L4,
-	  RTE_ETH_RSS_IPV6_TCP_EX },
+		RTE_ETH_RSS_IPV6_TCP_EX },
 	{ ENA_RSS_PROTO_IP6_EX, ENA_RSS_L3, RTE_ETH_RSS_IPV6_EX },
 };
 
@@ -145,7 +180,7 @@ ena_rss_apply_reta(struct ena_adapter *ad)
 		ena_reta_default(ad);
 	for (i = 0; i < ENA_RETA_SIZE; i++) {
 		if (ena_reta_cq(ad, ad->reta[i], &cq) != 0)
-			return 0;	/* no Rx queue running yet */
+			return 0; /* no Rx queue running yet */
 		rc = ena_hw_rss_ind_set_entry(&ad->hw, i, cq);
 		if (rc != 0)
 			return rc;
@@ -164,13 +199,13 @@ ena_rss_apply_hash(struct ena_adapter *ad)
 	/* The device holds the Toeplitz key with its bytes reversed. */
 	for (i = 0; i < ENA_HASH_KEY_LEN; i++)
 		dev_key[i] = ad->rss_key[ENA_HASH_KEY_LEN - 1 - i];
-	rc = ena_hw_rss_set_function(&ad->hw, ENA_RSS_FUNC_TOEPLITZ, dev_key,
-				     ENA_HASH_KEY_LEN, 0);
+	rc = ena_hw_rss_set_function(
+		&ad->hw, ENA_RSS_FUNC_TOEPLITZ, dev_key, ENA_HASH_KEY_LEN, 0);
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < RTE_DIM(ena_rss_map); i++) {
 		rc = ena_hw_rss_set_fields(&ad->hw, ena_rss_map[i].proto,
-					   ena_rss_fields_for(ad->rss_hf, i));
+			ena_rss_fields_for(ad->rss_hf, i));
 		if (rc != 0)
 			return rc;
 	}
@@ -194,7 +229,7 @@ ena_rss_apply(struct ena_adapter *ad)
 	rte_spinlock_unlock(&ad->admin_lock);
 	if (rc != 0)
 		PMD_DRV_LOG(ERR, "%s: device refused the RSS setup: %d (%s)",
-			    ad->name, rc, strerror(-rc));
+			ad->name, rc, strerror(-rc));
 	return rc;
 }
 
@@ -206,7 +241,7 @@ ena_port_running(const struct ena_adapter *ad)
 
 int
 ena_rss_reta_update(struct rte_eth_dev *dev,
-		    struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
+	struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	uint32_t next[ENA_RETA_SIZE];
@@ -219,7 +254,7 @@ ena_rss_reta_update(struct rte_eth_dev *dev,
 	}
 	if (size != ENA_RETA_SIZE || conf == NULL) {
 		PMD_DRV_LOG(ERR, "%s: RETA size %u invalid (device: %u)",
-			    ad->name, size, ENA_RETA_SIZE);
+			ad->name, size, ENA_RETA_SIZE);
 		return -EINVAL;
 	}
 	if (!ad->reta_user)
@@ -233,8 +268,9 @@ ena_rss_reta_update(struct rte_eth_dev *dev,
 		if (!(g->mask & RTE_BIT64(bit)))
 			continue;
 		if (g->reta[bit] >= nq) {
-			PMD_DRV_LOG(ERR, "%s: RETA entry %u names queue %u of %u",
-				    ad->name, i, g->reta[bit], nq);
+			PMD_DRV_LOG(ERR,
+				"%s: RETA entry %u names queue %u of %u",
+				ad->name, i, g->reta[bit], nq);
 			return -EINVAL;
 		}
 		next[i] = g->reta[bit];
@@ -247,14 +283,14 @@ ena_rss_reta_update(struct rte_eth_dev *dev,
 	rc = ena_rss_apply_reta(ad);
 	rte_spinlock_unlock(&ad->admin_lock);
 	if (rc != 0)
-		PMD_DRV_LOG(ERR, "%s: device refused the RETA: %d", ad->name,
-			    rc);
+		PMD_DRV_LOG(
+			ERR, "%s: device refused the RETA: %d", ad->name, rc);
 	return rc;
 }
 
 int
 ena_rss_reta_query(struct rte_eth_dev *dev,
-		   struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
+	struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	uint16_t i;
@@ -263,7 +299,7 @@ ena_rss_reta_query(struct rte_eth_dev *dev,
 		return -ENOTSUP;
 	if (size != ENA_RETA_SIZE || conf == NULL) {
 		PMD_DRV_LOG(ERR, "%s: RETA size %u invalid (device: %u)",
-			    ad->name, size, ENA_RETA_SIZE);
+			ad->name, size, ENA_RETA_SIZE);
 		return -EINVAL;
 	}
 	if (!ad->reta_user)
@@ -288,13 +324,14 @@ ena_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c)
 		return -ENOTSUP;
 	if (c->rss_key != NULL && c->rss_key_len != ENA_HASH_KEY_LEN) {
 		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
-			    ad->name, c->rss_key_len, ENA_HASH_KEY_LEN);
+			ad->name, c->rss_key_len, ENA_HASH_KEY_LEN);
 		return -EINVAL;
 	}
 	if (c->rss_hf & ~ena_rss_hf_supported()) {
-		PMD_DRV_LOG(ERR, "%s: RSS hash types 0x%" PRIx64 " not "
-			    "supported", ad->name,
-			    c->rss_hf & ~ena_rss_hf_supported());
+		PMD_DRV_LOG(ERR,
+			"%s: RSS hash types 0x%" PRIx64 " not "
+			"supported",
+			ad->name, c->rss_hf & ~ena_rss_hf_supported());
 		return -EINVAL;
 	}
 	if (c->rss_key != NULL)
@@ -316,7 +353,7 @@ ena_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c)
 	if (c->rss_key != NULL) {
 		if (c->rss_key_len < ENA_HASH_KEY_LEN) {
 			PMD_DRV_LOG(ERR, "%s: RSS key buffer of %u B, need %u",
-				    ad->name, c->rss_key_len, ENA_HASH_KEY_LEN);
+				ad->name, c->rss_key_len, ENA_HASH_KEY_LEN);
 			return -EINVAL;
 		}
 		memcpy(c->rss_key, ad->rss_key, ENA_HASH_KEY_LEN);

@@ -18,7 +18,7 @@ static inline uint64_t *
 ena_mbuf_rearm_word(struct rte_mbuf *m)
 {
 	return (uint64_t *)(void *)((char *)m +
-				    offsetof(struct rte_mbuf, rearm_data));
+		offsetof(struct rte_mbuf, rearm_data));
 }
 
 /* ---- setup / release ------------------------------------------------------ */
@@ -48,36 +48,39 @@ ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 
 int
 ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
-		   unsigned int socket, const struct rte_eth_rxconf *conf,
-		   struct rte_mempool *mp)
+	unsigned int socket, const struct rte_eth_rxconf *conf,
+	struct rte_mempool *mp)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	struct ena_ring *r = &ad->rx_ring[qid];
-	uint64_t offloads = conf->offloads | dev->data->dev_conf.rxmode.offloads;
+	uint64_t offloads = conf->offloads |
+		dev->data->dev_conf.rxmode.offloads;
 	uint32_t room, frame;
 	uint16_t i;
 
 	if (qid >= ad->max_io_queues) {
 		PMD_DRV_LOG(ERR, "%s: rxq %u beyond the device's %u queues",
-			    ad->name, qid, ad->max_io_queues);
+			ad->name, qid, ad->max_io_queues);
 		return -EINVAL;
 	}
 	if (r->started) {
 		PMD_DRV_LOG(ERR, "%s: rxq %u is started; stop it first",
-			    ad->name, qid);
+			ad->name, qid);
 		return -EBUSY;
 	}
 	if (!rte_is_power_of_2(nb) || nb > ad->max_rx_ring ||
-	    nb < ENA_MIN_RING) {
-		PMD_DRV_LOG(ERR, "%s: rxq %u: ring size %u invalid (power of two "
-			    "in [%u, %u])", ad->name, qid, nb, ENA_MIN_RING,
-			    ad->max_rx_ring);
+		nb < ENA_MIN_RING) {
+		PMD_DRV_LOG(ERR,
+			"%s: rxq %u: ring size %u invalid (power of two "
+			"in [%u, %u])",
+			ad->name, qid, nb, ENA_MIN_RING, ad->max_rx_ring);
 		return -EINVAL;
 	}
 	if (offloads & ~ad->rx_offload_capa) {
-		PMD_DRV_LOG(ERR, "%s: rxq %u: offloads 0x%" PRIx64 " not "
-			    "supported", ad->name, qid,
-			    offloads & ~ad->rx_offload_capa);
+		PMD_DRV_LOG(ERR,
+			"%s: rxq %u: offloads 0x%" PRIx64 " not "
+			"supported",
+			ad->name, qid, offloads & ~ad->rx_offload_capa);
 		return -ENOTSUP;
 	}
 	if (mp == NULL) {
@@ -88,16 +91,18 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	room = room > RTE_PKTMBUF_HEADROOM ? room - RTE_PKTMBUF_HEADROOM : 0;
 	frame = (uint32_t)dev->data->mtu + RTE_ETHER_HDR_LEN;
 	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && room < frame) {
-		PMD_DRV_LOG(ERR, "%s: rxq %u: mempool %s buffers hold %u B, a "
-			    "%u B frame (MTU %u) needs scattered Rx "
-			    "(RTE_ETH_RX_OFFLOAD_SCATTER) or bigger buffers",
-			    ad->name, qid, mp->name, room, frame,
-			    dev->data->mtu);
+		PMD_DRV_LOG(ERR,
+			"%s: rxq %u: mempool %s buffers hold %u B, a "
+			"%u B frame (MTU %u) needs scattered Rx "
+			"(RTE_ETH_RX_OFFLOAD_SCATTER) or bigger buffers",
+			ad->name, qid, mp->name, room, frame, dev->data->mtu);
 		return -EINVAL;
 	}
 	if (room < 64) {
-		PMD_DRV_LOG(ERR, "%s: rxq %u: mempool %s buffers of %u B are "
-			    "too small", ad->name, qid, mp->name, room);
+		PMD_DRV_LOG(ERR,
+			"%s: rxq %u: mempool %s buffers of %u B are "
+			"too small",
+			ad->name, qid, mp->name, room);
 		return -EINVAL;
 	}
 	if (r->configured)
@@ -105,15 +110,13 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 
 	memset(r, 0, offsetof(struct ena_ring, rx_frags));
 	r->rx_mbufs = rte_zmalloc_socket("ena_rx_mbufs",
-					 sizeof(*r->rx_mbufs) * nb,
-					 RTE_CACHE_LINE_SIZE, socket);
+		sizeof(*r->rx_mbufs) * nb, RTE_CACHE_LINE_SIZE, socket);
 	r->free_ids = rte_zmalloc_socket("ena_rx_ids",
-					 sizeof(*r->free_ids) * nb,
-					 RTE_CACHE_LINE_SIZE, socket);
+		sizeof(*r->free_ids) * nb, RTE_CACHE_LINE_SIZE, socket);
 	if (r->rx_mbufs == NULL || r->free_ids == NULL) {
 		ena_rxq_free_mem(r);
 		PMD_DRV_LOG(ERR, "%s: rxq %u: no memory for %u entries",
-			    ad->name, qid, nb);
+			ad->name, qid, nb);
 		return -ENOMEM;
 	}
 	for (i = 0; i < nb; i++)
@@ -135,10 +138,10 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	r->sgl_size = ad->max_rx_sgl;
 	r->deferred_start = conf->rx_deferred_start != 0;
 	r->rx_refill_thresh = RTE_MIN((uint16_t)(nb >> ENA_RX_REFILL_DIV_LOG),
-				      (uint16_t)ENA_RX_REFILL_MAX);
+		(uint16_t)ENA_RX_REFILL_MAX);
 	if (conf->rx_free_thresh != 0 && conf->rx_free_thresh < nb)
-		r->rx_refill_thresh = RTE_MIN(r->rx_refill_thresh,
-					      conf->rx_free_thresh);
+		r->rx_refill_thresh = RTE_MIN(
+			r->rx_refill_thresh, conf->rx_free_thresh);
 	if (r->rx_refill_thresh == 0)
 		r->rx_refill_thresh = 1;
 	{
@@ -170,8 +173,8 @@ ena_rx_refill(struct ena_ring *r, uint16_t n)
 
 	while (n > 0) {
 		chunk = RTE_MIN(n, (uint16_t)ENA_RX_REFILL_MAX);
-		if (unlikely(rte_mempool_get_bulk(r->mb_pool, (void **)mbufs,
-						  chunk) != 0)) {
+		if (unlikely(rte_mempool_get_bulk(
+				     r->mb_pool, (void **)mbufs, chunk) != 0)) {
 			r->rx_stats.mbuf_alloc_fail++;
 			r->rx_stats.refill_partial++;
 			break;
@@ -186,8 +189,7 @@ ena_rx_refill(struct ena_ring *r, uint16_t n)
 			buf.len = (uint16_t)(m->buf_len - RTE_PKTMBUF_HEADROOM);
 			if (unlikely(ena_hw_rx_post(&r->sq, &buf, id) != 0)) {
 				rte_mempool_put_bulk(r->mb_pool,
-						     (void **)&mbufs[i],
-						     chunk - i);
+					(void **)&mbufs[i], chunk - i);
 				r->rx_stats.refill_partial++;
 				n = chunk = i;
 				break;
@@ -211,7 +213,7 @@ ena_rx_free_slots(const struct ena_ring *r)
 {
 	/* The SQ holds at most depth - 1 buffers. */
 	return (uint16_t)(r->ring_size - 1 -
-			  (uint16_t)(r->next_to_use - r->next_to_clean));
+		(uint16_t)(r->next_to_use - r->next_to_clean));
 }
 
 /* ---- start / stop ----------------------------------------------------------- */
@@ -239,21 +241,23 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	rte_spinlock_unlock(&ad->admin_lock);
 	if (rc != 0) {
 		PMD_DRV_LOG(ERR, "%s: cannot create rxq %u on the device: %d",
-			    ad->name, r->id, rc);
+			ad->name, r->id, rc);
 		return rc;
 	}
 	r->next_to_use = 0;
 	r->next_to_clean = 0;
 	for (got = 0; got < r->ring_size; got++)
 		r->free_ids[got] = got;
-	r->rx_hash_flag = (r->offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH) ?
-			  RTE_MBUF_F_RX_RSS_HASH : 0;
+	r->rx_hash_flag = (r->offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH)
+		? RTE_MBUF_F_RX_RSS_HASH
+		: 0;
 	want = ena_rx_free_slots(r);
 	got = ena_rx_refill(r, want);
 	if (got != want)
-		PMD_DRV_LOG(WARNING, "%s: rxq %u filled with %u of %u buffers "
-			    "(mempool %s short)", ad->name, r->id, got, want,
-			    r->mb_pool->name);
+		PMD_DRV_LOG(WARNING,
+			"%s: rxq %u filled with %u of %u buffers "
+			"(mempool %s short)",
+			ad->name, r->id, got, want, r->mb_pool->name);
 	r->started = true;
 	r->run = true;
 	return 0;
@@ -318,8 +322,8 @@ ena_rx_csum_flags(struct ena_ring *r, const struct ena_hw_rx_ctx *c)
 		}
 	}
 	if (c->ipv4_frag || !c->l4_csum_checked ||
-	    (c->l4_proto != ENA_L4_PROTO_TCP &&
-	     c->l4_proto != ENA_L4_PROTO_UDP)) {
+		(c->l4_proto != ENA_L4_PROTO_TCP &&
+			c->l4_proto != ENA_L4_PROTO_UDP)) {
 		f |= RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN;
 	} else if (unlikely(c->l4_csum_err)) {
 		f |= RTE_MBUF_F_RX_L4_CKSUM_BAD;
@@ -347,8 +351,10 @@ ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
 	/* The queue is unusable until the device is reset. */
 	r->run = false;
 	if (!ad->trigger_reset)
-		PMD_RX_LOG(ERR, "%s: rxq %u: bad completion (rc %d, req_id %u); "
-			   "device reset needed", ad->name, r->id, rc, req_id);
+		PMD_RX_LOG(ERR,
+			"%s: rxq %u: bad completion (rc %d, req_id %u); "
+			"device reset needed",
+			ad->name, r->id, rc, req_id);
 	ena_trigger_reset(ad, why);
 }
 
@@ -427,7 +433,7 @@ out:
 	r->rx_stats.bytes += bytes;
 	r->rx_stats.l4_csum_good += good;
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
-	    likely(!r->adapter->trigger_reset))
+		likely(!r->adapter->trigger_reset))
 		ena_rx_refill(r, ena_rx_free_slots(r));
 	return nb;
 }

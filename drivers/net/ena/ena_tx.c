@@ -17,12 +17,13 @@
 #include "ena_ethdev.h"
 #include "ena_logs.h"
 
-#define ENA_TX_CLEAN_MAX	256
+#define ENA_TX_CLEAN_MAX 256
 
 /* mbuf Tx flags this driver acts upon. */
-#define ENA_TX_OL_FLAGS                                                   \
-	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |                 \
-	 RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+#define ENA_TX_OL_FLAGS                                      \
+	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |    \
+		RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 | \
+		RTE_MBUF_F_TX_IPV6)
 
 /* ---- setup / release ------------------------------------------------------ */
 
@@ -51,50 +52,51 @@ ena_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 
 int
 ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
-		   unsigned int socket, const struct rte_eth_txconf *conf)
+	unsigned int socket, const struct rte_eth_txconf *conf)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	struct ena_ring *r = &ad->tx_ring[qid];
-	uint64_t offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
+	uint64_t offloads = conf->offloads |
+		dev->data->dev_conf.txmode.offloads;
 	uint16_t i;
 
 	if (qid >= ad->max_io_queues) {
 		PMD_DRV_LOG(ERR, "%s: txq %u beyond the device's %u queues",
-			    ad->name, qid, ad->max_io_queues);
+			ad->name, qid, ad->max_io_queues);
 		return -EINVAL;
 	}
 	if (r->started) {
 		PMD_DRV_LOG(ERR, "%s: txq %u is started; stop it first",
-			    ad->name, qid);
+			ad->name, qid);
 		return -EBUSY;
 	}
 	if (!rte_is_power_of_2(nb) || nb > ad->max_tx_ring ||
-	    nb < ENA_MIN_RING) {
-		PMD_DRV_LOG(ERR, "%s: txq %u: ring size %u invalid (power of two "
-			    "in [%u, %u])", ad->name, qid, nb, ENA_MIN_RING,
-			    ad->max_tx_ring);
+		nb < ENA_MIN_RING) {
+		PMD_DRV_LOG(ERR,
+			"%s: txq %u: ring size %u invalid (power of two "
+			"in [%u, %u])",
+			ad->name, qid, nb, ENA_MIN_RING, ad->max_tx_ring);
 		return -EINVAL;
 	}
 	if (offloads & ~ad->tx_offload_capa) {
-		PMD_DRV_LOG(ERR, "%s: txq %u: offloads 0x%" PRIx64 " not "
-			    "supported", ad->name, qid,
-			    offloads & ~ad->tx_offload_capa);
+		PMD_DRV_LOG(ERR,
+			"%s: txq %u: offloads 0x%" PRIx64 " not "
+			"supported",
+			ad->name, qid, offloads & ~ad->tx_offload_capa);
 		return -ENOTSUP;
 	}
 	if (r->configured)
 		ena_tx_queue_release(dev, qid);
 
 	memset(r, 0, offsetof(struct ena_ring, tx_segs));
-	r->tx_bufs = rte_zmalloc_socket("ena_tx_bufs",
-					sizeof(*r->tx_bufs) * nb,
-					RTE_CACHE_LINE_SIZE, socket);
+	r->tx_bufs = rte_zmalloc_socket("ena_tx_bufs", sizeof(*r->tx_bufs) * nb,
+		RTE_CACHE_LINE_SIZE, socket);
 	r->free_ids = rte_zmalloc_socket("ena_tx_ids",
-					 sizeof(*r->free_ids) * nb,
-					 RTE_CACHE_LINE_SIZE, socket);
+		sizeof(*r->free_ids) * nb, RTE_CACHE_LINE_SIZE, socket);
 	if (r->tx_bufs == NULL || r->free_ids == NULL) {
 		ena_txq_free_mem(r);
 		PMD_DRV_LOG(ERR, "%s: txq %u: no memory for %u entries",
-			    ad->name, qid, nb);
+			ad->name, qid, nb);
 		return -ENOMEM;
 	}
 	for (i = 0; i < nb; i++)
@@ -111,13 +113,14 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	r->deferred_start = conf->tx_deferred_start != 0;
 	r->fast_free = (offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) != 0;
 	r->tx_free_thresh = conf->tx_free_thresh != 0 &&
-			    conf->tx_free_thresh < nb ?
-			    conf->tx_free_thresh : (uint16_t)(nb / 4);
+			conf->tx_free_thresh < nb
+		? conf->tx_free_thresh
+		: (uint16_t)(nb / 4);
 	r->tx_ol_mask = 0;
 	if (offloads & RTE_ETH_TX_OFFLOAD_IPV4_CKSUM)
 		r->tx_ol_mask |= RTE_MBUF_F_TX_IP_CKSUM;
-	if (offloads & (RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
-			RTE_ETH_TX_OFFLOAD_TCP_CKSUM))
+	if (offloads &
+		(RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM))
 		r->tx_ol_mask |= RTE_MBUF_F_TX_L4_MASK;
 	if (offloads & RTE_ETH_TX_OFFLOAD_TCP_TSO)
 		r->tx_ol_mask |= RTE_MBUF_F_TX_TCP_SEG;
@@ -145,14 +148,14 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	p.depth = r->ring_size;
 	p.msix_vector = -1;
 	p.socket = (int)r->socket_id;
-	p.placement = ad->llq_active ? ENA_HW_PLACEMENT_DEV :
-				       ENA_HW_PLACEMENT_HOST;
+	p.placement = ad->llq_active ? ENA_HW_PLACEMENT_DEV
+				     : ENA_HW_PLACEMENT_HOST;
 	rte_spinlock_lock(&ad->admin_lock);
 	rc = ena_hw_io_create(&ad->hw, &p, &r->sq, &r->cq);
 	rte_spinlock_unlock(&ad->admin_lock);
 	if (rc != 0) {
 		PMD_DRV_LOG(ERR, "%s: cannot create txq %u on the device: %d",
-			    ad->name, r->id, rc);
+			ad->name, r->id, rc);
 		return rc;
 	}
 	r->tx_max_hdr = ad->llq_active ? ad->llq_hdr_max : 0;
@@ -164,8 +167,9 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 		r->tx_bufs[i].mbuf = NULL;
 		r->tx_bufs[i].ts = 0;
 	}
-	r->missing_thresh = ad->hw.missing_tx_threshold != 0 ?
-			    ad->hw.missing_tx_threshold : ENA_MISSING_TX_BUDGET;
+	r->missing_thresh = ad->hw.missing_tx_threshold != 0
+		? ad->hw.missing_tx_threshold
+		: ENA_MISSING_TX_BUDGET;
 	r->started = true;
 	r->run = true;
 	return 0;
@@ -204,8 +208,10 @@ ena_tx_bad_req_id(struct ena_ring *r, uint16_t id)
 	/* The queue is unusable until the device is reset. */
 	r->run = false;
 	if (!r->adapter->trigger_reset)
-		PMD_TX_LOG(ERR, "%s: txq %u: completion with bad req_id %u; "
-			   "device reset needed", r->adapter->name, r->id, id);
+		PMD_TX_LOG(ERR,
+			"%s: txq %u: completion with bad req_id %u; "
+			"device reset needed",
+			r->adapter->name, r->id, id);
 	ena_trigger_reset(r->adapter, ENA_RESET_REASON_INV_TX_REQ_ID);
 }
 
@@ -285,8 +291,9 @@ ena_tx_done_cleanup(void *q, uint32_t free_cnt)
 	if (free_cnt == 0)
 		free_cnt = r->ring_size;
 	do {
-		n = ena_tx_clean(r, (uint16_t)RTE_MIN(free_cnt - total,
-						      (uint32_t)ENA_TX_CLEAN_MAX));
+		n = ena_tx_clean(r,
+			(uint16_t)RTE_MIN(
+				free_cnt - total, (uint32_t)ENA_TX_CLEAN_MAX));
 		total += n;
 	} while (n > 0 && total < free_cnt);
 	return (int)total;
@@ -297,7 +304,7 @@ ena_tx_done_cleanup(void *q, uint32_t free_cnt)
 /* Fills the offload part of the context from mbuf flags. */
 static inline void
 ena_tx_offload_ctx(const struct ena_ring *r, const struct rte_mbuf *m,
-		   struct ena_hw_tx_ctx *c)
+	struct ena_hw_tx_ctx *c)
 {
 	uint64_t fl = m->ol_flags & r->tx_ol_mask;
 	uint64_t l4 = fl & RTE_MBUF_F_TX_L4_MASK;
@@ -349,14 +356,14 @@ ena_tx_map(struct ena_ring *r, struct rte_mbuf *m, struct ena_hw_tx_ctx *c)
 	c->push_hdr = NULL;
 	c->push_len = 0;
 	if (r->tx_max_hdr != 0) {
-		uint16_t push = (uint16_t)RTE_MIN(m->pkt_len,
-						  (uint32_t)r->tx_max_hdr);
+		uint16_t push = (uint16_t)RTE_MIN(
+			m->pkt_len, (uint32_t)r->tx_max_hdr);
 
 		if (likely(m->data_len >= push)) {
 			c->push_hdr = rte_pktmbuf_mtod(m, void *);
 		} else {
-			c->push_hdr = rte_pktmbuf_read(m, 0, push,
-						       r->llq_hdr_buf);
+			c->push_hdr = rte_pktmbuf_read(
+				m, 0, push, r->llq_hdr_buf);
 		}
 		c->push_len = push;
 		skip = push;
@@ -407,7 +414,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 		}
 		if (unlikely(!ena_hw_sq_has_room(&r->sq, m->nb_segs + 1))) {
 			if (ena_tx_clean(r, r->ring_size) == 0 ||
-			    !ena_hw_sq_has_room(&r->sq, m->nb_segs + 1))
+				!ena_hw_sq_has_room(&r->sq, m->nb_segs + 1))
 				break;
 		}
 		ena_tx_offload_ctx(r, m, &c);
@@ -471,18 +478,19 @@ ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			rte_errno = EINVAL;
 			return i;
 		}
-		if (fl & ENA_TX_OL_FLAGS & ~(r->tx_ol_mask | RTE_MBUF_F_TX_IPV4 |
-					     RTE_MBUF_F_TX_IPV6)) {
+		if (fl & ENA_TX_OL_FLAGS &
+			~(r->tx_ol_mask | RTE_MBUF_F_TX_IPV4 |
+				RTE_MBUF_F_TX_IPV6)) {
 			rte_errno = ENOTSUP;
 			return i;
 		}
 		if ((fl & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
-		    (fl & RTE_MBUF_F_TX_IPV6) && !ad->tx_l4_v6) {
+			(fl & RTE_MBUF_F_TX_IPV6) && !ad->tx_l4_v6) {
 			rte_errno = ENOTSUP;
 			return i;
 		}
 		if ((fl & RTE_MBUF_F_TX_TCP_SEG) && (fl & RTE_MBUF_F_TX_IPV6) &&
-		    !ad->tx_tso_v6) {
+			!ad->tx_tso_v6) {
 			rte_errno = ENOTSUP;
 			return i;
 		}
@@ -490,12 +498,13 @@ ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			rte_errno = ENOTSUP;
 			return i;
 		}
-		if ((fl & RTE_MBUF_F_TX_IP_CKSUM) && !(fl & RTE_MBUF_F_TX_IPV4)) {
+		if ((fl & RTE_MBUF_F_TX_IP_CKSUM) &&
+			!(fl & RTE_MBUF_F_TX_IPV4)) {
 			rte_errno = EINVAL;
 			return i;
 		}
 		if (r->tx_max_hdr != 0 && (fl & RTE_MBUF_F_TX_TCP_SEG) &&
-		    m->l2_len + m->l3_len + m->l4_len > r->tx_max_hdr) {
+			m->l2_len + m->l3_len + m->l4_len > r->tx_max_hdr) {
 			rte_errno = EINVAL;
 			return i;
 		}
@@ -508,9 +517,9 @@ ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 #endif
 		/* Partial L4 checksum: the device wants the pseudo header. */
 		if ((fl & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
-		    !r->tx_l4_full) {
-			rc = rte_net_intel_cksum_flags_prepare(m,
-				fl & ~RTE_MBUF_F_TX_IP_CKSUM);
+			!r->tx_l4_full) {
+			rc = rte_net_intel_cksum_flags_prepare(
+				m, fl & ~RTE_MBUF_F_TX_IP_CKSUM);
 			if (rc != 0) {
 				rte_errno = -rc;
 				return i;

@@ -32,8 +32,7 @@ ena_reset_reason_name(uint32_t r)
 		[ENA_RESET_REASON_INV_TX_REQ_ID] = "INV_TX_REQ_ID",
 		[ENA_RESET_REASON_TOO_MANY_RX_DESCS] = "TOO_MANY_RX_DESCS",
 		[ENA_RESET_REASON_INIT_ERR] = "INIT_ERR",
-		[ENA_RESET_REASON_DRIVER_INVALID_STATE] =
-			"DRIVER_INVALID_STATE",
+		[ENA_RESET_REASON_DRIVER_INVALID_STATE] = "DRIVER_INVALID_STATE",
 		[ENA_RESET_REASON_OS_TRIGGER] = "OS_TRIGGER",
 		[ENA_RESET_REASON_OS_NETDEV_WD] = "OS_NETDEV_WD",
 		[ENA_RESET_REASON_SHUTDOWN] = "SHUTDOWN",
@@ -49,8 +48,8 @@ ena_reset_reason_name(uint32_t r)
 
 /* Counts Tx packets older than the timeout on one queue; logs once. */
 static uint32_t
-ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t now,
-		   uint64_t to)
+ena_wd_txq_missing(
+	struct ena_adapter *ad, struct ena_ring *r, uint64_t now, uint64_t to)
 {
 	uint64_t oldest = now;
 	uint32_t missing = 0, fresh = 0;
@@ -72,10 +71,11 @@ ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t now,
 		missing++;
 	}
 	if (fresh > 0)
-		PMD_DRV_LOG(WARNING, "%s: txq %u: %u more packets not completed "
-			    "in time (first req_id %u, oldest %" PRIu64 " ms)",
-			    ad->name, r->id, fresh, first,
-			    (now - oldest) * 1000 / rte_get_timer_hz());
+		PMD_DRV_LOG(WARNING,
+			"%s: txq %u: %u more packets not completed "
+			"in time (first req_id %u, oldest %" PRIu64 " ms)",
+			ad->name, r->id, fresh, first,
+			(now - oldest) * 1000 / rte_get_timer_hz());
 	r->tx_stats.missed_tx = missing;
 	return missing;
 }
@@ -91,7 +91,7 @@ ena_wd_tx_check(struct ena_adapter *ad)
 		return false;
 	to = (uint64_t)ad->devargs.miss_txc_to_s * rte_get_timer_hz();
 	if (ad->devargs.miss_txc_to_s == ENA_MISS_TXC_TO_DEFAULT_S &&
-	    ad->hw.missing_tx_timeout_ms != 0)
+		ad->hw.missing_tx_timeout_ms != 0)
 		to = ad->hw.missing_tx_timeout_ms * rte_get_timer_hz() / 1000;
 	for (q = 0; q < d->nb_tx_queues; q++) {
 		struct ena_ring *r = &ad->tx_ring[q];
@@ -102,8 +102,10 @@ ena_wd_tx_check(struct ena_adapter *ad)
 		missing = ena_wd_txq_missing(ad, r, now, to);
 		thresh = RTE_MIN(r->missing_thresh, (uint32_t)r->ring_size / 2);
 		if (missing > 0 && missing >= thresh) {
-			PMD_DRV_LOG(ERR, "%s: txq %u: %u Tx completions missing "
-				    "(limit %u)", ad->name, q, missing, thresh);
+			PMD_DRV_LOG(ERR,
+				"%s: txq %u: %u Tx completions missing "
+				"(limit %u)",
+				ad->name, q, missing, thresh);
 			ena_trigger_reset(ad, ENA_RESET_REASON_MISS_TX_CMPL);
 			return true;
 		}
@@ -150,10 +152,11 @@ ena_wd_announce(struct rte_eth_dev *dev, struct ena_adapter *ad)
 {
 	rte_smp_rmb();
 	ad->reset_announced = true;
-	PMD_DRV_LOG(ERR, "%s: device needs a reset, reason %s (%s); raising "
-		    "RTE_ETH_EVENT_INTR_RESET", ad->name,
-		    ena_reset_reason_name(ad->reset_reason),
-		    ena_hw_reset_reason_str(ad->reset_reason));
+	PMD_DRV_LOG(ERR,
+		"%s: device needs a reset, reason %s (%s); raising "
+		"RTE_ETH_EVENT_INTR_RESET",
+		ad->name, ena_reset_reason_name(ad->reset_reason),
+		ena_hw_reset_reason_str(ad->reset_reason));
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
 }
 
@@ -168,17 +171,20 @@ ena_wd_cb(void *arg)
 	if (!ad->trigger_reset) {
 		if (ena_hw_keep_alive_expired(&ad->hw, ena_plat_now_us())) {
 			ad->dev_stats.wd_expired++;
-			PMD_DRV_LOG(ERR, "%s: no keep-alive from the device for "
-				    "%" PRIu64 " ms", ad->name,
-				    ad->hw.keep_alive_timeout_ms);
+			PMD_DRV_LOG(ERR,
+				"%s: no keep-alive from the device for "
+				"%" PRIu64 " ms",
+				ad->name, ad->hw.keep_alive_timeout_ms);
 			ena_trigger_reset(ad, ENA_RESET_REASON_KEEP_ALIVE_TO);
 		} else if (!ena_hw_admin_running(&ad->hw)) {
 			PMD_DRV_LOG(ERR, "%s: admin queue is not answering",
-				    ad->name);
+				ad->name);
 			ena_trigger_reset(ad, ENA_RESET_REASON_ADMIN_TO);
 		} else if (ena_hw_fatal_error(&ad->hw)) {
-			PMD_DRV_LOG(ERR, "%s: device status reports a fatal "
-				    "error", ad->name);
+			PMD_DRV_LOG(ERR,
+				"%s: device status reports a fatal "
+				"error",
+				ad->name);
 			ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
 		} else if (ad->state == ENA_STATE_RUNNING) {
 			ena_wd_tx_check(ad);
@@ -189,7 +195,7 @@ ena_wd_cb(void *arg)
 	if (ad->trigger_reset && !ad->reset_announced)
 		ena_wd_announce(dev, ad);
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.wd_period_ms * 1000,
-			      ena_wd_cb, dev) != 0)
+		    ena_wd_cb, dev) != 0)
 		ad->wd_armed = false;
 }
 
@@ -202,9 +208,10 @@ ena_watchdog_start(struct rte_eth_dev *dev)
 		return;
 	ad->wd_armed = true;
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.wd_period_ms * 1000,
-			      ena_wd_cb, dev) != 0) {
+		    ena_wd_cb, dev) != 0) {
 		ad->wd_armed = false;
-		PMD_INIT_LOG(ERR, "%s: cannot arm the watchdog alarm", ad->name);
+		PMD_INIT_LOG(
+			ERR, "%s: cannot arm the watchdog alarm", ad->name);
 	}
 }
 
@@ -227,7 +234,7 @@ ena_ctrl_poll_cb(void *arg)
 		return;
 	ena_hw_aenq_process(&ad->hw, dev);
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.ctrl_poll_ms * 1000,
-			      ena_ctrl_poll_cb, dev) != 0)
+		    ena_ctrl_poll_cb, dev) != 0)
 		ad->poll_armed = false;
 }
 
@@ -240,10 +247,10 @@ ena_ctrl_poll_start(struct rte_eth_dev *dev)
 		return;
 	ad->poll_armed = true;
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.ctrl_poll_ms * 1000,
-			      ena_ctrl_poll_cb, dev) != 0) {
+		    ena_ctrl_poll_cb, dev) != 0) {
 		ad->poll_armed = false;
-		PMD_INIT_LOG(ERR, "%s: cannot arm the control path alarm",
-			     ad->name);
+		PMD_INIT_LOG(
+			ERR, "%s: cannot arm the control path alarm", ad->name);
 	}
 }
 

@@ -19,7 +19,9 @@ struct ena_xstat_desc {
 	size_t off;
 };
 
+/* clang-format off */
 #define ENA_XS(type, field) { #field, offsetof(struct type, field) }
+/* clang-format on */
 
 static const struct ena_xstat_desc ena_xs_global[] = {
 	ENA_XS(ena_xs_dev, wd_expired),
@@ -29,7 +31,9 @@ static const struct ena_xstat_desc ena_xs_global[] = {
 };
 
 /* Device counters keep the base layer's layout; SRD names carry a prefix. */
+/* clang-format off */
 #define ENA_XS_AS(label, type, field) { label, offsetof(struct type, field) }
+/* clang-format on */
 
 static const struct ena_xstat_desc ena_xs_eni[] = {
 	ENA_XS(ena_hw_eni_stats, bw_in_allowance_exceeded),
@@ -42,8 +46,8 @@ static const struct ena_xstat_desc ena_xs_eni[] = {
 static const struct ena_xstat_desc ena_xs_srd[] = {
 	ENA_XS_AS("ena_srd_mode", ena_hw_srd_stats, srd_mode),
 	ENA_XS_AS("ena_srd_tx_pkts", ena_hw_srd_stats, tx_pkts),
-	ENA_XS_AS("ena_srd_eligible_tx_pkts", ena_hw_srd_stats,
-		eligible_tx_pkts),
+	ENA_XS_AS(
+		"ena_srd_eligible_tx_pkts", ena_hw_srd_stats, eligible_tx_pkts),
 	ENA_XS_AS("ena_srd_rx_pkts", ena_hw_srd_stats, rx_pkts),
 	ENA_XS_AS("ena_srd_resource_utilization", ena_hw_srd_stats,
 		resource_utilization),
@@ -77,24 +81,24 @@ static const struct ena_xstat_desc ena_xs_txq[] = {
 	ENA_XS(ena_xs_txq, linearize),
 };
 
-#define ENA_NB_GLOBAL	RTE_DIM(ena_xs_global)
-#define ENA_NB_ENI	RTE_DIM(ena_xs_eni)
-#define ENA_NB_SRD	RTE_DIM(ena_xs_srd)
-#define ENA_NB_RXQ	RTE_DIM(ena_xs_rxq)
-#define ENA_NB_TXQ	RTE_DIM(ena_xs_txq)
+#define ENA_NB_GLOBAL RTE_DIM(ena_xs_global)
+#define ENA_NB_ENI    RTE_DIM(ena_xs_eni)
+#define ENA_NB_SRD    RTE_DIM(ena_xs_srd)
+#define ENA_NB_RXQ    RTE_DIM(ena_xs_rxq)
+#define ENA_NB_TXQ    RTE_DIM(ena_xs_txq)
 
 static unsigned int
 ena_xstats_count(const struct rte_eth_dev *dev)
 {
 	return ENA_NB_GLOBAL + ENA_NB_ENI + ENA_NB_SRD +
-	       dev->data->nb_rx_queues * ENA_NB_RXQ +
-	       dev->data->nb_tx_queues * ENA_NB_TXQ;
+		dev->data->nb_rx_queues * ENA_NB_RXQ +
+		dev->data->nb_tx_queues * ENA_NB_TXQ;
 }
 
 /* Resolves xstat id to its name and the address of its value. */
 static int
 ena_xstat_lookup(struct rte_eth_dev *dev, uint64_t id, char *name,
-		 size_t name_len, const uint64_t **val)
+	size_t name_len, const uint64_t **val)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	const struct ena_xstat_desc *d;
@@ -148,7 +152,7 @@ plain:
 
 int
 ena_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
-		     unsigned int n)
+	unsigned int n)
 {
 	unsigned int total = ena_xstats_count(dev);
 	const uint64_t *v;
@@ -157,14 +161,14 @@ ena_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
 	if (names == NULL || n < total)
 		return total;
 	for (i = 0; i < total; i++)
-		ena_xstat_lookup(dev, i, names[i].name, sizeof(names[i].name),
-				 &v);
+		ena_xstat_lookup(
+			dev, i, names[i].name, sizeof(names[i].name), &v);
 	return total;
 }
 
 int
-ena_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs,
-	       unsigned int n)
+ena_xstats_get(
+	struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int n)
 {
 	unsigned int total = ena_xstats_count(dev);
 	const uint64_t *v;
@@ -182,7 +186,7 @@ ena_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs,
 
 int
 ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
-		     uint64_t *values, unsigned int n)
+	uint64_t *values, unsigned int n)
 {
 	const uint64_t *v;
 	unsigned int i;
@@ -191,8 +195,9 @@ ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 		return ena_xstats_get(dev, NULL, 0);
 	for (i = 0; i < n; i++) {
 		if (ena_xstat_lookup(dev, ids[i], NULL, 0, &v) != 0) {
-			PMD_DRV_LOG(ERR, "xstat id %" PRIu64 " out of range (%u)",
-				    ids[i], ena_xstats_count(dev));
+			PMD_DRV_LOG(ERR,
+				"xstat id %" PRIu64 " out of range (%u)",
+				ids[i], ena_xstats_count(dev));
 			return -EINVAL;
 		}
 		values[i] = *v;
@@ -202,7 +207,7 @@ ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 
 int
 ena_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
-			   struct rte_eth_xstat_name *names, unsigned int n)
+	struct rte_eth_xstat_name *names, unsigned int n)
 {
 	const uint64_t *v;
 	unsigned int i;
@@ -211,9 +216,10 @@ ena_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 		return ena_xstats_get_names(dev, names, n);
 	for (i = 0; i < n; i++) {
 		if (ena_xstat_lookup(dev, ids[i], names[i].name,
-				     sizeof(names[i].name), &v) != 0) {
-			PMD_DRV_LOG(ERR, "xstat id %" PRIu64 " out of range (%u)",
-				    ids[i], ena_xstats_count(dev));
+			    sizeof(names[i].name), &v) != 0) {
+			PMD_DRV_LOG(ERR,
+				"xstat id %" PRIu64 " out of range (%u)",
+				ids[i], ena_xstats_count(dev));
 			return -EINVAL;
 		}
 	}
@@ -227,10 +233,10 @@ ena_queue_stats_clear(struct ena_adapter *ad)
 
 	for (i = 0; i < RTE_DIM(ad->rx_ring); i++)
 		memset(&ad->rx_ring[i].rx_stats, 0,
-		       sizeof(ad->rx_ring[i].rx_stats));
+			sizeof(ad->rx_ring[i].rx_stats));
 	for (i = 0; i < RTE_DIM(ad->tx_ring); i++)
 		memset(&ad->tx_ring[i].tx_stats, 0,
-		       sizeof(ad->tx_ring[i].tx_stats));
+			sizeof(ad->tx_ring[i].tx_stats));
 }
 
 int
@@ -291,25 +297,29 @@ ena_stats_log(struct ena_adapter *ad)
 	struct rte_eth_dev_data *d = ad->edev_data;
 	unsigned int i;
 
-	PMD_DRV_LOG(NOTICE, "%s: wd_expired=%" PRIu64 " dev_start=%" PRIu64
-		    " dev_stop=%" PRIu64 " tx_drops=%" PRIu64, ad->name,
-		    ad->dev_stats.wd_expired, ad->dev_stats.dev_start,
-		    ad->dev_stats.dev_stop, ad->dev_stats.tx_drops);
+	PMD_DRV_LOG(NOTICE,
+		"%s: wd_expired=%" PRIu64 " dev_start=%" PRIu64
+		" dev_stop=%" PRIu64 " tx_drops=%" PRIu64,
+		ad->name, ad->dev_stats.wd_expired, ad->dev_stats.dev_start,
+		ad->dev_stats.dev_stop, ad->dev_stats.tx_drops);
 	for (i = 0; i < d->nb_rx_queues; i++) {
 		const struct ena_xs_rxq *s = &ad->rx_ring[i].rx_stats;
 
-		PMD_DRV_LOG(NOTICE, "%s: rxq%u pkts=%" PRIu64 " bytes=%" PRIu64
-			    " errors=%" PRIu64 " bad_req_id=%" PRIu64
-			    " bad_desc_num=%" PRIu64 " nombuf=%" PRIu64,
-			    ad->name, i, s->cnt, s->bytes, s->errors,
-			    s->bad_req_id, s->bad_desc_num, s->mbuf_alloc_fail);
+		PMD_DRV_LOG(NOTICE,
+			"%s: rxq%u pkts=%" PRIu64 " bytes=%" PRIu64
+			" errors=%" PRIu64 " bad_req_id=%" PRIu64
+			" bad_desc_num=%" PRIu64 " nombuf=%" PRIu64,
+			ad->name, i, s->cnt, s->bytes, s->errors, s->bad_req_id,
+			s->bad_desc_num, s->mbuf_alloc_fail);
 	}
 	for (i = 0; i < d->nb_tx_queues; i++) {
 		const struct ena_xs_txq *s = &ad->tx_ring[i].tx_stats;
 
-		PMD_DRV_LOG(NOTICE, "%s: txq%u pkts=%" PRIu64 " bytes=%" PRIu64
-			    " errors=%" PRIu64 " bad_req_id=%" PRIu64
-			    " missed_tx=%" PRIu64, ad->name, i, s->cnt,
-			    s->bytes, s->errors, s->bad_req_id, s->missed_tx);
+		PMD_DRV_LOG(NOTICE,
+			"%s: txq%u pkts=%" PRIu64 " bytes=%" PRIu64
+			" errors=%" PRIu64 " bad_req_id=%" PRIu64
+			" missed_tx=%" PRIu64,
+			ad->name, i, s->cnt, s->bytes, s->errors, s->bad_req_id,
+			s->missed_tx);
 	}
 }

@@ -175,8 +175,8 @@ ena_plat_dma_alloc(struct ena_dma_mem *mem, size_t size, int socket)
 	 * apart; a name still taken is skipped.
 	 */
 	do {
-		seq = __atomic_fetch_add(&ena_plat_dma_seq, 1,
-			__ATOMIC_RELAXED);
+		seq = __atomic_fetch_add(
+			&ena_plat_dma_seq, 1, __ATOMIC_RELAXED);
 		snprintf(name, sizeof(name), "ena_dma_%" PRIxPTR "_%u",
 			(uintptr_t)&ena_plat_dma_seq & 0xffffffffffu, seq);
 		mz = rte_memzone_reserve_aligned(

@@ -16,9 +16,9 @@
 
 #include "ena_common.h"
 
-#define ENA_AQ_ENTRY_SIZE	64
-#define ENA_ACQ_ENTRY_SIZE	64
-#define ENA_AENQ_ENTRY_SIZE	64
+#define ENA_AQ_ENTRY_SIZE   64
+#define ENA_ACQ_ENTRY_SIZE  64
+#define ENA_AENQ_ENTRY_SIZE 64
 
 enum ena_aq_opcode {
 	ENA_AQ_OP_CREATE_SQ = 1,
@@ -129,22 +129,22 @@ enum ena_stats_scope {
 /* ---- Admin queue entry ---- */
 
 struct ena_aq_common_desc {
-	uint16_t cmd_id;	/* ENA_AQ_DESC_CMD_ID */
-	uint8_t opcode;		/* enum ena_aq_opcode */
-	uint8_t flags;		/* ENA_AQ_DESC_PHASE, _CTRL_DATA, ... */
+	uint16_t cmd_id; /* ENA_AQ_DESC_CMD_ID */
+	uint8_t opcode;	 /* enum ena_aq_opcode */
+	uint8_t flags;	 /* ENA_AQ_DESC_PHASE, _CTRL_DATA, ... */
 };
 static_assert(sizeof(struct ena_aq_common_desc) == 4, "aq common desc");
 
-#define ENA_AQ_DESC_CMD_ID_SHIFT		0
-#define ENA_AQ_DESC_CMD_ID_MASK			ENA_GENMASK(11, 0)
-#define ENA_AQ_DESC_PHASE_SHIFT			0
-#define ENA_AQ_DESC_PHASE_MASK			ENA_BIT(0)
+#define ENA_AQ_DESC_CMD_ID_SHIFT 0
+#define ENA_AQ_DESC_CMD_ID_MASK	 ENA_GENMASK(11, 0)
+#define ENA_AQ_DESC_PHASE_SHIFT	 0
+#define ENA_AQ_DESC_PHASE_MASK	 ENA_BIT(0)
 /* ctrl buffer address below is valid */
-#define ENA_AQ_DESC_CTRL_DATA_SHIFT		1
-#define ENA_AQ_DESC_CTRL_DATA_MASK		ENA_BIT(1)
+#define ENA_AQ_DESC_CTRL_DATA_SHIFT 1
+#define ENA_AQ_DESC_CTRL_DATA_MASK  ENA_BIT(1)
 /* ctrl buffer points at a list of page addresses instead */
-#define ENA_AQ_DESC_CTRL_INDIRECT_SHIFT		2
-#define ENA_AQ_DESC_CTRL_INDIRECT_MASK		ENA_BIT(2)
+#define ENA_AQ_DESC_CTRL_INDIRECT_SHIFT 2
+#define ENA_AQ_DESC_CTRL_INDIRECT_MASK	ENA_BIT(2)
 
 /* Out-of-line data of a command (RSS table, hash key, extended stats). */
 struct ena_aq_ctrl_buf {
@@ -156,12 +156,12 @@ static_assert(sizeof(struct ena_aq_ctrl_buf) == 12, "aq ctrl buf");
 /* Names an SQ in commands that take one. */
 struct ena_aq_sq_ref {
 	uint16_t sq_idx;
-	uint8_t ident;		/* ENA_AQ_SQ_REF_DIR */
+	uint8_t ident; /* ENA_AQ_SQ_REF_DIR */
 	uint8_t rsvd;
 };
 static_assert(sizeof(struct ena_aq_sq_ref) == 4, "aq sq ref");
 
-#define ENA_AQ_SQ_REF_DIR_SHIFT	5
+#define ENA_AQ_SQ_REF_DIR_SHIFT 5
 #define ENA_AQ_SQ_REF_DIR_MASK	ENA_GENMASK(7, 5)
 
 /* Shape shared by all commands: header, ctrl buffer or inline, inline. */
@@ -177,27 +177,27 @@ static_assert(sizeof(struct ena_aq_generic_cmd) == 64, "aq generic cmd");
 
 struct ena_aq_create_sq_cmd {
 	struct ena_aq_common_desc common;
-	uint8_t sq_ident;	/* ENA_AQ_CREATE_SQ_DIR */
+	uint8_t sq_ident; /* ENA_AQ_CREATE_SQ_DIR */
 	uint8_t rsvd1;
-	uint8_t caps2;		/* placement and completion policy */
-	uint8_t caps3;		/* ENA_AQ_CREATE_SQ_PHYS_CONTIG */
-	uint16_t cq_idx;	/* CQ must exist already */
+	uint8_t caps2;	 /* placement and completion policy */
+	uint8_t caps3;	 /* ENA_AQ_CREATE_SQ_PHYS_CONTIG */
+	uint16_t cq_idx; /* CQ must exist already */
 	uint16_t depth;
-	struct ena_dma_addr ring;	/* host placement only, page aligned */
-	struct ena_dma_addr head_wb;	/* HEAD* completion policies */
+	struct ena_dma_addr ring;    /* host placement only, page aligned */
+	struct ena_dma_addr head_wb; /* HEAD* completion policies */
 	uint32_t rsvd_w7;
 	uint32_t rsvd_w8;
 };
 static_assert(sizeof(struct ena_aq_create_sq_cmd) == 36, "create sq cmd");
 
-#define ENA_AQ_CREATE_SQ_DIR_SHIFT		5
-#define ENA_AQ_CREATE_SQ_DIR_MASK		ENA_GENMASK(7, 5)
-#define ENA_AQ_CREATE_SQ_PLACEMENT_SHIFT	0
-#define ENA_AQ_CREATE_SQ_PLACEMENT_MASK		ENA_GENMASK(3, 0)
-#define ENA_AQ_CREATE_SQ_COMPLETION_SHIFT	4
-#define ENA_AQ_CREATE_SQ_COMPLETION_MASK	ENA_GENMASK(6, 4)
-#define ENA_AQ_CREATE_SQ_PHYS_CONTIG_SHIFT	0
-#define ENA_AQ_CREATE_SQ_PHYS_CONTIG_MASK	ENA_BIT(0)
+#define ENA_AQ_CREATE_SQ_DIR_SHIFT	   5
+#define ENA_AQ_CREATE_SQ_DIR_MASK	   ENA_GENMASK(7, 5)
+#define ENA_AQ_CREATE_SQ_PLACEMENT_SHIFT   0
+#define ENA_AQ_CREATE_SQ_PLACEMENT_MASK	   ENA_GENMASK(3, 0)
+#define ENA_AQ_CREATE_SQ_COMPLETION_SHIFT  4
+#define ENA_AQ_CREATE_SQ_COMPLETION_MASK   ENA_GENMASK(6, 4)
+#define ENA_AQ_CREATE_SQ_PHYS_CONTIG_SHIFT 0
+#define ENA_AQ_CREATE_SQ_PHYS_CONTIG_MASK  ENA_BIT(0)
 
 struct ena_aq_destroy_sq_cmd {
 	struct ena_aq_common_desc common;
@@ -207,20 +207,20 @@ static_assert(sizeof(struct ena_aq_destroy_sq_cmd) == 8, "destroy sq cmd");
 
 struct ena_aq_create_cq_cmd {
 	struct ena_aq_common_desc common;
-	uint8_t caps1;		/* ENA_AQ_CREATE_CQ_INTR_MODE */
-	uint8_t caps2;		/* ENA_AQ_CREATE_CQ_ENTRY_WORDS */
-	uint16_t depth;		/* power of two */
+	uint8_t caps1;	/* ENA_AQ_CREATE_CQ_INTR_MODE */
+	uint8_t caps2;	/* ENA_AQ_CREATE_CQ_ENTRY_WORDS */
+	uint16_t depth; /* power of two */
 	uint32_t msix_vector;
-	struct ena_dma_addr ring;	/* physically contiguous */
+	struct ena_dma_addr ring; /* physically contiguous */
 };
 static_assert(sizeof(struct ena_aq_create_cq_cmd) == 20, "create cq cmd");
 
 /* Interrupt-driven when set, polled otherwise. */
-#define ENA_AQ_CREATE_CQ_INTR_MODE_SHIFT	5
-#define ENA_AQ_CREATE_CQ_INTR_MODE_MASK		ENA_BIT(5)
+#define ENA_AQ_CREATE_CQ_INTR_MODE_SHIFT 5
+#define ENA_AQ_CREATE_CQ_INTR_MODE_MASK	 ENA_BIT(5)
 /* CQ entry size in 32-bit words. */
-#define ENA_AQ_CREATE_CQ_ENTRY_WORDS_SHIFT	0
-#define ENA_AQ_CREATE_CQ_ENTRY_WORDS_MASK	ENA_GENMASK(4, 0)
+#define ENA_AQ_CREATE_CQ_ENTRY_WORDS_SHIFT 0
+#define ENA_AQ_CREATE_CQ_ENTRY_WORDS_MASK  ENA_GENMASK(4, 0)
 
 struct ena_aq_destroy_cq_cmd {
 	struct ena_aq_common_desc common;
@@ -233,42 +233,42 @@ struct ena_aq_get_stats_cmd {
 	struct ena_aq_common_desc common;
 	union {
 		uint32_t inline_w1[3];
-		struct ena_aq_ctrl_buf ctrl;	/* EXTENDED result buffer */
+		struct ena_aq_ctrl_buf ctrl; /* EXTENDED result buffer */
 	};
-	uint8_t type;		/* enum ena_stats_type */
-	uint8_t scope;		/* enum ena_stats_scope */
+	uint8_t type;  /* enum ena_stats_type */
+	uint8_t scope; /* enum ena_stats_scope */
 	uint16_t rsvd;
-	uint16_t queue_idx;	/* for ENA_STATS_SCOPE_QUEUE */
-	uint16_t device_id;	/* ENA_STATS_DEVICE_SELF */
+	uint16_t queue_idx; /* for ENA_STATS_SCOPE_QUEUE */
+	uint16_t device_id; /* ENA_STATS_DEVICE_SELF */
 };
 static_assert(sizeof(struct ena_aq_get_stats_cmd) == 24, "get stats cmd");
 
 /* Get/Set Feature header that follows the ctrl buffer. */
 struct ena_feat_common {
-	uint8_t flags;		/* ENA_FEAT_COMMON_SELECT */
-	uint8_t feature_id;	/* enum ena_feature_id */
+	uint8_t flags;	    /* ENA_FEAT_COMMON_SELECT */
+	uint8_t feature_id; /* enum ena_feature_id */
 	/* driver: highest version it knows; device: version it answers */
 	uint8_t version;
 	uint8_t rsvd;
 };
 static_assert(sizeof(struct ena_feat_common) == 4, "feat common");
 
-#define ENA_FEAT_COMMON_SELECT_SHIFT	0
-#define ENA_FEAT_COMMON_SELECT_MASK	ENA_GENMASK(1, 0)
-#define ENA_FEAT_SELECT_CURRENT		1
-#define ENA_FEAT_SELECT_DEFAULT		3
+#define ENA_FEAT_COMMON_SELECT_SHIFT 0
+#define ENA_FEAT_COMMON_SELECT_MASK  ENA_GENMASK(1, 0)
+#define ENA_FEAT_SELECT_CURRENT	     1
+#define ENA_FEAT_SELECT_DEFAULT	     3
 
 /* ---- Feature payloads ---- */
 
 struct ena_feat_dev_attr {
 	uint32_t impl_id;
 	uint32_t device_version;
-	uint32_t supported_features;	/* ENA_FEAT_BIT(enum ena_feature_id) */
+	uint32_t supported_features; /* ENA_FEAT_BIT(enum ena_feature_id) */
 	/* reserved (zero) in spec 2.0; ENA_BIT(enum ena_dev_cap) later */
 	uint32_t capabilities;
 	uint32_t phys_addr_width;
 	uint32_t virt_addr_width;
-	uint8_t mac_addr[6];		/* network byte order */
+	uint8_t mac_addr[6]; /* network byte order */
 	uint8_t rsvd7[2];
 	uint32_t max_mtu;
 };
@@ -321,7 +321,7 @@ struct ena_feat_max_queues {
 	uint32_t max_legacy_llq_num;
 	uint32_t max_legacy_llq_depth;
 	uint32_t max_header_size;
-	uint16_t max_tx_descs_per_pkt;	/* meta descriptor included */
+	uint16_t max_tx_descs_per_pkt; /* meta descriptor included */
 	uint16_t max_rx_descs_per_pkt;
 };
 static_assert(sizeof(struct ena_feat_max_queues) == 32, "feat max queues");
@@ -336,7 +336,7 @@ struct ena_feat_queue_limits {
 	uint32_t max_rx_sq_depth;
 	uint32_t max_rx_cq_depth;
 	uint32_t max_tx_header_size;
-	uint16_t max_tx_descs_per_pkt;	/* meta descriptor included */
+	uint16_t max_tx_descs_per_pkt; /* meta descriptor included */
 	uint16_t max_rx_descs_per_pkt;
 };
 static_assert(sizeof(struct ena_feat_queue_limits) == 40, "queue limits");
@@ -367,7 +367,7 @@ struct ena_feat_extra_flags {
 
 /* Where the driver published its host info page and debug area. */
 struct ena_feat_host_attr {
-	struct ena_dma_addr os_info;	/* 4 KiB, physically contiguous */
+	struct ena_dma_addr os_info; /* 4 KiB, physically contiguous */
 	struct ena_dma_addr debug_area;
 	uint32_t debug_area_size;
 };
@@ -381,15 +381,15 @@ static_assert(sizeof(struct ena_feat_intr_moder) == 4, "feat intr moder");
 
 struct ena_feat_link {
 	uint32_t speed_mbps;
-	uint32_t supported;	/* enum ena_link_speed_bit */
-	uint32_t flags;		/* ENA_FEAT_LINK_AUTONEG, _DUPLEX */
+	uint32_t supported; /* enum ena_link_speed_bit */
+	uint32_t flags;	    /* ENA_FEAT_LINK_AUTONEG, _DUPLEX */
 };
 static_assert(sizeof(struct ena_feat_link) == 12, "feat link");
 
-#define ENA_FEAT_LINK_AUTONEG_SHIFT	0
-#define ENA_FEAT_LINK_AUTONEG_MASK	ENA_BIT(0)
-#define ENA_FEAT_LINK_DUPLEX_SHIFT	1
-#define ENA_FEAT_LINK_DUPLEX_MASK	ENA_BIT(1)
+#define ENA_FEAT_LINK_AUTONEG_SHIFT 0
+#define ENA_FEAT_LINK_AUTONEG_MASK  ENA_BIT(0)
+#define ENA_FEAT_LINK_DUPLEX_SHIFT  1
+#define ENA_FEAT_LINK_DUPLEX_MASK   ENA_BIT(1)
 
 /* Bitmaps of ENA_BIT(enum ena_aenq_group). */
 struct ena_feat_aenq {
@@ -400,37 +400,37 @@ static_assert(sizeof(struct ena_feat_aenq) == 8, "feat aenq");
 
 /* Stateless offload capabilities. */
 struct ena_feat_offload {
-	uint32_t tx;		/* ENA_OFFLOAD_TX_* */
-	uint32_t rx_supported;	/* ENA_OFFLOAD_RX_* */
+	uint32_t tx;	       /* ENA_OFFLOAD_TX_* */
+	uint32_t rx_supported; /* ENA_OFFLOAD_RX_* */
 	uint32_t rx_enabled;
 };
 static_assert(sizeof(struct ena_feat_offload) == 12, "feat offload");
 
 /* "_PART": the driver seeds the L4 checksum with the pseudo header sum. */
-#define ENA_OFFLOAD_TX_L3_CSUM_IPV4_SHIFT	0
-#define ENA_OFFLOAD_TX_L3_CSUM_IPV4_MASK	ENA_BIT(0)
-#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_SHIFT	1
-#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_MASK	ENA_BIT(1)
-#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_FULL_SHIFT	2
-#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_FULL_MASK	ENA_BIT(2)
-#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_PART_SHIFT	3
-#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_PART_MASK	ENA_BIT(3)
-#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_SHIFT	4
-#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_MASK	ENA_BIT(4)
-#define ENA_OFFLOAD_TX_TSO_IPV4_SHIFT		5
-#define ENA_OFFLOAD_TX_TSO_IPV4_MASK		ENA_BIT(5)
-#define ENA_OFFLOAD_TX_TSO_IPV6_SHIFT		6
-#define ENA_OFFLOAD_TX_TSO_IPV6_MASK		ENA_BIT(6)
-#define ENA_OFFLOAD_TX_TSO_ECN_SHIFT		7
-#define ENA_OFFLOAD_TX_TSO_ECN_MASK		ENA_BIT(7)
-#define ENA_OFFLOAD_RX_L3_CSUM_IPV4_SHIFT	0
-#define ENA_OFFLOAD_RX_L3_CSUM_IPV4_MASK	ENA_BIT(0)
-#define ENA_OFFLOAD_RX_L4_IPV4_CSUM_SHIFT	1
-#define ENA_OFFLOAD_RX_L4_IPV4_CSUM_MASK	ENA_BIT(1)
-#define ENA_OFFLOAD_RX_L4_IPV6_CSUM_SHIFT	2
-#define ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK	ENA_BIT(2)
-#define ENA_OFFLOAD_RX_HASH_SHIFT		3
-#define ENA_OFFLOAD_RX_HASH_MASK		ENA_BIT(3)
+#define ENA_OFFLOAD_TX_L3_CSUM_IPV4_SHIFT      0
+#define ENA_OFFLOAD_TX_L3_CSUM_IPV4_MASK       ENA_BIT(0)
+#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_SHIFT 1
+#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_MASK  ENA_BIT(1)
+#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_FULL_SHIFT 2
+#define ENA_OFFLOAD_TX_L4_IPV4_CSUM_FULL_MASK  ENA_BIT(2)
+#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_PART_SHIFT 3
+#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_PART_MASK  ENA_BIT(3)
+#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_SHIFT 4
+#define ENA_OFFLOAD_TX_L4_IPV6_CSUM_FULL_MASK  ENA_BIT(4)
+#define ENA_OFFLOAD_TX_TSO_IPV4_SHIFT	       5
+#define ENA_OFFLOAD_TX_TSO_IPV4_MASK	       ENA_BIT(5)
+#define ENA_OFFLOAD_TX_TSO_IPV6_SHIFT	       6
+#define ENA_OFFLOAD_TX_TSO_IPV6_MASK	       ENA_BIT(6)
+#define ENA_OFFLOAD_TX_TSO_ECN_SHIFT	       7
+#define ENA_OFFLOAD_TX_TSO_ECN_MASK	       ENA_BIT(7)
+#define ENA_OFFLOAD_RX_L3_CSUM_IPV4_SHIFT      0
+#define ENA_OFFLOAD_RX_L3_CSUM_IPV4_MASK       ENA_BIT(0)
+#define ENA_OFFLOAD_RX_L4_IPV4_CSUM_SHIFT      1
+#define ENA_OFFLOAD_RX_L4_IPV4_CSUM_MASK       ENA_BIT(1)
+#define ENA_OFFLOAD_RX_L4_IPV6_CSUM_SHIFT      2
+#define ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK       ENA_BIT(2)
+#define ENA_OFFLOAD_RX_HASH_SHIFT	       3
+#define ENA_OFFLOAD_RX_HASH_MASK	       ENA_BIT(3)
 
 /* ---- RSS ---- */
 
@@ -440,27 +440,27 @@ enum ena_rss_func {
 };
 
 /* Hash key: 10 words = 40 bytes. */
-#define ENA_RSS_KEY_WORDS	10
+#define ENA_RSS_KEY_WORDS 10
 
 /* Key as sent through the ctrl buffer of a RSS_HASH_FUNCTION set. */
 struct ena_feat_rss_key {
-	uint32_t key_parts;	/* ENA_RSS_KEY_WORDS */
+	uint32_t key_parts; /* ENA_RSS_KEY_WORDS */
 	uint32_t rsvd;
 	uint32_t key[ENA_RSS_KEY_WORDS];
 };
 static_assert(sizeof(struct ena_feat_rss_key) == 48, "feat rss key");
 
 struct ena_feat_rss_func {
-	uint32_t supported;	/* ENA_RSS_FUNC_SUPPORTED */
-	uint32_t selected;	/* ENA_RSS_FUNC_SELECTED */
-	uint32_t init_val;	/* CRC32 seed */
+	uint32_t supported; /* ENA_RSS_FUNC_SUPPORTED */
+	uint32_t selected;  /* ENA_RSS_FUNC_SELECTED */
+	uint32_t init_val;  /* CRC32 seed */
 };
 static_assert(sizeof(struct ena_feat_rss_func) == 12, "feat rss func");
 
-#define ENA_RSS_FUNC_SUPPORTED_SHIFT	0
-#define ENA_RSS_FUNC_SUPPORTED_MASK	ENA_GENMASK(7, 0)
-#define ENA_RSS_FUNC_SELECTED_SHIFT	0
-#define ENA_RSS_FUNC_SELECTED_MASK	ENA_GENMASK(7, 0)
+#define ENA_RSS_FUNC_SUPPORTED_SHIFT 0
+#define ENA_RSS_FUNC_SUPPORTED_MASK  ENA_GENMASK(7, 0)
+#define ENA_RSS_FUNC_SELECTED_SHIFT  0
+#define ENA_RSS_FUNC_SELECTED_MASK   ENA_GENMASK(7, 0)
 
 /* Traffic classes the hash input is chosen for. */
 enum ena_rss_proto {
@@ -472,7 +472,7 @@ enum ena_rss_proto {
 	ENA_RSS_PROTO_IP6 = 5,
 	ENA_RSS_PROTO_IP4_FRAG = 6,
 	ENA_RSS_PROTO_NOT_IP = 7,
-	ENA_RSS_PROTO_TCP6_EX = 8,	/* with extension headers */
+	ENA_RSS_PROTO_TCP6_EX = 8, /* with extension headers */
 	ENA_RSS_PROTO_IP6_EX = 9,
 	ENA_RSS_PROTO_COUNT = 16,
 };
@@ -488,7 +488,7 @@ enum ena_rss_field {
 };
 
 struct ena_rss_proto_fields {
-	uint16_t fields;	/* enum ena_rss_field bits */
+	uint16_t fields; /* enum ena_rss_field bits */
 	uint16_t rsvd;
 };
 
@@ -503,15 +503,15 @@ static_assert(sizeof(struct ena_feat_rss_hash_ctrl) == 256, "rss hash ctrl");
 
 /* Address/port sorting so both directions of a flow hash alike. */
 struct ena_feat_rss_hash_input {
-	uint16_t supported_sort;	/* ENA_RSS_INPUT_L3_SORT, _L4_SORT */
+	uint16_t supported_sort; /* ENA_RSS_INPUT_L3_SORT, _L4_SORT */
 	uint16_t enabled_sort;
 };
 static_assert(sizeof(struct ena_feat_rss_hash_input) == 4, "rss hash input");
 
-#define ENA_RSS_INPUT_L3_SORT_SHIFT	1
-#define ENA_RSS_INPUT_L3_SORT_MASK	ENA_BIT(1)
-#define ENA_RSS_INPUT_L4_SORT_SHIFT	2
-#define ENA_RSS_INPUT_L4_SORT_MASK	ENA_BIT(2)
+#define ENA_RSS_INPUT_L3_SORT_SHIFT 1
+#define ENA_RSS_INPUT_L3_SORT_MASK  ENA_BIT(1)
+#define ENA_RSS_INPUT_L4_SORT_SHIFT 2
+#define ENA_RSS_INPUT_L4_SORT_MASK  ENA_BIT(2)
 
 struct ena_rss_ind_entry {
 	uint16_t cq_idx;
@@ -526,16 +526,16 @@ struct ena_feat_rss_ind_table {
 	uint16_t min_size_log2;
 	uint16_t max_size_log2;
 	uint16_t size_log2;
-	uint8_t flags;		/* ENA_RSS_IND_ONE_ENTRY_UPDATE */
+	uint8_t flags; /* ENA_RSS_IND_ONE_ENTRY_UPDATE */
 	uint8_t rsvd;
-	uint32_t inline_index;	/* ENA_RSS_IND_INLINE_NONE if unused */
+	uint32_t inline_index; /* ENA_RSS_IND_INLINE_NONE if unused */
 	struct ena_rss_ind_entry inline_entry;
 };
 static_assert(sizeof(struct ena_feat_rss_ind_table) == 16, "rss ind table");
 
-#define ENA_RSS_IND_ONE_ENTRY_UPDATE_SHIFT	0
-#define ENA_RSS_IND_ONE_ENTRY_UPDATE_MASK	ENA_BIT(0)
-#define ENA_RSS_IND_INLINE_NONE			0xffffffffu
+#define ENA_RSS_IND_ONE_ENTRY_UPDATE_SHIFT 0
+#define ENA_RSS_IND_ONE_ENTRY_UPDATE_MASK  ENA_BIT(0)
+#define ENA_RSS_IND_INLINE_NONE		   0xffffffffu
 
 /* ---- Host info page (pointed to by ena_feat_host_attr.os_info) ---- */
 
@@ -549,44 +549,44 @@ enum ena_os_type {
 };
 
 struct ena_host_info {
-	uint32_t os_type;		/* enum ena_os_type */
+	uint32_t os_type; /* enum ena_os_type */
 	uint8_t os_dist_str[128];
 	uint32_t os_dist;
 	uint8_t kernel_ver_str[32];
 	uint32_t kernel_ver;
-	uint32_t driver_version;	/* ENA_HOST_DRV_VER_* */
+	uint32_t driver_version; /* ENA_HOST_DRV_VER_* */
 	uint32_t supported_net_features[2];
-	uint16_t spec_version;		/* ENA_SPEC_VERSION_PACKED */
-	uint16_t bdf;			/* ENA_HOST_BDF_* */
+	uint16_t spec_version; /* ENA_SPEC_VERSION_PACKED */
+	uint16_t bdf;	       /* ENA_HOST_BDF_* */
 	uint16_t num_cpus;
 	uint16_t rsvd;
-	uint32_t driver_features;	/* ENA_HOST_FEAT_* */
+	uint32_t driver_features; /* ENA_HOST_FEAT_* */
 };
 static_assert(sizeof(struct ena_host_info) == 196, "host info");
 
-#define ENA_HOST_DRV_VER_MAJOR_SHIFT		0
-#define ENA_HOST_DRV_VER_MAJOR_MASK		ENA_GENMASK(7, 0)
-#define ENA_HOST_DRV_VER_MINOR_SHIFT		8
-#define ENA_HOST_DRV_VER_MINOR_MASK		ENA_GENMASK(15, 8)
-#define ENA_HOST_DRV_VER_SUBMINOR_SHIFT		16
-#define ENA_HOST_DRV_VER_SUBMINOR_MASK		ENA_GENMASK(23, 16)
-#define ENA_HOST_DRV_VER_MODULE_TYPE_SHIFT	24
-#define ENA_HOST_DRV_VER_MODULE_TYPE_MASK	ENA_GENMASK(31, 24)
-#define ENA_HOST_BDF_FUNCTION_SHIFT		0
-#define ENA_HOST_BDF_FUNCTION_MASK		ENA_GENMASK(2, 0)
-#define ENA_HOST_BDF_DEVICE_SHIFT		3
-#define ENA_HOST_BDF_DEVICE_MASK		ENA_GENMASK(7, 3)
-#define ENA_HOST_BDF_BUS_SHIFT			8
-#define ENA_HOST_BDF_BUS_MASK			ENA_GENMASK(15, 8)
+#define ENA_HOST_DRV_VER_MAJOR_SHIFT	   0
+#define ENA_HOST_DRV_VER_MAJOR_MASK	   ENA_GENMASK(7, 0)
+#define ENA_HOST_DRV_VER_MINOR_SHIFT	   8
+#define ENA_HOST_DRV_VER_MINOR_MASK	   ENA_GENMASK(15, 8)
+#define ENA_HOST_DRV_VER_SUBMINOR_SHIFT	   16
+#define ENA_HOST_DRV_VER_SUBMINOR_MASK	   ENA_GENMASK(23, 16)
+#define ENA_HOST_DRV_VER_MODULE_TYPE_SHIFT 24
+#define ENA_HOST_DRV_VER_MODULE_TYPE_MASK  ENA_GENMASK(31, 24)
+#define ENA_HOST_BDF_FUNCTION_SHIFT	   0
+#define ENA_HOST_BDF_FUNCTION_MASK	   ENA_GENMASK(2, 0)
+#define ENA_HOST_BDF_DEVICE_SHIFT	   3
+#define ENA_HOST_BDF_DEVICE_MASK	   ENA_GENMASK(7, 3)
+#define ENA_HOST_BDF_BUS_SHIFT		   8
+#define ENA_HOST_BDF_BUS_MASK		   ENA_GENMASK(15, 8)
 /* Driver capabilities the device may rely on. */
-#define ENA_HOST_FEAT_RX_OFFSET_SHIFT		1
-#define ENA_HOST_FEAT_RX_OFFSET_MASK		ENA_BIT(1)
-#define ENA_HOST_FEAT_INTR_MODERATION_SHIFT	2
-#define ENA_HOST_FEAT_INTR_MODERATION_MASK	ENA_BIT(2)
-#define ENA_HOST_FEAT_RX_BUF_MIRRORING_SHIFT	3
-#define ENA_HOST_FEAT_RX_BUF_MIRRORING_MASK	ENA_BIT(3)
-#define ENA_HOST_FEAT_RSS_CONF_FUNC_KEY_SHIFT	4
-#define ENA_HOST_FEAT_RSS_CONF_FUNC_KEY_MASK	ENA_BIT(4)
+#define ENA_HOST_FEAT_RX_OFFSET_SHIFT	      1
+#define ENA_HOST_FEAT_RX_OFFSET_MASK	      ENA_BIT(1)
+#define ENA_HOST_FEAT_INTR_MODERATION_SHIFT   2
+#define ENA_HOST_FEAT_INTR_MODERATION_MASK    ENA_BIT(2)
+#define ENA_HOST_FEAT_RX_BUF_MIRRORING_SHIFT  3
+#define ENA_HOST_FEAT_RX_BUF_MIRRORING_MASK   ENA_BIT(3)
+#define ENA_HOST_FEAT_RSS_CONF_FUNC_KEY_SHIFT 4
+#define ENA_HOST_FEAT_RSS_CONF_FUNC_KEY_MASK  ENA_BIT(4)
 
 /*
  * Device hints for driver timers and limits; 0 means "use your own
@@ -595,7 +595,7 @@ static_assert(sizeof(struct ena_host_info) == 196, "host info");
 struct ena_feat_hw_hints {
 	uint16_t mmio_read_timeout_ms;
 	uint16_t driver_watchdog_timeout_ms;
-	uint16_t missing_tx_cmpl_timeout_ms;	/* per packet */
+	uint16_t missing_tx_cmpl_timeout_ms; /* per packet */
 	uint16_t missed_tx_cmpl_count_to_reset;
 	uint16_t admin_cmpl_timeout_ms;
 	uint16_t netdev_wd_timeout_ms;
@@ -605,7 +605,7 @@ struct ena_feat_hw_hints {
 };
 static_assert(sizeof(struct ena_feat_hw_hints) == 32, "feat hw hints");
 
-#define ENA_HW_HINT_NO_TIMEOUT	0xffff
+#define ENA_HW_HINT_NO_TIMEOUT 0xffff
 
 /* ---- Get/Set Feature commands ---- */
 
@@ -637,26 +637,26 @@ static_assert(sizeof(struct ena_aq_set_feat_cmd) == 64, "set feat cmd");
 /* ---- Completions ---- */
 
 struct ena_aq_comp_common {
-	uint16_t cmd_id;	/* ENA_AQ_COMP_CMD_ID, echoes the command */
-	uint8_t status;		/* enum ena_aq_status */
-	uint8_t flags;		/* ENA_AQ_COMP_PHASE */
+	uint16_t cmd_id; /* ENA_AQ_COMP_CMD_ID, echoes the command */
+	uint8_t status;	 /* enum ena_aq_status */
+	uint8_t flags;	 /* ENA_AQ_COMP_PHASE */
 	uint16_t ext_status;
-	uint16_t sq_head;	/* AQ slots up to here may be reused */
+	uint16_t sq_head; /* AQ slots up to here may be reused */
 };
 static_assert(sizeof(struct ena_aq_comp_common) == 8, "aq comp common");
 
-#define ENA_AQ_COMP_CMD_ID_SHIFT	0
-#define ENA_AQ_COMP_CMD_ID_MASK		ENA_GENMASK(11, 0)
-#define ENA_AQ_COMP_PHASE_SHIFT		0
-#define ENA_AQ_COMP_PHASE_MASK		ENA_BIT(0)
+#define ENA_AQ_COMP_CMD_ID_SHIFT 0
+#define ENA_AQ_COMP_CMD_ID_MASK	 ENA_GENMASK(11, 0)
+#define ENA_AQ_COMP_PHASE_SHIFT	 0
+#define ENA_AQ_COMP_PHASE_MASK	 ENA_BIT(0)
 
 struct ena_aq_create_sq_resp {
 	struct ena_aq_comp_common common;
 	uint16_t sq_idx;
 	uint16_t rsvd;
-	uint32_t db_offset;		/* in BAR 0 */
-	uint32_t llq_desc_offset;	/* in BAR 2 */
-	uint32_t llq_header_offset;	/* in BAR 2 */
+	uint32_t db_offset;	    /* in BAR 0 */
+	uint32_t llq_desc_offset;   /* in BAR 2 */
+	uint32_t llq_header_offset; /* in BAR 2 */
 };
 static_assert(sizeof(struct ena_aq_create_sq_resp) == 24, "create sq resp");
 
@@ -664,7 +664,7 @@ struct ena_aq_create_cq_resp {
 	struct ena_aq_comp_common common;
 	uint16_t cq_idx;
 	uint16_t actual_depth;
-	uint32_t numa_node_offset;	/* register offsets in BAR 0 */
+	uint32_t numa_node_offset; /* register offsets in BAR 0 */
 	uint32_t head_db_offset;
 	uint32_t unmask_offset;
 };
@@ -726,7 +726,7 @@ struct ena_stats_eni {
 	uint64_t bw_in_exceeded;
 	uint64_t bw_out_exceeded;
 	uint64_t pps_exceeded;
-	uint64_t conntrack_exceeded;	/* new connections refused */
+	uint64_t conntrack_exceeded; /* new connections refused */
 	uint64_t linklocal_exceeded;
 };
 static_assert(sizeof(struct ena_stats_eni) == 40, "stats eni");
@@ -746,19 +746,19 @@ enum ena_dev_cap {
 };
 
 /* ena_stats_srd.flags: ENA Express mode. */
-#define ENA_SRD_ENABLED_SHIFT			0
-#define ENA_SRD_ENABLED_MASK			ENA_BIT(0)
-#define ENA_SRD_UDP_ENABLED_SHIFT		1
-#define ENA_SRD_UDP_ENABLED_MASK		ENA_BIT(1)
-#define ENA_SRD_UDP_ORDER_BYPASS_SHIFT		2
-#define ENA_SRD_UDP_ORDER_BYPASS_MASK		ENA_BIT(2)
+#define ENA_SRD_ENABLED_SHIFT	       0
+#define ENA_SRD_ENABLED_MASK	       ENA_BIT(0)
+#define ENA_SRD_UDP_ENABLED_SHIFT      1
+#define ENA_SRD_UDP_ENABLED_MASK       ENA_BIT(1)
+#define ENA_SRD_UDP_ORDER_BYPASS_SHIFT 2
+#define ENA_SRD_UDP_ORDER_BYPASS_MASK  ENA_BIT(2)
 
 struct ena_stats_srd {
 	uint64_t flags;
 	uint64_t tx_pkts;
 	uint64_t eligible_tx_pkts;
 	uint64_t rx_pkts;
-	uint64_t resource_utilization;	/* percent */
+	uint64_t resource_utilization; /* percent */
 };
 static_assert(sizeof(struct ena_stats_srd) == 40, "stats srd");
 
@@ -855,17 +855,17 @@ enum ena_aenq_notify_syndrome {
 };
 
 struct ena_aenq_common {
-	uint16_t group;		/* enum ena_aenq_group */
+	uint16_t group; /* enum ena_aenq_group */
 	uint16_t syndrome;
-	uint8_t flags;		/* ENA_AENQ_PHASE */
+	uint8_t flags; /* ENA_AENQ_PHASE */
 	uint8_t rsvd1[3];
 	uint32_t timestamp_lo;
 	uint32_t timestamp_hi;
 };
 static_assert(sizeof(struct ena_aenq_common) == 16, "aenq common");
 
-#define ENA_AENQ_PHASE_SHIFT	0
-#define ENA_AENQ_PHASE_MASK	ENA_BIT(0)
+#define ENA_AENQ_PHASE_SHIFT 0
+#define ENA_AENQ_PHASE_MASK  ENA_BIT(0)
 
 struct ena_aenq_entry {
 	struct ena_aenq_common common;
@@ -875,12 +875,12 @@ static_assert(sizeof(struct ena_aenq_entry) == ENA_AENQ_ENTRY_SIZE, "aenq");
 
 struct ena_aenq_link_change_desc {
 	struct ena_aenq_common common;
-	uint32_t flags;		/* ENA_AENQ_LINK_UP */
+	uint32_t flags; /* ENA_AENQ_LINK_UP */
 };
 static_assert(sizeof(struct ena_aenq_link_change_desc) == 20, "aenq link");
 
-#define ENA_AENQ_LINK_UP_SHIFT	0
-#define ENA_AENQ_LINK_UP_MASK	ENA_BIT(0)
+#define ENA_AENQ_LINK_UP_SHIFT 0
+#define ENA_AENQ_LINK_UP_MASK  ENA_BIT(0)
 
 /* Periodic heartbeat; carries device-side drop counters. */
 struct ena_aenq_keep_alive_desc {

@@ -32,8 +32,9 @@
 
 #define ENA_BIT(n) ((uint32_t)1 << (n))
 /* Bits hi..lo inclusive set, as a 32-bit value. */
-#define ENA_GENMASK(hi, lo) \
-	((uint32_t)((((uint64_t)1 << ((hi) + 1)) - 1) & ~(((uint64_t)1 << (lo)) - 1)))
+#define ENA_GENMASK(hi, lo)                             \
+	((uint32_t)((((uint64_t)1 << ((hi) + 1)) - 1) & \
+		~(((uint64_t)1 << (lo)) - 1)))
 
 static inline uint32_t
 ena_field_get(uint32_t word, uint32_t mask, unsigned int shift)
