@@ -909,7 +909,7 @@ ena_dev_close(struct rte_eth_dev *dev)
  * is enough to resume traffic.
  */
 static int
-ena_dev_reset(struct rte_eth_dev *dev)
+ena_port_reset(struct rte_eth_dev *dev)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	enum ena_reset_reason why = ad->trigger_reset
@@ -1065,7 +1065,7 @@ const struct eth_dev_ops ena_eth_ops = {
 	.dev_start = ena_dev_start,
 	.dev_stop = ena_dev_stop,
 	.dev_close = ena_dev_close,
-	.dev_reset = ena_dev_reset,
+	.dev_reset = ena_port_reset,
 	.link_update = ena_link_update,
 	.promiscuous_enable = ena_promisc_enable,
 	.promiscuous_disable = ena_promisc_disable,
