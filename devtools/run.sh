@@ -233,14 +233,12 @@ grep -aqP '\x00net_ena\x00' "$pmd" ||
 	die "$pmd does not register the net_ena driver: our PMD sources (drivers/net/ena/*.c) have not landed yet. Update the tree (git pull) and run again."
 
 # EAL refuses to load a plugin when any directory above it is writable by
-# everyone (a clone under /tmp, for instance).
-dir=$(dirname "$pmd")
-while [ "$dir" != / ] && [ -n "$dir" ]; do
-	if [ -n "$(find "$dir" -maxdepth 0 -perm -0002 2>/dev/null)" ]; then
-		die "EAL will not load plugins from below $dir: that directory is writable by everyone. Clone the repository somewhere else (e.g. in your home directory), or use --build-dir DIR outside $dir."
-	fi
-	dir=$(dirname "$dir")
-done
+# everyone (a clone under /tmp, for instance): plugin-dir.sh then hands out a
+# private copy of both plugins.
+plugins=$(devtools/plugin-dir.sh "$builddir") ||
+	die "no directory EAL accepts for the plugins; clone the repository outside /tmp (e.g. in your home directory)"
+pmd="$plugins/drivers/librte_net_ena.so"
+emu="$plugins/emu/librte_ena_emu.so"
 
 file_prefix="ena-run-$$"
 eal=(-l "$lcores" --file-prefix="$file_prefix" --log-level=lib.eal:notice
