@@ -90,6 +90,9 @@ scripted() {
 	run emu-testpmd-upstream 600 devtools/emu-testpmd.sh -b "$plugins" --test
 	run emu-testpmd-ours 600 devtools/emu-testpmd.sh -b "$plugins" --test -p ours
 	run multi-process 180 devtools/mp-test.sh -b build
+	run install-and-link 600 examples/test-ena-fwd.sh build
+	run main-job 600 devtools/run-test.sh build
+	run user-guide 600 devtools/doc-check.sh build
 }
 
 if build build; then
