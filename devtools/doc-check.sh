@@ -57,7 +57,7 @@ check xstats "xstat" "$pmd_src"
 
 # The names a port really reports, per-queue numbers folded into N.
 fwd="$build/examples/ena_fwd-shared"
-emu="$build/emu/librte_ena_emu.so"
+emu="$(devtools/plugin-dir.sh "$build" 2> /dev/null)/emu/librte_ena_emu.so"
 if [ -x "$fwd" ] && [ -f "$emu" ]; then
 	names=$(timeout 60 "$fwd" -l 0 --no-huge -m 512 --no-pci \
 		--file-prefix=ena-doc-check-$$ --log-level=lib.eal:error \

@@ -253,7 +253,7 @@ fi
 # testpmd's stdout is a pipe; line buffering keeps its replies whole.
 # --txonly-multi-flow varies the source address of the first burst so that
 # RSS spreads the looping packets over every queue.
-cmd=(stdbuf -oL "$testpmd" "${eal[@]}" -- -i --rxq="$queues" --txq="$queues"
+cmd=(stdbuf -o0 -e0 "$testpmd" "${eal[@]}" -- -i --rxq="$queues" --txq="$queues"
 	--nb-cores=1 --forward-mode="$fwd" --port-topology=loop
 	--total-num-mbufs=32768 --txonly-multi-flow)
 

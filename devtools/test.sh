@@ -87,8 +87,9 @@ scripted() {
 	plugins=$(devtools/plugin-dir.sh build) || return 1
 	run emu-io-testpmd-upstream 600 devtools/emu-io-testpmd.sh -b "$plugins"
 	run emu-io-testpmd-ours 600 devtools/emu-io-testpmd.sh -b "$plugins" -p ours
-	run emu-testpmd-upstream 600 devtools/emu-testpmd.sh -b "$plugins" --test
-	run emu-testpmd-ours 600 devtools/emu-testpmd.sh -b "$plugins" --test -p ours
+	run emu-testpmd-upstream 600 devtools/emu-testpmd.py -b "$plugins"
+	run emu-testpmd-ours 600 devtools/emu-testpmd.py -b "$plugins" -p ours
+	run pmd-testpmd 600 devtools/pmd-testpmd.py -b "$plugins"
 	run multi-process 180 devtools/mp-test.sh -b build
 	run install-and-link 600 examples/test-ena-fwd.sh build
 	run main-job 600 devtools/run-test.sh build

@@ -15,118 +15,18 @@ testpmd failure or no traffic, 2 on bad usage.
 import argparse
 import os
 import re
-import select
-import signal
-import subprocess
 import sys
 import time
 
-PROMPT = "testpmd> "
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
+                             port_stats, xstats)
+
 # ethdev's generic xstats, shared by every PMD; the rest are the PMD's own.
 GENERIC_XSTAT = re.compile(
     r"^(rx|tx)_(good_packets|good_bytes|missed_errors|errors|"
     r"mbuf_allocation_errors|q\d+_(packets|bytes|errors))$")
-
-
-class TestpmdError(Exception):
-    pass
-
-
-class Testpmd:
-    def __init__(self, cmd, log):
-        self.log = log
-        self.buf = ""
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, bufsize=0,
-                                     start_new_session=True)
-        self.out = self.proc.stdout.fileno()
-
-    def read_until_prompt(self, timeout):
-        """Everything testpmd prints up to its next prompt."""
-        deadline = time.monotonic() + timeout
-        while PROMPT not in self.buf:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TestpmdError("no answer from testpmd within %d s"
-                                   % timeout)
-            ready, _, _ = select.select([self.out], [], [], left)
-            if not ready:
-                continue
-            chunk = os.read(self.out, 65536)
-            if not chunk:
-                raise TestpmdError("testpmd exited (status %s)"
-                                   % self.proc.wait())
-            text = chunk.decode("utf-8", "replace")
-            self.log.write(text)
-            self.log.flush()
-            self.buf += text
-        text, self.buf = self.buf.split(PROMPT, 1)
-        return text
-
-    def command(self, line, timeout=30):
-        self.log.write(line + "\n")
-        try:
-            self.proc.stdin.write((line + "\n").encode())
-            self.proc.stdin.flush()
-        except BrokenPipeError:
-            raise TestpmdError("testpmd exited before '%s'" % line)
-        return self.read_until_prompt(timeout)
-
-    def finish(self, timeout=30):
-        """Send quit and wait; kill the session if it hangs."""
-        try:
-            self.proc.stdin.write(b"quit\n")
-            self.proc.stdin.close()
-        except (BrokenPipeError, ValueError):
-            pass
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
-            ready, _, _ = select.select([self.out], [], [], left)
-            if ready:
-                chunk = os.read(self.out, 65536)
-                if not chunk:
-                    break
-                self.log.write(chunk.decode("utf-8", "replace"))
-        try:
-            return self.proc.wait(timeout=max(1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-            return None
-
-
-def parse_port_stats(text):
-    """{port: {"rx_pkts", "rx_bytes", "rx_missed", "rx_errors",
-    "rx_nombuf", "tx_pkts", "tx_bytes", "tx_errors"}}"""
-    stats = {}
-    for block in re.split(r"#+ NIC statistics for port ", text)[1:]:
-        m = re.match(r"(\d+)", block)
-        if not m:
-            continue
-        fields = {}
-        for key, name in (("RX-packets", "rx_pkts"), ("RX-bytes", "rx_bytes"),
-                          ("RX-missed", "rx_missed"),
-                          ("RX-errors", "rx_errors"),
-                          ("RX-nombuf", "rx_nombuf"),
-                          ("TX-packets", "tx_pkts"), ("TX-bytes", "tx_bytes"),
-                          ("TX-errors", "tx_errors")):
-            f = re.search(re.escape(key) + r":\s+(\d+)", block)
-            fields[name] = int(f.group(1)) if f else 0
-        stats[int(m.group(1))] = fields
-    return stats
-
-
-def parse_xstats(text):
-    xstats = []
-    for line in text.splitlines():
-        m = re.match(r"^([A-Za-z0-9_\-.\[\]]+):\s+(\d+)\s*$", line.strip())
-        if m:
-            xstats.append((m.group(1), int(m.group(2))))
-    return xstats
 
 
 def bar2_mapping(addr, pat_list):
@@ -165,8 +65,8 @@ def stats_line(elapsed, now, before, dt):
     parts = ["%6.1fs" % elapsed]
     for port in sorted(now):
         cur, old = now[port], before.get(port, {})
-        rx = cur["rx_pkts"] - old.get("rx_pkts", 0)
-        tx = cur["tx_pkts"] - old.get("tx_pkts", 0)
+        rx = cur["rx_packets"] - old.get("rx_packets", 0)
+        tx = cur["tx_packets"] - old.get("tx_packets", 0)
         txb = cur["tx_bytes"] - old.get("tx_bytes", 0)
         drops = (cur["rx_missed"] + cur["rx_errors"] + cur["tx_errors"]
                  + cur["rx_nombuf"])
@@ -186,13 +86,13 @@ def summary(ports, first, last, seconds, xstats_by_port):
     for port in ports:
         cur, old = last.get(port, {}), first.get(port, {})
         d = {k: cur.get(k, 0) - old.get(k, 0) for k in cur}
-        total += d.get("rx_pkts", 0) + d.get("tx_pkts", 0)
+        total += d.get("rx_packets", 0) + d.get("tx_packets", 0)
         errors = (d.get("rx_missed", 0) + d.get("rx_errors", 0)
                   + d.get("tx_errors", 0) + d.get("rx_nombuf", 0))
         print("%-5d %13d %13d %8.3f %8.3f %9.3f %9.3f %7d" % (
-            port, d.get("rx_pkts", 0), d.get("tx_pkts", 0),
-            rate(d.get("rx_pkts", 0), seconds) / 1e6,
-            rate(d.get("tx_pkts", 0), seconds) / 1e6,
+            port, d.get("rx_packets", 0), d.get("tx_packets", 0),
+            rate(d.get("rx_packets", 0), seconds) / 1e6,
+            rate(d.get("tx_packets", 0), seconds) / 1e6,
             rate(d.get("rx_bytes", 0) * 8, seconds) / 1e9,
             rate(d.get("tx_bytes", 0) * 8, seconds) / 1e9, errors))
     for port, xstats in sorted(xstats_by_port.items()):
@@ -243,23 +143,24 @@ def main():
     if not cmd or args.seconds <= 0 or args.interval <= 0:
         ap.error("need a testpmd command line after --, positive durations")
 
-    log = open(args.log, "w")
-    tp = Testpmd(cmd, log)
+    tp = None
     status = 1
     try:
-        init = tp.read_until_prompt(args.init_timeout)
+        tp = TestpmdSession(None, None, args.log, argv=cmd,
+                            start_timeout=args.init_timeout)
         # The PMD's probe summary (LLQ mode, queues, rings, MTU).
-        probe = [line.split("(): ", 1)[-1] for line in init.splitlines()
+        probe = [line.split("(): ", 1)[-1]
+                 for line in tp.startup.splitlines()
                  if re.match(r"^ena(_base)?: ", line)]
         if probe:
             print("PMD probe:   " + "\n             ".join(probe))
         if args.bar2:
             print("BAR 2:       " + bar2_mapping(args.bar2, args.pat_list))
-        ports = sorted(parse_port_stats(tp.command("show port stats all")))
+        first = port_stats(tp.cmd("show port stats all"))
+        ports = sorted(first)
         if not ports:
             raise TestpmdError("testpmd has no port")
-        first = parse_port_stats(tp.command("show port stats all"))
-        tp.command(args.start)
+        tp.cmd(args.start)
         t0 = prev_t = time.monotonic()
         prev = first
         print("forwarding for %g s; stats every %g s (packets per second "
@@ -270,7 +171,7 @@ def main():
             wake = min(prev_t + args.interval, end)
             if wake > now_t:
                 time.sleep(wake - now_t)  # pacing of the report, not a sync
-            cur = parse_port_stats(tp.command("show port stats all"))
+            cur = port_stats(tp.cmd("show port stats all"))
             t = time.monotonic()
             print(stats_line(t - t0, cur, prev, t - prev_t), flush=True)
             prev, prev_t = cur, t
@@ -278,10 +179,10 @@ def main():
                 break
         elapsed = prev_t - t0
         last = prev
-        xstats = {p: parse_xstats(tp.command("show port xstats %d" % p))
-                  for p in ports}
-        tp.command("stop")
-        total = summary(ports, first, last, elapsed, xstats)
+        xs = {p: list(xstats(tp.cmd("show port xstats %d" % p)).items())
+              for p in ports}
+        tp.cmd("stop")
+        total = summary(ports, first, last, elapsed, xs)
         if total == 0 and args.expect_traffic == "yes":
             print("\nrun: FAILED: no packet was forwarded; see %s"
                   % args.log)
@@ -289,22 +190,23 @@ def main():
             status = 0
     except TestpmdError as e:
         print("run: testpmd failed: %s" % e)
-        tail = tp.buf.splitlines()[-25:]
-        if not tail:
-            log.flush()
-            with open(args.log) as f:
+        try:
+            with open(args.log, errors="replace") as f:
                 tail = f.read().splitlines()[-25:]
+        except OSError:
+            tail = []
         for line in tail:
             print("    " + line)
         print("run: full transcript in %s" % args.log)
-    rc = tp.finish()
+    if tp is None:
+        return status
+    rc = tp.close()
     if rc is None:
         print("run: testpmd did not exit after quit; killed it")
         status = 1
     elif rc != 0 and status == 0:
         print("run: testpmd exited with status %d; see %s" % (rc, args.log))
         status = 1
-    log.close()
     return status
 
 

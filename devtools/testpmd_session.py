@@ -39,16 +39,22 @@ class TestpmdError(Exception):
 
 class TestpmdSession:
     def __init__(self, eal_args, app_args, log_path, testpmd=None,
-                 start_timeout=60):
-        """Start testpmd -i and wait for its first prompt."""
-        binary = testpmd or shutil.which("dpdk-testpmd")
-        if binary is None:
-            raise TestpmdError("no dpdk-testpmd in PATH")
-        stdbuf = shutil.which("stdbuf")
-        if stdbuf is None:
-            raise TestpmdError("no stdbuf (coreutils) in PATH")
-        self.argv = ([stdbuf, "-o0", "-e0", binary] + list(eal_args)
-                     + ["--", "-i"] + list(app_args))
+                 start_timeout=60, argv=None):
+        """Start testpmd -i and wait for its first prompt.
+
+        argv, when given, is the whole command line (already interactive
+        and unbuffered) and eal_args, app_args and testpmd are ignored.
+        """
+        if argv is None:
+            binary = testpmd or shutil.which("dpdk-testpmd")
+            if binary is None:
+                raise TestpmdError("no dpdk-testpmd in PATH")
+            stdbuf = shutil.which("stdbuf")
+            if stdbuf is None:
+                raise TestpmdError("no stdbuf (coreutils) in PATH")
+            argv = ([stdbuf, "-o0", "-e0", binary] + list(eal_args)
+                    + ["--", "-i"] + list(app_args))
+        self.argv = list(argv)
         self.log = open(log_path, "w")
         self.log.write("# " + " ".join(self.argv) + "\n")
         self.buf = ""

@@ -19,7 +19,10 @@ cd "$(dirname "$0")/.."
 top=$(pwd)
 build=$(cd "${1:-build}" 2> /dev/null && pwd) ||
 	{ echo "FAIL: build directory ${1:-build} missing"; echo "0 passed, 1 failed"; exit 1; }
-work="$build/ena-fwd-test"
+# EAL loads -d plugins only from paths no one else may write: under /tmp the
+# staged install goes to a private cache directory instead.
+work=$(devtools/plugin-dir.sh --work ena-fwd-test "$build") ||
+	{ echo "FAIL: no directory to stage the install in"; echo "0 passed, 1 failed"; exit 1; }
 stage="$work/stage"
 pass=0
 fail=0
@@ -39,9 +42,6 @@ check() {
 contains() {
 	grep -Eq -- "$2" "$1"
 }
-
-rm -rf "$work"
-mkdir -p "$work"
 
 # 1. Staged install.
 check "meson install into $stage (log $work/install.log)" \
