@@ -65,16 +65,18 @@ class Runner:
                   errors="replace") as f:
             return f.read()
 
-    def session(self, name, queues, devargs):
+    def session(self, name, queues, devargs, app_extra=()):
         eal = (["-l", "0-1", "--no-huge", "-m", "1024", "--no-pci",
                 "--file-prefix=emutp%d_%s" % (os.getpid(), name)]
                + self.load
                + ["--vdev", "ena_emu0,pmd=%s,queues=%d,%s" %
-                  (self.pmd, queues, devargs),
+                  (self.pmd, max(queues, 1), devargs),
                   "--log-level=pmd.net.ena_emu:info"])
-        app = ["--rxq=%d" % queues, "--txq=%d" % queues, "--nb-cores=1",
-               "--total-num-mbufs=%d" % (8192 + queues * 4096),
-               "--forward-mode=io"]
+        # queues 0: testpmd's defaults, which it also accepts with no port.
+        app = (["--rxq=%d" % queues, "--txq=%d" % queues] if queues else [])
+        app += ["--nb-cores=1", "--forward-mode=io",
+                "--total-num-mbufs=%d" % (8192 + queues * 4096)]
+        app += list(app_extra)
         return TestpmdSession(eal, app, os.path.join(self.out, name + ".log"))
 
     def exit_ok(self, name, rc):
@@ -95,12 +97,12 @@ class Runner:
         else:
             self.check("%s: clean exit" % name, False, "status %s" % rc)
 
-    def run(self, name, queues, devargs, body):
+    def run(self, name, queues, devargs, body, app_extra=()):
         """body(session) in a fresh testpmd, then a clean close."""
         t0 = time.monotonic()
         s = None
         try:
-            s = self.session(name, queues, devargs)
+            s = self.session(name, queues, devargs, app_extra)
             body(s)
         except TestpmdError as e:
             self.check("%s: testpmd answered" % name, False, str(e))
@@ -293,6 +295,119 @@ def scenario_fatal(r):
     r.check("fatal: PMD received the AENQ event", found.get("pmd", False))
 
 
+# The remaining fault knobs, one testpmd each: what the device does (its
+# own log line where it has one) and what the driver then logs, for our PMD
+# and for the upstream one. Each entry: knob devargs, commands before
+# "start tx_first" (None: no traffic), and per PMD the log lines to wait for
+# in order; "RX" stands for Rx reaching TARGET packets, "PORT" for the port
+# having come up, "NOPORT" for the probe having failed.
+PORT = r"^Port 0: ([0-9A-F]{2}:){5}[0-9A-F]{2}"
+NOPORT = r"PCI driver net_ena probe failed"
+KNOBS = [
+    ("version=0x008", None, {
+        "ours": [r"device version is too low: 0\.8", NOPORT],
+        # Upstream checks only the controller version.
+        "upstream": [PORT]}),
+    ("ctrl_version=0xff000000", None, {
+        "ours": [r"device version is too low: controller 0\.0\.0", NOPORT],
+        "upstream": [r"ENA ctrl version is lower than the minimal", NOPORT]}),
+    ("dma_width=70", None, {
+        "ours": [r"Invalid dma width value 70", NOPORT],
+        # Upstream logs it and goes on with the 70-bit width.
+        "upstream": [r"DMA width illegal value: 70", PORT]}),
+    ("mmio_late_ms=1000", None, {
+        "ours": [r"mmio read less timed out", r"Can not reset device",
+                 NOPORT],
+        "upstream": [r"Reading reg failed for timeout", NOPORT]}),
+    ("reset_stuck=1", None, {
+        "dev": r"reset held in progress by fault",
+        "ours": [r"reset \(reason 0\) did not finish within", NOPORT],
+        "upstream": [r"Reset indication didn't turn off", NOPORT]}),
+    ("admin_drop=1", None, {
+        "dev": r"admin command 0 \(opcode 9\) dropped by fault",
+        "ours": [r"timed out after \d+ us; admin queue is now dead",
+                 NOPORT],
+        "upstream": [r"Wait for completion \(polling\) timeout",
+                     r"Cannot get attribute for ENA device", NOPORT]}),
+    ("admin_delay_ms=100", [], {
+        "ours": [PORT, "RX"],
+        "upstream": [PORT, "RX"]}),
+    ("admin_err=1,admin_err_opcode=9", [], {
+        "dev": r"admin command 0 \(opcode 9\) fails with status 6 by "
+               r"fault",
+        "ours": [r"device refused the host info", PORT, "RX"],
+        "upstream": [r"Cannot set host attributes", PORT, "RX"]}),
+    ("admin_err=1000,admin_err_opcode=1", [], {
+        "dev": r"\(opcode 1\) fails with status 6 by fault",
+        "ours": [r"cannot create txq 0 on the device",
+                 r"Fail to start port 0"],
+        "upstream": [r"Failed to create IO SQ", r"Fail to start port 0"]}),
+    ("rx_split=4", ["set txpkts 1500"], {
+        "ours": ["RX"], "upstream": ["RX"]}),
+    ("rx_split=20", ["set txpkts 1500"], {
+        "ours": [r"Too many RX cdescs",
+                 r"device needs a reset, reason TOO_MANY_RX_DESCS"],
+        # Upstream asks for its reset (TOO_MANY_RX_DESCS) only at close.
+        "upstream": [r"Too many RX cdescs \(20\) > MAX\(16\)"]}),
+    ("llq_burst=256", [], {
+        "ours": ["RX"], "upstream": ["RX"]}),
+    ("tx_reorder=1", [], {
+        "ours": ["RX"], "upstream": ["RX"]}),
+    ("ka_stop=1", [], {
+        # Ours runs its watchdog from an EAL alarm; upstream needs the
+        # application to call rte_timer_manage(), which testpmd does not.
+        "ours": [r"device needs a reset, reason KEEP_ALIVE_TO"],
+        "upstream": ["RX"]}),
+]
+
+
+def scenario_knob(r, devargs, pre, expect):
+    name = "k_" + re.sub(r"[^a-z0-9]+", "_", devargs)
+    kind = "ours" if r.ours else "upstream"
+    want = expect[kind]
+    got = []
+
+    def body(s):
+        if pre is not None and PORT in want:
+            r.wait_log(s, name, PORT)
+        if pre is not None:
+            for c in pre:
+                s.cmd(c)
+            s.cmd("start tx_first")
+        for w in want:
+            if w == "RX":
+                ok, _ = s.wait_for(
+                    "show port stats 0",
+                    lambda o: port_stats(o).get(0, {}).get("rx_packets", 0)
+                    >= TARGET, DEADLINE)
+            else:
+                ok = r.wait_log(s, name, w)
+            got.append(ok)
+            if not ok:
+                break
+        if pre is not None:
+            s.cmd("stop")
+
+    log = r.run(name, 0 if pre is None else 1, "wire=loopback," + devargs,
+                body, ["--enable-scatter"])
+    for i, w in enumerate(want):
+        what = ("Rx reaches %d" % TARGET if w == "RX" else
+                "port came up" if w == PORT else
+                "probe failed" if w == NOPORT else "logs '%s'" % w)
+        r.check("%s: %s PMD %s" % (devargs, kind, what),
+                i < len(got) and got[i])
+    if "dev" in expect:
+        r.check("%s: device logs '%s'" % (devargs, expect["dev"]),
+                re.search(expect["dev"], log, re.M) is not None)
+    # What the driver said, for the record.
+    said = [ln.strip() for ln in log.splitlines()
+            if re.search(r"ena_base:|^ena: |\[ENA_COM|^ena_\w+\(\)|"
+                         r"^eth_ena|Fail to start", ln)
+            and "queue_release" not in ln]
+    for ln in list(dict.fromkeys(said))[:4]:
+        print("  %s (%s): %s" % (devargs, kind, ln[:160]))
+
+
 def main():
     ap = argparse.ArgumentParser(usage="%(prog)s [-b BUILDDIR] [-p PMD]")
     ap.add_argument("-b", dest="build", default="build")
@@ -315,6 +430,8 @@ def main():
     scenario_bad_req_id(r, "rx")
     scenario_link_flap(r)
     scenario_fatal(r)
+    for devargs, pre, expect in KNOBS:
+        scenario_knob(r, devargs, pre, expect)
 
     print("total: %.1f s" % (time.monotonic() - t0))
     if r.keep or r.failed:

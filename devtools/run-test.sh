@@ -47,6 +47,9 @@ check "port 0 forwarded packets" \
 	bash -c "awk '/^==== Summary/ { s = 1 } s && \$1 == \"0\" && \$2 > 0 { ok = 1 } END { exit !ok }' '$log'"
 check "PMD xstats section" has "$log" '^PMD extended statistics, port 0 \([1-9][0-9]* counters'
 check "final OK" has "$log" '^run: OK$'
+python3 devtools/readme-sample.py run README.md "$log" > "$logdir/readme.log"
+check "README's run.sh sample matches this run ($logdir/readme.log)" test $? -eq 0
+grep '^FAIL' "$logdir/readme.log"
 
 # 2. Bad input on the real-device path: clear message, non-zero status.
 expect_refusal() {

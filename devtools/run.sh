@@ -264,7 +264,7 @@ PMD:         $pmd
              ($(git describe --always --dirty 2>/dev/null || echo "no git"), loaded with -d ahead of Debian's own net_ena)
 testpmd:     $testpmd (DPDK $(dpkg-query -W -f='${Version}' dpdk 2>/dev/null))
 forwarding:  $fwd, $queues Rx/Tx queue(s), lcores $lcores, '$start_cmd', $seconds s
-command:     ${cmd[*]:2}
+command:     ${cmd[*]:3}
 transcript:  $log/testpmd.log
 EOF
 if [ $dry_run -eq 1 ]; then

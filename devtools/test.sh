@@ -18,6 +18,7 @@ devtools/setup.sh || exit 1
 total_pass=0
 total_fail=0
 total_skip=0
+ran=()
 logdir="$top/build-logs"
 rm -rf "$logdir"
 mkdir -p "$logdir"
@@ -26,6 +27,7 @@ mkdir -p "$logdir"
 # a run that crashed or printed no summary counts as one failure.
 account() {
 	local name=$1 log=$2 rc=$3 line p f s
+	ran+=("$name")
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "FAIL [$name]: no summary line (exit status $rc); log: $log"
@@ -128,6 +130,19 @@ else
 	total_fail=$((total_fail + 1))
 	echo "FAIL [checkpatch]:"
 	sed 's/^/    /' "$logdir/checkpatch.log" | head -n 40
+fi
+
+# The README's test.sh sample lists exactly the runs made here (full mode).
+if [ $quick -eq 0 ]; then
+	ran+=(checkpatch)
+	if python3 devtools/readme-sample.py runs README.md "${ran[@]}" \
+		> "$logdir/readme-sample.log" 2>&1; then
+		total_pass=$((total_pass + 1))
+	else
+		total_fail=$((total_fail + 1))
+		echo "FAIL [readme-sample]:"
+		grep '^FAIL' "$logdir/readme-sample.log" | sed 's/^/    /'
+	fi
 fi
 
 if [ $total_skip -gt 0 ]; then

@@ -30,7 +30,9 @@ import signal
 import subprocess
 import time
 
-PROMPT = "testpmd> "
+# cmdline writes its prompt a character at a time, so a log line from
+# another thread can land between "testpmd>" and its trailing space.
+PROMPT = "testpmd>"
 
 
 class TestpmdError(Exception):
@@ -97,6 +99,8 @@ class TestpmdSession:
                 raise TestpmdError("%s: testpmd exited (status %s)" %
                                    (what, self.proc.wait()))
         text, self.buf = self.buf.split(PROMPT, 1)
+        if self.buf.startswith(" "):
+            self.buf = self.buf[1:]
         return text
 
     def _drain(self, seconds):

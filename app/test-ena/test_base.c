@@ -1907,6 +1907,13 @@ emu_bringup_errors(void)
 	emu_bringup_fails("bring-up, dma width 70",
 		"queues=2,llq=0,dma_width=70", -EINVAL,
 		"Invalid dma width value 70", 0);
+	/* Host info refused (first admin command): a warning, no failure. */
+	emu_bringup_fails("bring-up, host info refused",
+		"queues=2,llq=0,admin_err=1,admin_err_opcode=9", 0,
+		"device refused the host info", 0);
+	/* Host info never answered: the admin queue is dead, bring-up fails. */
+	emu_bringup_fails("bring-up, host info unanswered",
+		"queues=2,llq=0,admin_drop=1", -ETIME, "timed out", 0);
 }
 
 /* Device status of a failing admin command, as the caller sees it. */

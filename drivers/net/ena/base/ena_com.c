@@ -35,9 +35,17 @@ ena_hw_bringup(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg,
 		goto fail_readless;
 	ena_hw_admin_set_polling(hw, cfg->admin_polling);
 
+	/*
+	 * The host info only informs the device: a device that refuses it
+	 * still works. A command that got no answer is another matter: the
+	 * admin queue is dead.
+	 */
 	rc = ena_hw_set_host_attr(hw, cfg);
-	if (rc != 0 && rc != -EOPNOTSUPP)
+	if (rc == -ETIME)
 		goto fail_admin;
+	if (rc != 0 && rc != -EOPNOTSUPP)
+		ena_hw_warn(hw, "device refused the host info (rc %d); going on",
+			rc);
 
 	rc = ena_hw_get_dev_features(hw, feat);
 	if (rc != 0)
