@@ -44,8 +44,8 @@ ena_hw_bringup(struct ena_hw *hw, const struct ena_hw_bringup_cfg *cfg,
 	if (rc == -ETIME)
 		goto fail_admin;
 	if (rc != 0 && rc != -EOPNOTSUPP)
-		ena_hw_warn(hw, "device refused the host info (rc %d); going on",
-			rc);
+		ena_hw_warn(hw,
+			"device refused the host info (rc %d); going on", rc);
 
 	rc = ena_hw_get_dev_features(hw, feat);
 	if (rc != 0)
