@@ -235,6 +235,14 @@ extern const struct eth_dev_ops ena_eth_ops;
 void ena_trigger_reset(struct ena_adapter *ad, uint32_t reason);
 
 /* ena_rx.c */
+/*
+ * Checks shared by Rx and Tx queue setup (kind "rxq" or "txq"): queue id
+ * within the device, queue not started, ring size, offloads within capa.
+ * Returns 0 or the errno to give the application, after logging why.
+ */
+int ena_queue_setup_check(const struct ena_adapter *ad, const char *kind,
+	const struct ena_ring *rings, uint16_t qid, uint16_t nb,
+	uint32_t max_ring, uint64_t offloads, uint64_t capa);
 int ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	unsigned int socket, const struct rte_eth_rxconf *conf,
 	struct rte_mempool *mp);

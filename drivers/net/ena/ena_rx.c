@@ -57,32 +57,12 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 		dev->data->dev_conf.rxmode.offloads;
 	uint32_t room, frame;
 	uint16_t i;
+	int rc;
 
-	if (qid >= ad->max_io_queues) {
-		PMD_DRV_LOG(ERR, "%s: rxq %u beyond the device's %u queues",
-			ad->name, qid, ad->max_io_queues);
-		return -EINVAL;
-	}
-	if (r->started) {
-		PMD_DRV_LOG(ERR, "%s: rxq %u is started; stop it first",
-			ad->name, qid);
-		return -EBUSY;
-	}
-	if (!rte_is_power_of_2(nb) || nb > ad->max_rx_ring ||
-		nb < ENA_MIN_RING) {
-		PMD_DRV_LOG(ERR,
-			"%s: rxq %u: ring size %u invalid (power of two "
-			"in [%u, %u])",
-			ad->name, qid, nb, ENA_MIN_RING, ad->max_rx_ring);
-		return -EINVAL;
-	}
-	if (offloads & ~ad->rx_offload_capa) {
-		PMD_DRV_LOG(ERR,
-			"%s: rxq %u: offloads 0x%" PRIx64 " not "
-			"supported",
-			ad->name, qid, offloads & ~ad->rx_offload_capa);
-		return -ENOTSUP;
-	}
+	rc = ena_queue_setup_check(ad, "rxq", ad->rx_ring, qid, nb,
+		ad->max_rx_ring, offloads, ad->rx_offload_capa);
+	if (rc != 0)
+		return rc;
 	if (mp == NULL) {
 		PMD_DRV_LOG(ERR, "%s: rxq %u: no mempool", ad->name, qid);
 		return -EINVAL;

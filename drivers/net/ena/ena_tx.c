@@ -59,32 +59,12 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	uint64_t offloads = conf->offloads |
 		dev->data->dev_conf.txmode.offloads;
 	uint16_t i;
+	int rc;
 
-	if (qid >= ad->max_io_queues) {
-		PMD_DRV_LOG(ERR, "%s: txq %u beyond the device's %u queues",
-			ad->name, qid, ad->max_io_queues);
-		return -EINVAL;
-	}
-	if (r->started) {
-		PMD_DRV_LOG(ERR, "%s: txq %u is started; stop it first",
-			ad->name, qid);
-		return -EBUSY;
-	}
-	if (!rte_is_power_of_2(nb) || nb > ad->max_tx_ring ||
-		nb < ENA_MIN_RING) {
-		PMD_DRV_LOG(ERR,
-			"%s: txq %u: ring size %u invalid (power of two "
-			"in [%u, %u])",
-			ad->name, qid, nb, ENA_MIN_RING, ad->max_tx_ring);
-		return -EINVAL;
-	}
-	if (offloads & ~ad->tx_offload_capa) {
-		PMD_DRV_LOG(ERR,
-			"%s: txq %u: offloads 0x%" PRIx64 " not "
-			"supported",
-			ad->name, qid, offloads & ~ad->tx_offload_capa);
-		return -ENOTSUP;
-	}
+	rc = ena_queue_setup_check(ad, "txq", ad->tx_ring, qid, nb,
+		ad->max_tx_ring, offloads, ad->tx_offload_capa);
+	if (rc != 0)
+		return rc;
 	if (r->configured)
 		ena_tx_queue_release(dev, qid);
 
