@@ -112,10 +112,14 @@ class Runner:
         return self.log(name)
 
     def wait_rx(self, s, what, target=TARGET):
+        """Until port 0 has received target more packets than now (the
+        upstream PMD cannot clear its counters)."""
+        base = port_stats(s.cmd("show port stats 0")).get(0, {}).get(
+            "rx_packets", 0)
         ok, out = s.wait_for(
             "show port stats 0",
             lambda o: port_stats(o).get(0, {}).get("rx_packets", 0)
-            >= target, DEADLINE)
+            >= base + target, DEADLINE)
         self.check("%s: Rx reaches %d within %d s" % (what, target, DEADLINE),
                    ok, str(port_stats(out).get(0)))
 
@@ -203,7 +207,6 @@ def scenario_cycle(r):
             s.cmd("port stop 0")
             if len(got) == 1:
                 s.cmd("port start 0")
-                s.cmd("clear port stats 0")
         s.cmd("port close 0")
         s.cmd("device detach %s" % ADDR)
 
@@ -349,6 +352,10 @@ KNOBS = [
                  r"device needs a reset, reason TOO_MANY_RX_DESCS"],
         # Upstream asks for its reset (TOO_MANY_RX_DESCS) only at close.
         "upstream": [r"Too many RX cdescs \(20\) > MAX\(16\)"]}),
+    ("rx_stale_req_id=1", [], {
+        "ours": [r"device needs a reset, reason INV_RX_REQ_ID"],
+        # Upstream takes the NULL mbuf of the stale id and crashes: not run.
+        "upstream": None}),
     ("llq_burst=256", [], {
         "ours": ["RX"], "upstream": ["RX"]}),
     ("tx_reorder=1", [], {
@@ -365,6 +372,10 @@ def scenario_knob(r, devargs, pre, expect):
     name = "k_" + re.sub(r"[^a-z0-9]+", "_", devargs)
     kind = "ours" if r.ours else "upstream"
     want = expect[kind]
+    if want is None:
+        print("%s: not run on the %s PMD (see the table's comment)" %
+              (devargs, kind))
+        return
     got = []
 
     def body(s):

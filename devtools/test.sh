@@ -83,6 +83,17 @@ suites() {
 		-d "$plugins/drivers/librte_net_ena.so" --
 }
 
+# The pmd suite on Debian's upstream net_ena: the differences it prints
+# ("difference (upstream): ...") are the ones our PMD fixes.
+upstream_pmd_suite() {
+	local dir=$1 plugins
+	plugins=$(devtools/plugin-dir.sh "$dir") || return 1
+	run pmd-suite-upstream 600 "$dir/app/dpdk-test-ena" $(eal upstream) \
+		-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=pmds-23.0
+	grep -E '^(difference|note)' "$logdir/pmd-suite-upstream.log" |
+		sed 's/^/  [pmd-suite-upstream] /'
+}
+
 # testpmd scenarios and scripts that drive the release build's plugins.
 scripted() {
 	local plugins
@@ -100,6 +111,7 @@ scripted() {
 
 if build build; then
 	suites build release
+	upstream_pmd_suite build
 	scripted
 else
 	echo "FAIL [build]: release build failed"

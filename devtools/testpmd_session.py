@@ -30,9 +30,11 @@ import signal
 import subprocess
 import time
 
-# cmdline writes its prompt a character at a time, so a log line from
-# another thread can land between "testpmd>" and its trailing space.
-PROMPT = "testpmd>"
+# cmdline writes its prompt a character at a time, so a whole log line
+# from another thread can land between any two of its characters: the
+# prompt is "testpmd>" with such lines allowed inside; its trailing space
+# is dropped when it follows.
+PROMPT = re.compile(r"([^\n]*\n)??".join(re.escape(c) for c in "testpmd>"))
 
 
 class TestpmdError(Exception):
@@ -90,7 +92,10 @@ class TestpmdSession:
 
     def _until_prompt(self, timeout, what):
         deadline = time.monotonic() + timeout
-        while PROMPT not in self.buf:
+        while True:
+            m = PROMPT.search(self.buf)
+            if m:
+                break
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TestpmdError("%s: no prompt within %g s" %
@@ -98,7 +103,10 @@ class TestpmdSession:
             if not self._read(left):
                 raise TestpmdError("%s: testpmd exited (status %s)" %
                                    (what, self.proc.wait()))
-        text, self.buf = self.buf.split(PROMPT, 1)
+        # Log lines caught inside the prompt belong to the output.
+        inside = "".join(g for g in m.groups() if g)
+        text = self.buf[:m.start()] + inside
+        self.buf = self.buf[m.end():]
         if self.buf.startswith(" "):
             self.buf = self.buf[1:]
         return text

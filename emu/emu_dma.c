@@ -152,9 +152,11 @@ ena_emu_irq_ctl_poll(struct ena_emu_dev *dev)
 	while (recv(dev->irq_sock, &v, sizeof(v), MSG_DONTWAIT) ==
 		(ssize_t)sizeof(v)) {
 		work++;
+		/* An ack re-enables an enabled vector: log changes only. */
+		if (dev->irq_host_enabled != (v != 0))
+			ena_emu_log(dev, RTE_LOG_INFO, "host %s the vector",
+				v != 0 ? "enabled" : "disabled");
 		dev->irq_host_enabled = v != 0;
-		ena_emu_log(dev, RTE_LOG_INFO, "host %s the vector",
-			v != 0 ? "enabled" : "disabled");
 		if (!dev->irq_host_enabled)
 			while (recv(dev->irq_host_fd, junk, sizeof(junk),
 				       MSG_DONTWAIT) > 0)

@@ -642,4 +642,5 @@ RTE_PMD_REGISTER_PARAM_STRING(ena_emu,
 	"rx_bad_req_id=<n> fatal=<0|1> link_flap_ms=<ms> tx_reorder=<0|1> "
 	"reset_stuck=<0|1> version=<reg> ctrl_version=<reg> "
 	"dma_width=<bits> admin_err=<n> admin_err_status=<status> "
-	"admin_err_opcode=<opcode> rx_split=<n> llq_burst=<bytes>");
+	"admin_err_opcode=<opcode> rx_split=<n> llq_burst=<bytes> "
+	"rx_stale_req_id=<n>");

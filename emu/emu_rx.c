@@ -35,6 +35,37 @@ rx_mtu_limit(const struct ena_emu_dev *dev, const struct ena_emu_pkt *p)
 }
 
 /* Counts an Rx drop; says why at debug level (drops are the rare path). */
+/* Deepest Rx ring the stale req_id fault handles (the ring_size limit). */
+#define EMU_RX_MAX_DEPTH 16384u
+
+/*
+ * An Rx req_id in [0, depth) that no posted descriptor carries, for the
+ * rx_stale_req_id fault: the driver holds that buffer, so completing it is
+ * a stale completion. False when every id is posted.
+ */
+static bool
+rx_unposted_req_id(const struct ena_emu_sq *sq, const struct ena_rx_desc *descs,
+	uint16_t avail, uint16_t *req_id)
+{
+	uint64_t posted[EMU_RX_MAX_DEPTH / 64];
+	uint16_t i, id;
+
+	if (sq->depth > EMU_RX_MAX_DEPTH)
+		return false;
+	memset(posted, 0, sizeof(posted));
+	for (i = 0; i < avail; i++) {
+		id = descs[(uint16_t)(sq->head + i) & sq->mask].req_id;
+		if (id < sq->depth)
+			posted[id / 64] |= UINT64_C(1) << (id % 64);
+	}
+	for (id = 0; id < sq->depth; id++)
+		if (!(posted[id / 64] & (UINT64_C(1) << (id % 64)))) {
+			*req_id = id;
+			return true;
+		}
+	return false;
+}
+
 static int
 rx_drop(struct ena_emu_dev *dev, uint64_t *reason, const char *why,
 	uint32_t len, int rc)
@@ -124,6 +155,15 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 			ena_emu_fault_take(dev, ENA_EMU_FAULT_RX_BAD_REQ_ID)) {
 			req_id = sq->depth;
 			dev->cnt.rx_bad_req_ids++;
+		} else if (i == 0 &&
+			ena_emu_fault_peek(
+				dev, ENA_EMU_FAULT_RX_STALE_REQ_ID) &&
+			rx_unposted_req_id(sq, descs, avail, &req_id) &&
+			ena_emu_fault_take(
+				dev, ENA_EMU_FAULT_RX_STALE_REQ_ID)) {
+			dev->cnt.rx_bad_req_ids++;
+		} else {
+			req_id = d->req_id;
 		}
 		memcpy(bva[i], f + off, blen[i]);
 		off += blen[i];

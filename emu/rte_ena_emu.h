@@ -144,6 +144,12 @@ enum ena_emu_fault {
 	 * device cannot see every doorbell, so it does not police it.
 	 */
 	ENA_EMU_FAULT_LLQ_BURST,
+	/*
+	 * [rx_stale_req_id] the next N Rx completions carry a req_id that is
+	 * in range but not posted: a buffer the driver already holds (one it
+	 * handed to the application, or has yet to post again).
+	 */
+	ENA_EMU_FAULT_RX_STALE_REQ_ID,
 	ENA_EMU_FAULT_MAX
 };
 

@@ -1284,6 +1284,14 @@ pmd_suite(void)
 		"miss_txc_to=1");
 	pmd_test_fault(
 		ENA_EMU_FAULT_RX_BAD_REQ_ID, 1, true, "INV_RX_REQ_ID", "");
+	/* In range, but the buffer is the application's: never delivered. */
+	if (pmd_ours())
+		pmd_test_fault(ENA_EMU_FAULT_RX_STALE_REQ_ID, 1, true,
+			"INV_RX_REQ_ID", "");
+	else
+		printf("difference (upstream): a stale in-range Rx req_id "
+		       "(rx_stale_req_id=1) makes it use a NULL mbuf and "
+		       "crash; not run\n");
 	pmd_test_fault(
 		ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID", "");
 	rte_mempool_free(pmd_mp);
