@@ -72,7 +72,7 @@ build() {
 }
 
 eal() {
-	echo "--no-huge -m 1024 -l 0-1 --file-prefix=ena-test-$1 --log-level=lib.eal:warning"
+	echo "--no-huge -m 1024 -l 0-1 --file-prefix=ena-test-$1-$$ --log-level=lib.eal:warning"
 }
 
 # Every suite of dpdk-test-ena, our PMD loaded as a plugin.

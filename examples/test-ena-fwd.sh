@@ -87,7 +87,7 @@ check "make builds both binaries through pkg-config (log $work/make.log)" \
 # bus, offers the device to the first registered net_ena.
 emu="$root/dpdk-ena/librte_ena_emu.so"
 eal() {
-	echo "-l 0 --no-huge -m 512 --no-pci --file-prefix=ena-fwd-test-$1"
+	echo "-l 0 --no-huge -m 512 --no-pci --file-prefix=ena-fwd-test-$1-$$"
 	echo "--log-level=lib.eal:error -d $emu"
 	echo "--vdev ena_emu0,wire=loopback,queues=2"
 }
@@ -123,7 +123,7 @@ testpmd_probe() {
 	local tag=$1 log="$work/testpmd-$1.log"
 	shift
 	timeout --kill-after=5 60 dpdk-testpmd -l 0-1 --no-huge -m 512 --no-pci \
-		--file-prefix="ena-fwd-test-$tag" --log-level=lib.eal:error \
+		--file-prefix="ena-fwd-test-$tag-$$" --log-level=lib.eal:error \
 		--log-level=pmd.net.ena_emu:info "$@" -d "$emu" \
 		--vdev ena_emu0,wire=loopback,queues=1 -- \
 		--total-num-mbufs=4096 < /dev/null > "$log" 2>&1
