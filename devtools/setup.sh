@@ -6,7 +6,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="dpdk dpdk-dev libdpdk-dev meson ninja-build pkg-config gcc libc6-dev
-libpcap-dev dpkg-dev clang-format cppcheck python3-sphinx libbsd-dev"
+libpcap-dev dpkg-dev clang-format cppcheck python3-sphinx libbsd-dev
+mmdebstrap"
 
 missing=""
 for p in $packages; do
