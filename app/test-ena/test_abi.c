@@ -9,6 +9,13 @@
  * offset, size, enum value and bit field of ours is compared with its
  * reference counterpart. The checks are tables of {what, ours, reference}
  * so that adding a fact is one line.
+ *
+ * The reference is the one of the DPDK release built against
+ * (ENA_REF_RELEASE, year * 100 + month, from the SDK cache). Ours follow
+ * the newest reference, so the tables are grouped by release: facts every
+ * reference has, facts the 22.11 reference had and later ones dropped or
+ * grew (there, ours must extend the reference at its end), and facts the
+ * references have from 24.11 and from 25.11 on.
  */
 
 #include <stddef.h>
@@ -57,6 +64,16 @@ struct abi_fact {
 /* Whole structure size. */
 #define ABI_SIZE(o, r) \
 	{ "sizeof(struct " #o ") vs " #r, sizeof(struct o), sizeof(struct r) }
+
+/* Where a member of ours sits, against a reference member of other type. */
+#define ABI_OFF(o, of, r, rf) \
+	{ "offsetof(" #o "." #of ") vs " #r "." #rf, \
+	  offsetof(struct o, of), offsetof(struct r, rf) }
+
+/* A structure of ours that extends the reference's: starts at its end. */
+#define ABI_TAIL(o, of, r) \
+	{ "offsetof(" #o "." #of ") vs sizeof(struct " #r ")", \
+	  offsetof(struct o, of), sizeof(struct r) }
 
 /* Structure member: where it sits and how large it is. */
 #define ABI_MEMB(o, of, r, rf) \
@@ -162,7 +179,6 @@ static const struct abi_fact abi_enums[] = {
 	ABI_VAL(ENA_RESET_REASON_USER_TRIGGER, ENA_REGS_RESET_USER_TRIGGER),
 	ABI_VAL(ENA_RESET_REASON_GENERIC, ENA_REGS_RESET_GENERIC),
 	ABI_VAL(ENA_RESET_REASON_MISS_INTERRUPT, ENA_REGS_RESET_MISS_INTERRUPT),
-	ABI_VAL(ENA_RESET_REASON_COUNT, ENA_REGS_RESET_LAST),
 	/* spec version */
 	ABI_VAL(ENA_SPEC_VERSION_MAJOR, ENA_COMMON_SPEC_VERSION_MAJOR),
 	ABI_VAL(ENA_SPEC_VERSION_MINOR, ENA_COMMON_SPEC_VERSION_MINOR),
@@ -272,22 +288,12 @@ static const struct abi_fact abi_enums[] = {
 	ABI_VAL(ENA_RSS_FIELD_L3_SA, ENA_ADMIN_RSS_L3_SA),
 	ABI_VAL(ENA_RSS_FIELD_L4_DP, ENA_ADMIN_RSS_L4_DP),
 	ABI_VAL(ENA_RSS_FIELD_L4_SP, ENA_ADMIN_RSS_L4_SP),
-	/* host info */
-	ABI_VAL(ENA_OS_LINUX, ENA_ADMIN_OS_LINUX),
-	ABI_VAL(ENA_OS_WINDOWS, ENA_ADMIN_OS_WIN),
-	ABI_VAL(ENA_OS_DPDK, ENA_ADMIN_OS_DPDK),
-	ABI_VAL(ENA_OS_FREEBSD, ENA_ADMIN_OS_FREEBSD),
-	ABI_VAL(ENA_OS_IPXE, ENA_ADMIN_OS_IPXE),
-	ABI_VAL(ENA_OS_ESXI, ENA_ADMIN_OS_ESXI),
 	/* AENQ */
 	ABI_VAL(ENA_AENQ_GROUP_LINK_CHANGE, ENA_ADMIN_LINK_CHANGE),
 	ABI_VAL(ENA_AENQ_GROUP_FATAL_ERROR, ENA_ADMIN_FATAL_ERROR),
 	ABI_VAL(ENA_AENQ_GROUP_WARNING, ENA_ADMIN_WARNING),
 	ABI_VAL(ENA_AENQ_GROUP_NOTIFICATION, ENA_ADMIN_NOTIFICATION),
 	ABI_VAL(ENA_AENQ_GROUP_KEEP_ALIVE, ENA_ADMIN_KEEP_ALIVE),
-	ABI_VAL(ENA_AENQ_GROUP_COUNT, ENA_ADMIN_AENQ_GROUPS_NUM),
-	ABI_VAL(ENA_AENQ_NOTIFY_SUSPEND, ENA_ADMIN_SUSPEND),
-	ABI_VAL(ENA_AENQ_NOTIFY_RESUME, ENA_ADMIN_RESUME),
 	ABI_VAL(ENA_AENQ_NOTIFY_UPDATE_HINTS, ENA_ADMIN_UPDATE_HINTS),
 	/* data path protocol indexes */
 	ABI_VAL(ENA_L3_PROTO_UNKNOWN, ENA_ETH_IO_L3_PROTO_UNKNOWN),
@@ -554,7 +560,6 @@ static const struct abi_fact abi_aq_structs[] = {
 	ABI_SIZE(ena_aq_destroy_cq_cmd, ena_admin_aq_destroy_cq_cmd),
 	ABI_MEMB(ena_aq_destroy_cq_cmd, cq_idx, ena_admin_aq_destroy_cq_cmd,
 		cq_idx),
-	ABI_SIZE(ena_aq_get_stats_cmd, ena_admin_aq_get_stats_cmd),
 	ABI_MEMB(ena_aq_get_stats_cmd, inline_w1, ena_admin_aq_get_stats_cmd,
 		u.inline_data_w1),
 	ABI_MEMB(ena_aq_get_stats_cmd, ctrl, ena_admin_aq_get_stats_cmd,
@@ -569,7 +574,7 @@ static const struct abi_fact abi_aq_structs[] = {
 	ABI_SIZE(ena_aq_get_stats_resp, ena_admin_acq_get_stats_resp),
 	ABI_MEMB(ena_aq_get_stats_resp, raw, ena_admin_acq_get_stats_resp,
 		u.raw),
-	ABI_MEMB(ena_aq_get_stats_resp, basic, ena_admin_acq_get_stats_resp,
+	ABI_OFF(ena_aq_get_stats_resp, basic, ena_admin_acq_get_stats_resp,
 		u.basic_stats),
 	ABI_MEMB(ena_aq_get_stats_resp, eni, ena_admin_acq_get_stats_resp,
 		u.eni_stats),
@@ -635,7 +640,6 @@ static const struct abi_fact abi_aq_structs[] = {
 };
 
 static const struct abi_fact abi_stats_structs[] = {
-	ABI_SIZE(ena_stats_basic, ena_admin_basic_stats),
 	ABI_MEMB(ena_stats_basic, tx_bytes_lo, ena_admin_basic_stats,
 		tx_bytes_low),
 	ABI_MEMB(ena_stats_basic, tx_bytes_hi, ena_admin_basic_stats,
@@ -681,9 +685,6 @@ static const struct abi_fact abi_feat_structs[] = {
 		ena_admin_device_attr_feature_desc, device_version),
 	ABI_MEMB(ena_feat_dev_attr, supported_features,
 		ena_admin_device_attr_feature_desc, supported_features),
-	/* a reserved word in the reference, capabilities in later specs */
-	ABI_MEMB(ena_feat_dev_attr, capabilities,
-		ena_admin_device_attr_feature_desc, reserved3),
 	ABI_MEMB(ena_feat_dev_attr, phys_addr_width,
 		ena_admin_device_attr_feature_desc, phys_addr_width),
 	ABI_MEMB(ena_feat_dev_attr, virt_addr_width,
@@ -903,7 +904,6 @@ static const struct abi_fact abi_aenq_structs[] = {
 	ABI_SIZE(ena_aenq_link_change_desc, ena_admin_aenq_link_change_desc),
 	ABI_MEMB(ena_aenq_link_change_desc, flags,
 		ena_admin_aenq_link_change_desc, flags),
-	ABI_SIZE(ena_aenq_keep_alive_desc, ena_admin_aenq_keep_alive_desc),
 	ABI_MEMB(ena_aenq_keep_alive_desc, rx_drops_lo,
 		ena_admin_aenq_keep_alive_desc, rx_drops_low),
 	ABI_MEMB(ena_aenq_keep_alive_desc, rx_drops_hi,
@@ -952,6 +952,259 @@ static const struct abi_fact abi_io_structs[] = {
 		buff_addr_hi),
 };
 
+/* The 22.11 reference: what later references dropped, and where ours grew. */
+#if ENA_REF_RELEASE < 2411
+static const struct abi_fact abi_ref_2211[] = {
+	ABI_VAL(ENA_RESET_REASON_LEGACY_COUNT, ENA_REGS_RESET_LAST),
+	ABI_VAL(ENA_AENQ_GROUP_LEGACY_COUNT, ENA_ADMIN_AENQ_GROUPS_NUM),
+	ABI_VAL(ENA_OS_LINUX, ENA_ADMIN_OS_LINUX),
+	ABI_VAL(ENA_OS_WINDOWS, ENA_ADMIN_OS_WIN),
+	ABI_VAL(ENA_OS_DPDK, ENA_ADMIN_OS_DPDK),
+	ABI_VAL(ENA_OS_FREEBSD, ENA_ADMIN_OS_FREEBSD),
+	ABI_VAL(ENA_OS_IPXE, ENA_ADMIN_OS_IPXE),
+	ABI_VAL(ENA_OS_ESXI, ENA_ADMIN_OS_ESXI),
+	ABI_VAL(ENA_AENQ_NOTIFY_SUSPEND, ENA_ADMIN_SUSPEND),
+	ABI_VAL(ENA_AENQ_NOTIFY_RESUME, ENA_ADMIN_RESUME),
+	/* words reserved here, given a meaning later */
+	ABI_MEMB(ena_feat_dev_attr, capabilities,
+		ena_admin_device_attr_feature_desc, reserved3),
+	ABI_OFF(ena_feat_llq, feature_version, ena_admin_feature_llq_desc,
+		reserved1),
+	ABI_VAL(offsetof(struct ena_feat_llq, accel),
+		offsetof(struct ena_admin_feature_llq_desc, accel_mode)),
+	ABI_MEMB(ena_rx_cdesc_ext, timestamp_lo, ena_eth_io_rx_cdesc_ext,
+		reserved_w6),
+	ABI_MEMB(ena_rx_cdesc_ext, timestamp_hi, ena_eth_io_rx_cdesc_ext,
+		reserved_w7),
+	/* grown at the end since */
+	ABI_TAIL(ena_aq_get_stats_cmd, requested_metrics_lo,
+		ena_admin_aq_get_stats_cmd),
+	ABI_TAIL(ena_stats_basic, rx_overruns_lo, ena_admin_basic_stats),
+	ABI_TAIL(ena_aenq_keep_alive_desc, rx_overruns_lo,
+		ena_admin_aenq_keep_alive_desc),
+};
+#else
+/* What the references have from 24.11 on. */
+static const struct abi_fact abi_ref_2411[] = {
+	/* registers */
+	ABI_REG(PHC_DB),
+	ABI_BITS(ENA_REG_DEV_CTL_RESET_REASON_EXT,
+		ENA_REGS_DEV_CTL_RESET_REASON_EXT),
+	ABI_BITS0(ENA_REG_PHC_DB_REQ_ID, ENA_REGS_PHC_DB_REQ_ID),
+	ABI_VAL(ENA_RESET_REASON_POLL_STARVATION,
+		ENA_REGS_RESET_SUSPECTED_POLL_STARVATION),
+	ABI_VAL(ENA_RESET_REASON_RX_DESC_MALFORMED,
+		ENA_REGS_RESET_RX_DESCRIPTOR_MALFORMED),
+	ABI_VAL(ENA_RESET_REASON_TX_DESC_MALFORMED,
+		ENA_REGS_RESET_TX_DESCRIPTOR_MALFORMED),
+	ABI_VAL(ENA_RESET_REASON_MISS_ADMIN_INTERRUPT,
+		ENA_REGS_RESET_MISSING_ADMIN_INTERRUPT),
+	ABI_VAL(ENA_RESET_REASON_DEVICE_REQUEST, ENA_REGS_RESET_DEVICE_REQUEST),
+	ABI_VAL(ENA_RESET_REASON_MISS_FIRST_INTERRUPT,
+		ENA_REGS_RESET_MISS_FIRST_INTERRUPT),
+	ABI_VAL(ENA_RESET_REASON_COUNT, ENA_REGS_RESET_LAST),
+	/* features, capabilities, versions */
+	ABI_VAL(ENA_FEAT_PHC_CONFIG, ENA_ADMIN_PHC_CONFIG),
+	ABI_VAL(ENA_DEV_CAP_ENI_STATS, ENA_ADMIN_ENI_STATS),
+	ABI_VAL(ENA_DEV_CAP_SRD_INFO, ENA_ADMIN_ENA_SRD_INFO),
+	ABI_VAL(ENA_DEV_CAP_CUSTOMER_METRICS, ENA_ADMIN_CUSTOMER_METRICS),
+	ABI_VAL(ENA_DEV_CAP_EXT_RESET_REASONS,
+		ENA_ADMIN_EXTENDED_RESET_REASONS),
+	ABI_VAL(ENA_DEV_CAP_CDESC_MBZ, ENA_ADMIN_CDESC_MBZ),
+	ABI_VAL(ENA_FEAT_LLQ_VERSION_LEGACY,
+		ENA_ADMIN_LLQ_FEATURE_VERSION_0_LEGACY),
+	ABI_VAL(ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT,
+		ENA_ADMIN_LLQ_FEATURE_VERSION_1),
+	ABI_VAL(ENA_FEAT_PHC_VERSION, ENA_ADMIN_PHC_FEATURE_VERSION_0),
+	ABI_VAL(ENA_EXTRA_PROP_STRING_LEN,
+		ENA_ADMIN_EXTRA_PROPERTIES_STRING_LEN),
+	ABI_VAL(ENA_EXTRA_PROP_COUNT, ENA_ADMIN_EXTRA_PROPERTIES_COUNT),
+	ABI_BITS(
+		ENA_HOST_FEAT_RX_PAGE_REUSE, ENA_ADMIN_HOST_INFO_RX_PAGE_REUSE),
+	ABI_BITS(ENA_HOST_FEAT_TX_IPV6_CSUM,
+		ENA_ADMIN_HOST_INFO_TX_IPV6_CSUM_OFFLOAD),
+	ABI_BITS(ENA_HOST_FEAT_PHC, ENA_ADMIN_HOST_INFO_PHC),
+	ABI_MEMB(ena_feat_dev_attr, capabilities,
+		ena_admin_device_attr_feature_desc, capabilities),
+	ABI_MEMB(ena_feat_llq, feature_version, ena_admin_feature_llq_desc,
+		feature_version),
+	ABI_MEMB(ena_feat_llq, entry_size_recommended,
+		ena_admin_feature_llq_desc, entry_size_recommended),
+	ABI_MEMB(ena_feat_llq, max_wide_llq_depth, ena_admin_feature_llq_desc,
+		max_wide_llq_depth),
+	/* PTP hardware clock */
+	ABI_SIZE(ena_feat_phc, ena_admin_feature_phc_desc),
+	ABI_MEMB(ena_feat_phc, version, ena_admin_feature_phc_desc, version),
+	ABI_MEMB(ena_feat_phc, doorbell_offset, ena_admin_feature_phc_desc,
+		doorbell_offset),
+	ABI_MEMB(ena_feat_phc, expire_timeout_usec, ena_admin_feature_phc_desc,
+		expire_timeout_usec),
+	ABI_MEMB(ena_feat_phc, block_timeout_usec, ena_admin_feature_phc_desc,
+		block_timeout_usec),
+	ABI_MEMB(ena_feat_phc, output, ena_admin_feature_phc_desc,
+		output_address),
+	ABI_MEMB(ena_feat_phc, output_length, ena_admin_feature_phc_desc,
+		output_length),
+	ABI_MEMB(ena_aq_get_feat_resp, phc, ena_admin_get_feat_resp, u.phc),
+	ABI_MEMB(ena_aq_set_feat_cmd, phc, ena_admin_set_feat_cmd, u.phc),
+	ABI_SIZE(ena_phc_resp, ena_admin_phc_resp),
+	ABI_MEMB(ena_phc_resp, req_id, ena_admin_phc_resp, req_id),
+	ABI_MEMB(ena_phc_resp, timestamp_ns, ena_admin_phc_resp, timestamp),
+	ABI_MEMB(ena_phc_resp, error_bound_ns, ena_admin_phc_resp, error_bound),
+	ABI_MEMB(ena_phc_resp, error_flags, ena_admin_phc_resp, error_flags),
+	ABI_VAL(ENA_PHC_ERROR_TIMESTAMP_MASK,
+		ENA_ADMIN_PHC_ERROR_FLAG_TIMESTAMP),
+	ABI_VAL(ENA_PHC_ERROR_ERROR_BOUND_MASK,
+		ENA_ADMIN_PHC_ERROR_FLAG_ERROR_BOUND),
+	/* statistics */
+	ABI_VAL(ENA_STATS_TYPE_SRD, ENA_ADMIN_GET_STATS_TYPE_ENA_SRD),
+	ABI_VAL(ENA_STATS_TYPE_CUSTOMER_METRICS,
+		ENA_ADMIN_GET_STATS_TYPE_CUSTOMER_METRICS),
+	ABI_VAL(ENA_METRIC_BW_IN_EXCEEDED, ENA_ADMIN_BW_IN_ALLOWANCE_EXCEEDED),
+	ABI_VAL(ENA_METRIC_BW_OUT_EXCEEDED,
+		ENA_ADMIN_BW_OUT_ALLOWANCE_EXCEEDED),
+	ABI_VAL(ENA_METRIC_PPS_EXCEEDED, ENA_ADMIN_PPS_ALLOWANCE_EXCEEDED),
+	ABI_VAL(ENA_METRIC_CONNTRACK_EXCEEDED,
+		ENA_ADMIN_CONNTRACK_ALLOWANCE_EXCEEDED),
+	ABI_VAL(ENA_METRIC_LINKLOCAL_EXCEEDED,
+		ENA_ADMIN_LINKLOCAL_ALLOWANCE_EXCEEDED),
+	ABI_VAL(ENA_METRIC_CONNTRACK_AVAILABLE,
+		ENA_ADMIN_CONNTRACK_ALLOWANCE_AVAILABLE),
+	ABI_VAL(ENA_METRICS_ALL_MASK, ENA_ADMIN_CUSTOMER_METRICS_SUPPORT_MASK),
+	ABI_VAL(ENA_METRICS_MIN_MASK,
+		ENA_ADMIN_CUSTOMER_METRICS_MIN_SUPPORT_MASK),
+	ABI_VAL(ENA_SRD_ENABLED_MASK, ENA_ADMIN_ENA_SRD_ENABLED),
+	ABI_VAL(ENA_SRD_UDP_ENABLED_MASK, ENA_ADMIN_ENA_SRD_UDP_ENABLED),
+	ABI_VAL(ENA_SRD_UDP_ORDER_BYPASS_MASK,
+		ENA_ADMIN_ENA_SRD_UDP_ORDERING_BYPASS_ENABLED),
+	ABI_SIZE(ena_aq_get_stats_cmd, ena_admin_aq_get_stats_cmd),
+	ABI_OFF(ena_aq_get_stats_cmd, requested_metrics_lo,
+		ena_admin_aq_get_stats_cmd, requested_metrics),
+	ABI_VAL(sizeof(((struct ena_aq_get_stats_cmd *)0)->requested_metrics_lo) +
+			sizeof(((struct ena_aq_get_stats_cmd *)0)
+					->requested_metrics_hi),
+		sizeof(((struct ena_admin_aq_get_stats_cmd *)0)
+				->requested_metrics)),
+	ABI_SIZE(ena_stats_basic, ena_admin_basic_stats),
+	ABI_MEMB(ena_aq_get_stats_resp, basic, ena_admin_acq_get_stats_resp,
+		u.basic_stats),
+	ABI_MEMB(ena_stats_basic, rx_overruns_lo, ena_admin_basic_stats,
+		rx_overruns_low),
+	ABI_MEMB(ena_stats_basic, rx_overruns_hi, ena_admin_basic_stats,
+		rx_overruns_high),
+	ABI_SIZE(ena_stats_srd, ena_admin_ena_srd_info),
+	ABI_MEMB(ena_stats_srd, flags, ena_admin_ena_srd_info, flags),
+	ABI_MEMB(ena_stats_srd, tx_pkts, ena_admin_ena_srd_info,
+		ena_srd_stats.ena_srd_tx_pkts),
+	ABI_MEMB(ena_stats_srd, eligible_tx_pkts, ena_admin_ena_srd_info,
+		ena_srd_stats.ena_srd_eligible_tx_pkts),
+	ABI_MEMB(ena_stats_srd, rx_pkts, ena_admin_ena_srd_info,
+		ena_srd_stats.ena_srd_rx_pkts),
+	ABI_MEMB(ena_stats_srd, resource_utilization, ena_admin_ena_srd_info,
+		ena_srd_stats.ena_srd_resource_utilization),
+	ABI_SIZE(ena_stats_customer_metrics, ena_admin_customer_metrics),
+	ABI_MEMB(ena_aq_get_stats_resp, srd, ena_admin_acq_get_stats_resp,
+		u.ena_srd_info),
+	ABI_MEMB(ena_aq_get_stats_resp, metrics, ena_admin_acq_get_stats_resp,
+		u.customer_metrics),
+	/* AENQ */
+	ABI_VAL(ENA_AENQ_GROUP_REFRESH_CAPS, ENA_ADMIN_REFRESH_CAPABILITIES),
+	ABI_VAL(ENA_AENQ_GROUP_CONF_NOTIFICATIONS,
+		ENA_ADMIN_CONF_NOTIFICATIONS),
+	ABI_VAL(ENA_AENQ_GROUP_DEVICE_RESET, ENA_ADMIN_DEVICE_REQUEST_RESET),
+	ABI_VAL(ENA_AENQ_GROUP_COUNT, ENA_ADMIN_AENQ_GROUPS_NUM),
+	ABI_SIZE(ena_aenq_keep_alive_desc, ena_admin_aenq_keep_alive_desc),
+	ABI_MEMB(ena_aenq_keep_alive_desc, rx_overruns_lo,
+		ena_admin_aenq_keep_alive_desc, rx_overruns_low),
+	ABI_MEMB(ena_aenq_keep_alive_desc, rx_overruns_hi,
+		ena_admin_aenq_keep_alive_desc, rx_overruns_high),
+	ABI_SIZE(ena_aenq_conf_notifications_desc,
+		ena_admin_aenq_conf_notifications_desc),
+	ABI_MEMB(ena_aenq_conf_notifications_desc, common,
+		ena_admin_aenq_conf_notifications_desc, aenq_common_desc),
+	ABI_MEMB(ena_aenq_conf_notifications_desc, notifications,
+		ena_admin_aenq_conf_notifications_desc, notifications_bitmap),
+	ABI_MEMB(ena_aenq_conf_notifications_desc, rsvd,
+		ena_admin_aenq_conf_notifications_desc, reserved),
+	/* completion bits that must be zero, interrupt register */
+	ABI_BITS(ENA_TX_CDESC_MBZ6, ENA_ETH_IO_TX_CDESC_MBZ6),
+	ABI_BITS(ENA_RX_CDESC_MBZ7, ENA_ETH_IO_RX_CDESC_BASE_MBZ7),
+	ABI_BITS(ENA_RX_CDESC_MBZ17, ENA_ETH_IO_RX_CDESC_BASE_MBZ17),
+	ABI_BITS(ENA_INTR_REG_NO_MODER_UPDATE,
+		ENA_ETH_IO_INTR_REG_NO_MODERATION_UPDATE),
+};
+#endif
+
+/* The reset word for a reason that needs the extended field. */
+static void
+abi_check_reset_reason_ext(void)
+{
+#if ENA_REF_RELEASE >= 2411
+	const uint32_t why = ENA_REGS_RESET_DEVICE_REQUEST;
+
+	ENA_CHECK_EQ("dev_ctl reset word with an extended reason",
+		ENA_REGS_DEV_CTL_DEV_RESET_MASK |
+			((why << ENA_REGS_DEV_CTL_RESET_REASON_SHIFT) &
+				ENA_REGS_DEV_CTL_RESET_REASON_MASK) |
+			(((why >> 4)
+				 << ENA_REGS_DEV_CTL_RESET_REASON_EXT_SHIFT) &
+				ENA_REGS_DEV_CTL_RESET_REASON_EXT_MASK),
+		ena_reg_dev_ctl_reset(ENA_RESET_REASON_DEVICE_REQUEST));
+#else
+	/* no extended field in this reference: its bits stay clear */
+	ENA_CHECK_EQ("dev_ctl reset word leaves bits 27:24 alone", 0,
+		ena_reg_dev_ctl_reset(ENA_RESET_REASON_MISS_INTERRUPT) &
+			ENA_GENMASK(27, 24));
+#endif
+}
+
+/* What the references have from 25.11 on. */
+#if ENA_REF_RELEASE >= 2511
+static const struct abi_fact abi_ref_2511[] = {
+	ABI_VAL(ENA_FEAT_FRAG_BYPASS, ENA_ADMIN_FRAG_BYPASS),
+	ABI_VAL(ENA_FEAT_HW_TIMESTAMP, ENA_ADMIN_HW_TIMESTAMP),
+	ABI_VAL(ENA_FEAT_RSS_VERSION, ENA_ADMIN_RSS_FEATURE_VERSION_1),
+	ABI_VAL(ENA_FEAT_FRAG_BYPASS_VERSION,
+		ENA_ADMIN_FRAG_BYPASS_FEATURE_VERSION_0),
+	ABI_VAL(ENA_FEAT_HW_TIMESTAMP_VERSION,
+		ENA_ADMIN_HW_TIMESTAMP_FEATURE_VERSION_1),
+	ABI_VAL(ENA_HW_TS_NONE, ENA_ADMIN_HW_TIMESTAMP_TX_SUPPORT_NONE),
+	ABI_VAL(ENA_HW_TS_ALL, ENA_ADMIN_HW_TIMESTAMP_TX_SUPPORT_ALL),
+	ABI_VAL(ENA_HW_TS_NONE, ENA_ADMIN_HW_TIMESTAMP_RX_SUPPORT_NONE),
+	ABI_VAL(ENA_HW_TS_ALL, ENA_ADMIN_HW_TIMESTAMP_RX_SUPPORT_ALL),
+	ABI_SIZE(ena_feat_hw_ts, ena_admin_feature_hw_ts_desc),
+	ABI_MEMB(
+		ena_feat_hw_ts, version, ena_admin_feature_hw_ts_desc, version),
+	ABI_MEMB(ena_feat_hw_ts, tx, ena_admin_feature_hw_ts_desc, tx),
+	ABI_MEMB(ena_feat_hw_ts, rx, ena_admin_feature_hw_ts_desc, rx),
+	ABI_SIZE(ena_feat_frag_bypass, ena_admin_feature_frag_bypass_desc),
+	ABI_MEMB(ena_feat_frag_bypass, enable,
+		ena_admin_feature_frag_bypass_desc, enable),
+	ABI_MEMB(ena_aq_get_feat_resp, hw_ts, ena_admin_get_feat_resp, u.hw_ts),
+	ABI_MEMB(ena_aq_set_feat_cmd, hw_ts, ena_admin_set_feat_cmd, u.hw_ts),
+	ABI_MEMB(ena_aq_set_feat_cmd, frag_bypass, ena_admin_set_feat_cmd,
+		u.frag_bypass),
+	ABI_SIZE(ena_tx_cdesc_ext, ena_eth_io_tx_cdesc_ext),
+	ABI_MEMB(ena_tx_cdesc_ext, base, ena_eth_io_tx_cdesc_ext, base),
+	ABI_MEMB(ena_tx_cdesc_ext, timestamp_lo, ena_eth_io_tx_cdesc_ext,
+		timestamp_low),
+	ABI_MEMB(ena_tx_cdesc_ext, timestamp_hi, ena_eth_io_tx_cdesc_ext,
+		timestamp_high),
+	ABI_MEMB(ena_rx_cdesc_ext, timestamp_lo, ena_eth_io_rx_cdesc_ext,
+		timestamp_low),
+	ABI_MEMB(ena_rx_cdesc_ext, timestamp_hi, ena_eth_io_rx_cdesc_ext,
+		timestamp_high),
+};
+#elif ENA_REF_RELEASE >= 2411
+/* 24.11: Rx completion timestamps were still reserved words. */
+static const struct abi_fact abi_ref_2411_only[] = {
+	ABI_MEMB(ena_rx_cdesc_ext, timestamp_lo, ena_eth_io_rx_cdesc_ext,
+		reserved_w6),
+	ABI_MEMB(ena_rx_cdesc_ext, timestamp_hi, ena_eth_io_rx_cdesc_ext,
+		reserved_w7),
+};
+#endif
+
 /* clang-format off */
 #define ABI_TABLE(t) { #t, t, sizeof(t) / sizeof((t)[0]) }
 /* clang-format on */
@@ -972,6 +1225,16 @@ static const struct {
 	ABI_TABLE(abi_feat_structs),
 	ABI_TABLE(abi_aenq_structs),
 	ABI_TABLE(abi_io_structs),
+#if ENA_REF_RELEASE < 2411
+	ABI_TABLE(abi_ref_2211),
+#else
+	ABI_TABLE(abi_ref_2411),
+#endif
+#if ENA_REF_RELEASE >= 2511
+	ABI_TABLE(abi_ref_2511),
+#elif ENA_REF_RELEASE >= 2411
+	ABI_TABLE(abi_ref_2411_only),
+#endif
 };
 
 /*
@@ -1176,9 +1439,11 @@ test_abi(void)
 	}
 	abi_check_split_fields();
 	abi_check_helpers();
+	abi_check_reset_reason_ext();
 	abi_check_driver_facts();
-	printf("abi: %zu table facts compared with the reference headers\n",
-		total);
+	printf("abi: %zu table facts compared with the DPDK %d.%02d reference "
+	       "headers\n",
+		total, ENA_REF_RELEASE / 100, ENA_REF_RELEASE % 100);
 }
 
 #else /* !ENA_HAVE_REFERENCE */

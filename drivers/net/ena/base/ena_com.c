@@ -121,6 +121,14 @@ ena_hw_reset_reason_str(enum ena_reset_reason r)
 		[ENA_RESET_REASON_USER_TRIGGER] = "user trigger",
 		[ENA_RESET_REASON_GENERIC] = "generic",
 		[ENA_RESET_REASON_MISS_INTERRUPT] = "missing interrupt",
+		[ENA_RESET_REASON_POLL_STARVATION] = "poll starvation",
+		[ENA_RESET_REASON_RX_DESC_MALFORMED] = "malformed rx descriptor",
+		[ENA_RESET_REASON_TX_DESC_MALFORMED] = "malformed tx descriptor",
+		[ENA_RESET_REASON_MISS_ADMIN_INTERRUPT] =
+			"missing admin interrupt",
+		[ENA_RESET_REASON_DEVICE_REQUEST] = "device request",
+		[ENA_RESET_REASON_MISS_FIRST_INTERRUPT] =
+			"missing first interrupt",
 	};
 
 	if ((unsigned int)r >= ENA_RESET_REASON_COUNT || names[r] == NULL)

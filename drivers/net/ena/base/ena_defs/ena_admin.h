@@ -54,6 +54,7 @@ enum ena_feature_id {
 	ENA_FEAT_EXTRA_PROP_STRINGS = 5,
 	ENA_FEAT_EXTRA_PROP_FLAGS = 6,
 	ENA_FEAT_MAX_QUEUES_EXT = 7,
+	ENA_FEAT_FRAG_BYPASS = 8, /* struct ena_feat_frag_bypass */
 	ENA_FEAT_RSS_HASH_FUNCTION = 10,
 	ENA_FEAT_STATELESS_OFFLOAD = 11,
 	ENA_FEAT_RSS_IND_TABLE = 12,
@@ -63,14 +64,38 @@ enum ena_feature_id {
 	ENA_FEAT_AENQ_CONFIG = 26,
 	ENA_FEAT_LINK_CONFIG = 27,
 	ENA_FEAT_HOST_ATTR = 28,
+	ENA_FEAT_PHC_CONFIG = 29,   /* struct ena_feat_phc */
+	ENA_FEAT_HW_TIMESTAMP = 31, /* struct ena_feat_hw_ts */
 	/* Feature ids are below this (bitmap width). */
 	ENA_FEAT_ID_LIMIT = 32,
 };
 
 #define ENA_FEAT_BIT(id) ENA_BIT(id)
 
-/* Highest max-queues-ext descriptor version this header describes. */
+/*
+ * Feature versions (ena_feat_common.version). Highest max-queues-ext
+ * descriptor version this header describes:
+ */
 #define ENA_FEAT_MAX_QUEUES_EXT_VERSION 1
+/* LLQ: version 1 adds ena_feat_llq.entry_size_recommended. */
+#define ENA_FEAT_LLQ_VERSION_LEGACY	     0
+#define ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT 1
+#define ENA_FEAT_RSS_VERSION		     1
+#define ENA_FEAT_PHC_VERSION		     0
+#define ENA_FEAT_FRAG_BYPASS_VERSION	     0
+#define ENA_FEAT_HW_TIMESTAMP_VERSION	     1
+
+/*
+ * Device capabilities: ENA_BIT(enum ena_dev_cap) in
+ * ena_feat_dev_attr.capabilities (a reserved, zero word before them).
+ */
+enum ena_dev_cap {
+	ENA_DEV_CAP_ENI_STATS = 0,	   /* ENA_STATS_TYPE_ENI */
+	ENA_DEV_CAP_SRD_INFO = 1,	   /* ENA_STATS_TYPE_SRD */
+	ENA_DEV_CAP_CUSTOMER_METRICS = 2,  /* ENA_STATS_TYPE_CUSTOMER_METRICS */
+	ENA_DEV_CAP_EXT_RESET_REASONS = 3, /* DEV_CTL.RESET_REASON_EXT */
+	ENA_DEV_CAP_CDESC_MBZ = 4,	   /* completion MBZ bits are zero */
+};
 
 /* Where an SQ's descriptors and headers live. */
 enum ena_placement_policy {
@@ -107,16 +132,31 @@ enum ena_link_speed_bit {
 };
 
 /*
- * BASIC and ENI answer inline in the completion; EXTENDED fills a string
- * buffer given through the control buffer.
+ * BASIC, ENI and SRD answer inline in the completion; EXTENDED fills a
+ * string buffer given through the control buffer; CUSTOMER_METRICS fills
+ * one uint64_t per requested metric into the control buffer and says in
+ * the completion which it reported.
  */
 enum ena_stats_type {
 	ENA_STATS_TYPE_BASIC = 0,
 	ENA_STATS_TYPE_EXTENDED = 1,
 	ENA_STATS_TYPE_ENI = 2,
-	/* newer spec, see "Beyond spec 2.0" below */
 	ENA_STATS_TYPE_SRD = 3,
+	ENA_STATS_TYPE_CUSTOMER_METRICS = 4,
 };
+
+/* Bit numbers of ena_aq_get_stats_cmd.requested_metrics_lo/hi. */
+enum ena_customer_metric {
+	ENA_METRIC_BW_IN_EXCEEDED = 0,
+	ENA_METRIC_BW_OUT_EXCEEDED = 1,
+	ENA_METRIC_PPS_EXCEEDED = 2,
+	ENA_METRIC_CONNTRACK_EXCEEDED = 3,
+	ENA_METRIC_LINKLOCAL_EXCEEDED = 4,
+	ENA_METRIC_CONNTRACK_AVAILABLE = 5,
+};
+/* Every metric above, and the ones any device offering the type has. */
+#define ENA_METRICS_ALL_MASK 0x3f
+#define ENA_METRICS_MIN_MASK 0x1f
 
 enum ena_stats_scope {
 	ENA_STATS_SCOPE_QUEUE = 0,
@@ -240,8 +280,11 @@ struct ena_aq_get_stats_cmd {
 	uint16_t rsvd;
 	uint16_t queue_idx; /* for ENA_STATS_SCOPE_QUEUE */
 	uint16_t device_id; /* ENA_STATS_DEVICE_SELF */
+	/* CUSTOMER_METRICS: ENA_BIT(enum ena_customer_metric), 64 bits */
+	uint32_t requested_metrics_lo;
+	uint32_t requested_metrics_hi;
 };
-static_assert(sizeof(struct ena_aq_get_stats_cmd) == 24, "get stats cmd");
+static_assert(sizeof(struct ena_aq_get_stats_cmd) == 32, "get stats cmd");
 
 /* Get/Set Feature header that follows the ctrl buffer. */
 struct ena_feat_common {
@@ -264,8 +307,7 @@ struct ena_feat_dev_attr {
 	uint32_t impl_id;
 	uint32_t device_version;
 	uint32_t supported_features; /* ENA_FEAT_BIT(enum ena_feature_id) */
-	/* reserved (zero) in spec 2.0; ENA_BIT(enum ena_dev_cap) later */
-	uint32_t capabilities;
+	uint32_t capabilities;	     /* ENA_BIT(enum ena_dev_cap) */
 	uint32_t phys_addr_width;
 	uint32_t virt_addr_width;
 	uint8_t mac_addr[6]; /* network byte order */
@@ -307,7 +349,12 @@ struct ena_feat_llq {
 	uint16_t descs_before_header_enabled;
 	uint16_t stride_ctrl_supported;
 	uint16_t stride_ctrl_enabled;
-	uint32_t rsvd1;
+	/* ENA_FEAT_LLQ_VERSION_*: what the device answers (get and set) */
+	uint8_t feature_version;
+	/* get, from version 1: the enum ena_llq_entry_size to use */
+	uint8_t entry_size_recommended;
+	/* deepest queue with wide (256 B) entries, 0: not given */
+	uint16_t max_wide_llq_depth;
 	struct ena_feat_llq_accel accel;
 };
 static_assert(sizeof(struct ena_feat_llq) == 36, "feat llq");
@@ -356,6 +403,10 @@ static_assert(sizeof(struct ena_feat_max_queues_ext) == 44, "max queues ext");
 struct ena_feat_mtu {
 	uint32_t mtu;
 };
+
+/* Extra properties: up to this many strings of this many bytes. */
+#define ENA_EXTRA_PROP_STRING_LEN 32
+#define ENA_EXTRA_PROP_COUNT	  32
 
 struct ena_feat_extra_strings {
 	uint32_t count;
@@ -431,6 +482,61 @@ static_assert(sizeof(struct ena_feat_offload) == 12, "feat offload");
 #define ENA_OFFLOAD_RX_L4_IPV6_CSUM_MASK       ENA_BIT(2)
 #define ENA_OFFLOAD_RX_HASH_SHIFT	       3
 #define ENA_OFFLOAD_RX_HASH_MASK	       ENA_BIT(3)
+
+/* IPv4 fragments bypass the device's reassembly (set only). */
+struct ena_feat_frag_bypass {
+	uint8_t enable;
+	uint8_t rsvd[3];
+};
+static_assert(sizeof(struct ena_feat_frag_bypass) == 4, "frag bypass");
+
+/* Hardware timestamps: get says what the device can, set what to do. */
+enum ena_hw_ts_mode {
+	ENA_HW_TS_NONE = 0,
+	ENA_HW_TS_ALL = 1, /* every packet of the direction */
+};
+
+struct ena_feat_hw_ts {
+	uint8_t version; /* get: highest ENA_FEAT_HW_TIMESTAMP_VERSION */
+	uint8_t tx;	 /* enum ena_hw_ts_mode */
+	uint8_t rx;
+};
+static_assert(sizeof(struct ena_feat_hw_ts) == 3, "feat hw ts");
+
+/*
+ * PTP hardware clock. Get tells where the doorbell is and the timing
+ * rules; set gives the DMA area the device answers in (struct
+ * ena_phc_resp). A request that takes longer than expire_timeout_usec
+ * fails, and further requests are then refused for block_timeout_usec.
+ */
+struct ena_feat_phc {
+	uint8_t version; /* get: highest ENA_FEAT_PHC_VERSION */
+	uint8_t rsvd1[3];
+	uint32_t doorbell_offset; /* in BAR 0, get */
+	uint32_t expire_timeout_usec;
+	uint32_t block_timeout_usec;
+	struct ena_dma_addr output; /* set */
+	uint32_t output_length;	    /* set */
+};
+static_assert(sizeof(struct ena_feat_phc) == 28, "feat phc");
+
+/* ena_phc_resp.error_flags */
+#define ENA_PHC_ERROR_TIMESTAMP_SHIFT	0
+#define ENA_PHC_ERROR_TIMESTAMP_MASK	ENA_BIT(0)
+#define ENA_PHC_ERROR_ERROR_BOUND_SHIFT 1
+#define ENA_PHC_ERROR_ERROR_BOUND_MASK	ENA_BIT(1)
+
+/* Written by the device for each PHC doorbell. */
+struct ena_phc_resp {
+	uint16_t req_id; /* as written to ENA_REG_PHC_DB */
+	uint8_t rsvd1[6];
+	uint64_t timestamp_ns;
+	uint8_t rsvd2[8];
+	uint32_t error_bound_ns;
+	uint32_t error_flags; /* ENA_PHC_ERROR_* */
+	uint8_t rsvd3[32];
+};
+static_assert(sizeof(struct ena_phc_resp) == 64, "phc resp");
 
 /* ---- RSS ---- */
 
@@ -539,6 +645,10 @@ static_assert(sizeof(struct ena_feat_rss_ind_table) == 16, "rss ind table");
 
 /* ---- Host info page (pointed to by ena_feat_host_attr.os_info) ---- */
 
+/*
+ * Values of ena_host_info.os_type. The reference definitions named them
+ * up to DPDK 22.11 and left the values to the drivers afterwards.
+ */
 enum ena_os_type {
 	ENA_OS_LINUX = 1,
 	ENA_OS_WINDOWS = 2,
@@ -587,6 +697,12 @@ static_assert(sizeof(struct ena_host_info) == 196, "host info");
 #define ENA_HOST_FEAT_RX_BUF_MIRRORING_MASK   ENA_BIT(3)
 #define ENA_HOST_FEAT_RSS_CONF_FUNC_KEY_SHIFT 4
 #define ENA_HOST_FEAT_RSS_CONF_FUNC_KEY_MASK  ENA_BIT(4)
+#define ENA_HOST_FEAT_RX_PAGE_REUSE_SHIFT     6
+#define ENA_HOST_FEAT_RX_PAGE_REUSE_MASK      ENA_BIT(6)
+#define ENA_HOST_FEAT_TX_IPV6_CSUM_SHIFT      7
+#define ENA_HOST_FEAT_TX_IPV6_CSUM_MASK	      ENA_BIT(7)
+#define ENA_HOST_FEAT_PHC_SHIFT		      8
+#define ENA_HOST_FEAT_PHC_MASK		      ENA_BIT(8)
 
 /*
  * Device hints for driver timers and limits; 0 means "use your own
@@ -630,6 +746,9 @@ struct ena_aq_set_feat_cmd {
 		struct ena_feat_rss_hash_input rss_input;
 		struct ena_feat_rss_ind_table rss_ind;
 		struct ena_feat_llq llq;
+		struct ena_feat_phc phc;
+		struct ena_feat_frag_bypass frag_bypass;
+		struct ena_feat_hw_ts hw_ts;
 	};
 };
 static_assert(sizeof(struct ena_aq_set_feat_cmd) == 64, "set feat cmd");
@@ -690,6 +809,8 @@ struct ena_aq_get_feat_resp {
 		struct ena_feat_rss_ind_table rss_ind;
 		struct ena_feat_intr_moder intr_moder;
 		struct ena_feat_hw_hints hw_hints;
+		struct ena_feat_phc phc;
+		struct ena_feat_hw_ts hw_ts;
 		struct ena_feat_extra_strings extra_strings;
 		struct ena_feat_extra_flags extra_flags;
 	};
@@ -718,8 +839,11 @@ struct ena_stats_basic {
 	uint32_t rx_drops_hi;
 	uint32_t tx_drops_lo;
 	uint32_t tx_drops_hi;
+	/* Rx packets dropped for lack of ring space; zero on older devices */
+	uint32_t rx_overruns_lo;
+	uint32_t rx_overruns_hi;
 };
-static_assert(sizeof(struct ena_stats_basic) == 48, "stats basic");
+static_assert(sizeof(struct ena_stats_basic) == 56, "stats basic");
 
 /* Packets shaped because an interface allowance was exceeded. */
 struct ena_stats_eni {
@@ -731,21 +855,7 @@ struct ena_stats_eni {
 };
 static_assert(sizeof(struct ena_stats_eni) == 40, "stats eni");
 
-/*
- * Beyond spec 2.0 (not in the 22.11 reference, so not checked by the abi
- * suite; layout as published by the later Linux/DPDK ENA drivers):
- * device capability bits in ena_feat_dev_attr.capabilities and the
- * ENA Express (SRD) statistics block.
- */
-enum ena_dev_cap {
-	ENA_DEV_CAP_ENI_STATS = 0,
-	ENA_DEV_CAP_SRD_INFO = 1,
-	ENA_DEV_CAP_CUSTOMER_METRICS = 2,
-	ENA_DEV_CAP_EXT_RESET_REASONS = 3,
-	ENA_DEV_CAP_CDESC_MBZ = 4,
-};
-
-/* ena_stats_srd.flags: ENA Express mode. */
+/* ena_stats_srd.flags: ENA Express (SRD) mode. */
 #define ENA_SRD_ENABLED_SHIFT	       0
 #define ENA_SRD_ENABLED_MASK	       ENA_BIT(0)
 #define ENA_SRD_UDP_ENABLED_SHIFT      1
@@ -756,11 +866,16 @@ enum ena_dev_cap {
 struct ena_stats_srd {
 	uint64_t flags;
 	uint64_t tx_pkts;
-	uint64_t eligible_tx_pkts;
+	uint64_t eligible_tx_pkts; /* sent, or could have been, over SRD */
 	uint64_t rx_pkts;
 	uint64_t resource_utilization; /* percent */
 };
 static_assert(sizeof(struct ena_stats_srd) == 40, "stats srd");
+
+/* The metrics reported: ENA_BIT(enum ena_customer_metric), in order. */
+struct ena_stats_customer_metrics {
+	uint64_t reported;
+};
 
 struct ena_aq_get_stats_resp {
 	struct ena_aq_comp_common common;
@@ -769,6 +884,7 @@ struct ena_aq_get_stats_resp {
 		struct ena_stats_basic basic;
 		struct ena_stats_eni eni;
 		struct ena_stats_srd srd;
+		struct ena_stats_customer_metrics metrics;
 	};
 };
 static_assert(sizeof(struct ena_aq_get_stats_resp) == 64, "get stats resp");
@@ -837,16 +953,29 @@ ena_aq_comp_phase(const struct ena_aq_comp *c)
 
 /* ---- AENQ ---- */
 
+/* Groups from REFRESH_CAPS on came after spec 2.0. */
 enum ena_aenq_group {
 	ENA_AENQ_GROUP_LINK_CHANGE = 0,
 	ENA_AENQ_GROUP_FATAL_ERROR = 1,
 	ENA_AENQ_GROUP_WARNING = 2,
 	ENA_AENQ_GROUP_NOTIFICATION = 3,
 	ENA_AENQ_GROUP_KEEP_ALIVE = 4,
-	ENA_AENQ_GROUP_COUNT = 5,
+	/* capabilities changed: read the device attributes again */
+	ENA_AENQ_GROUP_REFRESH_CAPS = 5,
+	/* struct ena_aenq_conf_notifications_desc */
+	ENA_AENQ_GROUP_CONF_NOTIFICATIONS = 6,
+	/* the device asks for a reset (ENA_RESET_REASON_DEVICE_REQUEST) */
+	ENA_AENQ_GROUP_DEVICE_RESET = 7,
+	ENA_AENQ_GROUP_COUNT = 8,
 };
+/* The groups every device knows (spec 2.0). */
+#define ENA_AENQ_GROUP_LEGACY_COUNT 5
 
-/* Syndromes of ENA_AENQ_GROUP_NOTIFICATION. */
+/*
+ * Syndromes of ENA_AENQ_GROUP_NOTIFICATION. SUSPEND and RESUME left the
+ * reference definitions after DPDK 22.11; a device of that era may still
+ * send them.
+ */
 enum ena_aenq_notify_syndrome {
 	ENA_AENQ_NOTIFY_SUSPEND = 0,
 	ENA_AENQ_NOTIFY_RESUME = 1,
@@ -882,15 +1011,29 @@ static_assert(sizeof(struct ena_aenq_link_change_desc) == 20, "aenq link");
 #define ENA_AENQ_LINK_UP_SHIFT 0
 #define ENA_AENQ_LINK_UP_MASK  ENA_BIT(0)
 
-/* Periodic heartbeat; carries device-side drop counters. */
+/*
+ * Periodic heartbeat; carries device-side drop counters (rx_overruns:
+ * zero from older devices).
+ */
 struct ena_aenq_keep_alive_desc {
 	struct ena_aenq_common common;
 	uint32_t rx_drops_lo;
 	uint32_t rx_drops_hi;
 	uint32_t tx_drops_lo;
 	uint32_t tx_drops_hi;
+	uint32_t rx_overruns_lo;
+	uint32_t rx_overruns_hi;
 };
-static_assert(sizeof(struct ena_aenq_keep_alive_desc) == 32, "aenq ka");
+static_assert(sizeof(struct ena_aenq_keep_alive_desc) == 40, "aenq ka");
+
+/* Configuration notifications: a bitmap of what changed. */
+struct ena_aenq_conf_notifications_desc {
+	struct ena_aenq_common common;
+	uint64_t notifications;
+	uint64_t rsvd;
+};
+static_assert(sizeof(struct ena_aenq_conf_notifications_desc) == 32,
+	"aenq conf notifications");
 
 static inline uint8_t
 ena_aenq_phase(const struct ena_aenq_entry *e)

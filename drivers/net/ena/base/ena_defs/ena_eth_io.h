@@ -142,7 +142,7 @@ static_assert(sizeof(struct ena_tx_meta_desc) == 16, "tx meta desc");
 struct ena_tx_cdesc {
 	uint16_t req_id;
 	uint8_t status;
-	uint8_t flags; /* ENA_TX_CDESC_PHASE */
+	uint8_t flags; /* ENA_TX_CDESC_PHASE, _MBZ6 */
 	uint16_t sub_qid;
 	uint16_t sq_head;
 };
@@ -150,6 +150,17 @@ static_assert(sizeof(struct ena_tx_cdesc) == 8, "tx cdesc");
 
 #define ENA_TX_CDESC_PHASE_SHIFT 0
 #define ENA_TX_CDESC_PHASE_MASK	 ENA_BIT(0)
+/* zero from a device with ENA_DEV_CAP_CDESC_MBZ: else a corrupt entry */
+#define ENA_TX_CDESC_MBZ6_SHIFT 6
+#define ENA_TX_CDESC_MBZ6_MASK	ENA_GENMASK(7, 6)
+
+/* Tx completion with the transmit time (ENA_FEAT_HW_TIMESTAMP). */
+struct ena_tx_cdesc_ext {
+	struct ena_tx_cdesc base;
+	uint32_t timestamp_lo;
+	uint32_t timestamp_hi;
+};
+static_assert(sizeof(struct ena_tx_cdesc_ext) == 16, "tx cdesc ext");
 
 /* ---- Rx buffer descriptor ---- */
 
@@ -193,8 +204,9 @@ struct ena_rx_cdesc_ext {
 	uint32_t addr_lo;
 	uint16_t addr_hi;
 	uint16_t rsvd16;
-	uint32_t rsvd_w6;
-	uint32_t rsvd_w7;
+	/* receive time, with ENA_FEAT_HW_TIMESTAMP Rx enabled */
+	uint32_t timestamp_lo;
+	uint32_t timestamp_hi;
 };
 static_assert(sizeof(struct ena_rx_cdesc_ext) == 32, "rx cdesc ext");
 
@@ -202,8 +214,11 @@ static_assert(sizeof(struct ena_rx_cdesc_ext) == 32, "rx cdesc ext");
 #define ENA_RX_CDESC_L3_PROTO_MASK	ENA_GENMASK(4, 0)
 #define ENA_RX_CDESC_SRC_VLAN_CNT_SHIFT 5
 #define ENA_RX_CDESC_SRC_VLAN_CNT_MASK	ENA_GENMASK(6, 5)
-#define ENA_RX_CDESC_L4_PROTO_SHIFT	8
-#define ENA_RX_CDESC_L4_PROTO_MASK	ENA_GENMASK(12, 8)
+/* MBZ7 and MBZ17: as ENA_TX_CDESC_MBZ6 */
+#define ENA_RX_CDESC_MBZ7_SHIFT	    7
+#define ENA_RX_CDESC_MBZ7_MASK	    ENA_BIT(7)
+#define ENA_RX_CDESC_L4_PROTO_SHIFT 8
+#define ENA_RX_CDESC_L4_PROTO_MASK  ENA_GENMASK(12, 8)
 /* set on a bad or unchecked IPv4 header checksum */
 #define ENA_RX_CDESC_L3_CSUM_ERR_SHIFT 13
 #define ENA_RX_CDESC_L3_CSUM_ERR_MASK  ENA_BIT(13)
@@ -214,6 +229,8 @@ static_assert(sizeof(struct ena_rx_cdesc_ext) == 32, "rx cdesc ext");
 #define ENA_RX_CDESC_IPV4_FRAG_MASK	   ENA_BIT(15)
 #define ENA_RX_CDESC_L4_CSUM_CHECKED_SHIFT 16
 #define ENA_RX_CDESC_L4_CSUM_CHECKED_MASK  ENA_BIT(16)
+#define ENA_RX_CDESC_MBZ17_SHIFT	   17
+#define ENA_RX_CDESC_MBZ17_MASK		   ENA_BIT(17)
 #define ENA_RX_CDESC_PHASE_SHIFT	   24
 #define ENA_RX_CDESC_PHASE_MASK		   ENA_BIT(24)
 #define ENA_RX_CDESC_L3_CSUM2_SHIFT	   25
@@ -235,6 +252,9 @@ static_assert(sizeof(struct ena_rx_cdesc_ext) == 32, "rx cdesc ext");
 #define ENA_INTR_REG_TX_DELAY_MASK  ENA_GENMASK(29, 15)
 #define ENA_INTR_REG_UNMASK_SHIFT   30
 #define ENA_INTR_REG_UNMASK_MASK    ENA_BIT(30)
+/* keep the moderation delays, ignore the two fields above them */
+#define ENA_INTR_REG_NO_MODER_UPDATE_SHIFT 31
+#define ENA_INTR_REG_NO_MODER_UPDATE_MASK  ENA_BIT(31)
 
 #define ENA_NUMA_CFG_NODE_SHIFT	   0
 #define ENA_NUMA_CFG_NODE_MASK	   ENA_GENMASK(7, 0)

@@ -49,8 +49,13 @@
 #define ENA_REG_MMIO_RESP_LO	     0x60
 #define ENA_REG_MMIO_RESP_HI	     0x64
 #define ENA_REG_RSS_IND_ENTRY_UPDATE 0x68
-/* First byte past the last defined register. */
+/* First byte past the register file above. */
 #define ENA_REG_SPACE_END 0x6c
+/*
+ * PTP hardware clock doorbell (devices offering ENA_FEAT_PHC_CONFIG): a
+ * request id written here asks for a struct ena_phc_resp.
+ */
+#define ENA_REG_PHC_DB 0x100
 
 /* VERSION: interface spec version implemented by the device. */
 #define ENA_REG_VERSION_MINOR_SHIFT 0
@@ -105,16 +110,24 @@
 #define ENA_REG_INTR_MASK_ADMIN_MASK  ENA_BIT(0)
 
 /* DEV_CTL: driver commands; the reset reason travels with DEV_RESET. */
-#define ENA_REG_DEV_CTL_DEV_RESET_SHIFT	   0
-#define ENA_REG_DEV_CTL_DEV_RESET_MASK	   ENA_BIT(0)
-#define ENA_REG_DEV_CTL_AQ_RESTART_SHIFT   1
-#define ENA_REG_DEV_CTL_AQ_RESTART_MASK	   ENA_BIT(1)
-#define ENA_REG_DEV_CTL_QUIESCENT_SHIFT	   2
-#define ENA_REG_DEV_CTL_QUIESCENT_MASK	   ENA_BIT(2)
-#define ENA_REG_DEV_CTL_IO_RESUME_SHIFT	   3
-#define ENA_REG_DEV_CTL_IO_RESUME_MASK	   ENA_BIT(3)
-#define ENA_REG_DEV_CTL_RESET_REASON_SHIFT 28
-#define ENA_REG_DEV_CTL_RESET_REASON_MASK  ENA_GENMASK(31, 28)
+#define ENA_REG_DEV_CTL_DEV_RESET_SHIFT	 0
+#define ENA_REG_DEV_CTL_DEV_RESET_MASK	 ENA_BIT(0)
+#define ENA_REG_DEV_CTL_AQ_RESTART_SHIFT 1
+#define ENA_REG_DEV_CTL_AQ_RESTART_MASK	 ENA_BIT(1)
+#define ENA_REG_DEV_CTL_QUIESCENT_SHIFT	 2
+#define ENA_REG_DEV_CTL_QUIESCENT_MASK	 ENA_BIT(2)
+#define ENA_REG_DEV_CTL_IO_RESUME_SHIFT	 3
+#define ENA_REG_DEV_CTL_IO_RESUME_MASK	 ENA_BIT(3)
+/*
+ * The reset reason: its low 4 bits in RESET_REASON, the bits above in
+ * RESET_REASON_EXT, which only a device with ENA_DEV_CAP_EXT_RESET_REASONS
+ * reads.
+ */
+#define ENA_REG_DEV_CTL_RESET_REASON_EXT_SHIFT 24
+#define ENA_REG_DEV_CTL_RESET_REASON_EXT_MASK  ENA_GENMASK(27, 24)
+#define ENA_REG_DEV_CTL_RESET_REASON_SHIFT     28
+#define ENA_REG_DEV_CTL_RESET_REASON_MASK      ENA_GENMASK(31, 28)
+#define ENA_REG_DEV_CTL_RESET_REASON_BITS      4
 
 /* DEV_STS: device state as seen by the driver. */
 #define ENA_REG_DEV_STS_READY_SHIFT		     0
@@ -150,7 +163,16 @@
 #define ENA_REG_RSS_IND_ENTRY_UPDATE_CQ_IDX_SHIFT 16
 #define ENA_REG_RSS_IND_ENTRY_UPDATE_CQ_IDX_MASK  ENA_GENMASK(31, 16)
 
-/* Why the driver resets the device (DEV_CTL.RESET_REASON, 4 bits). */
+/* PHC_DB: the request id echoed in ena_phc_resp.req_id. */
+#define ENA_REG_PHC_DB_REQ_ID_SHIFT 0
+#define ENA_REG_PHC_DB_REQ_ID_MASK  ENA_GENMASK(15, 0)
+
+/*
+ * Why the driver resets the device (DEV_CTL.RESET_REASON and, from 16 on,
+ * RESET_REASON_EXT). Reasons from ENA_RESET_REASON_LEGACY_COUNT on were
+ * added to the interface later: only a device with
+ * ENA_DEV_CAP_EXT_RESET_REASONS knows them.
+ */
 enum ena_reset_reason {
 	ENA_RESET_REASON_NORMAL = 0,
 	ENA_RESET_REASON_KEEP_ALIVE_TO = 1,
@@ -167,8 +189,16 @@ enum ena_reset_reason {
 	ENA_RESET_REASON_USER_TRIGGER = 12,
 	ENA_RESET_REASON_GENERIC = 13,
 	ENA_RESET_REASON_MISS_INTERRUPT = 14,
+	ENA_RESET_REASON_POLL_STARVATION = 15, /* suspected */
+	ENA_RESET_REASON_RX_DESC_MALFORMED = 16,
+	ENA_RESET_REASON_TX_DESC_MALFORMED = 17,
+	ENA_RESET_REASON_MISS_ADMIN_INTERRUPT = 18,
+	ENA_RESET_REASON_DEVICE_REQUEST = 19, /* ENA_AENQ_GROUP_DEVICE_RESET */
+	ENA_RESET_REASON_MISS_FIRST_INTERRUPT = 20,
 	ENA_RESET_REASON_COUNT
 };
+/* Reasons every device knows (spec 2.0). */
+#define ENA_RESET_REASON_LEGACY_COUNT 15
 
 /* Written by the device in answer to an MMIO_REG_READ request. */
 struct ena_reg_read_resp {
@@ -189,13 +219,18 @@ ena_reg_read_req(uint16_t off, uint16_t req_id)
 	return v;
 }
 
-/* Value for DEV_CTL that starts a reset for the given reason. */
+/*
+ * Value for DEV_CTL that starts a reset for the given reason. Reasons from
+ * 16 on set RESET_REASON_EXT: only for a device that reads it.
+ */
 static inline uint32_t
 ena_reg_dev_ctl_reset(enum ena_reset_reason why)
 {
 	uint32_t v = ENA_REG_DEV_CTL_DEV_RESET_MASK;
 
 	ENA_FIELD_SET(v, ENA_REG_DEV_CTL_RESET_REASON, (uint32_t)why);
+	ENA_FIELD_SET(v, ENA_REG_DEV_CTL_RESET_REASON_EXT,
+		(uint32_t)why >> ENA_REG_DEV_CTL_RESET_REASON_BITS);
 	return v;
 }
 
