@@ -529,7 +529,7 @@ ena_set_burst_functions(struct rte_eth_dev *dev)
 	dev->rx_pkt_burst = ena_recv_pkts;
 	dev->tx_pkt_burst = ena_xmit_pkts;
 	dev->tx_pkt_prepare = ena_prep_pkts;
-	dev->rx_queue_count = ena_rx_queue_count;
+	dev->rx_queue_count = ena_compat_rx_queue_count;
 }
 
 static const struct eth_dev_ops ena_eth_ops_secondary;
@@ -1104,7 +1104,7 @@ const struct eth_dev_ops ena_eth_ops = {
 	.allmulticast_disable = ena_allmulti_disable,
 	.mtu_set = ena_mtu_set,
 	.fw_version_get = ena_fw_version_get,
-	.dev_supported_ptypes_get = ena_supported_ptypes,
+	.dev_supported_ptypes_get = ena_compat_supported_ptypes,
 	.rx_queue_setup = ena_rx_queue_setup,
 	.rx_queue_release = ena_rx_queue_release,
 	.tx_queue_setup = ena_tx_queue_setup,
@@ -1118,7 +1118,7 @@ const struct eth_dev_ops ena_eth_ops = {
 	.rx_queue_intr_enable = ena_rx_queue_intr_enable,
 	.rx_queue_intr_disable = ena_rx_queue_intr_disable,
 	.tx_done_cleanup = ena_tx_done_cleanup,
-	.stats_get = ena_stats_get,
+	.stats_get = ena_compat_stats_get,
 	.stats_reset = ena_stats_reset,
 	.xstats_get = ena_xstats_get,
 	.xstats_get_names = ena_xstats_get_names,
@@ -1142,11 +1142,11 @@ static const struct eth_dev_ops ena_eth_ops_secondary = {
 	.dev_close = ena_dev_close,
 	.link_update = ena_link_update,
 	.fw_version_get = ena_fw_version_get,
-	.dev_supported_ptypes_get = ena_supported_ptypes,
+	.dev_supported_ptypes_get = ena_compat_supported_ptypes,
 	.rxq_info_get = ena_rxq_info,
 	.txq_info_get = ena_txq_info,
 	.tx_done_cleanup = ena_tx_done_cleanup,
-	.stats_get = ena_stats_get,
+	.stats_get = ena_compat_stats_get,
 	.stats_reset = ena_stats_reset,
 	.xstats_get = ena_xstats_get,
 	.xstats_get_names = ena_xstats_get_names,

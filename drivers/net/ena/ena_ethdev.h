@@ -16,6 +16,7 @@
 #include "ena_com.h"
 #include "ena_eth_com.h"
 #include "ena_devargs.h"
+#include "ena_compat.h"
 
 #define ENA_DRV_NAME net_ena
 #define ENA_REG_BAR  0
@@ -252,8 +253,7 @@ void ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 uint16_t ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
-uint32_t ena_rx_queue_count(void *q);
-const uint32_t *ena_supported_ptypes(struct rte_eth_dev *dev);
+/* ena_rx_queue_count, ena_supported_ptypes: see ena_compat.h */
 
 /* ena_tx.c */
 int ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
@@ -277,7 +277,7 @@ int ena_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c);
 uint64_t ena_rss_hf_supported(void);
 
 /* ena_xstats.c */
-int ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st);
+/* ena_stats_get: see ena_compat.h */
 int ena_stats_reset(struct rte_eth_dev *dev);
 int ena_xstats_get(
 	struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int n);

@@ -452,7 +452,7 @@ ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
 }
 
 const uint32_t *
-ena_supported_ptypes(struct rte_eth_dev *dev)
+ena_supported_ptypes(struct rte_eth_dev *dev, size_t *n)
 {
 	static const uint32_t ptypes[] = {
 		RTE_PTYPE_L2_ETHER,
@@ -464,7 +464,10 @@ ena_supported_ptypes(struct rte_eth_dev *dev)
 		RTE_PTYPE_UNKNOWN,
 	};
 
-	if (dev->rx_pkt_burst == ena_recv_pkts)
+	if (dev->rx_pkt_burst == ena_recv_pkts) {
+		*n = RTE_DIM(ptypes) - 1;
 		return ptypes;
+	}
+	*n = 0;
 	return NULL;
 }

@@ -240,12 +240,15 @@ ena_queue_stats_clear(struct ena_adapter *ad)
 }
 
 int
-ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st,
+	ena_queue_stats_t *qs)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	unsigned int i;
 
 	memset(st, 0, sizeof(*st));
+	if (qs != NULL && (void *)qs != (void *)st)
+		memset(qs, 0, sizeof(*qs));
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		const struct ena_xs_rxq *s = &ad->rx_ring[i].rx_stats;
 
@@ -253,10 +256,10 @@ ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 		st->ibytes += s->bytes;
 		st->ierrors += s->errors;
 		st->rx_nombuf += s->mbuf_alloc_fail;
-		if (i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			st->q_ipackets[i] = s->cnt;
-			st->q_ibytes[i] = s->bytes;
-			st->q_errors[i] = s->errors;
+		if (qs != NULL && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			qs->q_ipackets[i] = s->cnt;
+			qs->q_ibytes[i] = s->bytes;
+			qs->q_errors[i] = s->errors;
 		}
 	}
 	for (i = 0; i < dev->data->nb_tx_queues; i++) {
@@ -265,9 +268,9 @@ ena_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
 		st->opackets += s->cnt;
 		st->obytes += s->bytes;
 		st->oerrors += s->errors;
-		if (i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			st->q_opackets[i] = s->cnt;
-			st->q_obytes[i] = s->bytes;
+		if (qs != NULL && i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			qs->q_opackets[i] = s->cnt;
+			qs->q_obytes[i] = s->bytes;
 		}
 	}
 	/* Packets the device dropped for lack of Rx buffers. */
