@@ -75,18 +75,35 @@ emu_irq_probe_cb(void *arg)
 }
 
 static bool
+emu_id_field_match(uint32_t table, uint32_t dev, uint32_t any)
+{
+	return table == dev || table == any;
+}
+
+/*
+ * Whether the PCI bus would hand the device to dr: some entry of its ID
+ * table (ended by a zero vendor) has every field equal to the device's or
+ * that field's wildcard. The class matters: a driver may claim a whole
+ * class code for any vendor (net_idpf does from DPDK 25.11), which must
+ * not take our Ethernet-class device unless the class code is the same.
+ */
+static bool
 emu_id_match(const struct rte_pci_driver *dr, const struct rte_pci_id *id)
 {
 	const struct rte_pci_id *t;
 
 	for (t = dr->id_table; t != NULL && t->vendor_id != 0; t++) {
-		if (t->vendor_id != id->vendor_id &&
-			t->vendor_id != RTE_PCI_ANY_ID)
-			continue;
-		if (t->device_id != id->device_id &&
-			t->device_id != RTE_PCI_ANY_ID)
-			continue;
-		return true;
+		if (emu_id_field_match(
+			    t->vendor_id, id->vendor_id, RTE_PCI_ANY_ID) &&
+			emu_id_field_match(
+				t->device_id, id->device_id, RTE_PCI_ANY_ID) &&
+			emu_id_field_match(t->subsystem_vendor_id,
+				id->subsystem_vendor_id, RTE_PCI_ANY_ID) &&
+			emu_id_field_match(t->subsystem_device_id,
+				id->subsystem_device_id, RTE_PCI_ANY_ID) &&
+			emu_id_field_match(
+				t->class_id, id->class_id, RTE_CLASS_ANY_ID))
+			return true;
 	}
 	return false;
 }

@@ -23,6 +23,7 @@
 #include <rte_dev.h>
 #include <rte_ethdev.h>
 #include <rte_malloc.h>
+#include <bus_pci_driver.h>
 
 #include "test.h"
 
@@ -1136,6 +1137,96 @@ emu_test_default_addr(void)
 	ENA_CHECK_EQ("both gone", n0, emu_pci_scan(NULL));
 }
 
+/*
+ * PCI drivers of this program, to see which one the emulator hands its
+ * device to: only an ID table entry whose every field, class code
+ * included, equals the device's or is that field's wildcard may take it.
+ */
+static unsigned int emu_fake_probes;
+
+static int
+emu_fake_probe(struct rte_pci_driver *dr, struct rte_pci_device *pdev)
+{
+	RTE_SET_USED(dr);
+	RTE_SET_USED(pdev);
+	emu_fake_probes++;
+	return 0;
+}
+
+static int
+emu_fake_remove(struct rte_pci_device *pdev)
+{
+	RTE_SET_USED(pdev);
+	return 0;
+}
+
+/* clang-format off */
+#define EMU_FAKE_ID(class, vendor, subsys_vendor) { \
+	.class_id = (class), .vendor_id = (vendor), \
+	.device_id = RTE_PCI_ANY_ID, \
+	.subsystem_vendor_id = (subsys_vendor), \
+	.subsystem_device_id = RTE_PCI_ANY_ID }
+/* clang-format on */
+
+/* Any vendor, another Ethernet class code (as net_idpf claims in 25.11). */
+static const struct rte_pci_id emu_fake_class_ids[] = {
+	EMU_FAKE_ID(0x020001, RTE_PCI_ANY_ID, RTE_PCI_ANY_ID),
+	{ .vendor_id = 0 },
+};
+/* The ENA's vendor, another subsystem vendor. */
+static const struct rte_pci_id emu_fake_subsys_ids[] = {
+	EMU_FAKE_ID(RTE_CLASS_ANY_ID, ENA_PCI_VENDOR_AMAZON, 0x1234),
+	{ .vendor_id = 0 },
+};
+/* The ENA's vendor within the Ethernet class: a match. */
+static const struct rte_pci_id emu_fake_match_ids[] = {
+	EMU_FAKE_ID(0x020000, ENA_PCI_VENDOR_AMAZON, RTE_PCI_ANY_ID),
+	{ .vendor_id = 0 },
+};
+
+static struct rte_pci_driver emu_fake_drv[] = {
+	{ .driver.name = "emu_fake_class",
+		.id_table = emu_fake_class_ids,
+		.probe = emu_fake_probe,
+		.remove = emu_fake_remove },
+	{ .driver.name = "emu_fake_subsys",
+		.id_table = emu_fake_subsys_ids,
+		.probe = emu_fake_probe,
+		.remove = emu_fake_remove },
+	{ .driver.name = "emu_fake_match",
+		.id_table = emu_fake_match_ids,
+		.probe = emu_fake_probe,
+		.remove = emu_fake_remove },
+};
+
+/* pmd= keeps the choice among this program's drivers (its argv[0]). */
+static void
+emu_test_pci_match(void)
+{
+	const char *args = "addr=0000:00:1e.0,queues=1,pmd=dpdk-test-ena";
+	int rc;
+
+	emu_fake_probes = 0;
+	rte_pci_register(&emu_fake_drv[0]);
+	rte_pci_register(&emu_fake_drv[1]);
+	rc = rte_vdev_init("ena_emu_m0", args);
+	ENA_CHECK(rc != 0,
+		"device handed to a driver of another class code "
+		"or subsystem vendor");
+	ENA_CHECK_EQ("probes of non-matching drivers", 0, emu_fake_probes);
+	if (rc == 0)
+		rte_vdev_uninit("ena_emu_m0");
+	rte_pci_register(&emu_fake_drv[2]);
+	rc = rte_vdev_init("ena_emu_m1", args);
+	ENA_CHECK_RC("device handed to the matching driver", 0, rc);
+	ENA_CHECK_EQ("probes", 1, emu_fake_probes);
+	if (rc == 0)
+		ENA_CHECK_RC("detach", 0, rte_vdev_uninit("ena_emu_m1"));
+	rte_pci_unregister(&emu_fake_drv[2]);
+	rte_pci_unregister(&emu_fake_drv[1]);
+	rte_pci_unregister(&emu_fake_drv[0]);
+}
+
 static void
 emu_test(void)
 {
@@ -1151,6 +1242,7 @@ emu_test(void)
 	emu_test_fault_admin_err();
 	emu_test_llq_burst();
 	emu_test_default_addr();
+	emu_test_pci_match();
 	emu_test_attach();
 }
 
