@@ -26,6 +26,7 @@
 #include <rte_log.h>
 #include <rte_pause.h>
 
+#include "emu_compat.h"
 #include "emu_core.h"
 #include "rte_ena_emu_io.h"
 
@@ -35,7 +36,7 @@ static TAILQ_HEAD(, ena_emu_dev) emu_devs = TAILQ_HEAD_INITIALIZER(emu_devs);
 static pthread_mutex_t emu_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Thread control; only touched under emu_list_lock. */
-static pthread_t emu_thread;
+static emu_thread_t emu_thread;
 static bool emu_thread_running;
 static unsigned int emu_thread_users;
 static volatile bool emu_thread_stop;
@@ -160,7 +161,7 @@ emu_backoff(unsigned int idle)
 	}
 }
 
-static void *
+static emu_thread_ret_t
 emu_thread_main(void *arg)
 {
 	struct ena_emu_dev *dev;
@@ -180,7 +181,7 @@ emu_thread_main(void *arg)
 			idle++;
 		emu_backoff(idle);
 	}
-	return NULL;
+	return 0;
 }
 
 /* Caller holds emu_list_lock. */
@@ -192,11 +193,10 @@ emu_thread_get(void)
 	if (emu_thread_users++ > 0)
 		return 0;
 	emu_thread_stop = false;
-	rc = rte_ctrl_thread_create(
-		&emu_thread, "ena-emu", NULL, emu_thread_main, NULL);
+	rc = emu_thread_create(&emu_thread, "ena-emu", emu_thread_main, NULL);
 	if (rc != 0) {
 		emu_thread_users--;
-		return -rc;
+		return rc;
 	}
 	emu_thread_running = true;
 	return 0;
@@ -240,7 +240,7 @@ ena_emu_thread_detach(struct ena_emu_dev *dev)
 		join = emu_thread_put();
 	pthread_mutex_unlock(&emu_list_lock);
 	if (join) {
-		pthread_join(emu_thread, NULL);
+		emu_thread_join(emu_thread);
 		pthread_mutex_lock(&emu_list_lock);
 		if (emu_thread_users == 0)
 			emu_thread_running = false;
