@@ -265,15 +265,19 @@ frame_build(uint8_t *f, uint32_t len, bool v6, bool tcp, uint32_t saddr,
 		v6 ? RTE_ETHER_TYPE_IPV6 : RTE_ETHER_TYPE_IPV4);
 	if (v6) {
 		struct rte_ipv6_hdr *ip = (void *)(eth + 1);
+		uint8_t *src6, *dst6;
 
 		ip->vtc_flow = rte_cpu_to_be_32(6u << 28);
 		ip->payload_len = rte_cpu_to_be_16((uint16_t)plen);
 		ip->proto = tcp ? IPPROTO_TCP : IPPROTO_UDP;
 		ip->hop_limits = 64;
-		memcpy(ip->src_addr + 12, &saddr, 4);
-		memcpy(ip->dst_addr + 12, &daddr, 4);
-		ip->src_addr[0] = 0x20;
-		ip->dst_addr[0] = 0x20;
+		/* 16 bytes each, an array or a struct by DPDK release */
+		src6 = (uint8_t *)&ip->src_addr;
+		dst6 = (uint8_t *)&ip->dst_addr;
+		memcpy(src6 + 12, &saddr, 4);
+		memcpy(dst6 + 12, &daddr, 4);
+		src6[0] = 0x20;
+		dst6[0] = 0x20;
 	} else {
 		struct rte_ipv4_hdr *ip = (void *)(eth + 1);
 

@@ -4,10 +4,14 @@
 /*
  * Suite "pmd": the ENA PMD driven through the public rte_eth_* API only, on
  * an emulated device (vdev ena_emu, loopback wire). The same suite runs on
- * our PMD and on Debian's upstream one (pmd=pmds-23.0); checks that depend
- * on behaviour only ours promises are marked with pmd_ours().
+ * our PMD and on the net_ena of the DPDK installation itself, the upstream
+ * one (pmd=upstream); checks that depend on behaviour only ours promises
+ * are marked with pmd_ours(). Which one drives the ports is asked of the
+ * driver itself (pmd_identify()), not guessed from the option.
  */
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +34,7 @@
 
 #include "rte_ena_emu.h"
 #include "test.h"
+#include "test_compat.h"
 
 #define PMD_NB_MBUF    8192
 #define PMD_MBUF_DATA  (RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
@@ -54,6 +59,9 @@ struct pmd_env {
 static struct rte_mempool *pmd_mp;
 static unsigned int pmd_vdev_seq;
 static const char *pmd_sel;
+/* Set by pmd_identify() from the first port made. */
+static bool pmd_upstream;
+static bool pmd_identified;
 static volatile unsigned int pmd_reset_events;
 static volatile unsigned int pmd_lsc_events;
 
@@ -65,7 +73,38 @@ static FILE *pmd_log_file;
 static bool
 pmd_ours(void)
 {
-	return strstr(pmd_sel, "pmds-23.0") == NULL;
+	return !pmd_upstream;
+}
+
+/*
+ * Finds out which net_ena drives port: the DPDK installation's own is the
+ * one whose code was loaded from DPDK's plugin directory (RTE_EAL_PMD_PATH
+ * of the DPDK built against), wherever that is for the release.
+ */
+static void
+pmd_identify(uint16_t port)
+{
+	char path[PATH_MAX], pmds[PATH_MAX];
+	struct rte_eth_dev_info info;
+	const struct rte_driver *drv;
+	Dl_info dl;
+
+	if (pmd_identified || rte_eth_dev_info_get(port, &info) != 0 ||
+		info.device == NULL)
+		return;
+	drv = rte_dev_driver(info.device);
+	if (drv == NULL || dladdr(drv, &dl) == 0 || dl.dli_fname == NULL ||
+		realpath(dl.dli_fname, path) == NULL)
+		return;
+	if (realpath(RTE_EAL_PMD_PATH, pmds) == NULL)
+		snprintf(pmds, sizeof(pmds), "%s", RTE_EAL_PMD_PATH);
+	pmd_upstream = strncmp(path, pmds, strlen(pmds)) == 0 &&
+		path[strlen(pmds)] == '/';
+	pmd_identified = true;
+	printf("pmd suite on %s %s from %s (%s)\n", info.driver_name,
+		rte_driver_name(drv), path,
+		pmd_upstream ? "the DPDK installation's own: upstream"
+			     : "this tree's");
 }
 
 /*
@@ -82,6 +121,21 @@ pmd_ours(void)
 			printf("\n");                      \
 		}                                          \
 	} while (0)
+
+/*
+ * Reads the link into *link until it shows status or the timer passes
+ * deadline; a failed read leaves *link as it was and is tried again.
+ */
+static void
+pmd_link_wait(uint16_t port, struct rte_eth_link *link, uint16_t status,
+	uint64_t deadline)
+{
+	do {
+		if (rte_eth_link_get_nowait(port, link) != 0)
+			continue;
+	} while (link->link_status != status &&
+		rte_get_timer_cycles() < deadline);
+}
 
 static int
 pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret)
@@ -179,6 +233,7 @@ pmd_env_create2(struct pmd_env *env, const char *emu_args, const char *pmd_args)
 	RTE_ETH_FOREACH_DEV (p) {
 		if (!before[p]) {
 			env->port = p;
+			pmd_identify(p);
 			return 0;
 		}
 	}
@@ -636,7 +691,15 @@ pmd_test_infos(void)
 		info.tx_desc_lim.nb_max > 0 && info.tx_desc_lim.nb_seg_max > 0,
 		"tx desc limits %u/%u", info.tx_desc_lim.nb_max,
 		info.tx_desc_lim.nb_seg_max);
-	ENA_CHECK_EQ("reta_size", 128, info.reta_size);
+	/* ours: 128; upstream from 25.11: 256, as the device allows */
+	if (pmd_ours())
+		ENA_CHECK_EQ("reta_size", 128, info.reta_size);
+	else if (info.reta_size != 128)
+		printf("note: upstream reta_size %u\n", info.reta_size);
+	ENA_CHECK(rte_is_power_of_2(info.reta_size) &&
+			info.reta_size <= 4 * RTE_ETH_RETA_GROUP_SIZE,
+		"reta_size %u: a power of two up to the device's 256",
+		info.reta_size);
 	ENA_CHECK_EQ("hash_key_size", 40, info.hash_key_size);
 	ENA_CHECK(info.max_mtu > info.min_mtu && info.max_mtu >= 1500,
 		"MTU range %u..%u", info.min_mtu, info.max_mtu);
@@ -681,7 +744,8 @@ pmd_test_bad_input(void)
 		ENA_CHECK(false, "create emulated device");
 		return;
 	}
-	rte_eth_dev_info_get(env.port, &info);
+	rc = rte_eth_dev_info_get(env.port, &info);
+	ENA_CHECK_RC("dev_info_get", 0, rc);
 	memset(&conf, 0, sizeof(conf));
 	rc = rte_eth_dev_configure(env.port, info.max_rx_queues + 1, 1, &conf);
 	ENA_CHECK_RC("configure with too many Rx queues", -EINVAL, rc);
@@ -802,7 +866,7 @@ pmd_test_loopback(const char *emu_args, uint16_t nb_q, uint32_t count,
 		uint16_t q;
 
 		for (q = 0; q < nb_q; q++)
-			sum += st.q_ipackets[q];
+			sum += ena_test_rxq_packets(env.port, &st, q);
 		ENA_CHECK_EQ("sum of per-queue ipackets", count, sum);
 	}
 	rc = rte_eth_dev_stop(env.port);
@@ -817,7 +881,8 @@ pmd_test_control(void)
 {
 	struct rte_eth_link link;
 	struct rte_eth_rss_conf rss;
-	struct rte_eth_rss_reta_entry64 reta[2];
+	struct rte_eth_rss_reta_entry64 reta[4];
+	struct rte_eth_dev_info info;
 	struct rte_eth_xstat_name *names;
 	struct rte_eth_xstat *xs;
 	struct rte_eth_stats st;
@@ -830,12 +895,16 @@ pmd_test_control(void)
 		"dev_start",
 		"dev_stop",
 		"tx_drops",
+	};
+	/* Upstream from 24.11 lists these only for a device with ENI_STATS. */
+	static const char *const want_eni[] = {
 		"bw_in_allowance_exceeded",
 		"bw_out_allowance_exceeded",
 		"pps_allowance_exceeded",
 		"conntrack_allowance_exceeded",
 		"linklocal_allowance_exceeded",
 	};
+	uint16_t nreta;
 
 	if (pmd_env_create(&env, "queues=4") != 0) {
 		ENA_CHECK(false, "create emulated device");
@@ -859,10 +928,7 @@ pmd_test_control(void)
 		unsigned int lsc0 = pmd_lsc_events;
 
 		ena_emu_link_set(env.emu, false);
-		do {
-			rte_eth_link_get_nowait(env.port, &link);
-		} while (link.link_status != RTE_ETH_LINK_DOWN &&
-			rte_get_timer_cycles() < dl);
+		pmd_link_wait(env.port, &link, RTE_ETH_LINK_DOWN, dl);
 		ENA_CHECK_EQ("link down after AENQ", RTE_ETH_LINK_DOWN,
 			link.link_status);
 		while (pmd_lsc_events == lsc0 && rte_get_timer_cycles() < dl)
@@ -870,10 +936,7 @@ pmd_test_control(void)
 		ENA_CHECK(pmd_lsc_events > lsc0, "LSC event raised");
 		ena_emu_link_set(env.emu, true);
 		dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
-		do {
-			rte_eth_link_get_nowait(env.port, &link);
-		} while (link.link_status != RTE_ETH_LINK_UP &&
-			rte_get_timer_cycles() < dl);
+		pmd_link_wait(env.port, &link, RTE_ETH_LINK_UP, dl);
 		ENA_CHECK_EQ(
 			"link up again", RTE_ETH_LINK_UP, link.link_status);
 	}
@@ -924,20 +987,26 @@ pmd_test_control(void)
 	ENA_CHECK(memcmp(key, key2, sizeof(key)) == 0, "RSS key read back");
 	ENA_CHECK(rss.rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_TCP,
 		"rss_hf read back 0x%" PRIx64, rss.rss_hf);
+	memset(&info, 0, sizeof(info));
+	rc = rte_eth_dev_info_get(env.port, &info);
+	ENA_CHECK_RC("dev_info_get", 0, rc);
+	nreta = RTE_MIN(info.reta_size,
+		(uint16_t)(RTE_DIM(reta) * RTE_ETH_RETA_GROUP_SIZE));
 	memset(reta, 0, sizeof(reta));
-	for (i = 0; i < 128; i++) {
+	for (i = 0; i < nreta; i++) {
 		reta[i / 64].mask |= 1ull << (i % 64);
 		reta[i / 64].reta[i % 64] = (i * 3 + 1) % 4;
 	}
-	rc = rte_eth_dev_rss_reta_update(env.port, reta, 128);
+	rc = rte_eth_dev_rss_reta_update(env.port, reta, nreta);
 	ENA_CHECK_RC("reta_update", 0, rc);
 	memset(reta, 0, sizeof(reta));
-	reta[0].mask = reta[1].mask = UINT64_MAX;
-	rc = rte_eth_dev_rss_reta_query(env.port, reta, 128);
+	for (i = 0; i < RTE_DIM(reta); i++)
+		reta[i].mask = UINT64_MAX;
+	rc = rte_eth_dev_rss_reta_query(env.port, reta, nreta);
 	ENA_CHECK_RC("reta_query", 0, rc);
-	for (i = 0, k = 0; i < 128; i++)
+	for (i = 0, k = 0; i < nreta; i++)
 		k += reta[i / 64].reta[i % 64] == (i * 3 + 1) % 4;
-	ENA_CHECK_EQ("RETA entries read back", 128, k);
+	ENA_CHECK_EQ("RETA entries read back", nreta, k);
 	pmd_traffic_check("RSS custom key+RETA", &env, 2000, 300, 2048);
 
 	/* Stats and xstats. */
@@ -958,6 +1027,13 @@ pmd_test_control(void)
 				if (strcmp(names[k].name, want[i]) == 0)
 					break;
 			ENA_CHECK(k < n, "xstat %s present", want[i]);
+		}
+		for (i = 0; i < RTE_DIM(want_eni); i++) {
+			for (k = 0; k < n; k++)
+				if (strcmp(names[k].name, want_eni[i]) == 0)
+					break;
+			PMD_CHECK_OURS(k < n, "xstat %s %s", want_eni[i],
+				k < n ? "present" : "not listed");
 		}
 		for (k = 0; k < n; k++)
 			if (strcmp(names[k].name, "dev_start") == 0)
@@ -1225,10 +1301,7 @@ pmd_test_devargs(void)
 		rte_eth_dev_start(env.port);
 		ena_emu_link_set(env.emu, false);
 		dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
-		do {
-			rte_eth_link_get_nowait(env.port, &link);
-		} while (link.link_status != RTE_ETH_LINK_DOWN &&
-			rte_get_timer_cycles() < dl);
+		pmd_link_wait(env.port, &link, RTE_ETH_LINK_DOWN, dl);
 		ENA_CHECK_EQ("link change seen by AENQ polling",
 			RTE_ETH_LINK_DOWN, link.link_status);
 		ena_emu_link_set(env.emu, true);
@@ -1243,8 +1316,11 @@ pmd_suite(void)
 {
 	uint32_t n = (uint32_t)ena_test_opt_u64("pmd_pkts", 8000);
 	uint32_t big = (uint32_t)ena_test_opt_u64("pmd_big_pkts", 1000000);
+	struct pmd_env env;
 
 	pmd_sel = ena_test_opt("pmd", "drivers/librte_net_ena");
+	if (strcmp(pmd_sel, "upstream") == 0)
+		pmd_sel = RTE_EAL_PMD_PATH;
 	printf("pmd suite on PMD matching \"%s\"\n", pmd_sel);
 	pmd_mp = rte_pktmbuf_pool_create(
 		"pmd_mp", PMD_NB_MBUF, 0, 0, PMD_MBUF_DATA, SOCKET_ID_ANY);
@@ -1252,19 +1328,15 @@ pmd_suite(void)
 		ENA_CHECK(false, "mempool: %s", rte_strerror(rte_errno));
 		return;
 	}
-	if (rte_eth_dev_count_avail() == 0 &&
-		ena_emu_dev_find("ena_emu_probe") == NULL) {
-		struct pmd_env env;
-
-		if (pmd_env_create(&env, "") != 0) {
-			ena_test_skip("no ENA port could be created on the "
-				      "emulator with pmd=%s",
-				pmd_sel);
-			rte_mempool_free(pmd_mp);
-			return;
-		}
-		pmd_env_destroy(&env);
+	/* A first port says which driver this is (pmd_identify()). */
+	if (pmd_env_create(&env, "") != 0) {
+		ena_test_skip("no ENA port could be created on the emulator "
+			      "with pmd=%s",
+			pmd_sel);
+		rte_mempool_free(pmd_mp);
+		return;
 	}
+	pmd_env_destroy(&env);
 	pmd_test_infos();
 	pmd_test_bad_input();
 	pmd_test_loopback("queues=1,llq=0", 1, n, 1514, 1500);
