@@ -427,6 +427,7 @@ struct pmd_traffic {
 	uint32_t max_len;
 	uint32_t seg; /* Tx segment size */
 	bool check_hash;
+	uint16_t reta_size; /* of the port, when its RETA was read */
 	/* results */
 	uint32_t rx;
 	uint64_t rx_bytes;
@@ -493,7 +494,7 @@ pmd_rx_check(struct pmd_env *env, struct pmd_traffic *t, struct rte_mbuf *m,
 		if (h != m->hash.rss)
 			t->bad_hash++;
 		else if (env->nb_q > 1 && reta != NULL &&
-			reta[h % RTE_ETH_RSS_RETA_SIZE_128] != q)
+			reta[h % t->reta_size] != q)
 			t->bad_queue++;
 	}
 	t->rx++;
@@ -510,10 +511,11 @@ static void
 pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 {
 	struct rte_mbuf *tx[PMD_BURST], *rx[PMD_BURST];
-	struct rte_eth_rss_reta_entry64 reta_conf[2];
+	struct rte_eth_rss_reta_entry64 reta_conf[4];
 	struct rte_eth_rss_conf rss = { 0 };
+	struct rte_eth_dev_info info;
 	uint8_t key[64];
-	uint16_t reta[RTE_ETH_RSS_RETA_SIZE_128];
+	uint16_t reta[RTE_DIM(reta_conf) * RTE_ETH_RETA_GROUP_SIZE];
 	bool have_reta = false;
 	uint64_t deadline;
 	uint8_t *seen;
@@ -526,14 +528,18 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 	if (t->check_hash &&
 		rte_eth_dev_rss_hash_conf_get(env->port, &rss) != 0)
 		t->check_hash = false;
-	if (t->check_hash && env->nb_q > 1) {
+	/* The port's RETA, whatever its size (upstream 25.11: 256). */
+	if (t->check_hash && env->nb_q > 1 &&
+		rte_eth_dev_info_get(env->port, &info) == 0 &&
+		info.reta_size > 0 && info.reta_size <= RTE_DIM(reta)) {
 		memset(reta_conf, 0, sizeof(reta_conf));
-		reta_conf[0].mask = UINT64_MAX;
-		reta_conf[1].mask = UINT64_MAX;
-		if (rte_eth_dev_rss_reta_query(env->port, reta_conf, 128) ==
-			0) {
-			for (i = 0; i < 128; i++)
+		for (i = 0; i < RTE_DIM(reta_conf); i++)
+			reta_conf[i].mask = UINT64_MAX;
+		if (rte_eth_dev_rss_reta_query(
+			    env->port, reta_conf, info.reta_size) == 0) {
+			for (i = 0; i < info.reta_size; i++)
 				reta[i] = reta_conf[i / 64].reta[i % 64];
+			t->reta_size = info.reta_size;
 			have_reta = true;
 		}
 	}
