@@ -254,7 +254,8 @@ bench_suite(void)
 	unsigned int p, s, llq;
 
 	pmds[0] = ena_test_opt("pmd", "drivers/librte_net_ena");
-	pmds[1] = ena_test_opt("pmd_ref", "pmds-23.0");
+	/* the DPDK installation's own net_ena, whatever its release */
+	pmds[1] = ena_test_opt("pmd_ref", RTE_EAL_PMD_PATH);
 	memset(cpp, 0, sizeof(cpp));
 	bench_mp = rte_pktmbuf_pool_create("bench_mp", BENCH_NB_MBUF, 256, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
