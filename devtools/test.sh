@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # The whole test suite, as the README's second command and CI run it:
 # install what is missing, build twice (release-like and ASan+UBSan) with
-# warnings as errors, run every test in both, and end with
-# "N passed, N failed". Exit status is non-zero on any failure.
+# warnings as errors, run every test in both, then build and test against
+# the newer DPDK LTS releases in their Debian chroots (devtools/chroot.sh),
+# and end with "N passed, N failed". Exit status is non-zero on any failure.
 #
-# usage: devtools/test.sh [--quick]   --quick: skip the sanitizer build
+# usage: devtools/test.sh [--quick]   --quick: skip the sanitizer build and
+#                                     the newer releases
 set -uo pipefail
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -83,16 +85,22 @@ suites() {
 		-d "$plugins/drivers/librte_net_ena.so" --
 }
 
-# The pmd suite on Debian's upstream net_ena: the differences it prints
-# ("difference (upstream): ...") are the ones our PMD fixes.
+# The pmd suite on the DPDK installation's own (upstream) net_ena: the
+# differences it prints ("difference (upstream): ...") are the ones our PMD
+# fixes. With a release, in that release's chroot.
 upstream_pmd_suite() {
-	local dir=$1 plugins
-	plugins=$(devtools/plugin-dir.sh "$dir") || return 1
-	run pmd-suite-upstream 600 "$dir/app/dpdk-test-ena" $(eal upstream) \
-		-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=pmds-23.0
-	grep -E '^(difference|note)' "$logdir/pmd-suite-upstream.log" |
-		sed 's/^/  [pmd-suite-upstream] /'
+	local dir=$1 name=pmd-suite-upstream${release:+-$release} plugins
+	plugins=$("${in_release[@]}" devtools/plugin-dir.sh "$dir") || return 1
+	run $name 600 "${in_release[@]}" "$dir/app/dpdk-test-ena" \
+		$(eal "upstream$release") \
+		-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=upstream
+	grep -E '^(difference|note)' "$logdir/$name.log" | sed "s/^/  [$name] /"
 }
+
+# The DPDK release the runs are for, empty for the host's; in_release is
+# the command prefix that runs a program in that release's chroot.
+release=
+in_release=()
 
 # testpmd scenarios and scripts that drive the release build's plugins.
 scripted() {
@@ -118,6 +126,51 @@ else
 	total_fail=$((total_fail + 1))
 fi
 
+# A newer DPDK LTS release in its chroot: the SDK headers (from the shared
+# folder CI provides beside the clone, else DPDK's release tarball), the
+# build with warnings as errors, the abi, emu and pmd suites on our PMD,
+# the pmd suite on that release's own net_ena and the testpmd scenario.
+newer_release() {
+	local rel=$1 dir=build-$1 shared="$top/../shared/dpdk-sdk" plugins
+	if ! devtools/chroot.sh make "$rel" > "$logdir/chroot-$rel.log" 2>&1; then
+		echo "FAIL [chroot-$rel]: no DPDK $rel chroot; log: $logdir/chroot-$rel.log"
+		tail -n 5 "$logdir/chroot-$rel.log" | sed 's/^/    /'
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	release=$rel
+	in_release=(devtools/chroot.sh run "$rel" --)
+	unset DPDK_ENA_SDK_SRC
+	if [ -d "$shared/$rel" ]; then
+		shared=$(cd "$shared" && pwd -P)
+		in_release=(devtools/chroot.sh run "$rel" --bind "$shared" --)
+		export DPDK_ENA_SDK_SRC="$shared/$rel"
+	fi
+	if ! "${in_release[@]}" devtools/sdk.sh fetch > "$logdir/sdk-$rel.log" 2>&1; then
+		echo "FAIL [sdk-$rel]: no DPDK $rel SDK headers:"
+		sed 's/^/    /' "$logdir/sdk-$rel.log"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	if ! "${in_release[@]}" sh -c "{ [ -f $dir/build.ninja ] ||
+		meson setup $dir -Dwerror=true; } && ninja -C $dir" \
+		> "$logdir/ninja-$dir.log" 2>&1; then
+		echo "FAIL [$dir]: build against DPDK $rel failed"
+		tail -n 60 "$logdir/ninja-$dir.log"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	plugins=$("${in_release[@]}" devtools/plugin-dir.sh "$dir") || return
+	run "release-$rel-suites" 900 "${in_release[@]}" "$dir/app/dpdk-test-ena" \
+		$(eal "$rel") -d "$plugins/drivers/librte_net_ena.so" -- abi emu pmd
+	upstream_pmd_suite "$dir"
+	run "pmd-testpmd-$rel" 600 "${in_release[@]}" python3 \
+		devtools/pmd-testpmd.py -b "$plugins"
+	release=
+	in_release=()
+	unset DPDK_ENA_SDK_SRC
+}
+
 if [ $quick -eq 0 ]; then
 	# DPDK's own libraries are not instrumented, so only our code is checked
 	# for memory errors; LeakSanitizer sees every malloc of the process and
@@ -132,6 +185,10 @@ if [ $quick -eq 0 ]; then
 		total_fail=$((total_fail + 1))
 	fi
 	unset ASAN_OPTIONS UBSAN_OPTIONS
+
+	for rel in $(devtools/chroot.sh releases); do
+		newer_release "$rel"
+	done
 fi
 
 # Style and layering rules over the whole tree.
