@@ -14,8 +14,8 @@
 #
 # "run" executes a command inside with the repository (and every --bind
 # directory) at the same path as outside, and /proc, /sys, /dev and a
-# private /run (EAL's runtime directories), all mounted in a mount namespace
-# of its own: nothing is left mounted when it ends, whatever way it ends.
+# private /run (EAL's runtime directories), in a mount and PID namespace of
+# its own: nothing stays mounted or running when it ends, whatever way.
 #
 # usage: devtools/chroot.sh make RELEASE       make if needed, print its root
 #        devtools/chroot.sh run RELEASE [--bind DIR]... [--] COMMAND...
@@ -104,7 +104,6 @@ make_root() {
 		die "the mirror $url serves libdpdk-dev $got in $suite, not DPDK $rel: this tree's $rel runs need a mirror (DPDK_ENA_MIRROR) or snapshot serving $rel"
 		;;
 	esac
-	echo "$got" > "$work/.dpdk-version"
 	touch "$work/.complete"
 	rm -rf "$root"
 	mv "$work" "$root"
