@@ -33,6 +33,9 @@ import sys
 import time
 
 # Functions per scenario: (name, slot, device options).
+# vCPUs per scenario (ethtool -L combined 4 needs 4 CPUs in the guest).
+SMP = {"linux-ena": 4}
+
 SCENARIOS = {
     "devbind": [("ena0", 6, "queues=4,llq=1,wire=loopback")],
     "testpmd-ours": [("ena0", 6, "queues=4,llq=1,wire=loopback"),
@@ -113,6 +116,8 @@ def main():
     ap.add_argument("--log", required=True)
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--args", default="")
+    ap.add_argument("--echo", action="store_true",
+                    help="print the guest's 'RUN| ' lines as they come")
     ap.add_argument("scenario", choices=sorted(SCENARIOS))
     a = ap.parse_args()
 
@@ -162,7 +167,8 @@ def main():
     qemu = ["qemu-system-x86_64", "-nodefaults", "-display", "none",
             "-serial", "stdio", "-monitor", "none", "-no-reboot",
             "-machine", "q35,kernel-irqchip=split",
-            "-accel", "tcg,thread=multi", "-cpu", "max", "-smp", "2",
+            "-accel", "tcg,thread=multi", "-cpu", "max",
+            "-smp", str(SMP.get(a.scenario, 2)),
             "-m", GUEST_MEM,
             "-object", "memory-backend-memfd,id=mem,size=%s,share=on" %
             GUEST_MEM, "-machine", "memory-backend=mem",
@@ -211,6 +217,8 @@ def main():
             raw, buf = buf.split(b"\n", 1)
             line = raw.decode(errors="replace").rstrip("\r")
             log.write(line + "\n")
+            if a.echo and line.startswith("RUN| "):
+                print(line[5:], flush=True)
             if line.startswith("@@START"):
                 started = True
                 log.write("# booted in %.1f s\n" % (time.monotonic() - t0))
