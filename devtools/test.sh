@@ -111,16 +111,34 @@ scripted() {
 	run emu-testpmd-upstream 600 devtools/emu-testpmd.py -b "$plugins"
 	run emu-testpmd-ours 600 devtools/emu-testpmd.py -b "$plugins" -p ours
 	run pmd-testpmd 600 devtools/pmd-testpmd.py -b "$plugins"
+	ENA_TAP_LOGDIR=$logdir run emu-tap 300 devtools/emu-tap-test.py \
+		-b "$plugins" --server build/emu/ena-vfio-user
 	run multi-process 180 devtools/mp-test.sh -b build
 	run install-and-link 600 examples/test-ena-fwd.sh build
 	run main-job 600 devtools/run-test.sh build
 	run user-guide 600 devtools/doc-check.sh build
 }
 
+# The real PCI path: a QEMU guest whose ENA functions are served by
+# build/emu/ena-vfio-user, driven through vfio-pci (devtools/vm.sh).
+# Each keeps its console, dmesg and server log in build-logs/vm-NAME.log;
+# what the run printed goes to vm-NAME.out.
+vm_scenarios() {
+	local s out rc
+	for s in devbind testpmd-ours testpmd-upstream linux-ena; do
+		out="$logdir/vm-$s.out"
+		timeout --kill-after=10 900 devtools/vm.sh -b build "$s" > "$out" 2>&1
+		rc=$?
+		[ $rc -eq 124 ] && echo "timed out after 900 s" >> "$out"
+		account "vm-$s" "$out" $rc
+	done
+}
+
 if build build; then
 	suites build release
 	upstream_pmd_suite build
 	scripted
+	vm_scenarios
 else
 	echo "FAIL [build]: release build failed"
 	total_fail=$((total_fail + 1))

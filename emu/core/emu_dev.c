@@ -307,26 +307,7 @@ ena_emu_dev_power_on(struct ena_emu_dev *dev)
 void
 ena_emu_dev_dma_revoked(struct ena_emu_dev *dev, uint64_t iova, size_t len)
 {
-	struct ena_emu_core *c = dev->core;
-	uint64_t end = iova + len;
-	bool hit = false;
-
-	if (c->aq_live && c->aq_base < end &&
-		iova < c->aq_base + (uint64_t)c->aq_depth * ENA_AQ_ENTRY_SIZE)
-		hit = true;
-	if (c->aq_live && c->acq_base < end &&
-		iova < c->acq_base +
-				(uint64_t)c->acq_depth * ENA_ACQ_ENTRY_SIZE)
-		hit = true;
-	if (c->aenq_live && c->aenq_base < end &&
-		iova < c->aenq_base +
-				(uint64_t)c->aenq_depth * ENA_AENQ_ENTRY_SIZE)
-		hit = true;
-	if (hit)
-		ena_emu_dev_error(dev,
-			"DMA mapping 0x%" PRIx64
-			" (+%zu) removed under a live admin queue",
-			iova, len);
+	/* Admin rings are translated on each access: only IO rings cache. */
 	ena_emu_io_dma_revoked(dev, iova, len);
 }
 

@@ -226,42 +226,48 @@ io_unmask_poll(struct ena_emu_dev *dev)
 	return work;
 }
 
-/* Rings of live queues in a range the host took away lose their memory. */
+/*
+ * Rings of live queues in a range the host took away lose their memory:
+ * the queue stays, and its next use is a DMA fault, as behind an IOMMU.
+ */
 void
 ena_emu_io_dma_revoked(struct ena_emu_dev *dev, uint64_t iova, size_t len)
 {
 	struct ena_emu_io *io = dev->io;
 	uint64_t end = iova + len;
-	bool hit = false;
+	struct ena_emu_sq *sq;
+	struct ena_emu_cq *cq;
 	unsigned int i;
 
 	if (io == NULL)
 		return;
-	for (i = 0; i < 2u * io->max_queues; i++)
-		if (io->cq[i].used && io->cq[i].ring_iova < end &&
-			iova < io->cq[i].ring_iova + io->cq[i].ring_len) {
-			io->cq[i].used = false;
-			io->cq[i].ring = NULL;
-			hit = true;
-		}
-	for (i = 0; i < io->max_queues; i++) {
-		if (io->tx_sq[i].used && io->tx_sq[i].ring != NULL &&
-			io->tx_sq[i].ring_iova < end &&
-			iova < io->tx_sq[i].ring_iova + io->tx_sq[i].ring_len) {
-			io->tx_sq[i].used = false;
-			hit = true;
-		}
-		if (io->rx_sq[i].used && io->rx_sq[i].ring_iova < end &&
-			iova < io->rx_sq[i].ring_iova + io->rx_sq[i].ring_len) {
-			io->rx_sq[i].used = false;
-			hit = true;
-		}
+	for (i = 0; i < 2u * io->max_queues; i++) {
+		cq = &io->cq[i];
+		if (cq->used && cq->ring != NULL && cq->ring_iova < end &&
+			iova < cq->ring_iova + cq->ring_len)
+			cq->ring = NULL;
 	}
-	if (hit)
-		ena_emu_dev_error(dev,
-			"DMA mapping 0x%" PRIx64
-			" (+%zu) removed under a live IO queue ring",
-			iova, len);
+	for (i = 0; i < 2u * io->max_queues; i++) {
+		sq = i < io->max_queues ? &io->tx_sq[i]
+					: &io->rx_sq[i - io->max_queues];
+		if (sq->used && sq->ring != NULL && sq->ring_iova < end &&
+			iova < sq->ring_iova + sq->ring_len)
+			sq->ring = NULL;
+	}
+}
+
+bool
+ena_emu_io_rings_ok(struct ena_emu_dev *dev, const struct ena_emu_sq *sq)
+{
+	const struct ena_emu_cq *cq = &dev->io->cq[sq->cq_idx];
+
+	if (cq->ring != NULL && (sq->llq || sq->ring != NULL))
+		return true;
+	dev->cnt.dma_errors++;
+	ena_emu_dev_error(dev,
+		"%s SQ %u: ring memory unmapped by the driver side while the queue lives",
+		sq->dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", sq->idx);
+	return false;
 }
 
 static bool

@@ -201,6 +201,12 @@ ena_emu_cq_advance(struct ena_emu_cq *cq)
 		cq->phase ^= 1;
 }
 
+/*
+ * False (after raising a DMA fault) when the host withdrew the memory of
+ * the SQ's or its CQ's ring.
+ */
+bool ena_emu_io_rings_ok(struct ena_emu_dev *dev, const struct ena_emu_sq *sq);
+
 /* After writing n completions to cq: its vector fires if unmasked. */
 void
 ena_emu_cq_written(struct ena_emu_dev *dev, struct ena_emu_cq *cq, uint32_t n);

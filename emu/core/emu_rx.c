@@ -104,6 +104,9 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	if (len > rx_mtu_limit(dev, &p))
 		return rx_drop(dev, &io->c.rx_drop_too_big, "above MTU", len,
 			-EMSGSIZE);
+	if (!ena_emu_io_rings_ok(dev, sq))
+		return rx_drop(dev, &io->c.rx_drop_bad_desc,
+			"ring memory unmapped", len, -EIO);
 	cq = &io->cq[sq->cq_idx];
 	avail = (uint16_t)((uint16_t)ena_emu_reg_get(dev, sq->db_off) -
 		sq->head);

@@ -245,6 +245,8 @@ ena_emu_tx_poll(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	bool stop;
 	int used;
 
+	if (!ena_emu_io_rings_ok(dev, sq))
+		return 0;
 	db = (uint16_t)ena_emu_reg_get(dev, sq->db_off);
 	avail = (uint16_t)(db - sq->head);
 	if (avail > sq->depth) {

@@ -149,6 +149,8 @@ struct ena_xs_dev {
 	uint64_t dev_start;
 	uint64_t dev_stop;
 	uint64_t tx_drops;
+	uint64_t admin_irqs; /* admin/AENQ vector interrupts handled */
+	uint64_t aenq_polls; /* AENQ looked at by the poll timer instead */
 };
 
 struct ena_adapter {
@@ -204,6 +206,7 @@ struct ena_adapter {
 	bool wd_armed;
 	bool poll_armed;
 	bool intr_registered;
+	bool rxq_intr; /* Rx queues have MSI-X vectors (ena_intr.c) */
 	uint32_t reset_reason;
 	uint64_t last_keep_alive; /* TSC */
 	uint64_t keep_alive_to;	  /* TSC ticks, 0 = off */
@@ -251,9 +254,16 @@ void ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 void ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 uint16_t ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
+/* ena_rx_queue_count, ena_supported_ptypes: see ena_compat.h */
+
+/* ena_intr.c */
+int ena_intr_setup(struct rte_eth_dev *dev);
+void ena_intr_teardown(struct rte_eth_dev *dev);
+bool ena_rxq_intr_possible(struct rte_eth_dev *dev, uint16_t nb_rxq);
+int ena_rxq_intr_setup(struct rte_eth_dev *dev);
+void ena_rxq_intr_teardown(struct rte_eth_dev *dev);
 int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
-/* ena_rx_queue_count, ena_supported_ptypes: see ena_compat.h */
 
 /* ena_tx.c */
 int ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,

@@ -21,6 +21,8 @@ struct ena_xstat_desc {
 
 /* clang-format off */
 #define ENA_XS(type, field) { #field, offsetof(struct type, field) }
+/* Device counters keep the base layer's layout; some names carry a prefix. */
+#define ENA_XS_AS(label, type, field) { label, offsetof(struct type, field) }
 /* clang-format on */
 
 static const struct ena_xstat_desc ena_xs_global[] = {
@@ -28,12 +30,17 @@ static const struct ena_xstat_desc ena_xs_global[] = {
 	ENA_XS(ena_xs_dev, dev_start),
 	ENA_XS(ena_xs_dev, dev_stop),
 	ENA_XS(ena_xs_dev, tx_drops),
+	ENA_XS(ena_xs_dev, admin_irqs),
+	ENA_XS(ena_xs_dev, aenq_polls),
 };
 
-/* Device counters keep the base layer's layout; SRD names carry a prefix. */
-/* clang-format off */
-#define ENA_XS_AS(label, type, field) { label, offsetof(struct type, field) }
-/* clang-format on */
+/* Who found each admin completion: the interrupt or a polling waiter. */
+static const struct ena_xstat_desc ena_xs_admin[] = {
+	ENA_XS_AS(
+		"admin_irq_completions", ena_hw_admin_stats, intr_completions),
+	ENA_XS_AS("admin_polled_completions", ena_hw_admin_stats,
+		polled_completions),
+};
 
 static const struct ena_xstat_desc ena_xs_eni[] = {
 	ENA_XS(ena_hw_eni_stats, bw_in_allowance_exceeded),
@@ -82,6 +89,7 @@ static const struct ena_xstat_desc ena_xs_txq[] = {
 };
 
 #define ENA_NB_GLOBAL RTE_DIM(ena_xs_global)
+#define ENA_NB_ADMIN  RTE_DIM(ena_xs_admin)
 #define ENA_NB_ENI    RTE_DIM(ena_xs_eni)
 #define ENA_NB_SRD    RTE_DIM(ena_xs_srd)
 #define ENA_NB_RXQ    RTE_DIM(ena_xs_rxq)
@@ -90,7 +98,7 @@ static const struct ena_xstat_desc ena_xs_txq[] = {
 static unsigned int
 ena_xstats_count(const struct rte_eth_dev *dev)
 {
-	return ENA_NB_GLOBAL + ENA_NB_ENI + ENA_NB_SRD +
+	return ENA_NB_GLOBAL + ENA_NB_ADMIN + ENA_NB_ENI + ENA_NB_SRD +
 		dev->data->nb_rx_queues * ENA_NB_RXQ +
 		dev->data->nb_tx_queues * ENA_NB_TXQ;
 }
@@ -111,6 +119,12 @@ ena_xstat_lookup(struct rte_eth_dev *dev, uint64_t id, char *name,
 		goto plain;
 	}
 	id -= ENA_NB_GLOBAL;
+	if (id < ENA_NB_ADMIN) {
+		d = &ena_xs_admin[id];
+		base = (const char *)&ad->hw.admin.stats;
+		goto plain;
+	}
+	id -= ENA_NB_ADMIN;
 	if (id < ENA_NB_ENI) {
 		d = &ena_xs_eni[id];
 		base = (const char *)&ad->eni_stats;
