@@ -87,9 +87,9 @@ main(void)
 	check(rc == 0, "map [0, 2) pages: %d %s", rc, rc ? err : "");
 	rc = evu_dma_map(
 		&d, base + 2 * PAGE, 2 * PAGE, b, true, err, sizeof(err));
-	check(rc == 0, "map [2, 4) pages right after: %d %s", rc, rc ? err : "");
-	rc = evu_dma_map(
-		&d, base + 5 * PAGE, PAGE, c, true, err, sizeof(err));
+	check(rc == 0, "map [2, 4) pages right after: %d %s", rc,
+		rc ? err : "");
+	rc = evu_dma_map(&d, base + 5 * PAGE, PAGE, c, true, err, sizeof(err));
 	check(rc == 0, "map page 5 after a hole: %d", rc);
 	rc = evu_dma_map(
 		&d, base + 8 * PAGE, PAGE, ro, false, err, sizeof(err));
@@ -100,8 +100,8 @@ main(void)
 	check(p != NULL, "a buffer across two regions gets one pointer");
 	if (p != NULL) {
 		memset(p, 0x5a, 200);
-		check(a[2 * PAGE - 1] == 0x5a && b[0] == 0x5a && b[99] == 0x5a &&
-				b[100] == 0,
+		check(a[2 * PAGE - 1] == 0x5a && b[0] == 0x5a &&
+				b[99] == 0x5a && b[100] == 0,
 			"its bytes land in both pieces of guest memory");
 	}
 	q = evu_dma_lookup(&d, base, 4 * PAGE, false);
@@ -144,12 +144,13 @@ main(void)
 		(unsigned long long)d.faults);
 
 	/* Far apart IOVAs live in windows of their own. */
-	rc = evu_dma_map(&d, UINT64_C(0x7f0000000000), PAGE, c, true, err,
-		sizeof(err));
+	rc = evu_dma_map(
+		&d, UINT64_C(0x7f0000000000), PAGE, c, true, err, sizeof(err));
 	check(rc == 0 && d.nwin == 2, "a distant IOVA opens a second window");
 	p = evu_dma_lookup(&d, UINT64_C(0x7f0000000000) + 8, 8, true);
-	check(p != NULL && (memcpy(p, "distant", 8), memcmp(c + 8,
-								"distant", 8) == 0),
+	check(p != NULL &&
+			(memcpy(p, "distant", 8),
+				memcmp(c + 8, "distant", 8) == 0),
 		"and reaches the same guest page");
 	evu_dma_clear(&d);
 	check(d.nreg == 0, "clear drops every region");

@@ -523,11 +523,10 @@ evu_func_stats(struct evu_func *f, char *buf, size_t len)
 		"%s: bar0_reads %" PRIu64 " bar0_writes %" PRIu64
 		" bad_accesses %" PRIu64 "\n",
 		f->name, f->clients, f->disconnects, f->bad_clients, f->flrs,
-		c.resets, f->name,
-		c.admin_cmds, c.aenq_events, c.keep_alives, c.mmio_reads,
-		f->name, f->irqs[0], io_irqs, f->irqs_no_fd, f->name, c.tx_pkts,
-		c.rx_pkts, c.tx_drops, c.rx_drops, f->name, f->dma.maps,
-		f->dma.unmaps, f->dma.nreg, f->dma.max_regions, c.dma_errors,
-		c.fatal_errors, f->name, f->bar0_reads, f->bar0_writes,
-		f->bad_accesses);
+		c.resets, f->name, c.admin_cmds, c.aenq_events, c.keep_alives,
+		c.mmio_reads, f->name, f->irqs[0], io_irqs, f->irqs_no_fd,
+		f->name, c.tx_pkts, c.rx_pkts, c.tx_drops, c.rx_drops, f->name,
+		f->dma.maps, f->dma.unmaps, f->dma.nreg, f->dma.max_regions,
+		c.dma_errors, c.fatal_errors, f->name, f->bar0_reads,
+		f->bar0_writes, f->bad_accesses);
 }
