@@ -17,7 +17,10 @@
 #    signals QEMU's error notifier (QEMU then stops the guest): they go to
 #    their own slots;
 #  - disabling a range of vectors that does not start at 0 closes the
-#    wrong ones.
+#    wrong ones;
+#  - it reads a new client's first messages blocking, so a client that
+#    connects and says nothing would stop the server: the connection gets
+#    a 5 s receive timeout.
 # The version of these adjustments is part of the cache directory's name.
 #
 # usage: devtools/libvfio-user.sh fetch   fetch and build if needed, print dir
@@ -33,7 +36,7 @@ die() {
 }
 
 cache=$(dirname "$("$(dirname "$0")/sdk.sh" dir)")
-recipe=2
+recipe=3
 dir=$cache/libvfio-user-qemu-$want_orig-r$recipe
 
 case "${1:-fetch}" in
@@ -100,6 +103,14 @@ grep -q 'int \*slots = irq_set->index == VFIO_PCI_ERR_IRQ_INDEX' "$src/lib/irq.c
 	grep -q 'slots\[i\] = consume_fd' "$src/lib/irq.c" &&
 	grep -q 'for (i = start; i < start + count; i++) {' "$src/lib/irq.c" ||
 	die "could not adjust interrupt slots in lib/irq.c"
+
+# A receive timeout on each accepted connection.
+perl -0pi -e '
+	s/(ts->conn_fd = accept\(ts->listen_fd, NULL, NULL\);\n)/${1}    if (ts->conn_fd != -1) {\n        struct timeval rcv_timeout = { 5, 0 };\n        (void)setsockopt(ts->conn_fd, SOL_SOCKET, SO_RCVTIMEO,\n                         &rcv_timeout, sizeof(rcv_timeout));\n    }\n/;
+	s/(#include <sys\/socket.h>\n)/${1}#include <sys\/time.h>\n/;
+' "$src/lib/tran_sock.c"
+grep -q 'SO_RCVTIMEO' "$src/lib/tran_sock.c" && grep -q '<sys/time.h>' "$src/lib/tran_sock.c" ||
+	die "could not add the receive timeout in lib/tran_sock.c"
 
 meson setup "$work/build" "$src" --prefix=/ --libdir=lib \
 	-Dbuildtype=release -Ddefault_library=static -Ddebug-logs=disabled \

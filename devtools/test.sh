@@ -124,7 +124,16 @@ scripted() {
 # Each keeps its console, dmesg and server log in build-logs/vm-NAME.log;
 # what the run printed goes to vm-NAME.out.
 vm_scenarios() {
-	local s out rc
+	local s out rc cache
+	run vfio-user-dma 60 build/emu/evu-dma-test
+	if ! cache=$(devtools/vm-image.sh fetch 2> "$logdir/vm-image.log"); then
+		echo "FAIL [vm-image]: no guest image; log: $logdir/vm-image.log"
+		tail -n 20 "$logdir/vm-image.log" | sed 's/^/    /'
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	run vfio-user-server 300 devtools/vfio-user-test.py \
+		--server build/emu/ena-vfio-user --qemu-root "$cache/qemu"
 	for s in devbind testpmd-ours testpmd-upstream linux-ena; do
 		out="$logdir/vm-$s.out"
 		timeout --kill-after=10 900 devtools/vm.sh -b build "$s" > "$out" 2>&1

@@ -47,10 +47,12 @@ SCENARIOS = {
                   ("ena1", 7, "queues=4,llq=1,wire=peer:ena0,"
                               "mac=02:e7:00:00:00:07")],
     "run": [("ena0", 6, "queues=2,llq=1,wire=loopback")],
+    "probe": [],
 }
 
 GUEST_MEM = "2G"
 BOOT_TIMEOUT = 120
+KVM_PROBE_TIMEOUT = 25
 
 
 class Result:
@@ -108,6 +110,74 @@ def wait_path(path, proc, deadline):
     return True
 
 
+def qemu_argv(a, repo, scenario, devices, accel, smp, args="-"):
+    cmdline = ("console=ttyS0 intel_iommu=on panic=-1 loglevel=4 "
+               "ena_vm.repo=%s ena_vm.scenario=%s ena_vm.cache=%s "
+               "ena_vm.args=%s" % (repo, scenario, a.cache, args or "-"))
+    if accel == "kvm":
+        acc = ["-accel", "kvm", "-cpu", "host"]
+    else:
+        acc = ["-accel", "tcg,thread=multi", "-cpu", "max"]
+    return (["qemu-system-x86_64", "-nodefaults", "-display", "none",
+             "-serial", "stdio", "-monitor", "none", "-no-reboot",
+             "-machine", "q35,kernel-irqchip=split"] + acc +
+            ["-smp", str(smp), "-m", GUEST_MEM,
+             "-object", "memory-backend-memfd,id=mem,size=%s,share=on" %
+             GUEST_MEM, "-machine", "memory-backend=mem",
+             "-device", "intel-iommu,intremap=on,caching-mode=on",
+             "-kernel", "/host" + os.path.join(a.cache, "kernel", "root",
+                                               "boot", "vmlinuz-" +
+                                               kernel_release(a.cache)),
+             "-initrd", "/host" + os.path.join(a.cache, "initrd.gz"),
+             "-append", cmdline,
+             "-virtfs", "local,path=/host,mount_tag=hostroot,"
+             "security_model=none,readonly=on,multidevs=remap"] + devices)
+
+
+def chrooted(qroot, argv):
+    """argv run in the QEMU chroot, with the host's root at /host."""
+    script = ('set -e; R=%s; mount --rbind / "$R/host"; '
+              'mount --rbind /dev "$R/dev"; mount -t proc proc "$R/proc"; '
+              'exec chroot "$R" "$@"' % qroot)
+    return ["unshare", "-m", "--propagation", "private", "sh", "-c",
+            script, "vm"] + argv
+
+
+def choose_accel(a, repo, log):
+    """KVM when a quick probe boot under it reaches the guest's first
+    program (this machine's nested KVM cannot run a stock kernel), else
+    TCG. The answer is kept in the cache, per host kernel."""
+    forced = os.environ.get("VM_ACCEL")
+    if forced in ("kvm", "tcg"):
+        return forced
+    memo = os.path.join(a.cache, "accel-%s" % os.uname().release)
+    if os.path.exists(memo):
+        return open(memo).read().strip()
+    accel = "tcg"
+    if os.access("/dev/kvm", os.R_OK | os.W_OK):
+        argv = chrooted(os.path.join(a.cache, "qemu"),
+                        qemu_argv(a, repo, "probe", [], "kvm", 1))
+        t0 = time.monotonic()
+        try:
+            p = subprocess.run(argv, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL,
+                               timeout=KVM_PROBE_TIMEOUT,
+                               start_new_session=True)
+            out = p.stdout.decode(errors="replace")
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b"").decode(errors="replace")
+        if "@@END 0" in out:
+            accel = "kvm"
+        log.write("# KVM probe boot: %s after %.1f s (%s)\n" %
+                  ("works" if accel == "kvm" else "fails",
+                   time.monotonic() - t0,
+                   " | ".join(out.strip().splitlines()[-3:])[-300:]))
+    with open(memo, "w") as f:
+        f.write(accel + "\n")
+    return accel
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -160,33 +230,11 @@ def main():
                     '{"driver":"vfio-user-pci","socket":{"type":"unix",'
                     '"path":"/host%s"},"addr":"%02x.0","id":"%s"}' %
                     (os.path.join(run, name + ".sock"), slot, name)]
-    cmdline = ("console=ttyS0 intel_iommu=on panic=-1 loglevel=4 "
-               "ena_vm.repo=%s ena_vm.scenario=%s ena_vm.cache=%s "
-               "ena_vm.args=%s" % (repo, a.scenario, a.cache,
-                                   a.args or "-"))
-    qemu = ["qemu-system-x86_64", "-nodefaults", "-display", "none",
-            "-serial", "stdio", "-monitor", "none", "-no-reboot",
-            "-machine", "q35,kernel-irqchip=split",
-            "-accel", "tcg,thread=multi", "-cpu", "max",
-            "-smp", str(SMP.get(a.scenario, 2)),
-            "-m", GUEST_MEM,
-            "-object", "memory-backend-memfd,id=mem,size=%s,share=on" %
-            GUEST_MEM, "-machine", "memory-backend=mem",
-            "-device", "intel-iommu,intremap=on,caching-mode=on",
-            "-kernel", "/host" + os.path.join(a.cache, "kernel", "root",
-                                              "boot", "vmlinuz-" +
-                                              kernel_release(a.cache)),
-            "-initrd", "/host" + os.path.join(a.cache, "initrd.gz"),
-            "-append", cmdline,
-            "-virtfs", "local,path=/host,mount_tag=hostroot,"
-            "security_model=none,readonly=on,multidevs=remap",
-            ] + devices
-    script = ('set -e; R=%s; mount --rbind / "$R/host"; '
-              'mount --rbind /dev "$R/dev"; mount -t proc proc "$R/proc"; '
-              'exec chroot "$R" "$@"' % qroot)
-    full = ["unshare", "-m", "--propagation", "private", "sh", "-c",
-            script, "vm"] + qemu
-    log.write("# qemu: %s\n" % " ".join(qemu))
+    accel = choose_accel(a, repo, log)
+    qemu = qemu_argv(a, repo, a.scenario, devices, accel,
+                     SMP.get(a.scenario, 2), a.args)
+    full = chrooted(qroot, qemu)
+    log.write("# qemu (%s): %s\n" % (accel, " ".join(qemu)))
     t0 = time.monotonic()
     q = subprocess.Popen(full, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

@@ -100,6 +100,7 @@ struct evu_func {
 	/* Counters printed by the stats command and at exit. */
 	uint64_t clients;
 	uint64_t disconnects;
+	uint64_t bad_clients; /* refused during protocol negotiation */
 	uint64_t flrs;
 	uint64_t *irqs;	     /* per vector, signalled */
 	uint64_t irqs_no_fd; /* vector not set up by the client */

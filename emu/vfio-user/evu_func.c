@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <linux/pci_regs.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,6 +433,15 @@ evu_func_poll_fd(struct evu_func *f)
 	return vfu_get_poll_fd(f->ctx);
 }
 
+/* A connection is waiting on the listening socket. */
+static bool
+evu_client_waiting(struct evu_func *f)
+{
+	struct pollfd p = { vfu_get_poll_fd(f->ctx), POLLIN, 0 };
+
+	return p.fd >= 0 && poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
 static void
 evu_client_gone(struct evu_func *f)
 {
@@ -450,11 +460,19 @@ evu_func_run(struct evu_func *f)
 	int n;
 
 	if (!f->attached) {
-		if (vfu_attach_ctx(f->ctx) != 0) {
-			if (errno != EAGAIN && errno != EWOULDBLOCK)
-				evu_log(EMU_LOG_WARNING, "%s: attach: %s",
-					f->name, strerror(errno));
+		if (!evu_client_waiting(f))
 			return 0;
+		if (vfu_attach_ctx(f->ctx) != 0) {
+			/*
+			 * A client that did not speak vfio-user, or said
+			 * nothing for a while (libvfio-user's receive timeout
+			 * then reads as EAGAIN): next.
+			 */
+			f->bad_clients++;
+			evu_log(EMU_LOG_WARNING,
+				"%s: client refused during negotiation: %s",
+				f->name, strerror(errno));
+			return 1;
 		}
 		f->attached = true;
 		f->clients++;
@@ -491,8 +509,8 @@ evu_func_stats(struct evu_func *f, char *buf, size_t len)
 	for (v = 1; v < f->nvec; v++)
 		io_irqs += f->irqs[v];
 	snprintf(buf, len,
-		"%s: clients %" PRIu64 " disconnects %" PRIu64 " flr %" PRIu64
-		" resets %" PRIu64 "\n"
+		"%s: clients %" PRIu64 " disconnects %" PRIu64
+		" bad_clients %" PRIu64 " flr %" PRIu64 " resets %" PRIu64 "\n"
 		"%s: admin_cmds %" PRIu64 " aenq_events %" PRIu64
 		" keep_alives %" PRIu64 " mmio_reads %" PRIu64 "\n"
 		"%s: msix_admin %" PRIu64 " msix_io %" PRIu64
@@ -504,11 +522,11 @@ evu_func_stats(struct evu_func *f, char *buf, size_t len)
 		" fatal_errors %" PRIu64 "\n"
 		"%s: bar0_reads %" PRIu64 " bar0_writes %" PRIu64
 		" bad_accesses %" PRIu64 "\n",
-		f->name, f->clients, f->disconnects, f->flrs, c.resets, f->name,
-		c.admin_cmds, c.aenq_events, c.keep_alives, c.mmio_reads,
-		f->name, f->irqs[0], io_irqs, f->irqs_no_fd, f->name, c.tx_pkts,
-		c.rx_pkts, c.tx_drops, c.rx_drops, f->name, f->dma.maps,
-		f->dma.unmaps, f->dma.nreg, f->dma.max_regions, c.dma_errors,
-		c.fatal_errors, f->name, f->bar0_reads, f->bar0_writes,
-		f->bad_accesses);
+		f->name, f->clients, f->disconnects, f->bad_clients, f->flrs,
+		c.resets, f->name, c.admin_cmds, c.aenq_events, c.keep_alives,
+		c.mmio_reads, f->name, f->irqs[0], io_irqs, f->irqs_no_fd,
+		f->name, c.tx_pkts, c.rx_pkts, c.tx_drops, c.rx_drops, f->name,
+		f->dma.maps, f->dma.unmaps, f->dma.nreg, f->dma.max_regions,
+		c.dma_errors, c.fatal_errors, f->name, f->bar0_reads,
+		f->bar0_writes, f->bad_accesses);
 }
