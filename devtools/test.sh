@@ -25,6 +25,17 @@ logdir="$top/build-logs"
 rm -rf "$logdir"
 mkdir -p "$logdir"
 
+# The newer releases' chroots are made (or found in the cache) in the
+# background while the host's runs go on; newer_release waits for its own.
+# (Interrupted, a making goes on to its end: the next run finds it done.)
+declare -A chroot_job
+if [ $quick -eq 0 ]; then
+	for rel in $(devtools/chroot.sh releases); do
+		devtools/chroot.sh make "$rel" > "$logdir/chroot-$rel.log" 2>&1 &
+		chroot_job[$rel]=$!
+	done
+fi
+
 # Add a run's closing counts ("N passed, N failed[, N skipped]") to the totals;
 # a run that crashed or printed no summary counts as one failure.
 account() {
@@ -159,7 +170,7 @@ fi
 # the pmd suite on that release's own net_ena and the testpmd scenario.
 newer_release() {
 	local rel=$1 dir=build-$1 shared="$top/../shared/dpdk-sdk" plugins
-	if ! devtools/chroot.sh make "$rel" > "$logdir/chroot-$rel.log" 2>&1; then
+	if ! wait "${chroot_job[$rel]}"; then
 		echo "FAIL [chroot-$rel]: no DPDK $rel chroot; log: $logdir/chroot-$rel.log"
 		tail -n 5 "$logdir/chroot-$rel.log" | sed 's/^/    /'
 		total_fail=$((total_fail + 1))
