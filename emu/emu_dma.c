@@ -173,23 +173,26 @@ emu_vdev_irq(void *ctx, uint32_t vector)
 	if (vector != 0)
 		return;
 	if (v->irq_sock >= 0) {
+		pthread_mutex_lock(&v->irq_lock);
 		/*
 		 * A driver that has just disabled its vector (closing) must
 		 * not get this one: read what the host said before sending.
 		 */
 		emu_vdev_irq_ctl_poll(v, true);
-		if (!v->irq_host_enabled) {
-			v->irq_pending = true;
+		if (v->irq_gone || !v->irq_host_enabled) {
+			v->irq_pending = !v->irq_gone;
+			pthread_mutex_unlock(&v->irq_lock);
 			return;
 		}
 		/* One undelivered token is enough: the handler scans all. */
-		if (ioctl(v->irq_host_fd, FIONREAD, &queued) == 0 && queued > 0)
-			return;
-		if (send(v->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
+		if ((ioctl(v->irq_host_fd, FIONREAD, &queued) != 0 ||
+			    queued == 0) &&
+			send(v->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
 				0 &&
 			errno != EAGAIN)
 			emu_vdev_log(v, RTE_LOG_WARNING, "irq token: %s",
 				strerror(errno));
+		pthread_mutex_unlock(&v->irq_lock);
 		return;
 	}
 	if (v->irq_fd < 0)
