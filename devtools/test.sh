@@ -5,7 +5,8 @@
 # warnings as errors, run every test in both, and end with
 # "N passed, N failed". Exit status is non-zero on any failure.
 #
-# usage: devtools/test.sh [--quick]   --quick: skip the sanitizer build
+# usage: devtools/test.sh [--quick]   --quick: skip the sanitizer build and
+#                                     the fuzz targets
 set -uo pipefail
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -159,6 +160,10 @@ if [ $quick -eq 0 ]; then
 		total_fail=$((total_fail + 1))
 	fi
 	unset ASAN_OPTIONS UBSAN_OPTIONS
+
+	# Fuzzed device input (app/fuzz): each target for a bounded time,
+	# then its committed corpus replayed (devtools/fuzz.sh).
+	run fuzz 1200 devtools/fuzz.sh
 fi
 
 # Style and layering rules over the whole tree.
