@@ -10,12 +10,12 @@
 # (build-fuzz/artifacts/TARGET/; run build-fuzz/fuzz_TARGET FILE).
 #
 # usage: devtools/fuzz.sh [--seconds N] [TARGET...]
-#        targets: admin aenq rx tx (default: all), N default 45
+#        targets: admin aenq pmd_aenq rx tx (default: all), N default 40
 set -uo pipefail
 cd "$(dirname "$0")/.."
 top=$(pwd)
 
-seconds=45
+seconds=40
 targets=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -37,12 +37,12 @@ while [ $# -gt 0 ]; do
 		;;
 	esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(admin aenq rx tx)
+[ ${#targets[@]} -gt 0 ] || targets=(admin aenq pmd_aenq rx tx)
 for t in "${targets[@]}"; do
 	case "$t" in
-	admin | aenq | rx | tx) ;;
+	admin | aenq | pmd_aenq | rx | tx) ;;
 	*)
-		echo "fuzz.sh: unknown target '$t' (admin aenq rx tx)" >&2
+		echo "fuzz.sh: unknown target '$t' (admin aenq pmd_aenq rx tx)" >&2
 		exit 2
 		;;
 	esac
@@ -74,10 +74,12 @@ fi
 devtools/setup.sh > "$logdir/setup.log" 2>&1 ||
 	{ echo "FAIL [fuzz]: devtools/setup.sh"; tail -n 20 "$logdir/setup.log"; echo "0 passed, 1 failed"; exit 1; }
 
-if [ ! -f "$bdir/build.ninja" ]; then
-	CC=clang meson setup "$bdir" app/fuzz > "$logdir/meson.log" 2>&1 ||
-		{ echo "FAIL [fuzz]: meson setup"; tail -n 30 "$logdir/meson.log"; echo "0 passed, 1 failed"; exit 1; }
-fi
+# Reconfigured each time: the targets compile every file of the PMD, base
+# layer and emulator directories, whatever they are now.
+reconf=
+[ -f "$bdir/build.ninja" ] && reconf=--reconfigure
+CC=clang meson setup $reconf "$bdir" app/fuzz > "$logdir/meson.log" 2>&1 ||
+	{ echo "FAIL [fuzz]: meson setup"; tail -n 30 "$logdir/meson.log"; echo "0 passed, 1 failed"; exit 1; }
 if ! ninja -C "$bdir" > "$logdir/ninja.log" 2>&1; then
 	echo "FAIL [fuzz]: build"
 	tail -n 40 "$logdir/ninja.log"
@@ -107,7 +109,7 @@ for t in "${targets[@]}"; do
 	rc=$?
 	execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$log" | tail -n 1)
 	rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+)/\1/p' "$log" | tail -n 1)
-	cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)
+	cov=$(grep -aoE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)
 	# The committed corpus alone, every input once.
 	"$bin" -runs=0 -timeout=10 -artifact_prefix="$art/replay-" "$corpus" \
 		> "$logdir/replay_$t.log" 2>&1
@@ -121,7 +123,7 @@ for t in "${targets[@]}"; do
 		echo "fuzz_$t: OK ${seconds} s, ${execs:-0} execs (${rate:-0}/s), ${cov:-cov: ?}, corpus $ncorp files ($bytes B) + $nnew in $work, replay OK"
 	else
 		fail=$((fail + 1))
-		why=$(grep -m1 -E 'FUZZ INVARIANT BROKEN|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" "$logdir/replay_$t.log" | head -n 1)
+		why=$(grep -a -m1 -E 'FUZZ INVARIANT BROKEN|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|SUMMARY' "$log" "$logdir/replay_$t.log" | head -n 1)
 		echo "FAIL [fuzz_$t]: exit $rc, replay exit $rrc${found:+, reproducer $found}; log $log"
 		[ -n "$why" ] && echo "    ${why#*:}"
 	fi

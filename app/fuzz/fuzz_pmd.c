@@ -74,7 +74,7 @@ fpmd_die(const char *what, int rc)
 }
 
 void
-fpmd_setup(const char *target)
+fpmd_setup(const char *target, const char *emu_args)
 {
 	char prefix[64], args[256];
 	char *argv[20];
@@ -119,8 +119,9 @@ fpmd_setup(const char *target)
 		before[p] = 1;
 	/* The PMD linked into this program: its path is the program's. */
 	snprintf(args, sizeof(args),
-		"pmd=%s,thread=0,wire=sink,queues=1,llq=0,addr=" FPMD_PCI,
-		target);
+		"pmd=%s,thread=0,wire=sink,queues=1,llq=0,addr=" FPMD_PCI
+		"%s%s",
+		target, emu_args[0] != '\0' ? "," : "", emu_args);
 	rc = rte_eal_hotplug_add("vdev", FPMD_VDEV, args);
 	if (rc != 0)
 		fpmd_die("vdev " FPMD_VDEV, rc);
@@ -174,17 +175,25 @@ fpmd_reset_requested(uint32_t *reason)
 }
 
 void
+fpmd_recover(void)
+{
+	int rc;
+
+	if (!fpmd_reset_requested(NULL))
+		return;
+	rc = rte_eth_dev_reset(fpmd.port);
+	FUZZ_ASSERT(rc == 0, "port reset failed: %d", rc);
+	fpmd_quiet();
+	FUZZ_ASSERT(!fpmd_reset_requested(NULL),
+		"reset request still set after the reset");
+}
+
+void
 fpmd_start(void)
 {
 	int rc;
 
-	if (fpmd_reset_requested(NULL)) {
-		rc = rte_eth_dev_reset(fpmd.port);
-		FUZZ_ASSERT(rc == 0, "port reset failed: %d", rc);
-		fpmd_quiet();
-		FUZZ_ASSERT(!fpmd_reset_requested(NULL),
-			"reset request still set after the reset");
-	}
+	fpmd_recover();
 	rc = rte_eth_dev_start(fpmd.port);
 	FUZZ_ASSERT(rc == 0, "port start failed: %d", rc);
 }

@@ -40,8 +40,14 @@ struct fpmd {
 
 extern struct fpmd fpmd;
 
-/* EAL, pools, device and port; exits on failure. */
-void fpmd_setup(const char *target);
+/*
+ * EAL, pools, device and port; exits on failure. target names the program
+ * (the emulator picks the PMD linked into it); emu_args are more emulator
+ * devargs ("" for none).
+ */
+void fpmd_setup(const char *target, const char *emu_args);
+/* Reset the port when the PMD requested it; aborts on failure. */
+void fpmd_recover(void);
 /* Start the port (after a reset if one is pending); aborts on failure. */
 void fpmd_start(void);
 /* Stop and check that both pools got every mbuf back. */

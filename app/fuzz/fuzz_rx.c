@@ -323,7 +323,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	fpmd_setup("fuzz_rx");
+	fpmd_setup("fuzz_rx", "");
 	return 0;
 }
 

@@ -221,7 +221,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	fpmd_setup("fuzz_tx");
+	fpmd_setup("fuzz_tx", "");
 	return 0;
 }
 
