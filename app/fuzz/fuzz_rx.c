@@ -117,6 +117,10 @@ rx_put(struct ena_rx_cdesc *v)
 	struct ena_rx_cdesc *c = rx_cd(M.tail);
 	uint32_t status = v->status;
 
+	/* A device writes only to entries the driver is done with. */
+	if ((uint16_t)(M.tail - M.head) >= M.depth)
+		return;
+
 	v->status = 0;
 	memcpy(c, v, sizeof(*c));
 	__atomic_store_n(&c->status, status, __ATOMIC_RELEASE);

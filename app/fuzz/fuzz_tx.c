@@ -117,6 +117,9 @@ tx_put(uint16_t req_id, int raw_phase)
 	struct ena_tx_cdesc *c = &M.cq[M.tail & M.mask];
 	uint8_t flags;
 
+	/* A device writes only to entries the driver is done with. */
+	if ((uint16_t)(M.tail - M.head) >= M.depth)
+		return;
 	flags = raw_phase >= 0 ? (uint8_t)raw_phase : M.dev_phase;
 	c->req_id = req_id;
 	c->status = 0;
