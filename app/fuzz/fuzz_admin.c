@@ -72,6 +72,11 @@ admin_after(struct admin_run *r, const char *what, int rc)
 		"%s: %" PRIu64 " failures counted, device sent %" PRIu64
 		" error statuses",
 		what, s->failed, r->dev.bad_status);
+	FUZZ_ASSERT(s->unexpected <= s->completed &&
+			s->unexpected <= r->dev.odd_posted,
+		"%s: %" PRIu64 " unexpected completions, device sent %" PRIu64
+		" odd ones",
+		what, s->unexpected, r->dev.odd_posted);
 	FUZZ_ASSERT(r->hw.admin.outstanding <= r->hw.admin.depth,
 		"%s: %u commands outstanding in a ring of %u", what,
 		r->hw.admin.outstanding, r->hw.admin.depth);

@@ -485,6 +485,8 @@ fakedev_command(struct fakedev *f, const struct ena_aq_cmd *c)
 	p->wait = act >> 4;
 	if (p->e.common.status != 0)
 		f->bad_status++;
+	if ((act & 7) == 2 || (act & 7) == 3 || p->wait != 0)
+		f->odd_posted++;
 }
 
 static void

@@ -63,6 +63,8 @@ struct fakedev {
 	uint64_t cmds;	     /* commands consumed from the AQ */
 	uint64_t bad_status; /* completions posted with a non-zero status */
 	uint64_t not_posted; /* commands never answered */
+	/* answers that may match no command: raw, patched, or late */
+	uint64_t odd_posted;
 	uint64_t steps;
 };
 

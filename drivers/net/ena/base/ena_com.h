@@ -213,6 +213,7 @@ struct ena_hw_admin_stats {
 	uint64_t timeouts;
 	uint64_t no_space; /* submission refused: ring full */
 	uint64_t aborted;
+	uint64_t unexpected; /* completions of no command sent (device bug) */
 	/* Completions consumed by the interrupt (ena_hw_admin_intr()) ... */
 	uint64_t intr_completions;
 	/* ... and by a waiter looking at the ACQ itself. */
