@@ -395,6 +395,25 @@ test_fake_admin_abort(void)
 	ENA_CHECK_RC("command after abort", 0,
 		ena_hw_admin_exec(&hw, &cmd, &comp, sizeof(comp)));
 	ENA_CHECK_EQ("late completion consumed", 2, hw.admin.stats.completed);
+	ENA_CHECK_EQ("late completion expected", 0, hw.admin.stats.unexpected);
+	/* A completion of no command sent is counted, then ignored. */
+	{
+		struct ena_aq_comp *acq = hw.admin.cq_mem.va;
+		uint16_t mask = hw.admin.depth - 1;
+		struct ena_aq_comp *e = &acq[f.acq_tail & mask];
+
+		memset(e, 0, sizeof(*e));
+		e->common.cmd_id = 0x7ff;
+		e->common.flags = f.acq_phase;
+		f.acq_tail++;
+		if ((f.acq_tail & mask) == 0)
+			f.acq_phase ^= 1;
+		ena_hw_admin_intr(&hw);
+		ENA_CHECK_EQ("completion of no command counted", 1,
+			hw.admin.stats.unexpected);
+		ENA_CHECK_RC("command after a stray completion", 0,
+			ena_hw_admin_exec(&hw, &cmd, &comp, sizeof(comp)));
+	}
 	fake_fini(&f);
 }
 
