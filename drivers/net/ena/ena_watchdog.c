@@ -122,7 +122,14 @@ ena_dev_counters_refresh(struct ena_adapter *ad)
 
 	if (!ena_hw_admin_running(&ad->hw))
 		return;
-	rte_spinlock_lock(&ad->admin_lock);
+	/*
+	 * The watchdog runs in the interrupt thread: waiting here for a
+	 * command of another thread would keep that thread's completion
+	 * interrupt from being handled until its command times out. Busy
+	 * now: the next period refreshes.
+	 */
+	if (!rte_spinlock_trylock(&ad->admin_lock))
+		return;
 	if (ad->stats_eni_ok) {
 		if (ena_hw_get_eni_stats(&ad->hw, &eni) == 0)
 			ad->eni_stats = eni;
