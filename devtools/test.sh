@@ -7,7 +7,8 @@
 # and end with "N passed, N failed". Exit status is non-zero on any failure.
 #
 # usage: devtools/test.sh [--quick]   --quick: skip the sanitizer build and
-#                                     the newer releases
+#                                     the fuzz targets and the newer
+#                                     releases
 set -uo pipefail
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -241,6 +242,10 @@ if [ $quick -eq 0 ]; then
 		total_fail=$((total_fail + 1))
 	fi
 	unset ASAN_OPTIONS UBSAN_OPTIONS
+
+	# Fuzzed device input (app/fuzz): each target for a bounded time,
+	# then its committed corpus replayed (devtools/fuzz.sh).
+	run fuzz 1200 devtools/fuzz.sh
 
 	for rel in $(devtools/chroot.sh releases); do
 		newer_release "$rel"

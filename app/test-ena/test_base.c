@@ -395,6 +395,25 @@ test_fake_admin_abort(void)
 	ENA_CHECK_RC("command after abort", 0,
 		ena_hw_admin_exec(&hw, &cmd, &comp, sizeof(comp)));
 	ENA_CHECK_EQ("late completion consumed", 2, hw.admin.stats.completed);
+	ENA_CHECK_EQ("late completion expected", 0, hw.admin.stats.unexpected);
+	/* A completion of no command sent is counted, then ignored. */
+	{
+		struct ena_aq_comp *acq = hw.admin.cq_mem.va;
+		uint16_t mask = hw.admin.depth - 1;
+		struct ena_aq_comp *e = &acq[f.acq_tail & mask];
+
+		memset(e, 0, sizeof(*e));
+		e->common.cmd_id = 0x7ff;
+		e->common.flags = f.acq_phase;
+		f.acq_tail++;
+		if ((f.acq_tail & mask) == 0)
+			f.acq_phase ^= 1;
+		ena_hw_admin_intr(&hw);
+		ENA_CHECK_EQ("completion of no command counted", 1,
+			hw.admin.stats.unexpected);
+		ENA_CHECK_RC("command after a stray completion", 0,
+			ena_hw_admin_exec(&hw, &cmd, &comp, sizeof(comp)));
+	}
 	fake_fini(&f);
 }
 
@@ -1007,6 +1026,22 @@ test_rx_hand(void)
 	rx_cdesc_set(&q, 4, 4, 4000, true, true, 1);
 	ENA_CHECK_RC("rx fragment longer than buffer", -EMSGSIZE,
 		ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+	/* The first fragment's offset counts too (fuzz target rx). */
+	rx_cdesc_set(&q, 4, 4, 2048, true, true, 1);
+	((struct ena_rx_cdesc *)q.cq.ring)[4].offset = 31;
+	ENA_CHECK_RC("rx offset + length beyond the buffer", -EMSGSIZE,
+		ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+	rx_cdesc_set(&q, 4, 4, 2048 - 31, true, true, 1);
+	((struct ena_rx_cdesc *)q.cq.ring)[4].offset = 31;
+	ENA_CHECK_RC("rx offset + length filling the buffer", 0,
+		ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+	ENA_CHECK(ctx.nfrags == 1 && ctx.offset == 31,
+		"rx offset packet: %u frags, offset %u", ctx.nfrags,
+		ctx.offset);
+	q.cq.head--;
+	q.cq.rx_pending = 0;
+	q.sq.next_to_comp--;
+	((struct ena_rx_cdesc *)q.cq.ring)[4].offset = 0;
 	for (i = 4; i < 8; i++)
 		rx_cdesc_set(
 			&q, (uint16_t)i, (uint16_t)i, 100, i == 4, false, 1);
@@ -1353,6 +1388,38 @@ emu_io_max_queues(void)
 		p.placement = ENA_HW_PLACEMENT_DEV;
 		ENA_CHECK_RC("device placement without LLQ", -EINVAL,
 			ena_hw_io_create(&e.hw, &p, &xsq, &xcq));
+	}
+	/*
+	 * Register offsets the device hands out must lie in BAR 0 (fuzz
+	 * target admin): with a BAR said to end below the emulator's
+	 * doorbells, the destroy of a queue frees its slot, the create that
+	 * follows is refused and leaves nothing behind.
+	 */
+	{
+		struct ena_hw_io_sq xsq;
+		struct ena_hw_io_cq xcq;
+		size_t bar0;
+
+		ena_emu_bar(e.dev, ENA_EMU_BAR_REGS, &bar0);
+		ena_hw_io_destroy(&e.hw, &sq[0], &cq[0]);
+		memset(&p, 0, sizeof(p));
+		p.dir = ENA_HW_DIR_TX;
+		p.depth = 256;
+		p.msix_vector = -1;
+		p.placement = ENA_HW_PLACEMENT_HOST;
+		ena_hw_set_bar_lens(&e.hw, ENA_REG_SPACE_END, 0);
+		ENA_CHECK_RC("queue registers beyond BAR 0 refused", -EINVAL,
+			ena_hw_io_create(&e.hw, &p, &xsq, &xcq));
+		ENA_CHECK(!xsq.created && !xcq.created && xcq.ring == NULL &&
+				xsq.ring == NULL,
+			"refused create left state behind");
+		ena_hw_set_bar_lens(&e.hw, bar0, 0);
+		ENA_CHECK_RC("queue registers inside BAR 0", 0,
+			ena_hw_io_create(&e.hw, &p, &sq[0], &cq[0]));
+		ENA_CHECK(sq[0].db != NULL &&
+				(uintptr_t)sq[0].db + 4 <=
+					(uintptr_t)e.hw.regs + bar0,
+			"doorbell inside BAR 0");
 	}
 
 	/* Indirection table pointing at the Rx CQs. */

@@ -1187,6 +1187,8 @@ pmd_wait_reset_event(struct pmd_env *env, unsigned int ev0, bool traffic)
 	return pmd_reset_events != ev0;
 }
 
+static uint64_t pmd_xstat(uint16_t port, const char *name);
+
 static void
 pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	const char *reason, const char *pmd_args)
@@ -1223,6 +1225,20 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	raised = pmd_wait_reset_event(&env, ev0, traffic);
 	PMD_CHECK_OURS(raised, "%s: RTE_ETH_EVENT_INTR_RESET raised", what);
 	ena_emu_fault_set(env.emu, fault, 0);
+	if (fault == ENA_EMU_FAULT_TX_BAD_REQ_ID && raised && pmd_ours()) {
+		/* Counted once, however often the application reaps. */
+		uint64_t b0 = pmd_xstat(env.port, "tx_q0_bad_req_id") +
+			pmd_xstat(env.port, "tx_q1_bad_req_id");
+		uint16_t q;
+
+		for (q = 0; q < 2; q++) {
+			rte_eth_tx_done_cleanup(env.port, q, 0);
+			rte_eth_tx_done_cleanup(env.port, q, 0);
+		}
+		ENA_CHECK_EQ("bad Tx completion counted once", b0,
+			pmd_xstat(env.port, "tx_q0_bad_req_id") +
+				pmd_xstat(env.port, "tx_q1_bad_req_id"));
+	}
 	if (!raised && !pmd_ours()) {
 		pmd_log_capture_stop("");
 		rte_eth_dev_callback_unregister(

@@ -434,6 +434,8 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 	rc = ena_hw_init(&ad->hw, ad->name, regs, llq, dev->device->numa_node);
 	if (rc != 0)
 		return rc;
+	ena_hw_set_bar_lens(&ad->hw, pci->mem_resource[ENA_REG_BAR].len,
+		pci->mem_resource[ENA_LLQ_BAR].len);
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.readless = true;
 	/* Until the admin vector has a handler (ena_intr_setup()). */

@@ -229,6 +229,9 @@ ena_tx_clean(struct ena_ring *r, uint16_t budget)
 	uint16_t n = 0, ntc = r->next_to_clean, id;
 	int rc;
 
+	/* After a bad completion the queue waits for the reset. */
+	if (unlikely(!r->run))
+		return 0;
 	if (budget > ENA_TX_CLEAN_MAX)
 		budget = ENA_TX_CLEAN_MAX;
 	while (n < budget) {

@@ -213,6 +213,7 @@ struct ena_hw_admin_stats {
 	uint64_t timeouts;
 	uint64_t no_space; /* submission refused: ring full */
 	uint64_t aborted;
+	uint64_t unexpected; /* completions of no command sent (device bug) */
 	/* Completions consumed by the interrupt (ena_hw_admin_intr()) ... */
 	uint64_t intr_completions;
 	/* ... and by a waiter looking at the ACQ itself. */
@@ -315,6 +316,9 @@ struct ena_hw {
 	char name[32]; /* for log lines */
 	void *regs;    /* BAR 0 */
 	void *mem_bar; /* BAR 2 (LLQ), may be NULL */
+	/* BAR sizes in bytes (ena_hw_set_bar_lens); 0: unknown, unchecked */
+	size_t regs_len;
+	size_t mem_bar_len;
 	int socket;
 	void *owner; /* caller's back pointer */
 
@@ -376,6 +380,15 @@ struct ena_hw {
  */
 int ena_hw_init(struct ena_hw *hw, const char *name, void *regs, void *mem_bar,
 	int socket);
+
+/*
+ * Sizes of BAR 0 and BAR 2 (0: unknown). Every register offset and LLQ
+ * window the device hands out (IO queue creation) must then lie inside
+ * its BAR; a device that names one outside fails the queue's creation.
+ * Call after ena_hw_init().
+ */
+void
+ena_hw_set_bar_lens(struct ena_hw *hw, size_t regs_len, size_t mem_bar_len);
 
 /* Options for ena_hw_bringup(). */
 struct ena_hw_bringup_cfg {

@@ -202,6 +202,7 @@ ena_hw_admin_reap(struct ena_hw *hw)
 			slot->cmd_id == id) {
 			slot->state = ENA_HW_SLOT_FREE;
 		} else {
+			aq->stats.unexpected++;
 			ena_hw_warn(hw,
 				"admin completion for unknown command id %u (slot state %d)",
 				id, slot->state);

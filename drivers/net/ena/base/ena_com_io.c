@@ -115,6 +115,14 @@ ena_hw_io_check(struct ena_hw *hw, const struct ena_hw_io_params *p)
 	return 0;
 }
 
+/* A register at off (0: none) lies inside BAR 0 (when its size is known). */
+static bool
+ena_hw_io_reg_ok(const struct ena_hw *hw, uint32_t off)
+{
+	return off == 0 || hw->regs_len == 0 ||
+		((off & 3) == 0 && (size_t)off + 4 <= hw->regs_len);
+}
+
 static int
 ena_hw_io_create_cq(struct ena_hw *hw, const struct ena_hw_io_params *p,
 	struct ena_hw_io_cq *cq)
@@ -159,11 +167,15 @@ ena_hw_io_create_cq(struct ena_hw *hw, const struct ena_hw_io_params *p,
 			p->qid, r->actual_depth, p->depth);
 		return -EINVAL;
 	}
-	if ((r->unmask_offset | r->head_db_offset | r->numa_node_offset) & 3) {
+	if (((r->unmask_offset | r->head_db_offset | r->numa_node_offset) &
+		    3) ||
+		!ena_hw_io_reg_ok(hw, r->unmask_offset) ||
+		!ena_hw_io_reg_ok(hw, r->head_db_offset) ||
+		!ena_hw_io_reg_ok(hw, r->numa_node_offset)) {
 		ena_hw_err(hw,
-			"queue %u: misaligned CQ register offsets 0x%x/0x%x/0x%x",
+			"queue %u: CQ register offsets 0x%x/0x%x/0x%x misaligned or beyond BAR 0 (%zu bytes)",
 			p->qid, r->unmask_offset, r->head_db_offset,
-			r->numa_node_offset);
+			r->numa_node_offset, hw->regs_len);
 		return -EINVAL;
 	}
 	cq->unmask_reg = r->unmask_offset
@@ -231,16 +243,25 @@ ena_hw_io_create_sq(struct ena_hw *hw, const struct ena_hw_io_params *p,
 	}
 	sq->idx = r->sq_idx;
 	sq->created = true;
-	if (r->db_offset == 0 || (r->db_offset & 3) != 0) {
-		ena_hw_err(hw, "queue %u: invalid SQ doorbell offset 0x%x",
-			p->qid, r->db_offset);
+	if (r->db_offset == 0 || (r->db_offset & 3) != 0 ||
+		!ena_hw_io_reg_ok(hw, r->db_offset)) {
+		ena_hw_err(hw,
+			"queue %u: invalid SQ doorbell offset 0x%x (BAR 0: %zu bytes)",
+			p->qid, r->db_offset, hw->regs_len);
 		return -EINVAL;
 	}
 	sq->db = (volatile uint32_t *)ena_hw_reg_addr(hw, r->db_offset);
 	if (p->placement == ENA_HW_PLACEMENT_DEV) {
-		if ((r->llq_desc_offset & 7) != 0) {
-			ena_hw_err(hw, "queue %u: misaligned LLQ offset 0x%x",
-				p->qid, r->llq_desc_offset);
+		if ((r->llq_desc_offset & 7) != 0 ||
+			(hw->mem_bar_len != 0 &&
+				(uint64_t)r->llq_desc_offset +
+						(uint64_t)p->depth *
+							hw->llq.entry_size >
+					hw->mem_bar_len)) {
+			ena_hw_err(hw,
+				"queue %u: LLQ offset 0x%x misaligned or %u entries beyond BAR 2 (%zu bytes)",
+				p->qid, r->llq_desc_offset, p->depth,
+				hw->mem_bar_len);
 			return -EINVAL;
 		}
 		sq->llq_ring = (volatile uint8_t *)hw->mem_bar +

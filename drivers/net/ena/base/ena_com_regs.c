@@ -33,6 +33,13 @@ ena_hw_init(struct ena_hw *hw, const char *name, void *regs, void *mem_bar,
 	return 0;
 }
 
+void
+ena_hw_set_bar_lens(struct ena_hw *hw, size_t regs_len, size_t mem_bar_len)
+{
+	hw->regs_len = regs_len;
+	hw->mem_bar_len = hw->mem_bar != NULL ? mem_bar_len : 0;
+}
+
 /* ---- read-less MMIO ------------------------------------------------------ */
 
 int

@@ -262,6 +262,7 @@ ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
 		ena_hw_err(cq->hw,
 			"tx queue %u: completion with invalid req_id %u (depth %u)",
 			cq->qid, id, cq->depth);
+		*req_id = id; /* for the caller's report */
 		return -ERANGE;
 	}
 	*req_id = id;
@@ -347,7 +348,7 @@ ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
 {
 	const struct ena_rx_cdesc *c = NULL;
 	uint16_t limit, n, i, base = cq->head & cq->mask, id, posted;
-	uint32_t status = 0;
+	uint32_t status = 0, len;
 	uint8_t want;
 
 	ctx->nfrags = 0;
@@ -388,10 +389,13 @@ ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
 			return -ERANGE;
 		}
 		posted = sq->rx_posted_len[id];
-		if (ena_unlikely(posted != 0 && c->length > posted)) {
+		/* The first fragment starts offset bytes into its buffer. */
+		len = (uint32_t)c->length + (i == 0 ? c->offset : 0);
+		if (ena_unlikely(posted != 0 && len > posted)) {
 			ena_hw_err(cq->hw,
-				"rx queue %u: fragment of %u bytes in a %u byte buffer (req_id %u)",
-				cq->qid, c->length, posted, id);
+				"rx queue %u: fragment of %u bytes at offset %u in a %u byte buffer (req_id %u)",
+				cq->qid, c->length, i == 0 ? c->offset : 0,
+				posted, id);
 			return -EMSGSIZE;
 		}
 		ctx->frags[i].req_id = id;

@@ -217,7 +217,7 @@ ena_hw_sq_doorbell(struct ena_hw_io_sq *sq)
 
 /*
  * Next Tx completion: 0 and *req_id, -EAGAIN when none, -ERANGE when the
- * device returned a req_id >= depth (the entry is not consumed).
+ * device returned a req_id >= depth (in *req_id; the entry is not consumed).
  */
 int ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id);
 
