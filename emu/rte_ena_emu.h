@@ -150,6 +150,12 @@ enum ena_emu_fault {
 	 * handed to the application, or has yet to post again).
 	 */
 	ENA_EMU_FAULT_RX_STALE_REQ_ID,
+	/*
+	 * [request_reset] N > 0: the device asks the driver for a reset with
+	 * a DEVICE_RESET event (once per unit; a driver that did not enable
+	 * that group gets nothing).
+	 */
+	ENA_EMU_FAULT_REQUEST_RESET,
 	ENA_EMU_FAULT_MAX
 };
 

@@ -22,7 +22,26 @@ ena_emu_aenq_groups_supported(void)
 		ENA_BIT(ENA_AENQ_GROUP_FATAL_ERROR) |
 		ENA_BIT(ENA_AENQ_GROUP_WARNING) |
 		ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) |
-		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE);
+		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE) |
+		ENA_BIT(ENA_AENQ_GROUP_DEVICE_RESET);
+}
+
+/* request_reset: one DEVICE_RESET event per unit of the knob. */
+static unsigned int
+emu_request_reset_poll(struct ena_emu_dev *dev)
+{
+	int rc;
+
+	if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_REQUEST_RESET) == 0 ||
+		!dev->core->aenq_live)
+		return 0;
+	rc = ena_emu_aenq_post(dev, ENA_AENQ_GROUP_DEVICE_RESET, 0, NULL, 0);
+	if (rc == -EAGAIN)
+		return 0;
+	ena_emu_fault_take(dev, ENA_EMU_FAULT_REQUEST_RESET);
+	ena_emu_log(dev, EMU_LOG_INFO, "asked the driver for a reset%s",
+		rc == -ENOTSUP ? " (group not enabled: nothing sent)" : "");
+	return 1;
 }
 
 void
@@ -221,6 +240,10 @@ emu_keep_alive_poll(struct ena_emu_dev *dev, uint64_t now)
 	d.rx_drops_hi = (uint32_t)(t.rx_drops >> 32);
 	d.tx_drops_lo = (uint32_t)t.tx_drops;
 	d.tx_drops_hi = (uint32_t)(t.tx_drops >> 32);
+	if (dev->cfg.capabilities != 0) {
+		d.rx_overruns_lo = (uint32_t)t.rx_drops;
+		d.rx_overruns_hi = (uint32_t)(t.rx_drops >> 32);
+	}
 	if (ena_emu_aenq_post(dev, ENA_AENQ_GROUP_KEEP_ALIVE, 0,
 		    (uint8_t *)&d + sizeof(d.common),
 		    sizeof(d) - sizeof(d.common)) != 0)
@@ -256,6 +279,7 @@ ena_emu_aenq_poll(struct ena_emu_dev *dev)
 	work += emu_link_poll(dev, now);
 	work += emu_notify_poll(dev);
 	work += emu_keep_alive_poll(dev, now);
+	work += emu_request_reset_poll(dev);
 	return work;
 }
 

@@ -52,7 +52,13 @@ struct ena_emu_config {
 	char wire[ENA_EMU_WIRE_LEN];
 	bool link_up; /* initial link state */
 	uint8_t mac[6];
-	bool tx_reorder;		    /* Tx completions out of order */
+	bool tx_reorder; /* Tx completions out of order */
+	/*
+	 * ENA_BIT(enum ena_dev_cap) in the device attributes: what a device
+	 * of the newer interface offers (0: a device of the 2.0 era).
+	 */
+	uint32_t capabilities;
+	uint16_t llq_entry_recommended; /* bytes: 128 or 256 */
 	uint64_t faults[ENA_EMU_FAULT_MAX]; /* initial knob values */
 };
 

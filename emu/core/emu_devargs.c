@@ -25,6 +25,12 @@
 #define EMU_RING_MAX   16384
 #define EMU_MTU_LIMIT  16384
 #define EMU_KEYS_MAX   64 /* distinct keys one option string may hold */
+/* Capabilities the device can offer, and offers unless told otherwise. */
+#define EMU_CAPS_KNOWN                                                    \
+	(ENA_BIT(ENA_DEV_CAP_ENI_STATS) | ENA_BIT(ENA_DEV_CAP_SRD_INFO) | \
+		ENA_BIT(ENA_DEV_CAP_CUSTOMER_METRICS) |                   \
+		ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS))
+#define EMU_CAPS_DEFAULT EMU_CAPS_KNOWN
 
 static const char *const emu_plain_keys[] = {
 	"queues",
@@ -35,6 +41,8 @@ static const char *const emu_plain_keys[] = {
 	"link",
 	"mac",
 	"tx_reorder",
+	"capabilities",
+	"llq_entry",
 };
 
 int
@@ -271,6 +279,23 @@ emu_parse_pair(const char *name, const char *key, const char *val,
 			name, key, val, "up", "down", &cfg->link_up);
 	if (strcmp(key, "mac") == 0)
 		return emu_parse_mac(name, val, cfg->mac);
+	if (strcmp(key, "capabilities") == 0) {
+		rc = emu_parse_u64(
+			name, key, val, 0, EMU_CAPS_KNOWN, false, &v);
+		cfg->capabilities = (uint32_t)v;
+		return rc;
+	}
+	if (strcmp(key, "llq_entry") == 0) {
+		rc = emu_parse_u64(name, key, val, 128, 256, false, &v);
+		if (rc == 0 && v != 128 && v != 256) {
+			ena_emu_log(NULL, EMU_LOG_ERR,
+				"%s: llq_entry %" PRIu64 " is not 128 or 256",
+				name, v);
+			return -EINVAL;
+		}
+		cfg->llq_entry_recommended = (uint16_t)v;
+		return rc;
+	}
 	for (i = 0; i < ENA_EMU_FAULT_MAX; i++)
 		if (strcmp(key, ena_emu_fault_name(i)) == 0)
 			return emu_parse_u64(name, key, val, 0,
@@ -290,6 +315,8 @@ emu_config_defaults(const char *name, struct ena_emu_config *cfg)
 	cfg->mtu_max = 9216;
 	strcpy(cfg->wire, "loopback");
 	cfg->link_up = true;
+	cfg->capabilities = EMU_CAPS_DEFAULT;
+	cfg->llq_entry_recommended = 128;
 	emu_default_mac(name, cfg->mac);
 }
 

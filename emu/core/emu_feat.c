@@ -207,6 +207,7 @@ emu_get_dev_attr(struct ena_emu_dev *dev, struct ena_feat_dev_attr *a)
 	a->virt_addr_width = ENA_EMU_DMA_WIDTH;
 	memcpy(a->mac_addr, dev->cfg.mac, sizeof(a->mac_addr));
 	a->max_mtu = dev->cfg.mtu_max;
+	a->capabilities = dev->cfg.capabilities;
 }
 
 static void
@@ -242,11 +243,24 @@ emu_get_queues(struct ena_emu_dev *dev, struct ena_feat_max_queues *q)
 	q->max_rx_descs_per_pkt = ENA_EMU_MAX_RX_DESCS;
 }
 
+/*
+ * The driver names the newest LLQ answer it understands; a device of the
+ * newer interface (any capability) answers version 1 with the entry size
+ * it recommends, an older one version 0.
+ */
 static void
-emu_get_llq(struct ena_emu_dev *dev, struct ena_feat_llq *l)
+emu_get_llq(struct ena_emu_dev *dev, struct ena_feat_llq *l, uint8_t version)
 {
 	const struct ena_emu_llq *cur = &dev->llq;
 
+	if (version >= ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT &&
+		dev->cfg.capabilities != 0) {
+		l->feature_version = ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT;
+		l->entry_size_recommended =
+			dev->cfg.llq_entry_recommended == 256
+			? ENA_LLQ_ENTRY_256B
+			: ENA_LLQ_ENTRY_128B;
+	}
 	l->max_llq_num = dev->cfg.queues;
 	l->max_llq_depth = dev->cfg.ring_size;
 	l->header_location_supported = ENA_LLQ_HEADER_INLINE;
@@ -383,7 +397,7 @@ ena_emu_feat_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		emu_get_hints(&r->hw_hints);
 		break;
 	case ENA_FEAT_LLQ:
-		emu_get_llq(dev, &r->llq);
+		emu_get_llq(dev, &r->llq, cmd->get_feat.feat.version);
 		break;
 	case ENA_FEAT_STATELESS_OFFLOAD:
 		r->offload.tx = dev->offload_tx;
@@ -714,6 +728,38 @@ emu_split(uint64_t v, uint32_t *lo, uint32_t *hi)
 	*hi = (uint32_t)(v >> 32);
 }
 
+/*
+ * One 64-bit value per requested metric the device has, in bit order,
+ * into the control buffer; which ones, in the completion. The emulated
+ * ENI shapes nothing: allowances are never exceeded and the connection
+ * table always has room.
+ */
+static uint8_t
+emu_customer_metrics(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
+	struct ena_aq_comp *comp)
+{
+	const struct ena_aq_get_stats_cmd *g = &cmd->get_stats;
+	uint64_t want = (uint64_t)g->requested_metrics_hi << 32 |
+		g->requested_metrics_lo;
+	uint64_t have = want & ENA_METRICS_ALL_MASK, *out;
+	unsigned int n = (unsigned int)__builtin_popcountll(have), i, k = 0;
+	void *buf;
+	size_t len;
+	uint8_t st;
+
+	st = emu_ctrl_buf(dev, cmd, (size_t)n * sizeof(uint64_t), &buf, &len);
+	if (st != ENA_AQ_STATUS_SUCCESS)
+		return st;
+	out = buf;
+	for (i = 0; i < 64; i++) {
+		if (!(have & (UINT64_C(1) << i)))
+			continue;
+		out[k++] = i == ENA_METRIC_CONNTRACK_AVAILABLE ? 65536 : 0;
+	}
+	comp->get_stats.metrics.reported = have;
+	return ENA_AQ_STATUS_SUCCESS;
+}
+
 uint8_t
 ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	struct ena_aq_comp *comp)
@@ -735,11 +781,25 @@ ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		emu_split(t.rx_pkts, &b->rx_pkts_lo, &b->rx_pkts_hi);
 		emu_split(t.rx_drops, &b->rx_drops_lo, &b->rx_drops_hi);
 		emu_split(t.tx_drops, &b->tx_drops_lo, &b->tx_drops_hi);
+		if (dev->cfg.capabilities != 0)
+			emu_split(t.rx_drops, &b->rx_overruns_lo,
+				&b->rx_overruns_hi);
 		return ENA_AQ_STATUS_SUCCESS;
 	case ENA_STATS_TYPE_ENI:
 		/* The emulated ENI never shapes traffic. */
 		memset(&comp->get_stats.eni, 0, sizeof(comp->get_stats.eni));
 		return ENA_AQ_STATUS_SUCCESS;
+	case ENA_STATS_TYPE_SRD:
+		if (!(dev->cfg.capabilities & ENA_BIT(ENA_DEV_CAP_SRD_INFO)))
+			break;
+		/* ENA Express off: nothing goes over SRD. */
+		memset(&comp->get_stats.srd, 0, sizeof(comp->get_stats.srd));
+		return ENA_AQ_STATUS_SUCCESS;
+	case ENA_STATS_TYPE_CUSTOMER_METRICS:
+		if (!(dev->cfg.capabilities &
+			    ENA_BIT(ENA_DEV_CAP_CUSTOMER_METRICS)))
+			break;
+		return emu_customer_metrics(dev, cmd, comp);
 	case ENA_STATS_TYPE_EXTENDED:
 		st = emu_ctrl_buf(dev, cmd, 1, &buf, &len);
 		if (st != ENA_AQ_STATUS_SUCCESS)
@@ -757,8 +817,8 @@ ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		comp->get_stats.raw[0] = n < 0 ? 0 : (uint64_t)n;
 		return ENA_AQ_STATUS_SUCCESS;
 	default:
-		ena_emu_log(
-			dev, EMU_LOG_WARNING, "stats type %u unknown", g->type);
-		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
+		break;
 	}
+	ena_emu_log(dev, EMU_LOG_WARNING, "stats type %u not offered", g->type);
+	return ENA_AQ_STATUS_UNSUPPORTED_OPCODE;
 }

@@ -153,7 +153,13 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 	c->dev_ctl_seen = v;
 	if (now && !was) {
 		ena_emu_log(dev, EMU_LOG_INFO, "reset requested, reason %u",
-			ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON));
+			ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON) |
+				(dev->cfg.capabilities &
+						ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS)
+					? ENA_FIELD_GET(v,
+						  ENA_REG_DEV_CTL_RESET_REASON_EXT)
+						<< ENA_REG_DEV_CTL_RESET_REASON_BITS
+					: 0));
 		ena_emu_dev_reset(dev);
 		c->reset_in_progress = true;
 	} else if (!now && was) {
