@@ -30,60 +30,26 @@
 
 #include "rte_ena_emu.h"
 #include "test.h"
+#include "test_pmd.h"
 
-#define PMD_NB_MBUF    8192
-#define PMD_MBUF_DATA  (RTE_MBUF_DEFAULT_DATAROOM + RTE_PKTMBUF_HEADROOM)
-#define PMD_RING       512
-#define PMD_BURST      32
-#define PMD_MAX_Q      4
-#define PMD_HDR_LEN    (14 + 20 + 8)
-#define PMD_DEADLINE_S 10
-
-struct pmd_env {
-	char vdev[32];
-	char pci[32];
-	uint16_t port;
-	struct ena_emu_dev *emu;
-	uint16_t nb_q;
-	uint16_t ring;
-	uint64_t rx_offloads;
-	uint64_t tx_offloads;
-	uint32_t seq;
-};
-
-static struct rte_mempool *pmd_mp;
+struct rte_mempool *pmd_mp;
 static unsigned int pmd_vdev_seq;
-static const char *pmd_sel;
-static volatile unsigned int pmd_reset_events;
-static volatile unsigned int pmd_lsc_events;
+const char *pmd_sel;
+volatile unsigned int pmd_reset_events;
+volatile unsigned int pmd_lsc_events;
 
 /* Log capture, to check that a reset names its reason. */
 static char *pmd_log_buf;
 static size_t pmd_log_len;
 static FILE *pmd_log_file;
 
-static bool
+bool
 pmd_ours(void)
 {
 	return strstr(pmd_sel, "pmds-23.0") == NULL;
 }
 
-/*
- * A behaviour only our PMD promises: checked on ours, reported as a
- * difference on the upstream one.
- */
-#define PMD_CHECK_OURS(cond, ...)                          \
-	do {                                               \
-		if (pmd_ours()) {                          \
-			ENA_CHECK(cond, __VA_ARGS__);      \
-		} else if (!(cond)) {                      \
-			printf("difference (upstream): "); \
-			printf(__VA_ARGS__);               \
-			printf("\n");                      \
-		}                                          \
-	} while (0)
-
-static int
+int
 pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret)
 {
 	RTE_SET_USED(port);
@@ -96,7 +62,7 @@ pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret)
 	return 0;
 }
 
-static void
+void
 pmd_log_capture_start(void)
 {
 	pmd_log_file = open_memstream(&pmd_log_buf, &pmd_log_len);
@@ -105,7 +71,7 @@ pmd_log_capture_start(void)
 }
 
 /* Returns whether the captured log contains needle (any case). */
-static bool
+bool
 pmd_log_capture_stop(const char *needle)
 {
 	bool found = false;
@@ -144,7 +110,7 @@ pmd_devargs_drop(const char *pci)
  * Creates an emulated device handled by the selected PMD; pmd_args are the
  * PMD's devargs, given to the PCI address as "-a <addr>,<pmd_args>" would.
  */
-static int
+int
 pmd_env_create2(struct pmd_env *env, const char *emu_args, const char *pmd_args)
 {
 	uint16_t before[RTE_MAX_ETHPORTS];
@@ -188,13 +154,13 @@ pmd_env_create2(struct pmd_env *env, const char *emu_args, const char *pmd_args)
 	return -ENODEV;
 }
 
-static int
+int
 pmd_env_create(struct pmd_env *env, const char *emu_args)
 {
 	return pmd_env_create2(env, emu_args, "");
 }
 
-static void
+void
 pmd_env_destroy(struct pmd_env *env)
 {
 	rte_eth_dev_stop(env->port);
@@ -209,7 +175,7 @@ pmd_env_destroy(struct pmd_env *env)
 	pmd_devargs_drop(env->pci);
 }
 
-static int
+int
 pmd_configure(struct pmd_env *env, uint16_t nb_q, uint16_t ring, uint16_t mtu,
 	bool rss)
 {
@@ -287,7 +253,7 @@ pmd_pkt_len(uint32_t seq, uint32_t max_len)
 }
 
 /* Builds the full frame of packet seq into buf (len bytes). */
-static void
+void
 pmd_pkt_build(uint8_t *buf, uint32_t seq, uint32_t len)
 {
 	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)buf;
@@ -338,7 +304,7 @@ pmd_pkt_build(uint8_t *buf, uint32_t seq, uint32_t len)
 }
 
 /* Makes an mbuf chain of packet seq, segments of at most seg bytes. */
-static struct rte_mbuf *
+struct rte_mbuf *
 pmd_pkt_mbuf(uint32_t seq, uint32_t len, uint32_t seg)
 {
 	static uint8_t frame[16384];
@@ -531,7 +497,7 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 }
 
 /* Prints the non-zero extended statistics, to explain a failure. */
-static void
+void
 pmd_dump_xstats(uint16_t port)
 {
 	struct rte_eth_xstat_name *names;
@@ -554,7 +520,7 @@ pmd_dump_xstats(uint16_t port)
 	free(xs);
 }
 
-static void
+void
 pmd_traffic_check(const char *what, struct pmd_env *env, uint32_t count,
 	uint32_t max_len, uint32_t seg)
 {
@@ -601,7 +567,7 @@ pmd_traffic_check(const char *what, struct pmd_env *env, uint32_t count,
 	}
 }
 
-static void
+void
 pmd_check_mempool_full(const char *what)
 {
 	ENA_CHECK(rte_mempool_avail_count(pmd_mp) == PMD_NB_MBUF,
@@ -1067,7 +1033,7 @@ pmd_test_stop_start(void)
 	pmd_env_destroy(&env);
 }
 
-static bool
+bool
 pmd_wait_reset_event(struct pmd_env *env, unsigned int ev0, bool traffic)
 {
 	uint64_t dl = rte_get_timer_cycles() + 15 * rte_get_timer_hz();
@@ -1164,7 +1130,7 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	pmd_env_destroy(&env);
 }
 
-static uint64_t
+uint64_t
 pmd_xstat(uint16_t port, const char *name)
 {
 	uint64_t id, v = UINT64_MAX;
