@@ -71,8 +71,8 @@ bool pmd_ours(void);
 	} while (0)
 
 /* Counts RTE_ETH_EVENT_INTR_RESET / _LSC into the counters above. */
-int pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg,
-	void *ret);
+int
+pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret);
 
 /* Captures the DPDK log until stop; stop says whether needle was logged. */
 void pmd_log_capture_start(void);

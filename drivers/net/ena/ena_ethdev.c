@@ -803,8 +803,10 @@ ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 		}
 	}
 	rc = ena_mtu_apply(ad, mtu);
-	if (rc == 0)
+	if (rc == 0) {
 		ad->mtu = mtu;
+		ena_tx_mtu_update(ad, mtu);
+	}
 	return rc;
 }
 
@@ -883,6 +885,7 @@ ena_dev_start(struct rte_eth_dev *dev)
 			return rc;
 		ad->mtu = dev->data->mtu;
 	}
+	ena_tx_mtu_update(ad, dev->data->mtu);
 	rc = ena_queues_start(dev);
 	if (rc != 0)
 		goto err;

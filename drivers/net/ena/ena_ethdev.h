@@ -113,6 +113,9 @@ struct ena_ring {
 		uint16_t tx_free_thresh;
 	};
 	uint16_t sgl_size;
+	/* Tx: segments a packet may have and still fit with a meta descriptor;
+	 * longer chains are linearised. */
+	uint16_t tx_seg_max;
 	uint16_t tx_max_hdr; /* LLQ header bytes to push; 0 = regular */
 	uint16_t port_id;
 	uint64_t rx_hash_flag; /* RTE_MBUF_F_RX_RSS_HASH or 0 */
@@ -136,6 +139,7 @@ struct ena_ring {
 	unsigned int socket_id;
 	uint64_t offloads;
 	uint32_t missing_thresh;
+	uint32_t tx_max_frame; /* MTU plus L2 overhead, for tx_prepare */
 	union {
 		struct ena_hw_rx_frag rx_frags[ENA_MAX_SEGS];
 		struct ena_hw_buf tx_segs[ENA_MAX_SEGS];
@@ -264,6 +268,7 @@ void ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *txq);
 uint16_t ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 uint16_t ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 int ena_tx_done_cleanup(void *q, uint32_t free_cnt);
+void ena_tx_mtu_update(struct ena_adapter *ad, uint16_t mtu);
 
 /* ena_rss.c */
 void ena_rss_defaults(struct ena_adapter *ad);
