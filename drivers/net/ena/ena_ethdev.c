@@ -459,6 +459,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 	ad->stats_eni_ok = true;
 	ad->stats_srd_ok = true;
 	ad->stats_basic_ok = true;
+	ad->stats_fail_streak = 0;
 	ad->trigger_reset = false;
 	ad->reset_announced = false;
 	ad->reset_reason = ENA_RESET_REASON_NORMAL;

@@ -123,6 +123,13 @@ struct ena_ring {
 	bool tx_l4_full; /* device computes the full L4 checksum */
 	bool started;
 	bool run; /* datapath may touch the rings */
+	/*
+	 * Counters, written by the queue's owner only. stats_seq is odd
+	 * while a burst commits its counters (ena_stats_begin/end), so a
+	 * reader on another thread takes a consistent copy of the queue's
+	 * counters without a lock (ena_xstats.c).
+	 */
+	uint32_t stats_seq;
 	union {
 		struct ena_xs_rxq rx_stats;
 		struct ena_xs_txq tx_stats;
@@ -140,6 +147,11 @@ struct ena_ring {
 	uint64_t offloads;
 	uint32_t missing_thresh;
 	uint32_t tx_max_frame; /* MTU plus L2 overhead, for tx_prepare */
+	/* Counter values at the last stats reset (reported: now - base). */
+	union {
+		struct ena_xs_rxq rx_base;
+		struct ena_xs_txq tx_base;
+	};
 	union {
 		struct ena_hw_rx_frag rx_frags[ENA_MAX_SEGS];
 		struct ena_hw_buf tx_segs[ENA_MAX_SEGS];
@@ -220,12 +232,35 @@ struct ena_adapter {
 
 	/* Counters (device-side ones are cached copies). */
 	struct ena_xs_dev dev_stats;
+	struct ena_xs_dev dev_base; /* at the last stats reset */
+	/* Device statistics commands failing in a row, last failure logged. */
+	uint32_t stats_fail_streak;
+	uint64_t stats_fail_logged; /* TSC */
 	struct ena_hw_eni_stats eni_stats;
 	struct ena_hw_srd_stats srd_stats;
 	uint64_t basic_rx_drops;
 	uint64_t basic_tx_drops;
 	uint64_t memzone_seq;
 };
+
+/*
+ * A burst commits its counters between these two: stats_seq odd while
+ * they change. Plain stores on the owner's own line; the barriers order
+ * them for a reader on another core.
+ */
+static inline void
+ena_stats_begin(struct ena_ring *r)
+{
+	__atomic_store_n(&r->stats_seq, r->stats_seq + 1, __ATOMIC_RELAXED);
+	rte_smp_wmb();
+}
+
+static inline void
+ena_stats_end(struct ena_ring *r)
+{
+	rte_smp_wmb();
+	__atomic_store_n(&r->stats_seq, r->stats_seq + 1, __ATOMIC_RELAXED);
+}
 
 static inline struct ena_adapter *
 ena_adapter_of(struct rte_eth_dev *dev)

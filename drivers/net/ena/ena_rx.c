@@ -409,9 +409,13 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	}
 out:
 	r->next_to_clean = ntc;
-	r->rx_stats.cnt += nb;
-	r->rx_stats.bytes += bytes;
-	r->rx_stats.l4_csum_good += good;
+	if (nb != 0) {
+		ena_stats_begin(r);
+		r->rx_stats.cnt += nb;
+		r->rx_stats.bytes += bytes;
+		r->rx_stats.l4_csum_good += good;
+		ena_stats_end(r);
+	}
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
 		likely(!r->adapter->trigger_reset))
 		ena_rx_refill(r, ena_rx_free_slots(r));

@@ -549,6 +549,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 		ena_hw_sq_doorbell(&r->sq);
 		r->tx_stats.doorbells++;
 	}
+	ena_stats_begin(r);
 	r->tx_stats.tx_poll++;
 	r->tx_stats.cnt += queued;
 	r->tx_stats.bytes += bytes;
@@ -556,6 +557,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	r->tx_stats.linearize += lin;
 	r->tx_stats.llq_pushes += llq ? queued : 0;
 	r->tx_stats.available_desc = ena_hw_sq_free(&r->sq);
+	ena_stats_end(r);
 	return sent;
 }
 

@@ -113,38 +113,82 @@ ena_wd_tx_check(struct ena_adapter *ad)
 	return false;
 }
 
+/* A failed statistics command is logged once a minute at most. */
+#define ENA_STATS_FAIL_LOG_S 60
+
+/*
+ * Outcome of one statistics command. A device that does not offer the
+ * type (-EOPNOTSUPP) is not asked again until the next bring-up; any other
+ * failure is the device's or the admin queue's of the moment: logged
+ * (rate-limited) and the command is sent again at the next period.
+ */
+static void
+ena_stats_cmd_done(struct ena_adapter *ad, const char *type, int rc, bool *ok)
+{
+	uint64_t now;
+
+	if (rc == -EOPNOTSUPP) {
+		*ok = false;
+		PMD_DRV_LOG(INFO, "%s: device offers no %s statistics",
+			ad->name, type);
+		return;
+	}
+	if (rc == 0)
+		return;
+	ad->stats_fail_streak++;
+	now = rte_get_timer_cycles();
+	if (ad->stats_fail_streak == 1 ||
+		now - ad->stats_fail_logged >
+			ENA_STATS_FAIL_LOG_S * rte_get_timer_hz()) {
+		ad->stats_fail_logged = now;
+		PMD_DRV_LOG(WARNING,
+			"%s: statistics refresh failed: %s statistics rc %d "
+			"(%s), %u failures in a row; retrying every %u ms",
+			ad->name, type, rc, strerror(-rc),
+			ad->stats_fail_streak, ad->devargs.wd_period_ms);
+	}
+}
+
 void
 ena_dev_counters_refresh(struct ena_adapter *ad)
 {
 	struct ena_hw_eni_stats eni;
 	struct ena_hw_srd_stats srd;
 	struct ena_hw_basic_stats basic;
+	uint32_t streak = ad->stats_fail_streak;
+	int rc;
 
 	if (!ena_hw_admin_running(&ad->hw))
 		return;
 	rte_spinlock_lock(&ad->admin_lock);
 	if (ad->stats_eni_ok) {
-		if (ena_hw_get_eni_stats(&ad->hw, &eni) == 0)
+		rc = ena_hw_get_eni_stats(&ad->hw, &eni);
+		if (rc == 0)
 			ad->eni_stats = eni;
-		else
-			ad->stats_eni_ok = false;
+		ena_stats_cmd_done(ad, "ENI", rc, &ad->stats_eni_ok);
 	}
 	if (ad->stats_srd_ok) {
-		if (ena_hw_get_srd_stats(&ad->hw, &srd) == 0)
+		rc = ena_hw_get_srd_stats(&ad->hw, &srd);
+		if (rc == 0)
 			ad->srd_stats = srd;
-		else
-			ad->stats_srd_ok = false;
+		ena_stats_cmd_done(ad, "SRD", rc, &ad->stats_srd_ok);
 	}
 	if (ad->stats_basic_ok) {
-		if (ena_hw_get_basic_stats(&ad->hw, &basic) == 0) {
+		rc = ena_hw_get_basic_stats(&ad->hw, &basic);
+		if (rc == 0) {
 			ad->basic_rx_drops = basic.rx_drops;
 			ad->basic_tx_drops = basic.tx_drops;
 			ad->dev_stats.tx_drops = basic.tx_drops;
-		} else {
-			ad->stats_basic_ok = false;
 		}
+		ena_stats_cmd_done(ad, "basic", rc, &ad->stats_basic_ok);
 	}
 	rte_spinlock_unlock(&ad->admin_lock);
+	if (ad->stats_fail_streak == streak && streak != 0) {
+		PMD_DRV_LOG(NOTICE,
+			"%s: statistics refresh works again after %u failures",
+			ad->name, streak);
+		ad->stats_fail_streak = 0;
+	}
 }
 
 static void
