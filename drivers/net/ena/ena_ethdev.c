@@ -346,10 +346,10 @@ ena_limits_from_features(
 	ad->max_tx_ring = RTE_MIN(ena_pow2_floor(n), (uint32_t)UINT16_MAX + 1);
 	n = RTE_MIN(q->max_rx_sq_depth, q->max_rx_cq_depth);
 	ad->max_rx_ring = RTE_MIN(ena_pow2_floor(n), (uint32_t)UINT16_MAX + 1);
-	if (ad->max_tx_ring > 32768)
-		ad->max_tx_ring = 32768;
-	if (ad->max_rx_ring > 32768)
-		ad->max_rx_ring = 32768;
+	if (ad->max_tx_ring > ENA_MAX_RING_SIZE)
+		ad->max_tx_ring = ENA_MAX_RING_SIZE;
+	if (ad->max_rx_ring > ENA_MAX_RING_SIZE)
+		ad->max_rx_ring = ENA_MAX_RING_SIZE;
 
 	ad->max_tx_sgl = RTE_MIN(
 		RTE_MAX(ad->hw.max_tx_descs_per_pkt, 1), ENA_MAX_SEGS);

@@ -21,15 +21,16 @@
 #define ENA_REG_BAR  0
 #define ENA_LLQ_BAR  2
 
-#define ENA_MAX_QUEUES	 128
-#define ENA_MAX_SEGS	 17
-#define ENA_DEFAULT_RING 1024
-#define ENA_MIN_RING	 128
-#define ENA_MIN_MTU	 128
-#define ENA_MIN_RX_BUF	 1400
-#define ENA_HASH_KEY_LEN 40
-#define ENA_RETA_LOG	 7
-#define ENA_RETA_SIZE	 (1u << ENA_RETA_LOG)
+#define ENA_MAX_QUEUES	  128
+#define ENA_MAX_SEGS	  17
+#define ENA_DEFAULT_RING  1024
+#define ENA_MIN_RING	  128
+#define ENA_MAX_RING_SIZE 32768 /* largest ring the driver sets up */
+#define ENA_MIN_MTU	  128
+#define ENA_MIN_RX_BUF	  1400
+#define ENA_HASH_KEY_LEN  40
+#define ENA_RETA_LOG	  7
+#define ENA_RETA_SIZE	  (1u << ENA_RETA_LOG)
 
 /* Device queue numbering: Tx and Rx queues of a pair are interleaved. */
 #define ENA_TXQ_DEV_IDX(q) (2 * (q))

@@ -46,20 +46,42 @@ ena_reset_reason_name(uint32_t r)
 	return "UNKNOWN";
 }
 
-/* Counts Tx packets older than the timeout on one queue; logs once. */
-static uint32_t
-ena_wd_txq_missing(
-	struct ena_adapter *ad, struct ena_ring *r, uint64_t now, uint64_t to)
+/* Marks req_id in the bitmap arg: its completion is in the CQ. */
+static void
+ena_wd_mark_done(void *arg, uint16_t req_id)
 {
-	uint64_t oldest = now;
+	uint64_t *done = arg;
+
+	done[req_id / 64] |= RTE_BIT64(req_id % 64);
+}
+
+/*
+ * Counts Tx packets older than the timeout on one queue; logs the new ones
+ * once. A packet is missing when the device has not completed it: one
+ * whose completion waits in the CQ for the owner to reap it (an idle
+ * queue reaps nothing until its next burst) is done, however old. The
+ * CQ is looked at first and the clock read after it, and a timestamp
+ * newer than that clock (a packet sent during the scan) is fresh.
+ */
+static uint32_t
+ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t to)
+{
+	uint64_t done[ENA_MAX_RING_SIZE / 64];
+	uint64_t now, oldest;
 	uint32_t missing = 0, fresh = 0;
 	uint16_t i, first = 0;
 
+	memset(done, 0, (r->ring_size + 63) / 64 * sizeof(done[0]));
+	ena_hw_tx_comp_peek(&r->cq, r->ring_size, ena_wd_mark_done, done);
+	now = rte_get_timer_cycles();
+	oldest = now;
 	for (i = 0; i < r->ring_size; i++) {
 		struct ena_tx_buf *b = &r->tx_bufs[i];
-		uint64_t ts = b->ts;
+		uint64_t ts = __atomic_load_n(&b->ts, __ATOMIC_RELAXED);
 
-		if (ts == 0 || now - ts < to || b->mbuf == NULL)
+		if (ts == 0 || ts >= now || now - ts < to || b->mbuf == NULL)
+			continue;
+		if (done[i / 64] & RTE_BIT64(i % 64))
 			continue;
 		if (!b->warned) {
 			b->warned = true;
@@ -84,7 +106,7 @@ static bool
 ena_wd_tx_check(struct ena_adapter *ad)
 {
 	struct rte_eth_dev_data *d = ad->edev_data;
-	uint64_t now = rte_get_timer_cycles(), to;
+	uint64_t to;
 	uint16_t q;
 
 	if (ad->devargs.miss_txc_to_s == 0)
@@ -99,7 +121,7 @@ ena_wd_tx_check(struct ena_adapter *ad)
 
 		if (!r->started)
 			continue;
-		missing = ena_wd_txq_missing(ad, r, now, to);
+		missing = ena_wd_txq_missing(ad, r, to);
 		thresh = RTE_MIN(r->missing_thresh, (uint32_t)r->ring_size / 2);
 		if (missing > 0 && missing >= thresh) {
 			PMD_DRV_LOG(ERR,
