@@ -836,7 +836,8 @@ hard_test_desc_status(void)
 	ENA_CHECK_EQ("rx_queue_count after rx_burst", 0,
 		rte_eth_rx_queue_count(env.port, 0));
 
-	/* Tx: offset 0 is where the next packet goes. */
+	/* Tx: offset 0 is where the next packet goes. Reap what is done. */
+	rte_eth_tx_done_cleanup(env.port, 0, 0);
 	ENA_CHECK_EQ("tx desc 0 status, empty ring", RTE_ETH_TX_DESC_DONE,
 		rte_eth_tx_descriptor_status(env.port, 0, 0));
 	ENA_CHECK_RC("tx desc 512 status (beyond the ring)", -EINVAL,

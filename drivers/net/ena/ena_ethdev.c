@@ -531,6 +531,8 @@ ena_set_burst_functions(struct rte_eth_dev *dev)
 	dev->tx_pkt_burst = ena_xmit_pkts;
 	dev->tx_pkt_prepare = ena_prep_pkts;
 	dev->rx_queue_count = ena_rx_queue_count;
+	dev->rx_descriptor_status = ena_rx_descriptor_status;
+	dev->tx_descriptor_status = ena_tx_descriptor_status;
 }
 
 static const struct eth_dev_ops ena_eth_ops_secondary;

@@ -293,6 +293,7 @@ uint16_t ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
 uint32_t ena_rx_queue_count(void *q);
+int ena_rx_descriptor_status(void *q, uint16_t offset);
 const uint32_t *ena_supported_ptypes(struct rte_eth_dev *dev);
 
 /* ena_tx.c */
@@ -305,6 +306,7 @@ uint16_t ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 uint16_t ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 int ena_tx_done_cleanup(void *q, uint32_t free_cnt);
 void ena_tx_mtu_update(struct ena_adapter *ad, uint16_t mtu);
+int ena_tx_descriptor_status(void *q, uint16_t offset);
 
 /* ena_rss.c */
 void ena_rss_defaults(struct ena_adapter *ad);

@@ -422,6 +422,7 @@ out:
 	return nb;
 }
 
+/* Descriptors the device has filled and the driver not yet taken. */
 uint32_t
 ena_rx_queue_count(void *q)
 {
@@ -429,7 +430,28 @@ ena_rx_queue_count(void *q)
 
 	if (!r->started)
 		return 0;
-	return ena_hw_cq_empty(&r->cq) ? 0 : 1;
+	return ena_hw_rx_comp_count(&r->cq, r->ring_size);
+}
+
+/*
+ * Offsets count from the next descriptor the driver takes: the filled
+ * ones first, then those posted to the device, then the ones the driver
+ * holds (including the slot a ring always keeps empty).
+ */
+int
+ena_rx_descriptor_status(void *q, uint16_t offset)
+{
+	struct ena_ring *r = q;
+
+	if (offset >= r->ring_size)
+		return -EINVAL;
+	if (!r->started)
+		return RTE_ETH_RX_DESC_UNAVAIL;
+	if (offset < ena_hw_rx_comp_count(&r->cq, offset + 1))
+		return RTE_ETH_RX_DESC_DONE;
+	if (offset < (uint16_t)(r->sq.tail - r->sq.next_to_comp))
+		return RTE_ETH_RX_DESC_AVAIL;
+	return RTE_ETH_RX_DESC_UNAVAIL;
 }
 
 int

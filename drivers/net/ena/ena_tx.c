@@ -706,3 +706,47 @@ ena_tx_mtu_update(struct ena_adapter *ad, uint16_t mtu)
 		ad->tx_ring[q].tx_max_frame = (uint32_t)mtu +
 			ENA_TX_L2_OVERHEAD;
 }
+
+struct ena_tx_done_slots {
+	const struct ena_ring *r;
+	uint32_t slots;
+};
+
+static void
+ena_tx_add_done_slots(void *arg, uint16_t req_id)
+{
+	struct ena_tx_done_slots *d = arg;
+
+	d->slots += d->r->tx_bufs[req_id].descs;
+}
+
+/*
+ * Offsets count ring slots (descriptors, or LLQ entries) from where the
+ * next packet goes: first the free slots (done with), then the one slot a
+ * ring keeps empty, then the slots of packets in flight, oldest first,
+ * done once the device completed them (in the order it completed them)
+ * even if not reaped yet.
+ */
+int
+ena_tx_descriptor_status(void *q, uint16_t offset)
+{
+	struct ena_ring *r = q;
+	struct ena_tx_done_slots d = { .r = r, .slots = 0 };
+	uint16_t used, free, k;
+
+	if (offset >= r->ring_size)
+		return -EINVAL;
+	if (!r->started)
+		return RTE_ETH_TX_DESC_UNAVAIL;
+	used = (uint16_t)(r->sq.tail - r->sq.next_to_comp);
+	free = (uint16_t)(r->ring_size - 1 - used);
+	if (offset < free)
+		return RTE_ETH_TX_DESC_DONE;
+	if (offset == free)
+		return RTE_ETH_TX_DESC_UNAVAIL;
+	k = (uint16_t)(offset - free - 1);
+	/* Every completed packet holds one slot at least. */
+	ena_hw_tx_comp_peek(
+		&r->cq, (uint16_t)(k + 1), ena_tx_add_done_slots, &d);
+	return k < d.slots ? RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
+}
