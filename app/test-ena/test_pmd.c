@@ -428,7 +428,7 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 	bool have_reta = false;
 	uint64_t deadline;
 	uint8_t *seen;
-	uint32_t next = 0, i, n;
+	uint32_t next = 0, i, n, room, bufs;
 	uint16_t q, txq = 0, nb, sent;
 
 	memset(key, 0, sizeof(key));
@@ -451,17 +451,21 @@ pmd_traffic_run(struct pmd_env *env, struct pmd_traffic *t)
 	seen = calloc(t->count, 1);
 	if (seen == NULL)
 		return;
+	room = rte_pktmbuf_data_room_size(pmd_mp) - RTE_PKTMBUF_HEADROOM;
+	bufs = (t->max_len + room - 1) / room;
 	/* Long runs pace themselves by the ring: allow 50 us a packet. */
 	deadline = rte_get_timer_cycles() +
 		(PMD_DEADLINE_S + t->count / 20000) * rte_get_timer_hz();
 	while (t->rx + t->bad_payload < t->count &&
 		rte_get_timer_cycles() < deadline) {
 		/*
-		 * Keep what is in flight below one Rx ring: the loopback wire
-		 * drops (and counts) what finds no Rx buffer, like a NIC.
+		 * Keep what is in flight below one Rx ring, in buffers (a
+		 * jumbo frame fills several): the loopback wire drops (and
+		 * counts) what finds no Rx buffer, like a NIC.
 		 */
 		if (next < t->count &&
-			next - t->rx - t->bad_payload - t->dup + PMD_BURST <=
+			(next - t->rx - t->bad_payload - t->dup + PMD_BURST) *
+					bufs <=
 				env->ring / 2u) {
 			nb = (uint16_t)RTE_MIN(
 				(uint32_t)PMD_BURST, t->count - next);

@@ -21,6 +21,7 @@
 #include <rte_ethdev.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_log.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <rte_pause.h>
@@ -914,23 +915,26 @@ hard_probe(const char *pmd_args, const char *log_needle)
 	return ok;
 }
 
+/* The Tx path a policy gives: its burst mode and the LLQ pushes. */
 static void
-hard_llq_policy(const char *pmd_args, uint64_t want_pushes, const char *log)
+hard_llq_policy(const char *pmd_args, uint64_t want_pushes, const char *mode)
 {
+	struct rte_eth_burst_mode bm;
 	struct pmd_env env;
 	char what[96];
 
 	snprintf(what, sizeof(what), "%s: LLQ pushes", pmd_args);
-	pmd_log_capture_start();
 	if (pmd_env_create2(&env, "queues=1,llq=1", pmd_args) != 0) {
-		pmd_log_capture_stop("");
 		ENA_CHECK(false, "create with %s", pmd_args);
 		return;
 	}
-	ENA_CHECK(pmd_log_capture_stop(log), "%s: log says \"%s\"", pmd_args,
-		log);
 	if (pmd_configure(&env, 1, 256, 1500, true) == 0 &&
 		rte_eth_dev_start(env.port) == 0) {
+		memset(&bm, 0, sizeof(bm));
+		rte_eth_tx_burst_mode_get(env.port, 0, &bm);
+		ENA_CHECK(strstr(bm.info, mode) != NULL,
+			"%s: Tx burst mode \"%s\" says \"%s\"", pmd_args,
+			bm.info, mode);
 		pmd_traffic_check(pmd_args, &env, 300, 1514, 2048);
 		ENA_CHECK_EQ(what, want_pushes,
 			pmd_xstat(env.port, "tx_q0_llq_pushes"));
@@ -990,12 +994,17 @@ hard_test_devargs(void)
 		"large_llq_hdr=1 accepted with a deprecation notice");
 	ENA_CHECK(hard_probe("enable_frag_bypass=1", "fragment bypass"),
 		"enable_frag_bypass=1 on a device without it");
-	hard_llq_policy("llq_policy=0", 0, "LLQ disabled by devarg");
-	hard_llq_policy("llq_policy=1", 300, "LLQ entry 128 B");
-	hard_llq_policy("llq_policy=2", 300, "LLQ entry 128 B");
-	hard_llq_policy("llq_policy=3", 300, "LLQ entry 256 B");
-	hard_llq_policy("enable_llq=0", 0, "LLQ disabled by devarg");
-	hard_llq_policy("large_llq_hdr=1", 300, "LLQ entry 256 B");
+	hard_llq_policy("llq_policy=0", 0, "host memory");
+	/* The emulated device advises no entry size: 128 B. */
+	hard_llq_policy("llq_policy=1", 300, "LLQ 128 B");
+	hard_llq_policy("llq_policy=2", 300, "LLQ 128 B");
+	hard_llq_policy("llq_policy=3", 300, "LLQ 256 B");
+	hard_llq_policy("", 300, "LLQ 128 B");
+	hard_llq_policy("enable_llq=0", 0, "host memory");
+	hard_llq_policy("enable_llq=1", 300, "LLQ 128 B");
+	hard_llq_policy("large_llq_hdr=1", 300, "LLQ 256 B");
+	hard_llq_policy("large_llq_hdr=0", 300, "LLQ 128 B");
+	hard_llq_policy("enable_llq=0,large_llq_hdr=1", 0, "host memory");
 }
 
 /* ---- item 10: MTU above the Rx buffer ---------------------------------------- */
@@ -1050,14 +1059,16 @@ hard_test_mtu_scatter(void)
 	}
 	rc = hard_setup_noscatter(&env, 1500);
 	ENA_CHECK_RC("configure without scattered Rx", 0, rc);
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_INFO);
+	pmd_log_capture_start();
 	rc = rte_eth_dev_set_mtu(env.port, 9000);
 	ENA_CHECK_RC("MTU 9000 on a stopped port", 0, rc);
-	pmd_log_capture_start();
 	rc = rte_eth_rx_queue_setup(
 		env.port, 0, 512, SOCKET_ID_ANY, NULL, pmd_mp);
 	ENA_CHECK_RC("Rx queue of 2 KB buffers at MTU 9000", 0, rc);
-	ENA_CHECK(pmd_log_capture_stop("scattered Rx"),
-		"scattered Rx enabled and logged");
+	ENA_CHECK(pmd_log_capture_stop("scattered Rx enabled"),
+		"scattered Rx enabled and logged at INFO");
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
 	rc = rte_eth_dev_start(env.port);
 	ENA_CHECK_RC("start at MTU 9000 with 2 KB buffers", 0, rc);
 	if (rc == 0) {

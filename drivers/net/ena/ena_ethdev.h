@@ -214,7 +214,8 @@ struct ena_adapter {
 
 	/* Health. */
 	rte_spinlock_t admin_lock;
-	bool link_up;
+	bool link_up;	       /* as the device reports it */
+	bool link_forced_down; /* rte_eth_dev_set_link_down() */
 	bool trigger_reset;
 	bool reset_announced;
 	bool wd_armed;
@@ -294,6 +295,13 @@ int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
 uint32_t ena_rx_queue_count(void *q);
 int ena_rx_descriptor_status(void *q, uint16_t offset);
+uint32_t ena_rx_room(struct rte_mempool *mp);
+/* 0, or -EINVAL when frames of mtu cannot fit Rx buffers of room bytes. */
+int ena_rx_frame_fits(
+	struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room);
+int ena_rx_get_monitor_addr(void *q, struct rte_power_monitor_cond *pmc);
+int ena_rx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 const uint32_t *ena_supported_ptypes(struct rte_eth_dev *dev);
 
 /* ena_tx.c */
@@ -307,6 +315,8 @@ uint16_t ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 int ena_tx_done_cleanup(void *q, uint32_t free_cnt);
 void ena_tx_mtu_update(struct ena_adapter *ad, uint16_t mtu);
 int ena_tx_descriptor_status(void *q, uint16_t offset);
+int ena_tx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 
 /* ena_rss.c */
 void ena_rss_defaults(struct ena_adapter *ad);

@@ -2,6 +2,7 @@
  * Copyright(c) 2026 dpdk-ena authors
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -164,7 +165,7 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 		? ad->hw.missing_tx_threshold
 		: ENA_MISSING_TX_BUDGET;
 	r->started = true;
-	r->run = true;
+	r->run = !ad->link_forced_down;
 	return 0;
 }
 
@@ -749,4 +750,22 @@ ena_tx_descriptor_status(void *q, uint16_t offset)
 	ena_hw_tx_comp_peek(
 		&r->cq, (uint16_t)(k + 1), ena_tx_add_done_slots, &d);
 	return k < d.slots ? RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
+}
+
+int
+ena_tx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
+{
+	const struct ena_adapter *ad = ena_adapter_of(dev);
+
+	RTE_SET_USED(qid);
+	mode->flags = 0;
+	if (ad->llq_active)
+		snprintf(mode->info, sizeof(mode->info),
+			"Scalar, LLQ %u B entries (header up to %u B)",
+			ad->hw.llq.entry_size, ad->llq_hdr_max);
+	else
+		snprintf(mode->info, sizeof(mode->info),
+			"Scalar, descriptors in host memory");
+	return 0;
 }

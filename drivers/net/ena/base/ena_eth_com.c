@@ -487,3 +487,19 @@ ena_hw_rx_comp_count(const struct ena_hw_io_cq *cq, uint16_t max)
 	}
 	return n;
 }
+
+void
+ena_hw_rx_comp_next(const struct ena_hw_io_cq *cq,
+	const volatile uint32_t **status, uint32_t *mask, uint32_t *value)
+{
+	/* A packet in progress waits for the completion after its last. */
+	uint16_t i = (uint16_t)(cq->head + cq->rx_pending);
+	const struct ena_rx_cdesc *c =
+		(const struct ena_rx_cdesc *)((const uint8_t *)cq->ring +
+			(size_t)(i & cq->mask) * cq->entry_size);
+
+	*status = &c->status;
+	*mask = ENA_RX_CDESC_PHASE_MASK;
+	*value = (uint32_t)ena_hw_cq_phase_of(cq, i)
+		<< ENA_RX_CDESC_PHASE_SHIFT;
+}

@@ -310,4 +310,12 @@ uint16_t ena_hw_tx_comp_peek(const struct ena_hw_io_cq *cq, uint16_t max,
 /* Rx: completion descriptors written (one per filled buffer). */
 uint16_t ena_hw_rx_comp_count(const struct ena_hw_io_cq *cq, uint16_t max);
 
+/*
+ * Rx: the status word the device writes with its next completion, and the
+ * value its phase bits (mask) take then; for a CPU monitoring that word
+ * (power management). For the queue's owner.
+ */
+void ena_hw_rx_comp_next(const struct ena_hw_io_cq *cq,
+	const volatile uint32_t **status, uint32_t *mask, uint32_t *value);
+
 #endif /* ENA_ETH_COM_H_ */

@@ -54,6 +54,7 @@ enum ena_feature_id {
 	ENA_FEAT_EXTRA_PROP_STRINGS = 5,
 	ENA_FEAT_EXTRA_PROP_FLAGS = 6,
 	ENA_FEAT_MAX_QUEUES_EXT = 7,
+	ENA_FEAT_FRAG_BYPASS = 8, /* newer devices: IPv4 fragments bypass */
 	ENA_FEAT_RSS_HASH_FUNCTION = 10,
 	ENA_FEAT_STATELESS_OFFLOAD = 11,
 	ENA_FEAT_RSS_IND_TABLE = 12,
@@ -307,7 +308,13 @@ struct ena_feat_llq {
 	uint16_t descs_before_header_enabled;
 	uint16_t stride_ctrl_supported;
 	uint16_t stride_ctrl_enabled;
-	uint32_t rsvd1;
+	uint8_t feature_version;
+	/*
+	 * Entry size the device recommends (one enum ena_llq_entry_size
+	 * value, get only); 0 on devices that predate the field.
+	 */
+	uint8_t entry_size_recommended;
+	uint16_t rsvd1;
 	struct ena_feat_llq_accel accel;
 };
 static_assert(sizeof(struct ena_feat_llq) == 36, "feat llq");
@@ -356,6 +363,13 @@ static_assert(sizeof(struct ena_feat_max_queues_ext) == 44, "max queues ext");
 struct ena_feat_mtu {
 	uint32_t mtu;
 };
+
+/* Fragment bypass (set only): IPv4 fragments skip the PPS limiter. */
+struct ena_feat_frag_bypass {
+	uint8_t enable;
+	uint8_t rsvd[3];
+};
+static_assert(sizeof(struct ena_feat_frag_bypass) == 4, "frag bypass");
 
 struct ena_feat_extra_strings {
 	uint32_t count;
@@ -624,6 +638,7 @@ struct ena_aq_set_feat_cmd {
 	union {
 		uint32_t raw[11];
 		struct ena_feat_mtu mtu;
+		struct ena_feat_frag_bypass frag_bypass;
 		struct ena_feat_host_attr host_attr;
 		struct ena_feat_aenq aenq;
 		struct ena_feat_rss_func rss_func;
