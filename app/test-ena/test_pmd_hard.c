@@ -589,6 +589,72 @@ hard_test_watchdog_idle(void)
 	pmd_env_destroy(&env);
 }
 
+/*
+ * One status read the device answers too late is no failure; reads that
+ * stay unanswered are. The emulator answers read-less reads 300 ms late
+ * (the PMD waits 200 ms) while mmio_late_ms is set.
+ */
+static void
+hard_test_status_read(void)
+{
+	struct ena_emu_counters c0, c;
+	unsigned int ev0;
+	struct pmd_env env;
+	uint64_t dl;
+	bool warned;
+
+	if (!hard_port(&env, "queues=1", "", 1, 256))
+		return;
+	if (env.emu == NULL) {
+		ena_test_skip("status read: no emulator handle");
+		pmd_env_destroy(&env);
+		return;
+	}
+	rte_eth_dev_callback_register(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+	ev0 = pmd_reset_events;
+	pmd_log_capture_start();
+	ena_emu_counters_get(env.emu, &c0);
+	ena_emu_fault_set(env.emu, ENA_EMU_FAULT_MMIO_LATE_MS, 300);
+	/* The late answer of one watchdog read, then answers in time. */
+	dl = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+	do {
+		rte_delay_us_sleep(1000);
+		ena_emu_counters_get(env.emu, &c);
+	} while (c.mmio_reads == c0.mmio_reads && rte_get_timer_cycles() < dl);
+	ena_emu_fault_set(env.emu, ENA_EMU_FAULT_MMIO_LATE_MS, 0);
+	ENA_CHECK(c.mmio_reads > c0.mmio_reads, "a status read answered late");
+	/* Three more watchdog periods. */
+	dl = rte_get_timer_cycles() + 3 * rte_get_timer_hz();
+	while (pmd_reset_events == ev0 && rte_get_timer_cycles() < dl)
+		rte_delay_us_sleep(1000);
+	warned = pmd_log_capture_stop("device status not read (1 in a row)");
+	ENA_CHECK_EQ(
+		"resets after one late status read", 0, pmd_reset_events - ev0);
+	ENA_CHECK(warned, "late status read logged as a warning");
+	pmd_traffic_check("after a late status read", &env, 200, 1514, 2048);
+
+	/* Unanswered period after period: a reset. */
+	pmd_log_capture_start();
+	ena_emu_fault_set(env.emu, ENA_EMU_FAULT_MMIO_LATE_MS, 300);
+	dl = rte_get_timer_cycles() + 10 * rte_get_timer_hz();
+	while (pmd_reset_events == ev0 && rte_get_timer_cycles() < dl)
+		rte_delay_us_sleep(1000);
+	ena_emu_fault_set(env.emu, ENA_EMU_FAULT_MMIO_LATE_MS, 0);
+	ENA_CHECK(pmd_log_capture_stop("device status unreadable"),
+		"unanswered status reads logged");
+	ENA_CHECK(
+		pmd_reset_events > ev0, "reset after unanswered status reads");
+	ENA_CHECK_RC("rte_eth_dev_reset", 0, rte_eth_dev_reset(env.port));
+	ENA_CHECK_RC("start after reset", 0, rte_eth_dev_start(env.port));
+	pmd_traffic_check("after the status reset", &env, 200, 1514, 2048);
+	rte_eth_dev_callback_unregister(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+	rte_eth_dev_stop(env.port);
+	pmd_check_mempool_full("status read");
+	pmd_env_destroy(&env);
+}
+
 /* ---- item 6: stats reset under traffic ------------------------------------- */
 
 struct hard_fwd {
@@ -1310,6 +1376,7 @@ static const struct {
 	{ "tx_prepare", hard_test_tx_prepare },
 	{ "linearize", hard_test_linearize },
 	{ "watchdog_idle", hard_test_watchdog_idle },
+	{ "status_read", hard_test_status_read },
 	{ "stats_reset", hard_test_stats_reset },
 	{ "stats_cmd_fail", hard_test_stats_cmd_fail },
 	{ "desc_status", hard_test_desc_status },

@@ -493,6 +493,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 	ad->stats_srd_ok = true;
 	ad->stats_basic_ok = true;
 	ad->stats_fail_streak = 0;
+	ad->wd_sts_misses = 0;
 	ad->trigger_reset = false;
 	ad->reset_announced = false;
 	ad->reset_reason = ENA_RESET_REASON_NORMAL;
@@ -1242,6 +1243,7 @@ static const struct eth_dev_ops ena_eth_ops_secondary = {
 	.txq_info_get = ena_txq_info,
 	.rx_burst_mode_get = ena_rx_burst_mode_get,
 	.tx_burst_mode_get = ena_tx_burst_mode_get,
+	.get_monitor_addr = ena_rx_get_monitor_addr,
 	.tx_done_cleanup = ena_tx_done_cleanup,
 	.stats_get = ena_stats_get,
 	.stats_reset = ena_stats_reset,

@@ -219,6 +219,7 @@ struct ena_adapter {
 	bool trigger_reset;
 	bool reset_announced;
 	bool wd_armed;
+	uint8_t wd_sts_misses; /* status reads unanswered in a row */
 	bool poll_armed;
 	bool intr_registered;
 	uint32_t reset_reason;

@@ -119,9 +119,13 @@ ena_wd_tx_check(struct ena_adapter *ad)
 		struct ena_ring *r = &ad->tx_ring[q];
 		uint32_t missing, thresh;
 
-		if (!r->started)
-			continue;
-		missing = ena_wd_txq_missing(ad, r, to);
+		/*
+		 * Queue stop destroys the CQ under this lock: the scan reads
+		 * it, so it holds the lock too.
+		 */
+		rte_spinlock_lock(&ad->admin_lock);
+		missing = r->started ? ena_wd_txq_missing(ad, r, to) : 0;
+		rte_spinlock_unlock(&ad->admin_lock);
 		thresh = RTE_MIN(r->missing_thresh, (uint32_t)r->ring_size / 2);
 		if (missing > 0 && missing >= thresh) {
 			PMD_DRV_LOG(ERR,
@@ -213,6 +217,44 @@ ena_dev_counters_refresh(struct ena_adapter *ad)
 	}
 }
 
+/* Status reads in a row the device may leave unanswered. */
+#define ENA_WD_STS_MISSES 3
+
+/*
+ * The device status register, read once a period. A fatal error it
+ * reports is a failure at once. A read the device did not answer in time
+ * (the base layer logs it) is one only when the next reads go unanswered
+ * too: a device busy for a moment, or a software device whose thread was
+ * not scheduled, answers the next one, and a dead device also stops its
+ * keep-alive.
+ */
+static bool
+ena_wd_dev_failed(struct ena_adapter *ad)
+{
+	uint32_t sts = ena_hw_reg_read(&ad->hw, ENA_REG_DEV_STS);
+
+	if (sts == ENA_HW_REG_READ_FAILED) {
+		if (++ad->wd_sts_misses < ENA_WD_STS_MISSES) {
+			PMD_DRV_LOG(WARNING,
+				"%s: device status not read (%u in a row); "
+				"reading it again next period",
+				ad->name, ad->wd_sts_misses);
+			return false;
+		}
+		PMD_DRV_LOG(ERR,
+			"%s: device status unreadable %u periods in a row",
+			ad->name, ad->wd_sts_misses);
+		return true;
+	}
+	ad->wd_sts_misses = 0;
+	if (sts & ENA_REG_DEV_STS_FATAL_ERROR_MASK) {
+		PMD_DRV_LOG(ERR, "%s: device status reports a fatal error",
+			ad->name);
+		return true;
+	}
+	return false;
+}
+
 static void
 ena_wd_announce(struct rte_eth_dev *dev, struct ena_adapter *ad)
 {
@@ -246,11 +288,7 @@ ena_wd_cb(void *arg)
 			PMD_DRV_LOG(ERR, "%s: admin queue is not answering",
 				ad->name);
 			ena_trigger_reset(ad, ENA_RESET_REASON_ADMIN_TO);
-		} else if (ena_hw_fatal_error(&ad->hw)) {
-			PMD_DRV_LOG(ERR,
-				"%s: device status reports a fatal "
-				"error",
-				ad->name);
+		} else if (ena_wd_dev_failed(ad)) {
 			ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
 		} else if (ad->state == ENA_STATE_RUNNING) {
 			ena_wd_tx_check(ad);
