@@ -50,6 +50,13 @@ fi
 leaks=$(git grep -lE '(^|[^A-Za-z0-9_])rte_' -- drivers/net/ena/base ':!drivers/net/ena/base/ena_plat_dpdk.h' 2>/dev/null)
 [ -z "$leaks" ] || fail "DPDK names outside base/ena_plat_dpdk.h: $leaks"
 
+# The device core reaches its host only through struct ena_emu_host_ops:
+# no DPDK and no libvfio-user in its code (comments may name them).
+leaks=$(git grep -nE '(^|[^A-Za-z0-9_])(rte_|RTE_|vfu_)' -- emu/core 2>/dev/null |
+	grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)' |
+	grep -vE '"rte_ena_emu(_io)?\.h"' | cut -d: -f1 | sort -u)
+[ -z "$leaks" ] || fail "DPDK or libvfio-user names in the device core: $leaks"
+
 # DPDK's driver SDK headers are fetched build inputs, never tracked.
 sdk=$(git ls-files | grep -E '(^|/)(ethdev_driver|ethdev_pci|ethdev_vdev|bus_pci_driver|bus_vdev_driver|bus_driver|dev_driver|rte_eal_paging)\.h$')
 [ -z "$sdk" ] || fail "DPDK SDK headers are tracked: $sdk"

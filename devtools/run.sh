@@ -27,6 +27,9 @@ options:
   --fwd MODE       testpmd forwarding mode (default io)
   --tx-first       real device: send a first burst (always done when emulated)
   --build-dir DIR  build directory (default build)
+  --vm             run the same job through the real PCI path: a QEMU guest
+                   whose ENA (served by build/emu/ena-vfio-user) is bound to
+                   vfio-pci; slow (software-emulated CPU), see devtools/vm.sh
   --dry-run        do the checks, print the testpmd command, do not run it
   -h, --help       this text
 EOF
@@ -47,6 +50,7 @@ fwd=io
 tx_first=0
 builddir=build
 dry_run=0
+vm=0
 addr=""
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -66,6 +70,7 @@ while [ $# -gt 0 ]; do
 		shift 2
 		;;
 	--tx-first) tx_first=1; shift ;;
+	--vm) vm=1; shift ;;
 	--dry-run) dry_run=1; shift ;;
 	-h | --help) usage; exit 0 ;;
 	-*) die "unknown option '$1' (see --help)" ;;
@@ -92,6 +97,15 @@ if [ -n "$addr" ]; then
 	[[ "$addr" =~ ^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$ ]] ||
 		die "'$addr' is not a PCI address (expected DDDD:BB:DD.F such as 0000:00:06.0; list ENA devices with: lspci -D -d 1d0f:)"
 	addr=${addr,,}
+fi
+
+# The same job on an ENA that is a PCI function of a guest: devtools/vm.sh
+# boots it and runs this script there on 0000:00:06.0.
+if [ $vm -eq 1 ]; then
+	[ -z "$addr" ] || die "--vm takes no PCI address: the guest's ENA is 0000:00:06.0"
+	echo "run: --vm: booting a QEMU guest (TCG: no usable KVM here), about a minute before forwarding starts; rates are those of an emulated CPU"
+	exec devtools/vm.sh -b "$builddir" \
+		--run "seconds=$seconds,interval=$interval,queues=$queues,fwd=$fwd" run
 fi
 
 # 1. Packages and DPDK driver SDK headers.

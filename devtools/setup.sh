@@ -1,12 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-3-Clause
 # Install what building and testing dpdk-ena needs on Debian bookworm, then
-# fetch the DPDK driver SDK headers. Quiet and quick when all is in place.
+# fetch the DPDK driver SDK headers and build libvfio-user (both into the
+# cache). Quiet and quick when all is in place.
 set -eu
 cd "$(dirname "$0")/.."
 
+# The second line is the real PCI path (devtools/vm.sh): libvfio-user's
+# build, the guest image, and the tools the guest uses from the host's root.
 packages="dpdk dpdk-dev libdpdk-dev meson ninja-build pkg-config gcc libc6-dev
-libpcap-dev dpkg-dev clang-format cppcheck python3-sphinx libbsd-dev"
+libpcap-dev dpkg-dev clang-format cppcheck python3-sphinx libbsd-dev
+libjson-c-dev perl mmdebstrap busybox-static kmod cpio pciutils ethtool
+iproute2 iputils-ping"
 
 missing=""
 for p in $packages; do
@@ -23,3 +28,4 @@ if [ -n "$missing" ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2
 fi
 devtools/sdk.sh fetch >/dev/null
+devtools/libvfio-user.sh fetch >/dev/null

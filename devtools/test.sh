@@ -110,16 +110,43 @@ scripted() {
 	# Idle queues under testpmd: no false missing-Tx reset (bounded soak;
 	# devtools/soak-testpmd.py --full runs 10 minutes per mode).
 	run soak 900 devtools/soak-testpmd.py -b "$plugins"
+	ENA_TAP_LOGDIR=$logdir run emu-tap 300 devtools/emu-tap-test.py \
+		-b "$plugins" --server build/emu/ena-vfio-user
 	run multi-process 180 devtools/mp-test.sh -b build
 	run install-and-link 600 examples/test-ena-fwd.sh build
 	run main-job 600 devtools/run-test.sh build
 	run user-guide 600 devtools/doc-check.sh build
 }
 
+# The real PCI path: a QEMU guest whose ENA functions are served by
+# build/emu/ena-vfio-user, driven through vfio-pci (devtools/vm.sh).
+# Each keeps its console, dmesg and server log in build-logs/vm-NAME.log;
+# what the run printed goes to vm-NAME.out.
+vm_scenarios() {
+	local s out rc cache
+	run vfio-user-dma 60 build/emu/evu-dma-test
+	if ! cache=$(devtools/vm-image.sh fetch 2> "$logdir/vm-image.log"); then
+		echo "FAIL [vm-image]: no guest image; log: $logdir/vm-image.log"
+		tail -n 20 "$logdir/vm-image.log" | sed 's/^/    /'
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	run vfio-user-server 300 devtools/vfio-user-test.py \
+		--server build/emu/ena-vfio-user --qemu-root "$cache/qemu"
+	for s in devbind testpmd-ours testpmd-upstream linux-ena; do
+		out="$logdir/vm-$s.out"
+		timeout --kill-after=10 900 devtools/vm.sh -b build "$s" > "$out" 2>&1
+		rc=$?
+		[ $rc -eq 124 ] && echo "timed out after 900 s" >> "$out"
+		account "vm-$s" "$out" $rc
+	done
+}
+
 if build build; then
 	suites build release
 	upstream_pmd_suite build
 	scripted
+	vm_scenarios
 else
 	echo "FAIL [build]: release build failed"
 	total_fail=$((total_fail + 1))

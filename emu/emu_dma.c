@@ -3,27 +3,30 @@
  */
 
 /*
- * Host memory access and device errors. The device reaches host memory
- * only through ena_emu_dma_ptr(), which plays the IOMMU: with IOVA as VA an
- * address is acceptable when every page of the range belongs to an
- * allocated DPDK memseg. Anything else is a device error, never a crash.
+ * The host ops of the DPDK front end. DMA plays the IOMMU of a process
+ * running IOVA as VA: an address is acceptable when every page of the
+ * range belongs to an allocated DPDK memseg. Accepted pages are cached
+ * until DPDK frees memory, so the common case is two table lookups.
  */
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <rte_common.h>
 #include <rte_eal.h>
+#include <rte_errno.h>
 #include <rte_fbarray.h>
 #include <rte_log.h>
 #include <rte_memory.h>
 
-#include "emu_core.h"
+#include "emu_vdev.h"
 
 static bool
 emu_range_in_memsegs(const void *va, size_t len)
@@ -58,77 +61,137 @@ emu_range_in_memsegs(const void *va, size_t len)
 	return true;
 }
 
-void *
-ena_emu_dma_ptr(struct ena_emu_dev *dev, uint64_t iova, size_t len)
+/* Moves whenever DPDK gives memory back: cached page checks expire. */
+static uint32_t emu_dma_gen;
+static pthread_mutex_t emu_dma_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+emu_mem_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
 {
+	RTE_SET_USED(addr);
+	RTE_SET_USED(len);
+	RTE_SET_USED(arg);
+	if (type == RTE_MEM_EVENT_FREE)
+		__atomic_fetch_add(&emu_dma_gen, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * The page cache is only safe if we hear about freed memory, or if memory
+ * is never freed (legacy/no-huge mode refuses callbacks).
+ */
+static bool
+emu_dma_cache_usable(void)
+{
+	static bool done, usable;
+
+	pthread_mutex_lock(&emu_dma_lock);
+	if (!done) {
+		done = true;
+		if (rte_mem_event_callback_register(
+			    "ena_emu", emu_mem_event, NULL) == 0)
+			usable = true;
+		else
+			usable = rte_errno == ENOTSUP;
+	}
+	pthread_mutex_unlock(&emu_dma_lock);
+	return usable;
+}
+
+int
+emu_vdev_dma_init(struct emu_vdev *v)
+{
+	v->iova_is_va = rte_eal_iova_mode() == RTE_IOVA_VA &&
+		emu_dma_cache_usable();
+	if (!v->iova_is_va)
+		return 0;
+	v->pcache = calloc(EMU_VDEV_PCACHE, sizeof(*v->pcache));
+	return v->pcache != NULL ? 0 : -ENOMEM;
+}
+
+void
+emu_vdev_dma_fini(struct emu_vdev *v)
+{
+	free(v->pcache);
+	v->pcache = NULL;
+}
+
+static void *
+emu_vdev_dma_slow(struct emu_vdev *v, uint64_t iova, size_t len)
+{
+	uint64_t first = iova >> EMU_VDEV_PAGE_SHIFT;
+	uint64_t last = (iova + len - 1) >> EMU_VDEV_PAGE_SHIFT;
+	uint32_t gen = __atomic_load_n(&emu_dma_gen, __ATOMIC_ACQUIRE);
 	void *va;
 
-	if (iova == 0 || !ena_dma_addr_fits(iova) ||
-		!ena_dma_addr_fits(iova + len - 1))
-		goto bad;
-	if (rte_eal_iova_mode() == RTE_IOVA_VA) {
+	if (rte_eal_iova_mode() == RTE_IOVA_VA)
 		va = (void *)(uintptr_t)iova;
-	} else {
+	else
 		va = rte_mem_iova2virt(iova);
-		if (va == NULL)
-			goto bad;
+	if (va == NULL || !emu_range_in_memsegs(va, len))
+		return NULL;
+	if (!v->iova_is_va || last - first > 1)
+		return va;
+	if (v->pcache_gen != gen) {
+		memset(v->pcache, 0, EMU_VDEV_PCACHE * sizeof(*v->pcache));
+		v->pcache_gen = gen;
 	}
-	if (!emu_range_in_memsegs(va, len))
-		goto bad;
+	v->pcache[first & (EMU_VDEV_PCACHE - 1)] = first + 1;
+	v->pcache[last & (EMU_VDEV_PCACHE - 1)] = last + 1;
 	return va;
-bad:
-	dev->cnt.dma_errors++;
-	ena_emu_dev_error(dev,
-		"DMA to 0x%" PRIx64 " (+%zu) outside host memory", iova, len);
-	return NULL;
 }
 
-void
-ena_emu_dev_error(struct ena_emu_dev *dev, const char *fmt, ...)
+/* DPDK memory is read-write to the device: write needs no extra check. */
+static void *
+emu_vdev_dma(void *ctx, uint64_t iova, size_t len, bool write)
 {
-	char msg[256];
-	va_list ap;
+	struct emu_vdev *v = ctx;
+	uint64_t first = iova >> EMU_VDEV_PAGE_SHIFT;
+	uint64_t last = (iova + len - 1) >> EMU_VDEV_PAGE_SHIFT;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	ena_emu_log(dev, RTE_LOG_ERR, "device error: %s", msg);
-	if (!dev->fatal) {
-		dev->fatal = true;
-		dev->cnt.fatal_errors++;
-		dev->core->fatal_reported = false;
-		ena_emu_regs_refresh(dev);
-	}
+	RTE_SET_USED(write);
+	if (v->iova_is_va && last - first <= 1 &&
+		v->pcache_gen ==
+			__atomic_load_n(&emu_dma_gen, __ATOMIC_ACQUIRE) &&
+		v->pcache[first & (EMU_VDEV_PCACHE - 1)] == first + 1 &&
+		v->pcache[last & (EMU_VDEV_PCACHE - 1)] == last + 1)
+		return (void *)(uintptr_t)iova;
+	return emu_vdev_dma_slow(v, iova, len);
 }
 
-void
-ena_emu_irq_raise(struct ena_emu_dev *dev)
+/*
+ * Only the admin/AENQ vector reaches the driver here: the PMD's handle has
+ * one line. IO vectors are counted by the core and go nowhere.
+ */
+static void
+emu_vdev_irq(void *ctx, uint32_t vector)
 {
-	struct ena_emu_core *c = dev->core;
+	struct emu_vdev *v = ctx;
 	uint64_t one = 1;
 	int token = 1, queued = 0;
 	ssize_t n;
 
-	if (c->irq_masked || (dev->irq_sock >= 0 && !dev->irq_host_enabled)) {
-		c->irq_pending = true;
+	if (vector != 0)
 		return;
-	}
-	dev->cnt.irqs++;
-	if (dev->irq_sock >= 0) {
-		/* One undelivered token is enough: the handler scans all. */
-		if (ioctl(dev->irq_host_fd, FIONREAD, &queued) == 0 &&
-			queued > 0)
+	if (v->irq_sock >= 0) {
+		if (!v->irq_host_enabled) {
+			v->irq_pending = true;
 			return;
-		if (send(dev->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
+		}
+		/* One undelivered token is enough: the handler scans all. */
+		if (ioctl(v->irq_host_fd, FIONREAD, &queued) == 0 && queued > 0)
+			return;
+		if (send(v->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
 				0 &&
 			errno != EAGAIN)
-			ena_emu_log(dev, RTE_LOG_WARNING, "irq token: %s",
+			emu_vdev_log(v, RTE_LOG_WARNING, "irq token: %s",
 				strerror(errno));
 		return;
 	}
-	n = write(dev->irq_fd, &one, sizeof(one));
+	if (v->irq_fd < 0)
+		return;
+	n = write(v->irq_fd, &one, sizeof(one));
 	if (n != (ssize_t)sizeof(one) && errno != EAGAIN)
-		ena_emu_log(dev, RTE_LOG_WARNING, "irq eventfd write: %s",
+		emu_vdev_log(v, RTE_LOG_WARNING, "irq eventfd write: %s",
 			strerror(errno));
 }
 
@@ -138,34 +201,54 @@ ena_emu_irq_raise(struct ena_emu_dev *dev)
  * host are withdrawn: a driver tearing down must not be called again.
  */
 unsigned int
-ena_emu_irq_ctl_poll(struct ena_emu_dev *dev)
+emu_vdev_irq_ctl_poll(struct emu_vdev *v)
 {
 	unsigned int work = 0;
 	char junk[16];
-	int v;
+	int on;
 
-	if (dev->irq_sock < 0)
+	if (v->irq_sock < 0)
 		return 0;
-	if (!dev->core->step_idle &&
-		++dev->core->irq_ctl_tick % ENA_EMU_IRQ_CTL_EVERY != 0)
+	if (!v->step_idle && ++v->irq_ctl_tick % EMU_VDEV_IRQ_CTL_EVERY != 0)
 		return 0;
-	while (recv(dev->irq_sock, &v, sizeof(v), MSG_DONTWAIT) ==
-		(ssize_t)sizeof(v)) {
+	while (recv(v->irq_sock, &on, sizeof(on), MSG_DONTWAIT) ==
+		(ssize_t)sizeof(on)) {
 		work++;
 		/* An ack re-enables an enabled vector: log changes only. */
-		if (dev->irq_host_enabled != (v != 0))
-			ena_emu_log(dev, RTE_LOG_INFO, "host %s the vector",
-				v != 0 ? "enabled" : "disabled");
-		dev->irq_host_enabled = v != 0;
-		if (!dev->irq_host_enabled)
-			while (recv(dev->irq_host_fd, junk, sizeof(junk),
+		if (v->irq_host_enabled != (on != 0))
+			emu_vdev_log(v, RTE_LOG_INFO, "host %s the vector",
+				on != 0 ? "enabled" : "disabled");
+		v->irq_host_enabled = on != 0;
+		if (!v->irq_host_enabled)
+			while (recv(v->irq_host_fd, junk, sizeof(junk),
 				       MSG_DONTWAIT) > 0)
 				;
 	}
-	if (work != 0 && dev->irq_host_enabled && dev->core->irq_pending &&
-		!dev->core->irq_masked) {
-		dev->core->irq_pending = false;
-		ena_emu_irq_raise(dev);
+	if (work != 0 && v->irq_host_enabled && v->irq_pending) {
+		v->irq_pending = false;
+		emu_vdev_irq(v, 0);
 	}
 	return work;
 }
+
+static void
+emu_vdev_log_line(void *ctx, unsigned int level, const char *line)
+{
+	RTE_SET_USED(ctx);
+	rte_log(level, ena_emu_logtype, "%s\n", line);
+}
+
+static bool
+emu_vdev_log_on(void *ctx, unsigned int level)
+{
+	RTE_SET_USED(ctx);
+	return rte_log_can_log(ena_emu_logtype, level);
+}
+
+const struct ena_emu_host_ops emu_vdev_host_ops = {
+	.dma = emu_vdev_dma,
+	.irq = emu_vdev_irq,
+	.now_ns = NULL,
+	.log = emu_vdev_log_line,
+	.log_on = emu_vdev_log_on,
+};

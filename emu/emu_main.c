@@ -3,7 +3,8 @@
  */
 
 /*
- * Device lifetime, the shared emulator thread and the public C API.
+ * Device lifetime in the DPDK front end, the shared emulator thread and
+ * the public C API of librte_ena_emu.so.
  *
  * One thread serves every device that asked for it. It walks the device
  * list under emu_list_lock, so unlinking a device under the same lock is
@@ -26,12 +27,14 @@
 #include <rte_log.h>
 #include <rte_pause.h>
 
-#include "emu_core.h"
-#include "rte_ena_emu_io.h"
+#include "emu_dev.h"
+#include "emu_vdev.h"
 
 RTE_LOG_REGISTER(ena_emu_logtype, pmd.net.ena_emu, NOTICE);
 
-static TAILQ_HEAD(, ena_emu_dev) emu_devs = TAILQ_HEAD_INITIALIZER(emu_devs);
+#define EMU_DEFAULT_ADDR "0000:00:06.0"
+
+static TAILQ_HEAD(, emu_vdev) emu_devs = TAILQ_HEAD_INITIALIZER(emu_devs);
 static pthread_mutex_t emu_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Thread control; only touched under emu_list_lock. */
@@ -40,17 +43,13 @@ static bool emu_thread_running;
 static unsigned int emu_thread_users;
 static volatile bool emu_thread_stop;
 
-uint64_t
-ena_emu_now_ns(void)
+RTE_INIT(emu_vdev_host_init)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+	ena_emu_host_default_set(&emu_vdev_host_ops, NULL);
 }
 
 void
-ena_emu_log(const struct ena_emu_dev *dev, uint32_t level, const char *fmt, ...)
+emu_vdev_log(const struct emu_vdev *v, uint32_t level, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -59,88 +58,143 @@ ena_emu_log(const struct ena_emu_dev *dev, uint32_t level, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	rte_log(level, ena_emu_logtype, "ena_emu %s: %s\n",
-		dev != NULL ? dev->cfg.name : "-", msg);
+		v != NULL ? v->name : "-", msg);
 }
 
-struct ena_emu_dev *
-ena_emu_dev_alloc(const struct ena_emu_config *cfg)
+/* Front-end keys: addr=, pmd=, thread=. */
+static int
+emu_vdev_key(void *arg, const char *name, const char *key, const char *val)
 {
-	struct ena_emu_dev *dev;
-	size_t llq_len;
+	struct emu_vdev *v = arg;
 
-	dev = calloc(1, sizeof(*dev));
-	if (dev == NULL)
+	if (strcmp(key, "addr") == 0) {
+		if (rte_pci_addr_parse(val, &v->addr) != 0) {
+			emu_vdev_log(NULL, RTE_LOG_ERR,
+				"%s: bad PCI address '%s' for addr", name, val);
+			return -EINVAL;
+		}
+		v->addr_given = true;
+		return 0;
+	}
+	if (strcmp(key, "pmd") == 0) {
+		if (val[0] == '\0' || strlen(val) >= sizeof(v->pmd)) {
+			emu_vdev_log(NULL, RTE_LOG_ERR,
+				"%s: pmd needs a value of 1..%zu characters",
+				name, sizeof(v->pmd) - 1);
+			return -EINVAL;
+		}
+		strcpy(v->pmd, val);
+		return 0;
+	}
+	if (strcmp(key, "thread") == 0) {
+		if (strcmp(val, "1") != 0 && strcmp(val, "0") != 0) {
+			emu_vdev_log(NULL, RTE_LOG_ERR,
+				"%s: bad value '%s' for thread (want 1|0)",
+				name, val);
+			return -EINVAL;
+		}
+		v->thread = val[0] == '1';
+		return 0;
+	}
+	return -ENOENT;
+}
+
+static int
+emu_vdev_parse_cfg(struct emu_vdev *v, const char *name, const char *args,
+	bool vdev, struct ena_emu_config *cfg)
+{
+	if (name == NULL || strlen(name) >= sizeof(v->name)) {
+		emu_vdev_log(
+			NULL, RTE_LOG_ERR, "device name missing or too long");
+		return -EINVAL;
+	}
+	strcpy(v->name, name);
+	rte_pci_addr_parse(EMU_DEFAULT_ADDR, &v->addr);
+	v->addr_given = false;
+	v->pmd[0] = '\0';
+	v->thread = vdev;
+	if (ena_emu_config_parse(name, args, cfg, emu_vdev_key, v) != 0)
+		return -EINVAL;
+	v->llq = cfg->llq;
+	return 0;
+}
+
+int
+emu_vdev_parse(
+	struct emu_vdev *v, const char *name, const char *args, bool vdev)
+{
+	struct ena_emu_config cfg;
+
+	return emu_vdev_parse_cfg(v, name, args, vdev, &cfg);
+}
+
+static struct emu_vdev *
+emu_vdev_alloc(void)
+{
+	struct emu_vdev *v = calloc(1, sizeof(*v));
+
+	if (v == NULL)
 		return NULL;
-	dev->cfg = *cfg;
-	dev->irq_fd = -1;
-	dev->irq_sock = -1;
-	dev->irq_host_fd = -1;
-	dev->core = calloc(1, sizeof(*dev->core));
-	if (dev->core == NULL)
-		goto fail;
+	v->irq_fd = -1;
+	v->irq_sock = -1;
+	v->irq_host_fd = -1;
+	return v;
+}
 
-	llq_len = 0;
-	if (cfg->llq) {
-		llq_len = (size_t)cfg->queues * cfg->ring_size *
-			ENA_EMU_LLQ_MAX_ENTRY;
-		llq_len = RTE_ALIGN_CEIL(llq_len, (size_t)4096);
-	}
-	if (ena_emu_bars_alloc(dev, ENA_EMU_BAR0_SIZE, llq_len) != 0)
-		goto fail;
+struct emu_vdev *
+emu_vdev_new(const char *name, const char *args, bool vdev,
+	const struct rte_pci_addr *addr)
+{
+	struct ena_emu_config cfg;
+	size_t bar0_len, bar2_len;
+	struct emu_vdev *v;
 
-	dev->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (dev->irq_fd < 0)
+	v = emu_vdev_alloc();
+	if (v == NULL)
+		return NULL;
+	if (emu_vdev_parse_cfg(v, name, args, vdev, &cfg) != 0)
 		goto fail;
-
-	memcpy(dev->faults, cfg->faults, sizeof(dev->faults));
-	dev->link_up = cfg->link_up;
-	ena_emu_regs_init(dev);
-	ena_emu_dev_reset(dev);
-	/* Power-on is not a driver reset: do not count it. */
-	dev->cnt.resets = 0;
-
-	if (ena_emu_core_io_init(dev) != 0) {
-		ena_emu_log(dev, RTE_LOG_ERR, "IO path init failed (wire=%s)",
-			dev->cfg.wire);
+	if (addr != NULL)
+		v->addr = *addr;
+	ena_emu_bar_sizes(&cfg, &bar0_len, &bar2_len);
+	if (emu_vdev_bars_alloc(v, bar0_len, bar2_len) != 0 ||
+		emu_vdev_dma_init(v) != 0)
 		goto fail;
-	}
-	if (cfg->tx_reorder && ena_emu_io_tx_reorder_set(dev, 1) != 0) {
-		ena_emu_log(dev, RTE_LOG_ERR, "tx_reorder: no IO path");
+	v->irq_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (v->irq_fd < 0)
 		goto fail;
-	}
-	return dev;
-
+	v->dev = ena_emu_dev_new(&cfg, &emu_vdev_host_ops, v, v->bar0,
+		v->bar0_len, v->bar2, v->bar2_len);
+	if (v->dev == NULL)
+		goto fail;
+	return v;
 fail:
-	ena_emu_dev_free(dev);
+	emu_vdev_free(v);
 	return NULL;
 }
 
 void
-ena_emu_dev_free(struct ena_emu_dev *dev)
+emu_vdev_free(struct emu_vdev *v)
 {
-	if (dev == NULL)
+	if (v == NULL)
 		return;
-	if (dev->io != NULL)
-		ena_emu_core_io_fini(dev);
-	if (dev->irq_fd >= 0)
-		close(dev->irq_fd);
-	ena_emu_bars_free(dev);
-	free(dev->core);
-	free(dev);
+	ena_emu_dev_delete(v->dev);
+	if (v->irq_fd >= 0)
+		close(v->irq_fd);
+	emu_vdev_dma_fini(v);
+	emu_vdev_bars_free(v);
+	free(v);
 }
 
 /* All device work once; the single-worker rule holds for the caller. */
 static unsigned int
-emu_step(struct ena_emu_dev *dev)
+emu_vdev_step(struct emu_vdev *v)
 {
 	unsigned int work;
 
-	work = ena_emu_regs_poll(dev);
-	work += ena_emu_admin_poll(dev);
-	work += ena_emu_aenq_poll(dev);
-	if (!dev->core->reset_in_progress && !dev->fatal)
-		work += ena_emu_core_io_poll(dev);
-	dev->core->step_idle = work == 0;
+	work = ena_emu_dev_step(v->dev);
+	work += emu_vdev_irq_ctl_poll(v);
+	v->step_idle = work == 0;
 	return work;
 }
 
@@ -163,16 +217,16 @@ emu_backoff(unsigned int idle)
 static void *
 emu_thread_main(void *arg)
 {
-	struct ena_emu_dev *dev;
+	struct emu_vdev *v;
 	unsigned int idle = 0, work;
 
 	RTE_SET_USED(arg);
 	while (!emu_thread_stop) {
 		work = 0;
 		pthread_mutex_lock(&emu_list_lock);
-		TAILQ_FOREACH (dev, &emu_devs, next)
-			if (dev->cfg.thread)
-				work += emu_step(dev);
+		TAILQ_FOREACH (v, &emu_devs, next)
+			if (v->thread)
+				work += emu_vdev_step(v);
 		pthread_mutex_unlock(&emu_list_lock);
 		if (work != 0)
 			idle = 0;
@@ -213,30 +267,30 @@ emu_thread_put(void)
 }
 
 int
-ena_emu_thread_attach(struct ena_emu_dev *dev)
+emu_vdev_thread_attach(struct emu_vdev *v)
 {
 	int rc = 0;
 
 	pthread_mutex_lock(&emu_list_lock);
-	if (dev->cfg.thread)
+	if (v->thread)
 		rc = emu_thread_get();
 	if (rc == 0)
-		TAILQ_INSERT_TAIL(&emu_devs, dev, next);
+		TAILQ_INSERT_TAIL(&emu_devs, v, next);
 	pthread_mutex_unlock(&emu_list_lock);
 	if (rc != 0)
-		ena_emu_log(dev, RTE_LOG_ERR,
+		emu_vdev_log(v, RTE_LOG_ERR,
 			"cannot start the emulator thread: %s", strerror(-rc));
 	return rc;
 }
 
 void
-ena_emu_thread_detach(struct ena_emu_dev *dev)
+emu_vdev_thread_detach(struct emu_vdev *v)
 {
 	bool join = false;
 
 	pthread_mutex_lock(&emu_list_lock);
-	TAILQ_REMOVE(&emu_devs, dev, next);
-	if (dev->cfg.thread)
+	TAILQ_REMOVE(&emu_devs, v, next);
+	if (v->thread)
 		join = emu_thread_put();
 	pthread_mutex_unlock(&emu_list_lock);
 	if (join) {
@@ -248,66 +302,82 @@ ena_emu_thread_detach(struct ena_emu_dev *dev)
 	}
 }
 
-struct ena_emu_dev *
-ena_emu_dev_create(const char *name, const char *devargs)
+struct emu_vdev *
+emu_vdev_find(const char *name)
 {
-	struct ena_emu_config cfg;
-	struct ena_emu_dev *dev;
-
-	if (name == NULL || name[0] == '\0') {
-		ena_emu_log(NULL, RTE_LOG_ERR, "device name missing");
-		return NULL;
-	}
-	if (ena_emu_devargs_parse(name, devargs, &cfg, false) != 0)
-		return NULL;
-	dev = ena_emu_dev_alloc(&cfg);
-	if (dev == NULL)
-		return NULL;
-	if (ena_emu_thread_attach(dev) != 0) {
-		ena_emu_dev_free(dev);
-		return NULL;
-	}
-	return dev;
-}
-
-void
-ena_emu_dev_destroy(struct ena_emu_dev *dev)
-{
-	if (dev == NULL)
-		return;
-	ena_emu_thread_detach(dev);
-	ena_emu_dev_free(dev);
-}
-
-struct ena_emu_dev *
-ena_emu_dev_find(const char *name)
-{
-	struct ena_emu_dev *dev, *found = NULL;
+	struct emu_vdev *v, *found = NULL;
 
 	if (name == NULL)
 		return NULL;
 	pthread_mutex_lock(&emu_list_lock);
-	TAILQ_FOREACH (dev, &emu_devs, next)
-		if (strcmp(dev->cfg.name, name) == 0) {
-			found = dev;
+	TAILQ_FOREACH (v, &emu_devs, next)
+		if (strcmp(v->name, name) == 0) {
+			found = v;
 			break;
 		}
 	pthread_mutex_unlock(&emu_list_lock);
 	return found;
 }
 
+/* ---- public API ------------------------------------------------------------ */
+
+static struct emu_vdev *
+emu_vdev_of(struct ena_emu_dev *dev)
+{
+	return dev != NULL ? dev->host_ctx : NULL;
+}
+
+struct ena_emu_dev *
+ena_emu_dev_create(const char *name, const char *devargs)
+{
+	struct emu_vdev *v;
+
+	if (name == NULL || name[0] == '\0') {
+		emu_vdev_log(NULL, RTE_LOG_ERR, "device name missing");
+		return NULL;
+	}
+	v = emu_vdev_new(name, devargs, false, NULL);
+	if (v == NULL)
+		return NULL;
+	if (emu_vdev_thread_attach(v) != 0) {
+		emu_vdev_free(v);
+		return NULL;
+	}
+	return v->dev;
+}
+
+void
+ena_emu_dev_destroy(struct ena_emu_dev *dev)
+{
+	struct emu_vdev *v = emu_vdev_of(dev);
+
+	if (v == NULL)
+		return;
+	emu_vdev_thread_detach(v);
+	emu_vdev_free(v);
+}
+
+struct ena_emu_dev *
+ena_emu_dev_find(const char *name)
+{
+	struct emu_vdev *v = emu_vdev_find(name);
+
+	return v != NULL ? v->dev : NULL;
+}
+
 void *
 ena_emu_bar(struct ena_emu_dev *dev, int bar, size_t *len)
 {
+	struct emu_vdev *v = emu_vdev_of(dev);
 	void *base = NULL;
 	size_t l = 0;
 
-	if (dev != NULL && bar == ENA_EMU_BAR_REGS) {
-		base = dev->bar0;
-		l = dev->bar0_len;
-	} else if (dev != NULL && bar == ENA_EMU_BAR_LLQ) {
-		base = dev->bar2;
-		l = dev->bar2_len;
+	if (v != NULL && bar == ENA_EMU_BAR_REGS) {
+		base = v->bar0;
+		l = v->bar0_len;
+	} else if (v != NULL && bar == ENA_EMU_BAR_LLQ) {
+		base = v->bar2;
+		l = v->bar2_len;
 	}
 	if (len != NULL)
 		*len = l;
@@ -317,100 +387,17 @@ ena_emu_bar(struct ena_emu_dev *dev, int bar, size_t *len)
 int
 ena_emu_irq_fd(struct ena_emu_dev *dev)
 {
-	return dev != NULL ? dev->irq_fd : -EINVAL;
+	struct emu_vdev *v = emu_vdev_of(dev);
+
+	return v != NULL ? v->irq_fd : -EINVAL;
 }
 
 unsigned int
 ena_emu_poll(struct ena_emu_dev *dev)
 {
-	if (dev == NULL || dev->cfg.thread)
+	struct emu_vdev *v = emu_vdev_of(dev);
+
+	if (v == NULL || v->thread)
 		return 0;
-	return emu_step(dev);
-}
-
-int
-ena_emu_link_set(struct ena_emu_dev *dev, bool up)
-{
-	if (dev == NULL)
-		return -EINVAL;
-	__atomic_store_n(&dev->link_req, up ? 2u : 1u, __ATOMIC_RELEASE);
-	return 0;
-}
-
-static const char *const emu_fault_names[ENA_EMU_FAULT_MAX] = {
-	[ENA_EMU_FAULT_KEEP_ALIVE_STOP] = "ka_stop",
-	[ENA_EMU_FAULT_TX_COMP_STOP] = "tx_comp_stop",
-	[ENA_EMU_FAULT_ADMIN_DELAY_MS] = "admin_delay_ms",
-	[ENA_EMU_FAULT_ADMIN_DROP] = "admin_drop",
-	[ENA_EMU_FAULT_MMIO_LATE_MS] = "mmio_late_ms",
-	[ENA_EMU_FAULT_TX_BAD_REQ_ID] = "tx_bad_req_id",
-	[ENA_EMU_FAULT_RX_BAD_REQ_ID] = "rx_bad_req_id",
-	[ENA_EMU_FAULT_FATAL] = "fatal",
-	[ENA_EMU_FAULT_LINK_FLAP_MS] = "link_flap_ms",
-	[ENA_EMU_FAULT_RESET_STUCK] = "reset_stuck",
-	[ENA_EMU_FAULT_VERSION] = "version",
-	[ENA_EMU_FAULT_CTRL_VERSION] = "ctrl_version",
-	[ENA_EMU_FAULT_DMA_WIDTH] = "dma_width",
-	[ENA_EMU_FAULT_ADMIN_ERR] = "admin_err",
-	[ENA_EMU_FAULT_ADMIN_ERR_STATUS] = "admin_err_status",
-	[ENA_EMU_FAULT_ADMIN_ERR_OPCODE] = "admin_err_opcode",
-	[ENA_EMU_FAULT_RX_SPLIT] = "rx_split",
-	[ENA_EMU_FAULT_LLQ_BURST] = "llq_burst",
-	[ENA_EMU_FAULT_RX_STALE_REQ_ID] = "rx_stale_req_id",
-};
-
-const char *
-ena_emu_fault_name(enum ena_emu_fault fault)
-{
-	if ((unsigned int)fault >= ENA_EMU_FAULT_MAX)
-		return NULL;
-	return emu_fault_names[fault];
-}
-
-int
-ena_emu_fault_set(
-	struct ena_emu_dev *dev, enum ena_emu_fault fault, uint64_t value)
-{
-	if (dev == NULL || (unsigned int)fault >= ENA_EMU_FAULT_MAX)
-		return -EINVAL;
-	__atomic_store_n(&dev->faults[fault], value, __ATOMIC_RELEASE);
-	return 0;
-}
-
-uint64_t
-ena_emu_fault_get(struct ena_emu_dev *dev, enum ena_emu_fault fault)
-{
-	if (dev == NULL || (unsigned int)fault >= ENA_EMU_FAULT_MAX)
-		return 0;
-	return ena_emu_fault_peek(dev, fault);
-}
-
-bool
-ena_emu_fault_take(struct ena_emu_dev *dev, enum ena_emu_fault fault)
-{
-	uint64_t v = ena_emu_fault_peek(dev, fault);
-
-	while (v != 0) {
-		if (__atomic_compare_exchange_n(&dev->faults[fault], &v, v - 1,
-			    false, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
-			return true;
-	}
-	return false;
-}
-
-void
-ena_emu_counters_total(
-	const struct ena_emu_dev *dev, struct ena_emu_counters *out)
-{
-	*out = dev->cnt;
-	ena_emu_core_io_counters(dev, out);
-}
-
-int
-ena_emu_counters_get(struct ena_emu_dev *dev, struct ena_emu_counters *out)
-{
-	if (dev == NULL || out == NULL)
-		return -EINVAL;
-	ena_emu_counters_total(dev, out);
-	return 0;
+	return emu_vdev_step(v);
 }

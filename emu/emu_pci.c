@@ -42,7 +42,7 @@
 #include <bus_pci_private.h>
 #include <bus_vdev_driver.h>
 
-#include "emu_core.h"
+#include "emu_vdev.h"
 
 #define EMU_PCI_CLASS_ETHERNET 0x020000
 
@@ -104,7 +104,7 @@ emu_driver_path(const struct rte_pci_driver *dr)
 }
 
 static struct rte_pci_driver *
-emu_pick_driver(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
+emu_pick_driver(struct emu_vdev *dev, struct rte_pci_bus *pb,
 	const struct rte_pci_id *id)
 {
 	struct rte_pci_driver *dr;
@@ -114,20 +114,19 @@ emu_pick_driver(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 		if (!emu_id_match(dr, id))
 			continue;
 		path = emu_driver_path(dr);
-		if (dev->cfg.pmd[0] != '\0' &&
-			strstr(path, dev->cfg.pmd) == NULL)
+		if (dev->pmd[0] != '\0' && strstr(path, dev->pmd) == NULL)
 			continue;
-		ena_emu_log(dev, RTE_LOG_INFO, "using PCI driver %s from %s",
+		emu_vdev_log(dev, RTE_LOG_INFO, "using PCI driver %s from %s",
 			dr->driver.name, path);
 		return dr;
 	}
-	ena_emu_log(dev, RTE_LOG_ERR,
+	emu_vdev_log(dev, RTE_LOG_ERR,
 		"no PCI driver for %04x:%04x%s%s; candidates:", id->vendor_id,
-		id->device_id, dev->cfg.pmd[0] != '\0' ? " matching pmd=" : "",
-		dev->cfg.pmd);
+		id->device_id, dev->pmd[0] != '\0' ? " matching pmd=" : "",
+		dev->pmd);
 	TAILQ_FOREACH (dr, &pb->driver_list, next)
 		if (emu_id_match(dr, id))
-			ena_emu_log(dev, RTE_LOG_ERR, "  %s (%s)",
+			emu_vdev_log(dev, RTE_LOG_ERR, "  %s (%s)",
 				dr->driver.name, emu_driver_path(dr));
 	return NULL;
 }
@@ -145,22 +144,22 @@ emu_pci_devargs(const char *pci_name)
 }
 
 static struct rte_pci_device *
-emu_pci_dev_new(struct ena_emu_dev *dev)
+emu_pci_dev_new(struct emu_vdev *dev)
 {
 	struct rte_pci_device *pdev;
 
 	pdev = calloc(1, sizeof(*pdev));
 	if (pdev == NULL)
 		return NULL;
-	pdev->addr = dev->cfg.addr;
+	pdev->addr = dev->addr;
 	rte_pci_device_name(&pdev->addr, pdev->name, sizeof(pdev->name));
 	pdev->device.name = pdev->name;
 	pdev->device.numa_node = SOCKET_ID_ANY;
 	pdev->device.devargs = emu_pci_devargs(pdev->name);
 	pdev->id.class_id = EMU_PCI_CLASS_ETHERNET;
 	pdev->id.vendor_id = ENA_EMU_VENDOR_ID;
-	pdev->id.device_id = dev->cfg.llq ? ENA_EMU_DEVICE_ID_LLQ
-					  : ENA_EMU_DEVICE_ID;
+	pdev->id.device_id = dev->llq ? ENA_EMU_DEVICE_ID_LLQ
+				      : ENA_EMU_DEVICE_ID;
 	pdev->id.subsystem_vendor_id = ENA_EMU_VENDOR_ID;
 	pdev->id.subsystem_device_id = pdev->id.device_id;
 	pdev->kdrv = RTE_PCI_KDRV_NONE;
@@ -211,7 +210,7 @@ emu_intr_new(int fd)
 }
 
 static int
-emu_irq_line_open(struct ena_emu_dev *dev)
+emu_irq_line_open(struct emu_vdev *dev)
 {
 	int sv[2];
 
@@ -231,7 +230,7 @@ emu_irq_line_open(struct ena_emu_dev *dev)
  * eventfd instead, and that one fd is left behind on purpose.
  */
 static void
-emu_irq_line_close(struct ena_emu_dev *dev)
+emu_irq_line_close(struct emu_vdev *dev)
 {
 	int rc = -ENOENT, dormant;
 
@@ -245,7 +244,7 @@ emu_irq_line_close(struct ena_emu_dev *dev)
 		if (rc == -ENOENT) {
 			close(dev->irq_host_fd);
 		} else {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			emu_vdev_log(dev, RTE_LOG_WARNING,
 				"PMD left an interrupt callback on fd %d: "
 				"keeping the fd number on a dormant eventfd",
 				dev->irq_host_fd);
@@ -264,14 +263,14 @@ emu_irq_line_close(struct ena_emu_dev *dev)
 }
 
 static bool
-emu_pci_addr_busy(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
+emu_pci_addr_busy(struct emu_vdev *dev, struct rte_pci_bus *pb,
 	const struct rte_pci_device *pdev)
 {
 	const struct rte_pci_device *p;
 
 	TAILQ_FOREACH (p, &pb->device_list, next)
 		if (rte_pci_addr_cmp(&p->addr, &pdev->addr) == 0) {
-			ena_emu_log(dev, RTE_LOG_ERR,
+			emu_vdev_log(dev, RTE_LOG_ERR,
 				"PCI address %s is already in use (addr=)",
 				pdev->name);
 			return true;
@@ -281,7 +280,7 @@ emu_pci_addr_busy(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 
 /* Lists pdev on the PCI bus and probes the chosen driver on it. */
 static int
-emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
+emu_pci_plug(struct emu_vdev *dev, struct rte_pci_bus *pb,
 	struct rte_pci_device *pdev)
 {
 	struct rte_pci_driver *dr;
@@ -291,11 +290,11 @@ emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 	TAILQ_INSERT_TAIL(&pb->device_list, pdev, next);
 	dev->pci_dev = pdev;
 	dev->on_pci_bus = true;
-	ena_emu_log(dev, RTE_LOG_INFO, "presented as PCI %s (%04x:%04x)%s",
+	emu_vdev_log(dev, RTE_LOG_INFO, "presented as PCI %s (%04x:%04x)%s",
 		pdev->name, pdev->id.vendor_id, pdev->id.device_id,
 		dev->secondary ? " in a secondary process" : "");
 
-	if (strcmp(dev->cfg.pmd, "none") == 0)
+	if (strcmp(dev->pmd, "none") == 0)
 		return 0;
 	dr = emu_pick_driver(dev, pb, &pdev->id);
 	if (dr == NULL) {
@@ -305,7 +304,7 @@ emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 	pdev->driver = dr;
 	rc = dr->probe(dr, pdev);
 	if (rc != 0) {
-		ena_emu_log(dev, RTE_LOG_ERR, "PCI driver %s probe failed: %d",
+		emu_vdev_log(dev, RTE_LOG_ERR, "PCI driver %s probe failed: %d",
 			dr->driver.name, rc);
 		pdev->driver = NULL;
 		rc = rc < 0 ? rc : -ENODEV;
@@ -313,7 +312,7 @@ emu_pci_plug(struct ena_emu_dev *dev, struct rte_pci_bus *pb,
 	}
 	pdev->device.driver = &dr->driver;
 	if (strcmp(emu_driver_path(dr), "?") != 0)
-		ena_emu_bars_driver_set(dev, emu_driver_path(dr));
+		emu_vdev_bars_driver_set(dev, emu_driver_path(dr));
 	return 0;
 
 unlist:
@@ -324,14 +323,14 @@ unlist:
 }
 
 static int
-emu_pci_attach(struct ena_emu_dev *dev)
+emu_pci_attach(struct emu_vdev *dev)
 {
 	struct rte_pci_bus *pb = emu_pci_bus();
 	struct rte_pci_device *pdev;
 	int rc;
 
 	if (pb == NULL) {
-		ena_emu_log(dev, RTE_LOG_ERR, "PCI bus not available");
+		emu_vdev_log(dev, RTE_LOG_ERR, "PCI bus not available");
 		return -ENODEV;
 	}
 	pdev = emu_pci_dev_new(dev);
@@ -363,7 +362,7 @@ fail:
 
 /* Removes the PCI function if the PCI bus still has it. */
 static int
-emu_pci_detach(struct ena_emu_dev *dev)
+emu_pci_detach(struct emu_vdev *dev)
 {
 	struct rte_pci_bus *pb = emu_pci_bus();
 	struct rte_pci_device *pdev = dev->pci_dev;
@@ -381,7 +380,7 @@ emu_pci_detach(struct ena_emu_dev *dev)
 			else
 				rc = rte_dev_remove(&pdev->device);
 			if (rc != 0) {
-				ena_emu_log(dev, RTE_LOG_ERR,
+				emu_vdev_log(dev, RTE_LOG_ERR,
 					"removing PCI %s failed: %d",
 					pdev->name, rc);
 				return rc;
@@ -405,7 +404,7 @@ emu_pci_detach(struct ena_emu_dev *dev)
  * bus 0 that no PCI device (emulated or not) holds yet.
  */
 static int
-emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
+emu_pci_default_addr(const char *name, struct emu_vdev *cfg)
 {
 	struct rte_pci_bus *pb = emu_pci_bus();
 	struct rte_pci_device *p;
@@ -429,7 +428,7 @@ emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
 			return 0;
 		}
 	}
-	ena_emu_log(NULL, RTE_LOG_ERR,
+	emu_vdev_log(NULL, RTE_LOG_ERR,
 		"%s: no free PCI address 0000:00:%02x.0..0000:00:%02x.0, "
 		"give one with addr=",
 		name, EMU_PCI_SLOT_FIRST, EMU_PCI_SLOT_LAST);
@@ -442,17 +441,17 @@ emu_pci_default_addr(const char *name, struct ena_emu_config *cfg)
  * secondary attach runs. The primary's emulator thread serves the device;
  * the view owns nothing of it but its own rte_pci_device.
  */
-static TAILQ_HEAD(, ena_emu_dev) emu_views = TAILQ_HEAD_INITIALIZER(emu_views);
+static TAILQ_HEAD(, emu_vdev) emu_views = TAILQ_HEAD_INITIALIZER(emu_views);
 static pthread_mutex_t emu_views_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static struct ena_emu_dev *
+static struct emu_vdev *
 emu_view_find(const char *name, bool unlink)
 {
-	struct ena_emu_dev *v;
+	struct emu_vdev *v;
 
 	pthread_mutex_lock(&emu_views_lock);
 	TAILQ_FOREACH (v, &emu_views, next)
-		if (strcmp(v->cfg.name, name) == 0) {
+		if (strcmp(v->name, name) == 0) {
 			if (unlink)
 				TAILQ_REMOVE(&emu_views, v, next);
 			break;
@@ -466,11 +465,11 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 {
 	struct rte_pci_bus *pb = emu_pci_bus();
 	struct rte_pci_device *pdev;
-	struct ena_emu_dev *v;
+	struct emu_vdev *v;
 	int rc;
 
 	if (emu_view_find(name, false) != NULL) {
-		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
+		emu_vdev_log(NULL, RTE_LOG_ERR, "%s exists already", name);
 		return -EEXIST;
 	}
 	v = calloc(1, sizeof(*v));
@@ -480,16 +479,15 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 	v->irq_fd = -1;
 	v->irq_sock = -1;
 	v->irq_host_fd = -1;
-	rc = ena_emu_devargs_parse(
-		name, rte_vdev_device_args(vdev), &v->cfg, true);
+	rc = emu_vdev_parse(v, name, rte_vdev_device_args(vdev), true);
 	if (rc != 0)
 		goto free_view;
 	if (pb == NULL) {
-		ena_emu_log(v, RTE_LOG_ERR, "PCI bus not available");
+		emu_vdev_log(v, RTE_LOG_ERR, "PCI bus not available");
 		rc = -ENODEV;
 		goto free_view;
 	}
-	rc = ena_emu_bars_lookup(v);
+	rc = emu_vdev_bars_lookup(v);
 	if (rc != 0)
 		goto free_view;
 	pdev = emu_pci_dev_new(v);
@@ -547,7 +545,7 @@ emu_vdev_devargs_release(struct rte_vdev_device *vdev)
 static int
 emu_vdev_remove_secondary(struct rte_vdev_device *vdev)
 {
-	struct ena_emu_dev *v = emu_view_find(rte_vdev_device_name(vdev), true);
+	struct emu_vdev *v = emu_view_find(rte_vdev_device_name(vdev), true);
 	int rc;
 
 	if (v == NULL)
@@ -568,40 +566,40 @@ static int
 emu_vdev_probe(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
-	struct ena_emu_config cfg;
-	struct ena_emu_dev *dev;
+	struct emu_vdev *dev, probe;
 	int rc;
 
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
 		return emu_vdev_probe_secondary(vdev, name);
-	if (ena_emu_dev_find(name) != NULL) {
-		ena_emu_log(NULL, RTE_LOG_ERR, "%s exists already", name);
+	if (emu_vdev_find(name) != NULL) {
+		emu_vdev_log(NULL, RTE_LOG_ERR, "%s exists already", name);
 		return -EEXIST;
 	}
-	rc = ena_emu_devargs_parse(
-		name, rte_vdev_device_args(vdev), &cfg, true);
+	/* The PCI address decides the BAR memzone header: settle it first. */
+	memset(&probe, 0, sizeof(probe));
+	rc = emu_vdev_parse(&probe, name, rte_vdev_device_args(vdev), true);
 	if (rc == 0)
-		rc = emu_pci_default_addr(name, &cfg);
+		rc = emu_pci_default_addr(name, &probe);
 	if (rc != 0)
 		return rc;
-	if (!cfg.thread && strcmp(cfg.pmd, "none") != 0)
-		ena_emu_log(NULL, RTE_LOG_WARNING,
+	if (!probe.thread && strcmp(probe.pmd, "none") != 0)
+		emu_vdev_log(NULL, RTE_LOG_WARNING,
 			"%s: thread=0 with a PMD attached: nothing serves the "
 			"device until someone calls ena_emu_poll()",
 			name);
-	dev = ena_emu_dev_alloc(&cfg);
+	dev = emu_vdev_new(name, rte_vdev_device_args(vdev), true, &probe.addr);
 	if (dev == NULL)
-		return -ENOMEM;
-	rc = ena_emu_thread_attach(dev);
+		return -EINVAL;
+	rc = emu_vdev_thread_attach(dev);
 	if (rc != 0) {
-		ena_emu_dev_free(dev);
+		emu_vdev_free(dev);
 		return rc;
 	}
 	rc = emu_pci_attach(dev);
 	if (rc != 0) {
-		ena_emu_thread_detach(dev);
+		emu_vdev_thread_detach(dev);
 		emu_irq_line_close(dev);
-		ena_emu_dev_free(dev);
+		emu_vdev_free(dev);
 		return rc;
 	}
 	return 0;
@@ -610,20 +608,20 @@ emu_vdev_probe(struct rte_vdev_device *vdev)
 static int
 emu_vdev_remove(struct rte_vdev_device *vdev)
 {
-	struct ena_emu_dev *dev;
+	struct emu_vdev *dev;
 	int rc;
 
 	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
 		return emu_vdev_remove_secondary(vdev);
-	dev = ena_emu_dev_find(rte_vdev_device_name(vdev));
+	dev = emu_vdev_find(rte_vdev_device_name(vdev));
 	if (dev == NULL)
 		return -ENODEV;
 	rc = emu_pci_detach(dev);
 	if (rc != 0)
 		return rc;
-	ena_emu_thread_detach(dev);
+	emu_vdev_thread_detach(dev);
 	emu_irq_line_close(dev);
-	ena_emu_dev_free(dev);
+	emu_vdev_free(dev);
 	return 0;
 }
 

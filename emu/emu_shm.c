@@ -23,7 +23,7 @@
 #include <rte_log.h>
 #include <rte_memzone.h>
 
-#include "emu_core.h"
+#include "emu_vdev.h"
 
 #define EMU_SHM_MAGIC	0x454e4153484d3031ull /* "ENASHM01" */
 #define EMU_SHM_HDR_LEN 4096u
@@ -49,7 +49,7 @@ emu_shm_name(const char *dev_name, char *buf, size_t len)
 	int n = snprintf(buf, len, "%s_bars", dev_name);
 
 	if (n < 0 || (size_t)n >= len) {
-		ena_emu_log(NULL, RTE_LOG_ERR,
+		emu_vdev_log(NULL, RTE_LOG_ERR,
 			"%s: device name too long for a shared memzone "
 			"(at most %zu characters)",
 			dev_name, len - 6);
@@ -69,7 +69,7 @@ emu_private_map(size_t len)
 }
 
 int
-ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len)
+emu_vdev_bars_alloc(struct emu_vdev *dev, size_t bar0_len, size_t bar2_len)
 {
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
@@ -77,7 +77,7 @@ ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len)
 	uint8_t *base;
 
 	if (rte_eal_has_hugepages() &&
-		emu_shm_name(dev->cfg.name, name, sizeof(name)) == 0) {
+		emu_shm_name(dev->name, name, sizeof(name)) == 0) {
 		mz = rte_memzone_reserve_aligned(name,
 			EMU_SHM_HDR_LEN + bar0_len + bar2_len, SOCKET_ID_ANY, 0,
 			EMU_SHM_ALIGN);
@@ -85,12 +85,11 @@ ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len)
 			base = mz->addr;
 			memset(base, 0, mz->len);
 			hdr = (struct emu_shm_hdr *)base;
-			hdr->addr = dev->cfg.addr;
+			hdr->addr = dev->addr;
 			hdr->has_llq = bar2_len != 0;
 			hdr->bar0_len = bar0_len;
 			hdr->bar2_len = bar2_len;
-			snprintf(
-				hdr->pmd, sizeof(hdr->pmd), "%s", dev->cfg.pmd);
+			snprintf(hdr->pmd, sizeof(hdr->pmd), "%s", dev->pmd);
 			dev->bars_mz = mz;
 			dev->bar0 = base + EMU_SHM_HDR_LEN;
 			dev->bar0_len = bar0_len;
@@ -103,7 +102,7 @@ ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len)
 				&hdr->magic, EMU_SHM_MAGIC, __ATOMIC_RELEASE);
 			return 0;
 		}
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		emu_vdev_log(dev, RTE_LOG_WARNING,
 			"memzone %s: %s; BARs are private to this process",
 			name, rte_strerror(rte_errno));
 	}
@@ -121,7 +120,7 @@ ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len)
 }
 
 void
-ena_emu_bars_free(struct ena_emu_dev *dev)
+emu_vdev_bars_free(struct emu_vdev *dev)
 {
 	struct emu_shm_hdr *hdr;
 
@@ -142,14 +141,14 @@ ena_emu_bars_free(struct ena_emu_dev *dev)
 }
 
 int
-ena_emu_bars_lookup(struct ena_emu_dev *dev)
+emu_vdev_bars_lookup(struct emu_vdev *dev)
 {
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
 	const struct emu_shm_hdr *hdr;
 	int rc;
 
-	rc = emu_shm_name(dev->cfg.name, name, sizeof(name));
+	rc = emu_shm_name(dev->name, name, sizeof(name));
 	if (rc != 0)
 		return rc;
 	mz = rte_memzone_lookup(name);
@@ -158,16 +157,16 @@ ena_emu_bars_lookup(struct ena_emu_dev *dev)
 		__atomic_load_n(&hdr->magic, __ATOMIC_ACQUIRE) !=
 			EMU_SHM_MAGIC ||
 		EMU_SHM_HDR_LEN + hdr->bar0_len + hdr->bar2_len > mz->len) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		emu_vdev_log(dev, RTE_LOG_ERR,
 			"no device in shared memzone %s: the primary must "
 			"run with hugepages (not --no-huge) for a "
 			"secondary to attach",
 			name);
 		return -ENODEV;
 	}
-	dev->cfg.addr = hdr->addr;
-	snprintf(dev->cfg.pmd, sizeof(dev->cfg.pmd), "%s", hdr->pmd);
-	dev->cfg.llq = hdr->has_llq != 0;
+	dev->addr = hdr->addr;
+	snprintf(dev->pmd, sizeof(dev->pmd), "%s", hdr->pmd);
+	dev->llq = hdr->has_llq != 0;
 	dev->bar0 = (uint8_t *)mz->addr + EMU_SHM_HDR_LEN;
 	dev->bar0_len = hdr->bar0_len;
 	dev->bar2 = hdr->bar2_len != 0 ? dev->bar0 + hdr->bar0_len : NULL;
@@ -176,7 +175,7 @@ ena_emu_bars_lookup(struct ena_emu_dev *dev)
 }
 
 void
-ena_emu_bars_driver_set(struct ena_emu_dev *dev, const char *path)
+emu_vdev_bars_driver_set(struct emu_vdev *dev, const char *path)
 {
 	struct emu_shm_hdr *hdr;
 

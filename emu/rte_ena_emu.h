@@ -184,6 +184,7 @@ struct ena_emu_counters {
 	uint64_t rx_bad_req_ids; /* faulty Rx completions injected */
 	uint64_t sq_doorbells;
 	uint64_t io_errors; /* malformed IO descriptors seen */
+	uint64_t io_irqs;   /* IO (queue) vector signals */
 };
 
 int ena_emu_counters_get(struct ena_emu_dev *dev, struct ena_emu_counters *out);

@@ -45,6 +45,9 @@ struct ena_emu_io_counters {
 	uint64_t pcap_written;
 	uint64_t pcap_read;
 	uint64_t gen_pkts;
+	uint64_t tap_written; /* frames written to the TAP interface */
+	uint64_t tap_read;    /* frames read from the TAP interface */
+	uint64_t tap_errors;  /* TAP writes that failed (frame lost) */
 };
 
 /* Returns 0, or -EINVAL when dev has no IO state. */

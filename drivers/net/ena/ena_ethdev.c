@@ -196,27 +196,6 @@ static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
 		ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) | \
 		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE))
 
-/* Admin/AENQ interrupt: the admin queue itself is polled by its callers. */
-static void
-ena_intr_handler(void *arg)
-{
-	struct rte_eth_dev *dev = arg;
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
-	uint64_t cnt;
-	int fd;
-
-	/* EAL drains the fd itself except for externally managed handles. */
-	if (rte_intr_type_get(pci->intr_handle) == RTE_INTR_HANDLE_EXT) {
-		fd = rte_intr_fd_get(pci->intr_handle);
-		if (fd >= 0 && read(fd, &cnt, sizeof(cnt)) < 0)
-			PMD_DRV_LOG(DEBUG, "%s: interrupt fd read: %s",
-				ad->name, strerror(errno));
-	}
-	ena_hw_aenq_process(&ad->hw, dev);
-	rte_intr_ack(pci->intr_handle);
-}
-
 /* ---- device bring-up ---------------------------------------------------- */
 
 /* Looks for "-a <addr>,key=val" style devargs the bus did not attach. */
@@ -235,31 +214,81 @@ ena_find_devargs(struct rte_pci_device *pci)
 	return NULL;
 }
 
+/*
+ * Memory type the kernel gave the mapping of the physical range at phys:
+ * its PAT bookkeeping (debugfs) names it. NULL when that list cannot be
+ * read (debugfs not mounted, not x86, not root) or has no such range.
+ */
+static const char *
+ena_pat_memtype(uint64_t phys, char *buf, size_t len)
+{
+	unsigned long long lo, hi;
+	char type[32];
+	FILE *f;
+
+	f = fopen("/sys/kernel/debug/x86/pat_memtype_list", "r");
+	if (f == NULL)
+		return NULL;
+	while (fgets(buf, (int)len, f) != NULL) {
+		if (sscanf(buf, "PAT: [mem 0x%llx-0x%llx] %31s", &lo, &hi,
+			    type) == 3 &&
+			phys >= lo && phys < hi) {
+			fclose(f);
+			snprintf(buf, len, "%s", type);
+			return buf;
+		}
+	}
+	fclose(f);
+	return NULL;
+}
+
+/*
+ * Without write combining every LLQ store is a separate PCIe write. Says
+ * once what the mapping of BAR 2 is, as far as this process can tell.
+ */
 static void
 ena_check_wc(struct ena_adapter *ad, struct rte_pci_device *pci)
 {
-	char path[PATH_MAX];
+	const struct rte_mem_resource *bar = &pci->mem_resource[ENA_LLQ_BAR];
+	char path[PATH_MAX], type[128];
+	const char *t;
 
-	if (ad->wc_warned)
+	if (ad->wc_warned || pci->kdrv == RTE_PCI_KDRV_NONE)
 		return;
-	/*
-	 * Without write combining every 8-byte LLQ store is a separate PCIe
-	 * write. uio exposes resource2_wc only when the kernel can map it WC;
-	 * vfio-pci maps WC on its own on recent kernels.
-	 */
-	if (pci->kdrv == RTE_PCI_KDRV_VFIO || pci->kdrv == RTE_PCI_KDRV_NONE)
+	ad->wc_warned = true;
+	t = ena_pat_memtype(bar->phys_addr, type, sizeof(type));
+	if (pci->kdrv == RTE_PCI_KDRV_VFIO) {
+		if (t != NULL && strcmp(t, "write-combining") == 0)
+			PMD_INIT_LOG(INFO,
+				"%s: LLQ BAR%d (0x%" PRIx64
+				") is write-combined (kernel PAT)",
+				ad->name, ENA_LLQ_BAR, bar->phys_addr);
+		else
+			PMD_INIT_LOG(WARNING,
+				"%s: LLQ BAR%d (0x%" PRIx64
+				") mapped by vfio-pci is %s: each LLQ store "
+				"is a separate bus write; Tx works, slower (a "
+				"vfio-pci with write-combining support, or "
+				"igb_uio wc_activate=1, maps it write-combined)",
+				ad->name, ENA_LLQ_BAR, bar->phys_addr,
+				t != NULL
+					? t
+					: "of unknown memory type (no "
+					  "/sys/kernel/debug/x86/pat_memtype_list)");
 		return;
+	}
 	snprintf(path, sizeof(path), "%s/" PCI_PRI_FMT "/resource2_wc",
 		rte_pci_get_sysfs_path(), pci->addr.domain, pci->addr.bus,
 		pci->addr.devid, pci->addr.function);
-	if (access(path, F_OK) != 0) {
-		ad->wc_warned = true;
+	if (access(path, F_OK) != 0)
 		PMD_INIT_LOG(WARNING,
 			"%s: LLQ BAR is not write-combined (%s "
 			"missing): Tx will be slow; load igb_uio with "
 			"wc_activate=1 or use vfio-pci",
 			ad->name, path);
-	}
+	else
+		PMD_INIT_LOG(INFO, "%s: LLQ BAR%d mapped write-combined (%s)",
+			ad->name, ENA_LLQ_BAR, t != NULL ? t : "resource2_wc");
 }
 
 static void
@@ -438,7 +467,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 		return rc;
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.readless = true;
-	/* Callers poll for their own completion: no interrupt thread needed. */
+	/* Until the admin vector has a handler (ena_intr_setup()). */
 	cfg.admin_polling = true;
 	cfg.aenq_groups = ENA_AENQ_GROUPS_WANTED;
 	cfg.handlers = &ena_aenq_handlers;
@@ -507,55 +536,6 @@ ena_device_teardown(struct ena_adapter *ad, enum ena_reset_reason why)
 	if (ad->rss_supported)
 		ena_hw_rss_fini(&ad->hw);
 	ena_hw_teardown(&ad->hw, why);
-}
-
-static int
-ena_intr_setup(struct rte_eth_dev *dev)
-{
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
-	int rc;
-
-	if (ad->devargs.ctrl_poll_ms != 0 || pci->intr_handle == NULL ||
-		rte_intr_fd_get(pci->intr_handle) < 0) {
-		if (ad->devargs.ctrl_poll_ms == 0)
-			ad->devargs.ctrl_poll_ms = 100;
-		PMD_INIT_LOG(INFO, "%s: AENQ polled every %u ms", ad->name,
-			ad->devargs.ctrl_poll_ms);
-		ena_ctrl_poll_start(dev);
-		return 0;
-	}
-	rc = rte_intr_callback_register(
-		pci->intr_handle, ena_intr_handler, dev);
-	if (rc != 0) {
-		PMD_INIT_LOG(WARNING,
-			"%s: cannot register the admin interrupt "
-			"(%d); polling the AENQ every 100 ms",
-			ad->name, rc);
-		ad->devargs.ctrl_poll_ms = 100;
-		ena_ctrl_poll_start(dev);
-		return 0;
-	}
-	ad->intr_registered = true;
-	rc = rte_intr_enable(pci->intr_handle);
-	if (rc != 0)
-		PMD_INIT_LOG(WARNING, "%s: rte_intr_enable: %d", ad->name, rc);
-	return 0;
-}
-
-static void
-ena_intr_teardown(struct rte_eth_dev *dev)
-{
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
-
-	ena_ctrl_poll_stop(dev);
-	if (ad->intr_registered) {
-		rte_intr_disable(pci->intr_handle);
-		rte_intr_callback_unregister_sync(
-			pci->intr_handle, ena_intr_handler, dev);
-		ad->intr_registered = false;
-	}
 }
 
 static void
@@ -690,13 +670,9 @@ ena_dev_configure(struct rte_eth_dev *dev)
 			ad->name, rss->rss_hf & ~ena_rss_hf_supported());
 		return -EINVAL;
 	}
-	if (conf->intr_conf.rxq != 0) {
-		PMD_DRV_LOG(ERR,
-			"%s: Rx queue interrupts need a vector per "
-			"queue, which this device does not offer",
-			ad->name);
+	if (conf->intr_conf.rxq != 0 &&
+		!ena_rxq_intr_possible(dev, dev->data->nb_rx_queues))
 		return -ENOTSUP;
-	}
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) {
 		if (rss->rss_key != NULL)
 			memcpy(ad->rss_key, rss->rss_key, ENA_HASH_KEY_LEN);
@@ -916,6 +892,9 @@ ena_dev_start(struct rte_eth_dev *dev)
 	}
 	ena_tx_mtu_update(ad, dev->data->mtu);
 	ad->link_forced_down = false;
+	rc = ena_rxq_intr_setup(dev);
+	if (rc != 0)
+		return rc;
 	rc = ena_queues_start(dev);
 	if (rc != 0)
 		goto err;
@@ -929,6 +908,7 @@ ena_dev_start(struct rte_eth_dev *dev)
 	return 0;
 err:
 	ena_queues_stop(dev);
+	ena_rxq_intr_teardown(dev);
 	return rc;
 }
 
@@ -938,6 +918,7 @@ ena_dev_stop(struct rte_eth_dev *dev)
 	struct ena_adapter *ad = ena_adapter_of(dev);
 
 	ena_queues_stop(dev);
+	ena_rxq_intr_teardown(dev);
 	dev->data->dev_started = 0;
 	ad->dev_stats.dev_stop++;
 	ad->state = ENA_STATE_STOPPED;

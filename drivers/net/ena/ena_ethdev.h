@@ -165,6 +165,8 @@ struct ena_xs_dev {
 	uint64_t dev_start;
 	uint64_t dev_stop;
 	uint64_t tx_drops;
+	uint64_t admin_irqs; /* admin/AENQ vector interrupts handled */
+	uint64_t aenq_polls; /* AENQ looked at by the poll timer instead */
 };
 
 struct ena_adapter {
@@ -222,6 +224,7 @@ struct ena_adapter {
 	uint8_t wd_sts_misses; /* status reads unanswered in a row */
 	bool poll_armed;
 	bool intr_registered;
+	bool rxq_intr; /* Rx queues have MSI-X vectors (ena_intr.c) */
 	uint32_t reset_reason;
 	uint64_t last_keep_alive; /* TSC */
 	uint64_t keep_alive_to;	  /* TSC ticks, 0 = off */
@@ -292,8 +295,6 @@ void ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 int ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 void ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 uint16_t ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
-int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
-int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
 uint32_t ena_rx_queue_count(void *q);
 int ena_rx_descriptor_status(void *q, uint16_t offset);
 uint32_t ena_rx_room(struct rte_mempool *mp);
@@ -304,6 +305,15 @@ int ena_rx_get_monitor_addr(void *q, struct rte_power_monitor_cond *pmc);
 int ena_rx_burst_mode_get(
 	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 const uint32_t *ena_supported_ptypes(struct rte_eth_dev *dev);
+
+/* ena_intr.c */
+int ena_intr_setup(struct rte_eth_dev *dev);
+void ena_intr_teardown(struct rte_eth_dev *dev);
+bool ena_rxq_intr_possible(struct rte_eth_dev *dev, uint16_t nb_rxq);
+int ena_rxq_intr_setup(struct rte_eth_dev *dev);
+void ena_rxq_intr_teardown(struct rte_eth_dev *dev);
+int ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
+int ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
 
 /* ena_tx.c */
 int ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,

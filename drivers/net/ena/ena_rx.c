@@ -260,7 +260,9 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	p.qid = r->id;
 	p.dir = ENA_HW_DIR_RX;
 	p.depth = r->ring_size;
-	p.msix_vector = -1;
+	p.msix_vector = ad->rxq_intr
+		? (int16_t)(RTE_INTR_VEC_RXTX_OFFSET + r->id)
+		: -1;
 	p.socket = (int)r->socket_id;
 	p.placement = ENA_HW_PLACEMENT_HOST;
 	rte_spinlock_lock(&ad->admin_lock);
@@ -524,29 +526,6 @@ ena_rx_get_monitor_addr(void *q, struct rte_power_monitor_cond *pmc)
 	pmc->fn = ena_rx_monitor_cb;
 	pmc->opaque[0] = mask;
 	pmc->opaque[1] = value;
-	return 0;
-}
-
-int
-ena_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct ena_ring *r = &ad->rx_ring[qid];
-
-	if (!r->started || r->cq.msix_vector < 0)
-		return -ENOTSUP;
-	ena_hw_cq_unmask(&r->cq, 0, 0);
-	return 0;
-}
-
-int
-ena_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct ena_ring *r = &ad->rx_ring[qid];
-
-	if (!r->started || r->cq.msix_vector < 0)
-		return -ENOTSUP;
 	return 0;
 }
 

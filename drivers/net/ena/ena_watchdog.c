@@ -336,6 +336,7 @@ ena_ctrl_poll_cb(void *arg)
 
 	if (!ad->poll_armed)
 		return;
+	ad->dev_stats.aenq_polls++;
 	ena_hw_aenq_process(&ad->hw, dev);
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.ctrl_poll_ms * 1000,
 		    ena_ctrl_poll_cb, dev) != 0)

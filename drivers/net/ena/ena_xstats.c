@@ -37,7 +37,7 @@ struct ena_xstat_desc {
 #define ENA_XS(type, field) { #field, offsetof(struct type, field), false }
 #define ENA_XS_TOTAL(type, field) \
 	{ #field, offsetof(struct type, field), true }
-/* Device counters keep the base layer's layout; SRD names carry a prefix. */
+/* Device counters keep the base layer's layout; some names carry a prefix. */
 #define ENA_XS_AS(label, type, field) \
 	{ label, offsetof(struct type, field), true }
 /* clang-format on */
@@ -47,6 +47,16 @@ static const struct ena_xstat_desc ena_xs_global[] = {
 	ENA_XS(ena_xs_dev, dev_start),
 	ENA_XS(ena_xs_dev, dev_stop),
 	ENA_XS_TOTAL(ena_xs_dev, tx_drops),
+	ENA_XS(ena_xs_dev, admin_irqs),
+	ENA_XS(ena_xs_dev, aenq_polls),
+};
+
+/* Who found each admin completion: the interrupt or a polling waiter. */
+static const struct ena_xstat_desc ena_xs_admin[] = {
+	ENA_XS_AS(
+		"admin_irq_completions", ena_hw_admin_stats, intr_completions),
+	ENA_XS_AS("admin_polled_completions", ena_hw_admin_stats,
+		polled_completions),
 };
 
 static const struct ena_xstat_desc ena_xs_eni[] = {
@@ -96,6 +106,7 @@ static const struct ena_xstat_desc ena_xs_txq[] = {
 };
 
 #define ENA_NB_GLOBAL RTE_DIM(ena_xs_global)
+#define ENA_NB_ADMIN  RTE_DIM(ena_xs_admin)
 #define ENA_NB_ENI    RTE_DIM(ena_xs_eni)
 #define ENA_NB_SRD    RTE_DIM(ena_xs_srd)
 #define ENA_NB_RXQ    RTE_DIM(ena_xs_rxq)
@@ -165,7 +176,7 @@ ena_xs_value(const struct ena_xstat_desc *d, const void *cur, const void *base)
 static unsigned int
 ena_xstats_count(const struct rte_eth_dev *dev)
 {
-	return ENA_NB_GLOBAL + ENA_NB_ENI + ENA_NB_SRD +
+	return ENA_NB_GLOBAL + ENA_NB_ADMIN + ENA_NB_ENI + ENA_NB_SRD +
 		dev->data->nb_rx_queues * ENA_NB_RXQ +
 		dev->data->nb_tx_queues * ENA_NB_TXQ;
 }
@@ -192,6 +203,8 @@ ena_xstats_values(struct rte_eth_dev *dev, uint64_t *v)
 
 	ena_xs_section(ena_xs_global, ENA_NB_GLOBAL, &ad->dev_stats,
 		&ad->dev_base, v, &i);
+	ena_xs_section(
+		ena_xs_admin, ENA_NB_ADMIN, &ad->hw.admin.stats, NULL, v, &i);
 	ena_xs_section(ena_xs_eni, ENA_NB_ENI, &ad->eni_stats, NULL, v, &i);
 	ena_xs_section(ena_xs_srd, ENA_NB_SRD, &ad->srd_stats, NULL, v, &i);
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
@@ -217,6 +230,11 @@ ena_xstat_name(struct rte_eth_dev *dev, uint64_t id, char *name, size_t len)
 		goto plain;
 	}
 	id -= ENA_NB_GLOBAL;
+	if (id < ENA_NB_ADMIN) {
+		d = &ena_xs_admin[id];
+		goto plain;
+	}
+	id -= ENA_NB_ADMIN;
 	if (id < ENA_NB_ENI) {
 		d = &ena_xs_eni[id];
 		goto plain;

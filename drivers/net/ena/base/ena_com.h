@@ -15,7 +15,10 @@
  *    adapter); fields are public for reading, change them only through
  *    the functions below.
  *  - Admin commands are serialised by an internal lock and may be issued
- *    from any thread; they busy-wait (see ena_plat_wait_step()).
+ *    from any thread. In polling mode the caller reads the ACQ itself
+ *    (see ena_plat_wait_step()); in interrupt mode it sleeps while the
+ *    admin vector's handler calls ena_hw_admin_intr(), or, in that
+ *    handler's own thread, services the vector through intr_service.
  *
  * Bring-up order (ena_hw_bringup() does all of it):
  *   ena_hw_init()                  BARs and identity
@@ -211,6 +214,10 @@ struct ena_hw_admin_stats {
 	uint64_t timeouts;
 	uint64_t no_space; /* submission refused: ring full */
 	uint64_t aborted;
+	/* Completions consumed by the interrupt (ena_hw_admin_intr()) ... */
+	uint64_t intr_completions;
+	/* ... and by a waiter looking at the ACQ itself. */
+	uint64_t polled_completions;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -343,6 +350,15 @@ struct ena_hw {
 	volatile uint64_t last_keep_alive_us;
 	uint64_t keep_alive_rx_drops;
 	uint64_t keep_alive_tx_drops;
+
+	/*
+	 * Interrupt mode, for a command issued by the very thread that
+	 * services the admin vector (no one else would): waits up to
+	 * timeout_us for the vector and services it (ena_hw_admin_intr()
+	 * among others). NULL: such a waiter polls the ACQ.
+	 */
+	void (*intr_service)(void *arg, uint32_t timeout_us);
+	void *intr_service_arg;
 
 	/* interrupt moderation */
 	bool intr_moder_supported;

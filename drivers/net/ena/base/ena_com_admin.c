@@ -171,10 +171,11 @@ ena_hw_admin_running(const struct ena_hw *hw)
 	return hw->admin.running;
 }
 
-/* Consume new ACQ entries; admin lock held. */
-static void
+/* Consume new ACQ entries; admin lock held. Returns how many. */
+static unsigned int
 ena_hw_admin_reap(struct ena_hw *hw)
 {
+	unsigned int n = 0;
 	struct ena_hw_admin *aq = &hw->admin;
 	struct ena_aq_comp *ring = aq->cq_mem.va;
 	uint16_t mask = aq->depth - 1;
@@ -212,7 +213,9 @@ ena_hw_admin_reap(struct ena_hw *hw)
 		aq->cq_head++;
 		if ((aq->cq_head & mask) == 0)
 			aq->cq_phase ^= 1;
+		n++;
 	}
+	return n;
 }
 
 void
@@ -221,7 +224,16 @@ ena_hw_admin_intr(struct ena_hw *hw)
 	if (hw->admin.slots == NULL)
 		return;
 	ena_plat_lock(&hw->admin.lock);
-	ena_hw_admin_reap(hw);
+	hw->admin.stats.intr_completions += ena_hw_admin_reap(hw);
+	ena_plat_unlock(&hw->admin.lock);
+}
+
+/* Completions found by looking at the ACQ rather than by an interrupt. */
+static void
+ena_hw_admin_poll(struct ena_hw *hw)
+{
+	ena_plat_lock(&hw->admin.lock);
+	hw->admin.stats.polled_completions += ena_hw_admin_reap(hw);
 	ena_plat_unlock(&hw->admin.lock);
 }
 
@@ -262,7 +274,7 @@ ena_hw_admin_submit(struct ena_hw *hw, struct ena_aq_cmd *cmd,
 	}
 	/* Make room from completions that nobody reaped yet. */
 	if (aq->outstanding >= aq->depth)
-		ena_hw_admin_reap(hw);
+		aq->stats.polled_completions += ena_hw_admin_reap(hw);
 	id = aq->next_cmd_id & ENA_HW_CMD_ID_MASK;
 	slot = &aq->slots[id & mask];
 	if (aq->outstanding >= aq->depth || slot->state != ENA_HW_SLOT_FREE) {
@@ -307,11 +319,8 @@ ena_hw_admin_wait(
 	int state, rc;
 
 	for (;;) {
-		if (aq->polling) {
-			ena_plat_lock(&aq->lock);
-			ena_hw_admin_reap(hw);
-			ena_plat_unlock(&aq->lock);
-		}
+		if (aq->polling)
+			ena_hw_admin_poll(hw);
 		state = slot->state;
 		if (state != ENA_HW_SLOT_PENDING)
 			break;
@@ -319,7 +328,7 @@ ena_hw_admin_wait(
 			/* Interrupt lost? Look at the ring once ourselves. */
 			if (!aq->polling && aq->auto_polling && !polled_late) {
 				polled_late = true;
-				ena_hw_admin_intr(hw);
+				ena_hw_admin_poll(hw);
 				if (slot->state != ENA_HW_SLOT_PENDING) {
 					ena_hw_warn(hw,
 						"admin completion of opcode %u found by polling; interrupt missed",
@@ -342,7 +351,17 @@ ena_hw_admin_wait(
 			ena_plat_unlock(&aq->lock);
 			continue;
 		}
-		ena_plat_wait_step(aq->polling ? 0 : ENA_HW_ADMIN_POLL_US);
+		/*
+		 * Interrupt mode in the thread that services the admin
+		 * vector: nobody else will, so wait for the vector here.
+		 */
+		if (!aq->polling && hw->intr_service != NULL &&
+			ena_plat_in_intr_thread())
+			hw->intr_service(
+				hw->intr_service_arg, ENA_HW_ADMIN_POLL_US);
+		else
+			ena_plat_wait_step(
+				aq->polling ? 0 : ENA_HW_ADMIN_POLL_US);
 	}
 	ena_plat_rmb();
 	ena_plat_lock(&aq->lock);

@@ -33,6 +33,7 @@
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_errno.h>
+#include <rte_interrupts.h>
 #include <rte_io.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
@@ -134,6 +135,13 @@ ena_plat_wait_step(unsigned int sleep_us)
 		rte_delay_us_sleep(sleep_us);
 	else
 		rte_pause();
+}
+
+/* True in the thread that runs interrupt handlers (and EAL alarms). */
+static inline bool
+ena_plat_in_intr_thread(void)
+{
+	return rte_thread_is_intr() != 0;
 }
 
 /* ---- memory ------------------------------------------------------------ */

@@ -10,8 +10,6 @@
 
 #include <string.h>
 
-#include <rte_log.h>
-
 #include "emu_core.h"
 
 static uint32_t
@@ -116,8 +114,8 @@ ena_emu_dev_reset(struct ena_emu_dev *dev)
 	unsigned int i;
 
 	if (dev->io != NULL)
-		ena_emu_core_io_reset(dev);
-	for (i = 0; i < RTE_DIM(driver_regs); i++)
+		ena_emu_io_reset(dev);
+	for (i = 0; i < EMU_DIM(driver_regs); i++)
 		ena_emu_reg_put(dev, driver_regs[i], 0);
 	memset(dev->bar0 + ENA_EMU_BAR0_DB_BASE, 0,
 		dev->bar0_len - ENA_EMU_BAR0_DB_BASE);
@@ -154,7 +152,7 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 	now = v & ENA_REG_DEV_CTL_DEV_RESET_MASK;
 	c->dev_ctl_seen = v;
 	if (now && !was) {
-		ena_emu_log(dev, RTE_LOG_INFO, "reset requested, reason %u",
+		ena_emu_log(dev, EMU_LOG_INFO, "reset requested, reason %u",
 			ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON));
 		ena_emu_dev_reset(dev);
 		c->reset_in_progress = true;
@@ -162,7 +160,7 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 		if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_RESET_STUCK) == 0)
 			c->reset_in_progress = false;
 		else
-			ena_emu_log(dev, RTE_LOG_NOTICE,
+			ena_emu_log(dev, EMU_LOG_NOTICE,
 				"reset held in progress by fault");
 	}
 	ena_emu_regs_refresh(dev);
@@ -201,12 +199,12 @@ emu_mmio_answer(struct ena_emu_dev *dev, uint32_t req)
 	off = (uint16_t)ENA_FIELD_GET(req, ENA_REG_MMIO_REG_READ_REG_OFF);
 	id = (uint16_t)ENA_FIELD_GET(req, ENA_REG_MMIO_REG_READ_REQ_ID);
 	if (iova == 0) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"read-less request for 0x%x without response address",
 			off);
 		return;
 	}
-	resp = ena_emu_dma_ptr(dev, iova, sizeof(*resp));
+	resp = ena_emu_dma_wptr(dev, iova, sizeof(*resp));
 	if (resp == NULL)
 		return;
 	resp->reg_off = off;
@@ -229,14 +227,15 @@ emu_mmio_poll(struct ena_emu_dev *dev)
 		if (late != 0) {
 			c->mmio_held = true;
 			c->mmio_held_req = req;
-			c->mmio_due_ns = ena_emu_now_ns() + late * 1000000ull;
+			c->mmio_due_ns = ena_emu_dev_now_ns(dev) +
+				late * 1000000ull;
 			return 1;
 		}
 		c->mmio_held = false;
 		emu_mmio_answer(dev, req);
 		return 1;
 	}
-	if (c->mmio_held && ena_emu_now_ns() >= c->mmio_due_ns) {
+	if (c->mmio_held && ena_emu_dev_now_ns(dev) >= c->mmio_due_ns) {
 		c->mmio_held = false;
 		emu_mmio_answer(dev, c->mmio_held_req);
 		return 1;
@@ -269,7 +268,6 @@ ena_emu_regs_poll(struct ena_emu_dev *dev)
 	emu_ident_refresh(dev);
 	work = emu_dev_ctl_poll(dev);
 	work += emu_intr_mask_poll(dev);
-	work += ena_emu_irq_ctl_poll(dev);
 	work += emu_mmio_poll(dev);
 	return work;
 }

@@ -12,9 +12,6 @@
 
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_log.h>
-
 #include "emu_core.h"
 
 /* Commands handled per poll, so one busy driver cannot starve the rest. */
@@ -84,7 +81,7 @@ emu_aq_latch(struct ena_emu_dev *dev)
 		goto dead;
 	if (ena_emu_dma_ptr(dev, c->aq_base,
 		    (size_t)c->aq_depth * ENA_AQ_ENTRY_SIZE) == NULL ||
-		ena_emu_dma_ptr(dev, c->acq_base,
+		ena_emu_dma_wptr(dev, c->acq_base,
 			(size_t)c->acq_depth * ENA_ACQ_ENTRY_SIZE) == NULL)
 		goto dead;
 	c->aq_live = true;
@@ -103,7 +100,7 @@ emu_acq_post(struct ena_emu_dev *dev, struct ena_aq_comp *comp)
 	uint16_t idx = c->acq_tail & (c->acq_depth - 1);
 	uint8_t flags;
 
-	slot = ena_emu_dma_ptr(dev,
+	slot = ena_emu_dma_wptr(dev,
 		c->acq_base + (uint64_t)idx * ENA_ACQ_ENTRY_SIZE,
 		sizeof(*slot));
 	if (slot == NULL)
@@ -138,7 +135,7 @@ emu_admin_exec(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	case ENA_AQ_OP_DESTROY_SQ:
 	case ENA_AQ_OP_CREATE_CQ:
 	case ENA_AQ_OP_DESTROY_CQ:
-		return ena_emu_core_io_admin(dev, cmd, comp);
+		return ena_emu_io_admin(dev, cmd, comp);
 	case ENA_AQ_OP_GET_FEATURE:
 		return ena_emu_feat_get(dev, cmd, comp);
 	case ENA_AQ_OP_SET_FEATURE:
@@ -146,7 +143,7 @@ emu_admin_exec(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	case ENA_AQ_OP_GET_STATS:
 		return ena_emu_stats_get(dev, cmd, comp);
 	default:
-		ena_emu_log(dev, RTE_LOG_WARNING, "unknown admin opcode %u",
+		ena_emu_log(dev, EMU_LOG_WARNING, "unknown admin opcode %u",
 			cmd->common.opcode);
 		return ENA_AQ_STATUS_BAD_OPCODE;
 	}
@@ -193,7 +190,7 @@ emu_admin_one(struct ena_emu_dev *dev)
 
 	if (ena_emu_fault_take(dev, ENA_EMU_FAULT_ADMIN_DROP)) {
 		dev->cnt.admin_dropped++;
-		ena_emu_log(dev, RTE_LOG_NOTICE,
+		ena_emu_log(dev, EMU_LOG_NOTICE,
 			"admin command %u (opcode %u) dropped by fault",
 			ena_aq_cmd_id(&cmd), cmd.common.opcode);
 		return true;
@@ -205,12 +202,12 @@ emu_admin_one(struct ena_emu_dev *dev)
 			dev, ENA_EMU_FAULT_ADMIN_ERR_STATUS);
 		if (status == ENA_AQ_STATUS_SUCCESS)
 			status = ENA_AQ_STATUS_UNKNOWN_ERROR;
-		ena_emu_log(dev, RTE_LOG_NOTICE,
+		ena_emu_log(dev, EMU_LOG_NOTICE,
 			"admin command %u (opcode %u) fails with status %u "
 			"by fault",
 			ena_aq_cmd_id(&cmd), cmd.common.opcode, status);
 	} else if (ena_aq_cmd_phase(&cmd) != expect_phase) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"admin command %u carries a stale phase bit",
 			ena_aq_cmd_id(&cmd));
 		status = ENA_AQ_STATUS_MALFORMED_REQUEST;
@@ -225,7 +222,7 @@ emu_admin_one(struct ena_emu_dev *dev)
 	if (delay != 0) {
 		c->held = comp;
 		c->comp_held = true;
-		c->comp_due_ns = ena_emu_now_ns() + delay * 1000000ull;
+		c->comp_due_ns = ena_emu_dev_now_ns(dev) + delay * 1000000ull;
 		return false;
 	}
 	emu_acq_post(dev, &comp);
@@ -240,7 +237,7 @@ ena_emu_admin_poll(struct ena_emu_dev *dev)
 	uint16_t db, pending;
 
 	if (c->comp_held) {
-		if (ena_emu_now_ns() < c->comp_due_ns)
+		if (ena_emu_dev_now_ns(dev) < c->comp_due_ns)
 			return 0;
 		c->comp_held = false;
 		emu_acq_post(dev, &c->held);

@@ -19,7 +19,7 @@
 /* Buffers one Rx packet may span (the device advertises this). */
 #define ENA_EMU_IO_RX_MAX_BUFS 16u
 /* Upper bound of the rx_split fault (beyond what is advertised). */
-#define ENA_EMU_IO_RX_SPLIT_MAX 64u
+#define ENA_EMU_IO_RX_SPLIT_MAX ENA_EMU_RX_SPLIT_MAX
 #define ENA_EMU_IO_TX_MAX_DESCS 32u
 
 struct ena_emu_cq {
@@ -31,8 +31,20 @@ struct ena_emu_cq {
 	uint16_t mask;
 	uint16_t tail; /* next entry the device writes */
 	uint8_t phase;
-	uint32_t msix;
+	uint32_t msix; /* vector, UINT32_MAX: none */
 	uint8_t *ring;
+	uint64_t ring_iova;
+	uint32_t ring_len;
+};
+
+/*
+ * An IO MSI-X vector. It fires once when completions were written since it
+ * last fired and the driver has unmasked it (through the unmask register of
+ * any CQ that uses it), then stays masked until the next unmask.
+ */
+struct ena_emu_vec {
+	bool unmasked;
+	uint32_t pending; /* completions written since the last signal */
 };
 
 struct ena_emu_sq {
@@ -47,7 +59,9 @@ struct ena_emu_sq {
 	uint16_t head;	  /* next entry (desc or LLQ line) to consume */
 	uint16_t db_seen; /* last doorbell value acted upon */
 	uint32_t db_off;
-	uint8_t *ring;	   /* host placement: descriptor ring */
+	uint8_t *ring; /* host placement: descriptor ring */
+	uint64_t ring_iova;
+	uint32_t ring_len;
 	uint8_t *llq_base; /* device placement: this SQ's BAR2 window */
 	/* LLQ layout frozen at creation time. */
 	uint16_t llq_entry;
@@ -66,16 +80,19 @@ enum ena_emu_wire_kind {
 	ENA_EMU_WIRE_PEER,
 	ENA_EMU_WIRE_PCAP,
 	ENA_EMU_WIRE_GEN,
+	ENA_EMU_WIRE_TAP,
 };
 
 struct ena_emu_wire_pcap;
 struct ena_emu_wire_gen;
+struct ena_emu_wire_tap;
 
 struct ena_emu_wire {
 	enum ena_emu_wire_kind kind;
 	char peer_name[ENA_EMU_NAME_LEN];
 	struct ena_emu_wire_pcap *pcap;
 	struct ena_emu_wire_gen *gen;
+	struct ena_emu_wire_tap *tap;
 };
 
 /* Parse result of one Ethernet frame. */
@@ -90,25 +107,15 @@ struct ena_emu_pkt {
 	bool ip6_ext;
 };
 
-/* Validated-page cache in front of ena_emu_dma_ptr() (entries, pow2). */
-#define ENA_EMU_IO_PCACHE     16384u
-#define ENA_EMU_IO_PAGE_SHIFT 12
-
 struct ena_emu_io {
 	struct ena_emu_dev *dev;
-	/*
-	 * Tags (4 KiB page number + 1) of pages ena_emu_dma_ptr() accepted.
-	 * Valid while pcache_gen equals ena_emu_io_dma_gen, which moves when
-	 * DPDK frees memory.
-	 */
-	uint64_t *pcache;
-	uint32_t pcache_gen;
-	bool iova_is_va;
 	uint16_t max_queues;
 	uint32_t max_depth;
 	struct ena_emu_sq *tx_sq;
 	struct ena_emu_sq *rx_sq;
-	struct ena_emu_cq *cq; /* 2 * max_queues: Rx half then Tx half */
+	struct ena_emu_cq *cq;	 /* 2 * max_queues: Rx half then Tx half */
+	struct ena_emu_vec *vec; /* [0] unused (admin vector) */
+	uint32_t nb_vec;
 	uint16_t rx_created;
 	struct ena_emu_wire wire;
 	struct ena_emu_io_counters c;
@@ -155,28 +162,28 @@ void
 ena_emu_wire_pcap_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len);
 unsigned int ena_emu_wire_pcap_poll(struct ena_emu_dev *dev);
 
+int ena_emu_wire_tap_open(struct ena_emu_dev *dev, const char *ifname);
+void ena_emu_wire_tap_close(struct ena_emu_dev *dev);
+void
+ena_emu_wire_tap_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len);
+unsigned int ena_emu_wire_tap_poll(struct ena_emu_dev *dev);
+int ena_emu_wire_tap_fd(const struct ena_emu_dev *dev);
+
 /* Registry used to resolve peer:<name> among devices with IO state. */
 struct ena_emu_dev *ena_emu_io_lookup(const char *name);
 
-extern uint32_t ena_emu_io_dma_gen;
-void *ena_emu_io_dma_slow(struct ena_emu_dev *dev, uint64_t iova, uint32_t len);
-
-/* Host address of a DMA buffer; the common case skips the memseg walk. */
+/* Host address of a DMA buffer the device reads. */
 static inline void *
 ena_emu_io_dma(struct ena_emu_dev *dev, uint64_t iova, uint32_t len)
 {
-	const struct ena_emu_io *io = dev->io;
-	uint64_t first = iova >> ENA_EMU_IO_PAGE_SHIFT;
-	uint64_t last = (iova + len - 1) >> ENA_EMU_IO_PAGE_SHIFT;
+	return ena_emu_dma_ptr(dev, iova, len);
+}
 
-	if (io->iova_is_va && len != 0 && last - first <= 1 &&
-		io->pcache_gen ==
-			__atomic_load_n(
-				&ena_emu_io_dma_gen, __ATOMIC_ACQUIRE) &&
-		io->pcache[first & (ENA_EMU_IO_PCACHE - 1)] == first + 1 &&
-		io->pcache[last & (ENA_EMU_IO_PCACHE - 1)] == last + 1)
-		return (void *)(uintptr_t)iova;
-	return ena_emu_io_dma_slow(dev, iova, len);
+/* Host address of a DMA buffer the device writes. */
+static inline void *
+ena_emu_io_dma_w(struct ena_emu_dev *dev, uint64_t iova, uint32_t len)
+{
+	return ena_emu_dma_wptr(dev, iova, len);
 }
 
 /* Writes a CQ entry's body then publishes it (phase word last). */
@@ -193,5 +200,15 @@ ena_emu_cq_advance(struct ena_emu_cq *cq)
 	if ((cq->tail & cq->mask) == 0)
 		cq->phase ^= 1;
 }
+
+/*
+ * False (after raising a DMA fault) when the host withdrew the memory of
+ * the SQ's or its CQ's ring.
+ */
+bool ena_emu_io_rings_ok(struct ena_emu_dev *dev, const struct ena_emu_sq *sq);
+
+/* After writing n completions to cq: its vector fires if unmasked. */
+void
+ena_emu_cq_written(struct ena_emu_dev *dev, struct ena_emu_cq *cq, uint32_t n);
 
 #endif /* ENA_EMU_IO_PRIV_H */

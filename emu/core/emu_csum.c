@@ -8,25 +8,11 @@
 
 #include <string.h>
 
-#include <rte_byteorder.h>
-#include <rte_ether.h>
-#include <rte_ip.h>
-#include <rte_tcp.h>
-#include <rte_udp.h>
-
 #include "ena_defs.h"
 #include "emu_io_priv.h"
+#include "emu_net.h"
 
-#define IPPROTO_HOPOPT_	  0
-#define IPPROTO_ROUTING_  43
-#define IPPROTO_FRAGMENT_ 44
-#define IPPROTO_DSTOPTS_  60
-
-static uint16_t
-rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
+#define rd16 emu_rd16
 
 static void
 parse_ipv4(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
@@ -34,7 +20,7 @@ parse_ipv4(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	const uint8_t *ip = f + p->l3_off;
 	uint32_t ihl, tot;
 
-	if (len < p->l3_off + sizeof(struct rte_ipv4_hdr) || (ip[0] >> 4) != 4)
+	if (len < p->l3_off + EMU_IPV4_HDR_LEN || (ip[0] >> 4) != 4)
 		return;
 	ihl = (ip[0] & 0xfu) * 4u;
 	tot = rd16(ip + 2);
@@ -49,10 +35,9 @@ parse_ipv4(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	p->frag = (rd16(ip + 6) & 0x3fffu) != 0;
 	if (p->frag)
 		return;
-	if (ip[9] == IPPROTO_TCP && p->l4_len >= sizeof(struct rte_tcp_hdr))
+	if (ip[9] == EMU_IPPROTO_TCP && p->l4_len >= EMU_TCP_HDR_LEN)
 		p->l4 = ENA_L4_PROTO_TCP;
-	else if (ip[9] == IPPROTO_UDP &&
-		p->l4_len >= sizeof(struct rte_udp_hdr))
+	else if (ip[9] == EMU_IPPROTO_UDP && p->l4_len >= EMU_UDP_HDR_LEN)
 		p->l4 = ENA_L4_PROTO_UDP;
 }
 
@@ -63,22 +48,22 @@ parse_ipv6(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	uint32_t off, plen, ext;
 	uint8_t nh;
 
-	if (len < p->l3_off + sizeof(struct rte_ipv6_hdr) || (ip[0] >> 4) != 6)
+	if (len < p->l3_off + EMU_IPV6_HDR_LEN || (ip[0] >> 4) != 6)
 		return;
 	p->l3 = ENA_L3_PROTO_IPV6;
 	plen = rd16(ip + 4);
-	off = p->l3_off + sizeof(struct rte_ipv6_hdr);
+	off = p->l3_off + EMU_IPV6_HDR_LEN;
 	if (off + plen > len)
 		plen = len - off;
 	nh = ip[6];
 	/* Walk the common extension headers; anything else ends parsing. */
 	for (;;) {
-		if (nh == IPPROTO_HOPOPT_ || nh == IPPROTO_ROUTING_ ||
-			nh == IPPROTO_DSTOPTS_) {
+		if (nh == EMU_IPPROTO_HOPOPT || nh == EMU_IPPROTO_ROUTING ||
+			nh == EMU_IPPROTO_DSTOPTS) {
 			if (off + 8 > len)
 				return;
 			ext = (f[off + 1] + 1u) * 8u;
-		} else if (nh == IPPROTO_FRAGMENT_) {
+		} else if (nh == EMU_IPPROTO_FRAGMENT) {
 			p->frag = true;
 			return;
 		} else {
@@ -93,9 +78,9 @@ parse_ipv6(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	}
 	p->l4_off = (uint16_t)off;
 	p->l4_len = (uint16_t)plen;
-	if (nh == IPPROTO_TCP && plen >= sizeof(struct rte_tcp_hdr))
+	if (nh == EMU_IPPROTO_TCP && plen >= EMU_TCP_HDR_LEN)
 		p->l4 = ENA_L4_PROTO_TCP;
-	else if (nh == IPPROTO_UDP && plen >= sizeof(struct rte_udp_hdr))
+	else if (nh == EMU_IPPROTO_UDP && plen >= EMU_UDP_HDR_LEN)
 		p->l4 = ENA_L4_PROTO_UDP;
 }
 
@@ -106,23 +91,23 @@ ena_emu_pkt_parse(const uint8_t *f, uint32_t len, struct ena_emu_pkt *p)
 	uint32_t off = 12;
 
 	memset(p, 0, sizeof(*p));
-	if (len < RTE_ETHER_HDR_LEN)
+	if (len < EMU_ETH_HDR_LEN)
 		return;
 	type = rd16(f + off);
-	while ((type == RTE_ETHER_TYPE_VLAN || type == RTE_ETHER_TYPE_QINQ) &&
+	while ((type == EMU_ETH_TYPE_VLAN || type == EMU_ETH_TYPE_QINQ) &&
 		p->vlans < 2 && off + 4 + 2 <= len) {
 		off += 4;
 		p->vlans++;
 		type = rd16(f + off);
 	}
 	p->l3_off = (uint16_t)(off + 2);
-	if (type == RTE_ETHER_TYPE_IPV4)
+	if (type == EMU_ETH_TYPE_IPV4)
 		parse_ipv4(f, len, p);
-	else if (type == RTE_ETHER_TYPE_IPV6)
+	else if (type == EMU_ETH_TYPE_IPV6)
 		parse_ipv6(f, len, p);
 }
 
-/* One's complement sum of the TCP/UDP pseudo header (not folded). */
+/* Ones' complement sum of the TCP/UDP pseudo header (not folded). */
 static uint32_t
 pseudo_sum(const uint8_t *f, const struct ena_emu_pkt *p, uint8_t proto)
 {
@@ -130,44 +115,40 @@ pseudo_sum(const uint8_t *f, const struct ena_emu_pkt *p, uint8_t proto)
 	uint32_t sum;
 
 	if (p->l3 == ENA_L3_PROTO_IPV4)
-		sum = __rte_raw_cksum(ip + 12, 8, 0);
+		sum = emu_csum_add(0, ip + 12, 8);
 	else
-		sum = __rte_raw_cksum(ip + 8, 32, 0);
-	sum += rte_cpu_to_be_16((uint16_t)proto);
-	sum += rte_cpu_to_be_16(p->l4_len);
-	return sum;
+		sum = emu_csum_add(0, ip + 8, 32);
+	return sum + proto + p->l4_len;
 }
 
 static uint8_t *
 l4_csum_field(uint8_t *f, const struct ena_emu_pkt *p)
 {
 	return f + p->l4_off +
-		(p->l4 == ENA_L4_PROTO_TCP
-				? offsetof(struct rte_tcp_hdr, cksum)
-				: offsetof(struct rte_udp_hdr, dgram_cksum));
+		(p->l4 == ENA_L4_PROTO_TCP ? EMU_TCP_CSUM_OFF
+					   : EMU_UDP_CSUM_OFF);
 }
 
 void
 ena_emu_csum_tx(uint8_t *f, uint32_t len, const struct ena_emu_pkt *p, bool l3,
 	bool l4, bool partial, struct ena_emu_io_counters *c)
 {
-	uint8_t proto;
+	uint8_t proto, *ip, *fld;
 	uint16_t ck;
 	uint32_t sum;
-	uint8_t *fld;
 
-	RTE_SET_USED(len);
+	(void)len;
 	if (l3 && p->l3 == ENA_L3_PROTO_IPV4) {
-		struct rte_ipv4_hdr *ip = (void *)(f + p->l3_off);
-
-		ip->hdr_checksum = 0;
-		ck = rte_raw_cksum(ip, p->l4_off - p->l3_off);
-		ip->hdr_checksum = (ck == 0xffff) ? ck : (uint16_t)~ck;
+		ip = f + p->l3_off;
+		emu_wr16(ip + 10, 0);
+		ck = emu_csum_fold(emu_csum_add(0, ip, p->l4_off - p->l3_off));
+		/* As DPDK's rte_ipv4_cksum(): an all-ones sum stays. */
+		emu_wr16(ip + 10, ck == 0xffff ? ck : (uint16_t)~ck);
 		c->tx_l3_csum++;
 	}
 	if (!l4 || (p->l4 != ENA_L4_PROTO_TCP && p->l4 != ENA_L4_PROTO_UDP))
 		return;
-	proto = p->l4 == ENA_L4_PROTO_TCP ? IPPROTO_TCP : IPPROTO_UDP;
+	proto = p->l4 == ENA_L4_PROTO_TCP ? EMU_IPPROTO_TCP : EMU_IPPROTO_UDP;
 	fld = l4_csum_field(f, p);
 	/*
 	 * Partial: the driver left the pseudo-header sum in the field, so the
@@ -177,14 +158,14 @@ ena_emu_csum_tx(uint8_t *f, uint32_t len, const struct ena_emu_pkt *p, bool l3,
 	if (partial) {
 		sum = 0;
 	} else {
-		memset(fld, 0, 2);
+		emu_wr16(fld, 0);
 		sum = pseudo_sum(f, p, proto);
 	}
-	sum = __rte_raw_cksum(f + p->l4_off, p->l4_len, sum);
-	ck = (uint16_t)~__rte_raw_cksum_reduce(sum);
-	if (ck == 0 && proto == IPPROTO_UDP)
+	ck = (uint16_t)~emu_csum_fold(
+		emu_csum_add(sum, f + p->l4_off, p->l4_len));
+	if (ck == 0 && proto == EMU_IPPROTO_UDP)
 		ck = 0xffff;
-	memcpy(fld, &ck, 2);
+	emu_wr16(fld, ck);
 	c->tx_l4_csum++;
 }
 
@@ -192,26 +173,23 @@ uint32_t
 ena_emu_csum_rx(const uint8_t *f, uint32_t len, const struct ena_emu_pkt *p)
 {
 	uint32_t st = 0, sum;
-	uint16_t ck;
 	uint8_t proto;
 
-	RTE_SET_USED(len);
-	if (p->l3 == ENA_L3_PROTO_IPV4) {
-		ck = rte_raw_cksum(f + p->l3_off, p->l4_off - p->l3_off);
-		if (ck != 0xffff)
-			st |= ENA_RX_CDESC_L3_CSUM_ERR_MASK;
-	}
+	(void)len;
+	if (p->l3 == ENA_L3_PROTO_IPV4 &&
+		emu_csum_fold(emu_csum_add(
+			0, f + p->l3_off, p->l4_off - p->l3_off)) != 0xffff)
+		st |= ENA_RX_CDESC_L3_CSUM_ERR_MASK;
 	if (p->frag || (p->l4 != ENA_L4_PROTO_TCP && p->l4 != ENA_L4_PROTO_UDP))
 		return st;
-	proto = p->l4 == ENA_L4_PROTO_TCP ? IPPROTO_TCP : IPPROTO_UDP;
+	proto = p->l4 == ENA_L4_PROTO_TCP ? EMU_IPPROTO_TCP : EMU_IPPROTO_UDP;
 	st |= ENA_RX_CDESC_L4_CSUM_CHECKED_MASK;
 	/* IPv4 UDP may go without a checksum. */
-	if (proto == IPPROTO_UDP && p->l3 == ENA_L3_PROTO_IPV4 &&
-		rd16(f + p->l4_off + 6) == 0)
+	if (proto == EMU_IPPROTO_UDP && p->l3 == ENA_L3_PROTO_IPV4 &&
+		rd16(f + p->l4_off + EMU_UDP_CSUM_OFF) == 0)
 		return st;
-	sum = __rte_raw_cksum(
-		f + p->l4_off, p->l4_len, pseudo_sum(f, p, proto));
-	if (__rte_raw_cksum_reduce(sum) != 0xffff)
+	sum = emu_csum_add(pseudo_sum(f, p, proto), f + p->l4_off, p->l4_len);
+	if (emu_csum_fold(sum) != 0xffff)
 		st |= ENA_RX_CDESC_L4_CSUM_ERR_MASK;
 	return st;
 }

@@ -8,23 +8,22 @@
  * Internal state of one emulated ENA device, shared by the core (registers,
  * admin queue, AENQ, attach) and the IO path (emu_io*.c, emu_wire*.c).
  *
- * Threading: all device work runs in one thread at a time, the emulator
- * thread or the caller of ena_emu_poll(). Other threads only touch the
- * faults[] array and link_req through the atomic helpers below.
+ * Threading: all device work runs in one thread at a time (see
+ * emu_host.h). Other threads only touch the faults[] array and link_req
+ * through the atomic helpers below.
  */
 
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <sys/queue.h>
 
-#include <rte_pci.h>
-
-#include "rte_ena_emu.h"
+#include "emu_host.h"
 
 #define ENA_EMU_NAME_LEN 64
 #define ENA_EMU_WIRE_LEN 256
+/* Upper bound of the rx_split fault (beyond what is advertised). */
+#define ENA_EMU_RX_SPLIT_MAX 64u
 
 /* BAR0: registers live below ENA_EMU_BAR0_DB_BASE; the IO path hands out
  * doorbell / CQ head / unmask register offsets from ENA_EMU_BAR0_DB_BASE up
@@ -43,21 +42,17 @@
 #define ENA_EMU_RSS_IND_LOG_MAX 8
 #define ENA_EMU_RSS_IND_MAX	(1u << ENA_EMU_RSS_IND_LOG_MAX)
 
-/* Values given by devargs / ena_emu_dev_create(). */
+/* Device options (devargs of the vdev, arguments of the vfio-user server). */
 struct ena_emu_config {
 	char name[ENA_EMU_NAME_LEN];
-	struct rte_pci_addr addr;
-	char pmd[256];	    /* "" = first matching PCI driver */
 	uint16_t queues;    /* IO queue pairs advertised */
 	bool llq;	    /* LLQ (device placement) offered */
 	uint32_t ring_size; /* max SQ/CQ depth advertised */
 	uint32_t mtu_max;
 	char wire[ENA_EMU_WIRE_LEN];
 	bool link_up; /* initial link state */
-	bool thread;  /* run in the shared emulator thread */
 	uint8_t mac[6];
-	bool addr_given; /* addr= present (else a free default) */
-	bool tx_reorder; /* Tx completions out of order */
+	bool tx_reorder;		    /* Tx completions out of order */
 	uint64_t faults[ENA_EMU_FAULT_MAX]; /* initial knob values */
 };
 
@@ -92,25 +87,19 @@ struct ena_emu_deferred {
 };
 
 struct ena_emu_io; /* opaque, owned by emu_io*.c */
-struct rte_pci_device;
-struct rte_intr_handle;
-struct rte_memzone;
 
 struct ena_emu_dev {
-	TAILQ_ENTRY(ena_emu_dev) next;
 	struct ena_emu_config cfg;
 
-	/* Device memory presented to the driver. */
+	/* The front end: DMA, interrupts, clock, log. */
+	const struct ena_emu_host_ops *host;
+	void *host_ctx;
+
+	/* Device memory presented to the driver (owned by the front end). */
 	uint8_t *bar0;
 	size_t bar0_len;
 	uint8_t *bar2;
 	size_t bar2_len;
-	/* Shared-memory home of the BARs (emu_shm.c), NULL when private. */
-	const struct rte_memzone *bars_mz;
-	/* A secondary process' view of a primary's device: BARs only. */
-	bool secondary;
-
-	int irq_fd; /* admin/AENQ vector eventfd */
 
 	/* Device state (guarded by "single worker at a time"). */
 	bool ready; /* DEV_STS ready */
@@ -137,19 +126,6 @@ struct ena_emu_dev {
 	struct ena_emu_dev *peer;  /* other end of a pair wire, if any */
 	struct ena_emu_io *io;	   /* IO path state (emu_io*.c) */
 	struct ena_emu_core *core; /* admin/AENQ/register state (core) */
-
-	/* Attach (vdev path only). */
-	struct rte_pci_device *pci_dev;
-	struct rte_intr_handle *drain_intr; /* our view of the PMD's handle */
-	bool on_pci_bus;
-	/*
-	 * Interrupt line to a PCI driver (vdev path): a socket pair whose
-	 * host end is the PMD's UIO-type handle. The host writes 1/0 to it
-	 * on rte_intr_enable/disable; the device writes a token per MSI-X.
-	 */
-	int irq_sock;	 /* device end, -1 when not attached */
-	int irq_host_fd; /* host end (in the PMD's handle) */
-	bool irq_host_enabled;
 };
 
 /*
@@ -170,11 +146,13 @@ ena_emu_reg_put(struct ena_emu_dev *dev, uint32_t off, uint32_t val)
 }
 
 /*
- * Host memory access: returns the host virtual address of [iova, iova+len)
- * if the whole range lies in DPDK memory (IOVA as VA), else logs a device
- * error, raises the fatal error AENQ and returns NULL.
+ * Host memory access through the host's IOMMU: the host address of
+ * [iova, iova+len), or NULL after logging a device error and raising the
+ * fatal error AENQ when the driver side did not map all of it.
  */
 void *ena_emu_dma_ptr(struct ena_emu_dev *dev, uint64_t iova, size_t len);
+/* Same for a range the device writes. */
+void *ena_emu_dma_wptr(struct ena_emu_dev *dev, uint64_t iova, size_t len);
 
 /* Logs "ena_emu <name>: device error: ..." and enters the fatal state. */
 void ena_emu_dev_error(struct ena_emu_dev *dev, const char *fmt, ...)
@@ -189,15 +167,25 @@ void ena_emu_dev_error(struct ena_emu_dev *dev, const char *fmt, ...)
 int ena_emu_aenq_post(struct ena_emu_dev *dev, uint16_t group,
 	uint16_t syndrome, const void *payload, size_t len);
 
-/* Signals the admin/AENQ MSI-X vector (eventfd). */
+/* Signals the admin/AENQ MSI-X vector (unless the driver masked it). */
 void ena_emu_irq_raise(struct ena_emu_dev *dev);
+/* Signals IO MSI-X vector (1 + queue pair), as a CQ asks. */
+void ena_emu_irq_io(struct ena_emu_dev *dev, uint32_t vector);
 
-/* Log helper with the device name prefixed. */
+/* Log helper with the device name prefixed (dev may be NULL). */
 void ena_emu_log(const struct ena_emu_dev *dev, uint32_t level, const char *fmt,
 	...) __attribute__((format(printf, 3, 4)));
+/* Whether a line of that level would be written. */
+bool ena_emu_log_on(const struct ena_emu_dev *dev, uint32_t level);
+
+/*
+ * Plain decimal number (no sign, space, leading zero or base prefix) of at
+ * most max: 0, -EINVAL (not such a number) or -ERANGE.
+ */
+int ena_emu_parse_dec(const char *s, uint64_t max, uint64_t *out);
 
 /* Current time for device timers. */
-uint64_t ena_emu_now_ns(void);
+uint64_t ena_emu_dev_now_ns(const struct ena_emu_dev *dev);
 
 /*
  * Consumes one unit of a counting fault knob (admin_drop, tx_bad_req_id,
@@ -211,7 +199,20 @@ ena_emu_fault_peek(const struct ena_emu_dev *dev, enum ena_emu_fault fault)
 	return __atomic_load_n(&dev->faults[fault], __ATOMIC_RELAXED);
 }
 
-/* Emulator log type (registered as "pmd.net.ena_emu"). */
-extern int ena_emu_logtype;
+#define EMU_DIM(a)    (sizeof(a) / sizeof((a)[0]))
+#define EMU_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define EMU_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+static inline bool
+emu_is_pow2(uint64_t v)
+{
+	return v != 0 && (v & (v - 1)) == 0;
+}
+
+static inline uint32_t
+emu_log2(uint32_t v)
+{
+	return v == 0 ? 0 : 31u - (uint32_t)__builtin_clz(v);
+}
 
 #endif /* ENA_EMU_DEV_H */

@@ -6,12 +6,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_ether.h>
-#include <rte_log.h>
-
 #include "ena_defs.h"
 #include "emu_io_priv.h"
+#include "emu_net.h"
 
 static uint32_t
 rx_status_proto(const struct ena_emu_pkt *p)
@@ -31,7 +28,7 @@ rx_mtu_limit(const struct ena_emu_dev *dev, const struct ena_emu_pkt *p)
 {
 	uint32_t mtu = dev->mtu != 0 ? dev->mtu : dev->cfg.mtu_max;
 
-	return mtu + RTE_ETHER_HDR_LEN + 4u * p->vlans;
+	return mtu + EMU_ETH_HDR_LEN + 4u * p->vlans;
 }
 
 /* Counts an Rx drop; says why at debug level (drops are the rare path). */
@@ -72,8 +69,8 @@ rx_drop(struct ena_emu_dev *dev, uint64_t *reason, const char *why,
 {
 	(*reason)++;
 	dev->cnt.rx_drops++;
-	if (rte_log_can_log(ena_emu_logtype, RTE_LOG_DEBUG))
-		ena_emu_log(dev, RTE_LOG_DEBUG, "Rx drop (%s): %u-byte frame",
+	if (ena_emu_log_on(dev, EMU_LOG_DEBUG))
+		ena_emu_log(dev, EMU_LOG_DEBUG, "Rx drop (%s): %u-byte frame",
 			why, len);
 	return rc;
 }
@@ -96,7 +93,7 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	uint16_t avail, req_id, pos;
 
 	io->c.wire_rx++;
-	if (len < RTE_ETHER_HDR_LEN)
+	if (len < EMU_ETH_HDR_LEN)
 		return rx_drop(dev, &io->c.rx_drop_runt, "runt", len, -EINVAL);
 	ena_emu_pkt_parse(f, len, &p);
 	hash = ena_emu_rss_hash(io, f, &p);
@@ -107,6 +104,9 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	if (len > rx_mtu_limit(dev, &p))
 		return rx_drop(dev, &io->c.rx_drop_too_big, "above MTU", len,
 			-EMSGSIZE);
+	if (!ena_emu_io_rings_ok(dev, sq))
+		return rx_drop(dev, &io->c.rx_drop_bad_desc,
+			"ring memory unmapped", len, -EIO);
 	cq = &io->cq[sq->cq_idx];
 	avail = (uint16_t)((uint16_t)ena_emu_reg_get(dev, sq->db_off) -
 		sq->head);
@@ -122,7 +122,7 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	descs = (struct ena_rx_desc *)sq->ring;
 	split = ena_emu_fault_peek(dev, ENA_EMU_FAULT_RX_SPLIT);
 	if (split >= 2) {
-		max_bufs = (unsigned int)RTE_MIN(
+		max_bufs = (unsigned int)EMU_MIN(
 			split, (uint64_t)ENA_EMU_IO_RX_SPLIT_MAX);
 		piece = (len + max_bufs - 1) / max_bufs;
 	}
@@ -138,8 +138,8 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		}
 		d = &descs[(uint16_t)(sq->head + n) & sq->mask];
 		blen[n] = d->length != 0 ? d->length : 65536u;
-		chunk = RTE_MIN(RTE_MIN(blen[n], piece), len - got);
-		bva[n] = ena_emu_io_dma(dev, ena_rx_desc_addr_get(d), chunk);
+		chunk = EMU_MIN(EMU_MIN(blen[n], piece), len - got);
+		bva[n] = ena_emu_io_dma_w(dev, ena_rx_desc_addr_get(d), chunk);
 		if (bva[n] == NULL)
 			return rx_drop(dev, &io->c.rx_drop_bad_desc,
 				"bad buffer address", len, -EIO);
@@ -185,6 +185,7 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		ena_emu_cq_advance(cq);
 	}
 	sq->head = (uint16_t)(sq->head + n);
+	ena_emu_cq_written(dev, cq, n);
 	sq->pkts++;
 	sq->bytes += len;
 	io->c.rx_completions += n;

@@ -9,13 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_eal.h>
-#include <rte_errno.h>
-#include <rte_log.h>
-#include <rte_malloc.h>
-#include <rte_memory.h>
-
 #include "ena_defs.h"
 #include "emu_io_priv.h"
 
@@ -29,7 +22,7 @@ io_reg_add(struct ena_emu_dev *dev)
 	unsigned int i;
 
 	pthread_mutex_lock(&io_reg_lock);
-	for (i = 0; i < RTE_DIM(io_reg); i++) {
+	for (i = 0; i < EMU_DIM(io_reg); i++) {
 		if (io_reg[i] == NULL) {
 			io_reg[i] = dev;
 			break;
@@ -44,71 +37,13 @@ io_reg_del(struct ena_emu_dev *dev)
 	unsigned int i;
 
 	pthread_mutex_lock(&io_reg_lock);
-	for (i = 0; i < RTE_DIM(io_reg); i++) {
+	for (i = 0; i < EMU_DIM(io_reg); i++) {
 		if (io_reg[i] == dev)
 			io_reg[i] = NULL;
 		else if (io_reg[i] != NULL && io_reg[i]->peer == dev)
 			io_reg[i]->peer = NULL;
 	}
 	pthread_mutex_unlock(&io_reg_lock);
-}
-
-/* Moves whenever DPDK gives memory back: cached page checks expire. */
-uint32_t ena_emu_io_dma_gen;
-static bool dma_cb_done;
-
-static void
-dma_mem_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
-{
-	RTE_SET_USED(addr);
-	RTE_SET_USED(len);
-	RTE_SET_USED(arg);
-	if (type == RTE_MEM_EVENT_FREE)
-		__atomic_fetch_add(&ena_emu_io_dma_gen, 1, __ATOMIC_RELEASE);
-}
-
-/*
- * The page cache is only safe if we hear about freed memory, or if memory
- * is never freed (legacy/no-huge mode refuses callbacks).
- */
-static bool
-dma_cache_usable(void)
-{
-	static bool usable;
-
-	pthread_mutex_lock(&io_reg_lock);
-	if (!dma_cb_done) {
-		dma_cb_done = true;
-		if (rte_mem_event_callback_register(
-			    "ena_emu_io", dma_mem_event, NULL) == 0)
-			usable = true;
-		else
-			usable = rte_errno == ENOTSUP;
-	}
-	pthread_mutex_unlock(&io_reg_lock);
-	return usable;
-}
-
-void *
-ena_emu_io_dma_slow(struct ena_emu_dev *dev, uint64_t iova, uint32_t len)
-{
-	struct ena_emu_io *io = dev->io;
-	uint64_t first = iova >> ENA_EMU_IO_PAGE_SHIFT;
-	uint64_t last = (iova + len - 1) >> ENA_EMU_IO_PAGE_SHIFT;
-	uint32_t gen;
-	void *va;
-
-	gen = __atomic_load_n(&ena_emu_io_dma_gen, __ATOMIC_ACQUIRE);
-	va = ena_emu_dma_ptr(dev, iova, len);
-	if (va == NULL || !io->iova_is_va || last - first > 1)
-		return va;
-	if (io->pcache_gen != gen) {
-		memset(io->pcache, 0, ENA_EMU_IO_PCACHE * sizeof(*io->pcache));
-		io->pcache_gen = gen;
-	}
-	io->pcache[first & (ENA_EMU_IO_PCACHE - 1)] = first + 1;
-	io->pcache[last & (ENA_EMU_IO_PCACHE - 1)] = last + 1;
-	return va;
 }
 
 struct ena_emu_dev *
@@ -118,7 +53,7 @@ ena_emu_io_lookup(const char *name)
 	unsigned int i;
 
 	pthread_mutex_lock(&io_reg_lock);
-	for (i = 0; i < RTE_DIM(io_reg); i++) {
+	for (i = 0; i < EMU_DIM(io_reg); i++) {
 		if (io_reg[i] != NULL &&
 			strcmp(io_reg[i]->cfg.name, name) == 0) {
 			found = io_reg[i];
@@ -137,13 +72,13 @@ ena_emu_io_init(struct ena_emu_dev *dev)
 	int rc;
 
 	if (q == 0 || q > ENA_EMU_IO_MAX_QUEUES) {
-		ena_emu_log(dev, RTE_LOG_ERR, "queues=%u out of range 1..%u", q,
+		ena_emu_log(dev, EMU_LOG_ERR, "queues=%u out of range 1..%u", q,
 			ENA_EMU_IO_MAX_QUEUES);
 		return -EINVAL;
 	}
 	if (ENA_EMU_IO_CQ_REG_BASE + 2u * q * ENA_EMU_IO_CQ_REG_STRIDE >
 		dev->bar0_len) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"queues=%u do not fit the BAR0 register window", q);
 		return -EINVAL;
 	}
@@ -158,12 +93,10 @@ ena_emu_io_init(struct ena_emu_dev *dev)
 	io->cq = calloc(2u * q, sizeof(*io->cq));
 	io->frame = malloc(ENA_EMU_IO_FRAME_MAX);
 	io->rss_tbl = malloc(sizeof(uint32_t[256]) * ENA_EMU_RSS_KEY_LEN);
-	io->pcache = calloc(ENA_EMU_IO_PCACHE, sizeof(*io->pcache));
-	io->iova_is_va = rte_eal_iova_mode() == RTE_IOVA_VA &&
-		dma_cache_usable();
+	io->nb_vec = ena_emu_msix_count(&dev->cfg);
+	io->vec = calloc(io->nb_vec, sizeof(*io->vec));
 	if (io->tx_sq == NULL || io->rx_sq == NULL || io->cq == NULL ||
-		io->frame == NULL || io->rss_tbl == NULL ||
-		io->pcache == NULL) {
+		io->frame == NULL || io->rss_tbl == NULL || io->vec == NULL) {
 		rc = -ENOMEM;
 		goto fail;
 	}
@@ -182,7 +115,7 @@ fail:
 	free(io->cq);
 	free(io->frame);
 	free(io->rss_tbl);
-	free(io->pcache);
+	free(io->vec);
 	free(io);
 	return rc;
 }
@@ -203,7 +136,7 @@ ena_emu_io_fini(struct ena_emu_dev *dev)
 	free(io->cq);
 	free(io->frame);
 	free(io->rss_tbl);
-	free(io->pcache);
+	free(io->vec);
 	free(io);
 }
 
@@ -230,6 +163,7 @@ ena_emu_io_reset(struct ena_emu_dev *dev)
 	memset(io->cq, 0, 2u * io->max_queues * sizeof(*io->cq));
 	for (i = 0; i < 2u * io->max_queues; i++)
 		io->cq[i].sq_idx = -1;
+	memset(io->vec, 0, io->nb_vec * sizeof(*io->vec));
 	io->rx_created = 0;
 }
 
@@ -240,10 +174,106 @@ cq_reg(uint16_t cq_idx, unsigned int which)
 		4u * which;
 }
 
+static void
+vec_fire(struct ena_emu_dev *dev, uint32_t v)
+{
+	struct ena_emu_vec *vec = &dev->io->vec[v];
+
+	vec->unmasked = false;
+	vec->pending = 0;
+	ena_emu_irq_io(dev, v);
+}
+
+void
+ena_emu_cq_written(struct ena_emu_dev *dev, struct ena_emu_cq *cq, uint32_t n)
+{
+	struct ena_emu_vec *vec;
+
+	if (cq->msix == 0 || cq->msix >= dev->io->nb_vec || n == 0)
+		return;
+	vec = &dev->io->vec[cq->msix];
+	vec->pending += n;
+	if (vec->unmasked)
+		vec_fire(dev, cq->msix);
+}
+
+/*
+ * Unmask writes: the register is cleared as it is read, so that each write
+ * counts even when the driver writes the same value every time.
+ */
+static unsigned int
+io_unmask_poll(struct ena_emu_dev *dev)
+{
+	struct ena_emu_io *io = dev->io;
+	unsigned int i, work = 0;
+	struct ena_emu_cq *cq;
+	uint32_t v;
+
+	for (i = 0; i < 2u * io->max_queues; i++) {
+		cq = &io->cq[i];
+		if (!cq->used || cq->msix == 0 || cq->msix >= io->nb_vec)
+			continue;
+		v = __atomic_exchange_n(
+			(uint32_t *)(dev->bar0 + cq_reg((uint16_t)i, 1)), 0,
+			__ATOMIC_ACQ_REL);
+		if (!(v & ENA_INTR_REG_UNMASK_MASK))
+			continue;
+		work++;
+		io->vec[cq->msix].unmasked = true;
+		if (io->vec[cq->msix].pending != 0)
+			vec_fire(dev, cq->msix);
+	}
+	return work;
+}
+
+/*
+ * Rings of live queues in a range the host took away lose their memory:
+ * the queue stays, and its next use is a DMA fault, as behind an IOMMU.
+ */
+void
+ena_emu_io_dma_revoked(struct ena_emu_dev *dev, uint64_t iova, size_t len)
+{
+	struct ena_emu_io *io = dev->io;
+	uint64_t end = iova + len;
+	struct ena_emu_sq *sq;
+	struct ena_emu_cq *cq;
+	unsigned int i;
+
+	if (io == NULL)
+		return;
+	for (i = 0; i < 2u * io->max_queues; i++) {
+		cq = &io->cq[i];
+		if (cq->used && cq->ring != NULL && cq->ring_iova < end &&
+			iova < cq->ring_iova + cq->ring_len)
+			cq->ring = NULL;
+	}
+	for (i = 0; i < 2u * io->max_queues; i++) {
+		sq = i < io->max_queues ? &io->tx_sq[i]
+					: &io->rx_sq[i - io->max_queues];
+		if (sq->used && sq->ring != NULL && sq->ring_iova < end &&
+			iova < sq->ring_iova + sq->ring_len)
+			sq->ring = NULL;
+	}
+}
+
+bool
+ena_emu_io_rings_ok(struct ena_emu_dev *dev, const struct ena_emu_sq *sq)
+{
+	const struct ena_emu_cq *cq = &dev->io->cq[sq->cq_idx];
+
+	if (cq->ring != NULL && (sq->llq || sq->ring != NULL))
+		return true;
+	dev->cnt.dma_errors++;
+	ena_emu_dev_error(dev,
+		"%s SQ %u: ring memory unmapped by the driver side while the queue lives",
+		sq->dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", sq->idx);
+	return false;
+}
+
 static bool
 depth_ok(const struct ena_emu_io *io, uint32_t depth)
 {
-	return depth != 0 && rte_is_power_of_2(depth) && depth <= io->max_depth;
+	return depth != 0 && emu_is_pow2(depth) && depth <= io->max_depth;
 }
 
 static uint8_t
@@ -258,12 +288,12 @@ create_cq(struct ena_emu_dev *dev, const struct ena_aq_create_cq_cmd *c,
 
 	words = ENA_FIELD_GET(c->caps2, ENA_AQ_CREATE_CQ_ENTRY_WORDS);
 	if (words != 2 && words != 4 && words != 8) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create CQ: entry size %u words not 2, 4 or 8", words);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (!depth_ok(io, c->depth)) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create CQ: depth %u not a power of two <= %u",
 			c->depth, io->max_depth);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -274,14 +304,14 @@ create_cq(struct ena_emu_dev *dev, const struct ena_aq_create_cq_cmd *c,
 	 */
 	if (c->msix_vector > io->max_queues * 2u &&
 		c->msix_vector != UINT32_MAX) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create CQ: MSI-X vector %u beyond %u", c->msix_vector,
 			io->max_queues * 2u);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	ring = ena_dma_addr_get(&c->ring);
 	if (ring == 0) {
-		ena_emu_log(dev, RTE_LOG_ERR, "create CQ: ring address 0");
+		ena_emu_log(dev, EMU_LOG_ERR, "create CQ: ring address 0");
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	size = words * 4u * c->depth;
@@ -295,11 +325,11 @@ create_cq(struct ena_emu_dev *dev, const struct ena_aq_create_cq_cmd *c,
 		if (!io->cq[i].used)
 			break;
 	if (i == first + io->max_queues) {
-		ena_emu_log(dev, RTE_LOG_ERR, "create CQ: all %u %s CQs in use",
+		ena_emu_log(dev, EMU_LOG_ERR, "create CQ: all %u %s CQs in use",
 			io->max_queues, words == 2 ? "Tx" : "Rx");
 		return ENA_AQ_STATUS_RESOURCE_ALLOC_FAILURE;
 	}
-	va = ena_emu_dma_ptr(dev, ring, size);
+	va = ena_emu_dma_wptr(dev, ring, size);
 	if (va == NULL)
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	cq = &io->cq[i];
@@ -312,6 +342,8 @@ create_cq(struct ena_emu_dev *dev, const struct ena_aq_create_cq_cmd *c,
 	cq->phase = 1;
 	cq->msix = c->msix_vector;
 	cq->ring = va;
+	cq->ring_iova = ring;
+	cq->ring_len = size;
 	ena_emu_reg_put(dev, cq_reg((uint16_t)i, 0), 0);
 	ena_emu_reg_put(dev, cq_reg((uint16_t)i, 1), 0);
 	ena_emu_reg_put(dev, cq_reg((uint16_t)i, 2), 0);
@@ -331,12 +363,12 @@ destroy_cq(struct ena_emu_dev *dev, const struct ena_aq_destroy_cq_cmd *c)
 
 	if (c->cq_idx >= 2u * io->max_queues || !io->cq[c->cq_idx].used) {
 		ena_emu_log(
-			dev, RTE_LOG_ERR, "destroy CQ: no CQ %u", c->cq_idx);
+			dev, EMU_LOG_ERR, "destroy CQ: no CQ %u", c->cq_idx);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	cq = &io->cq[c->cq_idx];
 	if (cq->sq_idx >= 0) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"destroy CQ: CQ %u still bound to %s SQ %d", c->cq_idx,
 			cq->sq_dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", cq->sq_idx);
 		return ENA_AQ_STATUS_RESOURCE_BUSY;
@@ -355,7 +387,7 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	const struct ena_emu_llq *l = &dev->llq;
 
 	if (!dev->cfg.llq || dev->bar2 == NULL) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: device placement but LLQ not offered");
 		return false;
 	}
@@ -363,14 +395,14 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 		l->entry_size > ENA_EMU_LLQ_MAX_ENTRY ||
 		l->descs_before_header * sizeof(struct ena_tx_desc) >=
 			l->entry_size) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: LLQ not configured usably (enabled %d inline %d entry %u descs before header %u)",
 			l->enabled, l->header_inline, l->entry_size,
 			l->descs_before_header);
 		return false;
 	}
 	if ((size_t)(sq->idx + 1) * win > dev->bar2_len) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: BAR2 too small for LLQ %u", sq->idx);
 		return false;
 	}
@@ -397,46 +429,46 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	dir = ENA_FIELD_GET(c->sq_ident, ENA_AQ_CREATE_SQ_DIR);
 	placement = ENA_FIELD_GET(c->caps2, ENA_AQ_CREATE_SQ_PLACEMENT);
 	if (dir != ENA_SQ_DIR_TX && dir != ENA_SQ_DIR_RX) {
-		ena_emu_log(dev, RTE_LOG_ERR, "create SQ: direction %u", dir);
+		ena_emu_log(dev, EMU_LOG_ERR, "create SQ: direction %u", dir);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (placement != ENA_PLACEMENT_HOST && placement != ENA_PLACEMENT_DEV) {
 		ena_emu_log(
-			dev, RTE_LOG_ERR, "create SQ: placement %u", placement);
+			dev, EMU_LOG_ERR, "create SQ: placement %u", placement);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (placement == ENA_PLACEMENT_DEV && dir == ENA_SQ_DIR_RX) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: Rx SQ cannot use device placement");
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (ENA_FIELD_GET(c->caps2, ENA_AQ_CREATE_SQ_COMPLETION) !=
 		ENA_COMPLETION_DESC) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: completion policy %u not supported",
 			ENA_FIELD_GET(c->caps2, ENA_AQ_CREATE_SQ_COMPLETION));
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (!depth_ok(io, c->depth)) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: depth %u not a power of two <= %u",
 			c->depth, io->max_depth);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (c->cq_idx >= 2u * io->max_queues || !io->cq[c->cq_idx].used) {
-		ena_emu_log(dev, RTE_LOG_ERR, "create SQ: no CQ %u", c->cq_idx);
+		ena_emu_log(dev, EMU_LOG_ERR, "create SQ: no CQ %u", c->cq_idx);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	cq = &io->cq[c->cq_idx];
 	if (cq->sq_idx >= 0) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: CQ %u already bound to an SQ", c->cq_idx);
 		return ENA_AQ_STATUS_RESOURCE_BUSY;
 	}
 	need = dir == ENA_SQ_DIR_TX ? sizeof(struct ena_tx_cdesc)
 				    : sizeof(struct ena_rx_cdesc);
 	if (cq->entry_size < need) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: CQ %u entries of %u bytes too small for %s",
 			c->cq_idx, cq->entry_size,
 			dir == ENA_SQ_DIR_TX ? "Tx" : "Rx");
@@ -453,7 +485,7 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 			if (!arr[i].used)
 				break;
 	if (i == io->max_queues) {
-		ena_emu_log(dev, RTE_LOG_ERR, "create SQ: all %u %s SQs in use",
+		ena_emu_log(dev, EMU_LOG_ERR, "create SQ: all %u %s SQs in use",
 			io->max_queues, dir == ENA_SQ_DIR_TX ? "Tx" : "Rx");
 		return ENA_AQ_STATUS_RESOURCE_ALLOC_FAILURE;
 	}
@@ -464,7 +496,7 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	sq->cq_idx = c->cq_idx;
 	sq->depth = c->depth;
 	sq->mask = (uint16_t)(c->depth - 1);
-	sq->depth_log2 = (uint8_t)rte_log2_u32(c->depth);
+	sq->depth_log2 = (uint8_t)emu_log2(c->depth);
 	sq->db_off = (dir == ENA_SQ_DIR_TX ? ENA_EMU_IO_TX_DB_BASE
 					   : ENA_EMU_IO_RX_DB_BASE) +
 		4u * i;
@@ -475,7 +507,7 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	} else {
 		ring = ena_dma_addr_get(&c->ring);
 		if (ring == 0) {
-			ena_emu_log(dev, RTE_LOG_ERR,
+			ena_emu_log(dev, EMU_LOG_ERR,
 				"create SQ: host placement without ring");
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 		}
@@ -483,6 +515,8 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 			(size_t)c->depth * sizeof(struct ena_tx_desc));
 		if (sq->ring == NULL)
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
+		sq->ring_iova = ring;
+		sq->ring_len = (uint32_t)c->depth * sizeof(struct ena_tx_desc);
 	}
 	ena_emu_reg_put(dev, sq->db_off, 0);
 	sq->used = true;
@@ -490,7 +524,7 @@ create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	cq->sq_dir = (uint8_t)dir;
 	if (dir == ENA_SQ_DIR_RX)
 		io->rx_created++;
-	ena_emu_log(dev, RTE_LOG_DEBUG, "%s SQ %u created: depth %u, CQ %u%s",
+	ena_emu_log(dev, EMU_LOG_DEBUG, "%s SQ %u created: depth %u, CQ %u%s",
 		dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", i, sq->depth, sq->cq_idx,
 		sq->llq ? ", LLQ" : "");
 	r->sq_idx = (uint16_t)i;
@@ -510,22 +544,22 @@ destroy_sq(struct ena_emu_dev *dev, const struct ena_aq_destroy_sq_cmd *c)
 	struct ena_emu_sq *sq;
 
 	if (dir != ENA_SQ_DIR_TX && dir != ENA_SQ_DIR_RX) {
-		ena_emu_log(dev, RTE_LOG_ERR, "destroy SQ: direction %u", dir);
+		ena_emu_log(dev, EMU_LOG_ERR, "destroy SQ: direction %u", dir);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (c->sq.sq_idx >= io->max_queues) {
-		ena_emu_log(dev, RTE_LOG_ERR, "destroy SQ: index %u >= %u",
+		ena_emu_log(dev, EMU_LOG_ERR, "destroy SQ: index %u >= %u",
 			c->sq.sq_idx, io->max_queues);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	sq = dir == ENA_SQ_DIR_TX ? &io->tx_sq[c->sq.sq_idx]
 				  : &io->rx_sq[c->sq.sq_idx];
 	if (!sq->used) {
-		ena_emu_log(dev, RTE_LOG_ERR, "destroy SQ: no %s SQ %u",
+		ena_emu_log(dev, EMU_LOG_ERR, "destroy SQ: no %s SQ %u",
 			dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", c->sq.sq_idx);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
-	ena_emu_log(dev, RTE_LOG_DEBUG,
+	ena_emu_log(dev, EMU_LOG_DEBUG,
 		"%s SQ %u destroyed after %" PRIu64 " packets",
 		dir == ENA_SQ_DIR_TX ? "Tx" : "Rx", sq->idx, sq->pkts);
 	io->cq[sq->cq_idx].sq_idx = -1;
@@ -579,6 +613,7 @@ ena_emu_io_poll(struct ena_emu_dev *dev)
 			work += ena_emu_tx_poll(dev, sq);
 	}
 	work += ena_emu_wire_poll(dev);
+	work += io_unmask_poll(dev);
 	return work;
 }
 

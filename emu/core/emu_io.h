@@ -20,6 +20,7 @@
  * i * that size.
  */
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "rte_ena_emu_io.h"
@@ -63,6 +64,11 @@ unsigned int ena_emu_io_poll(struct ena_emu_dev *dev);
  */
 int
 ena_emu_io_rx_frame(struct ena_emu_dev *dev, const void *frame, uint32_t len);
+
+/* Queues whose rings overlap a range the host withdrew lose them. */
+void ena_emu_io_dma_revoked(struct ena_emu_dev *dev, uint64_t iova, size_t len);
+/* Readable when the wire has input (TAP), or -1. */
+int ena_emu_io_wire_fd(const struct ena_emu_dev *dev);
 
 /*
  * Copies the IO totals (kept in dev->cnt as they happen) into out; the

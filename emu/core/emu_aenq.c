@@ -13,9 +13,6 @@
 #include <errno.h>
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_log.h>
-
 #include "emu_core.h"
 
 uint32_t
@@ -41,7 +38,7 @@ ena_emu_aenq_reset(struct ena_emu_dev *dev)
 	c->link_reported = -1;
 	c->fatal_reported = false;
 	c->fatal_due_ns = 0;
-	c->next_keep_alive_ns = ena_emu_now_ns() + ENA_EMU_KEEP_ALIVE_NS;
+	c->next_keep_alive_ns = ena_emu_dev_now_ns(dev) + ENA_EMU_KEEP_ALIVE_NS;
 }
 
 static bool
@@ -61,7 +58,7 @@ emu_aenq_latch(struct ena_emu_dev *dev)
 			caps, d, esz);
 		return false;
 	}
-	if (ena_emu_dma_ptr(
+	if (ena_emu_dma_wptr(
 		    dev, c->aenq_base, (size_t)d * ENA_AENQ_ENTRY_SIZE) == NULL)
 		return false;
 	c->aenq_depth = (uint16_t)d;
@@ -85,7 +82,7 @@ ena_emu_aenq_post(struct ena_emu_dev *dev, uint16_t group, uint16_t syndrome,
 		return -EAGAIN;
 	if (len > sizeof(e) - sizeof(e.common))
 		return -EINVAL;
-	slot = ena_emu_dma_ptr(dev,
+	slot = ena_emu_dma_wptr(dev,
 		c->aenq_base +
 			(uint64_t)(c->aenq_tail & (c->aenq_depth - 1u)) *
 				ENA_AENQ_ENTRY_SIZE,
@@ -98,7 +95,7 @@ ena_emu_aenq_post(struct ena_emu_dev *dev, uint16_t group, uint16_t syndrome,
 	memset(&e, 0, sizeof(e));
 	e.common.group = group;
 	e.common.syndrome = syndrome;
-	ts = ena_emu_now_ns() / 1000000000ull;
+	ts = ena_emu_dev_now_ns(dev) / 1000000000ull;
 	e.common.timestamp_lo = (uint32_t)ts;
 	e.common.timestamp_hi = (uint32_t)(ts >> 32);
 	if (len != 0)
@@ -138,7 +135,7 @@ emu_link_poll(struct ena_emu_dev *dev, uint64_t now)
 	if (want != dev->link_up) {
 		dev->link_up = want;
 		dev->cnt.link_changes++;
-		ena_emu_log(dev, RTE_LOG_INFO, "link %s", want ? "up" : "down");
+		ena_emu_log(dev, EMU_LOG_INFO, "link %s", want ? "up" : "down");
 		work++;
 	}
 	if (c->link_reported == (int)dev->link_up)
@@ -166,7 +163,7 @@ emu_fatal_poll(struct ena_emu_dev *dev)
 	 * then disarms: after the driver's reset the device works again.
 	 */
 	if (after != 0 && c->aenq_live) {
-		now = ena_emu_now_ns();
+		now = ena_emu_dev_now_ns(dev);
 		if (c->fatal_due_ns == 0)
 			c->fatal_due_ns = now + (after - 1) * 1000000ull;
 		if (now >= c->fatal_due_ns) {
@@ -218,7 +215,7 @@ emu_keep_alive_poll(struct ena_emu_dev *dev, uint64_t now)
 	c->next_keep_alive_ns = now + ENA_EMU_KEEP_ALIVE_NS;
 	if (ena_emu_fault_peek(dev, ENA_EMU_FAULT_KEEP_ALIVE_STOP) != 0)
 		return 0;
-	ena_emu_counters_total(dev, &t);
+	ena_emu_counters_get(dev, &t);
 	memset(&d, 0, sizeof(d));
 	d.rx_drops_lo = (uint32_t)t.rx_drops;
 	d.rx_drops_hi = (uint32_t)(t.rx_drops >> 32);
@@ -236,7 +233,7 @@ unsigned int
 ena_emu_aenq_poll(struct ena_emu_dev *dev)
 {
 	struct ena_emu_core *c = dev->core;
-	uint64_t now = ena_emu_now_ns();
+	uint64_t now = ena_emu_dev_now_ns(dev);
 	unsigned int work = 0;
 	uint32_t db;
 
@@ -247,7 +244,7 @@ ena_emu_aenq_poll(struct ena_emu_dev *dev)
 		return 0;
 	if (c->aenq_live && db != c->aenq_head_db) {
 		if ((int32_t)(db - c->aenq_tail) > (int32_t)c->aenq_depth) {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			ena_emu_log(dev, EMU_LOG_WARNING,
 				"AENQ head doorbell %u beyond tail %u + depth",
 				db, c->aenq_tail);
 		} else {

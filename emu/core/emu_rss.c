@@ -8,9 +8,6 @@
 
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_hash_crc.h>
-
 #include "ena_defs.h"
 #include "emu_io_priv.h"
 
@@ -77,10 +74,32 @@ ena_emu_rss_toeplitz(const uint8_t *key, unsigned int key_len,
 	return h;
 }
 
+/*
+ * CRC32C (Castagnoli, reflected polynomial 0x82f63b78) without final
+ * inversion, the register value the SSE4.2 crc32 instruction keeps: what
+ * the device's CRC32 hash is defined as, and what DPDK's rte_hash_crc()
+ * computes.
+ */
 uint32_t
 ena_emu_rss_crc32(uint32_t init, const uint8_t *data, unsigned int len)
 {
-	return rte_hash_crc(data, len, init);
+	static uint32_t tbl[256];
+	static bool tbl_ready;
+	uint32_t crc = init, c;
+	unsigned int i, b;
+
+	if (!__atomic_load_n(&tbl_ready, __ATOMIC_ACQUIRE)) {
+		for (i = 0; i < 256; i++) {
+			c = i;
+			for (b = 0; b < 8; b++)
+				c = (c >> 1) ^ (c & 1u ? 0x82f63b78u : 0);
+			tbl[i] = c;
+		}
+		__atomic_store_n(&tbl_ready, true, __ATOMIC_RELEASE);
+	}
+	for (i = 0; i < len; i++)
+		crc = (crc >> 8) ^ tbl[(crc ^ data[i]) & 0xffu];
+	return crc;
 }
 
 /*

@@ -13,22 +13,19 @@
  *   gen:<size>[:<flows>]  Rx receives UDP/IPv4 frames of <size> bytes
  *                     over <flows> 5-tuples (default 256) as fast as Rx
  *                     buffers are posted; Tx is a sink
+ *   tap:<ifname>      frames go to and come from a Linux TAP interface
+ *                     (created if missing; needs CAP_NET_ADMIN)
  * The value may be wrapped in [] so that kvargs keeps its commas.
  */
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <rte_byteorder.h>
-#include <rte_common.h>
-#include <rte_ether.h>
-#include <rte_ip.h>
-#include <rte_log.h>
-#include <rte_udp.h>
-
 #include "ena_defs.h"
 #include "emu_io_priv.h"
+#include "emu_net.h"
 
 #define GEN_FLOWS_DFLT	   256u
 #define PCAP_DELAY_MS_DFLT 500u
@@ -44,36 +41,38 @@ struct ena_emu_wire_gen {
 static void
 gen_build(struct ena_emu_wire_gen *g, const uint8_t *dst_mac)
 {
-	uint32_t i, l3len = g->size - RTE_ETHER_HDR_LEN;
-	struct rte_ether_hdr *eth;
-	struct rte_ipv4_hdr *ip;
-	struct rte_udp_hdr *udp;
-	uint8_t *f;
+	uint32_t i, l3len = g->size - EMU_ETH_HDR_LEN;
+	uint8_t *f, *ip, *udp;
+	uint32_t sum;
+	uint16_t ck;
 
 	for (i = 0; i < g->flows; i++) {
 		f = g->frames + (size_t)i * g->size;
 		memset(f, 0, g->size);
-		eth = (struct rte_ether_hdr *)f;
-		memcpy(&eth->dst_addr, dst_mac, RTE_ETHER_ADDR_LEN);
-		eth->src_addr.addr_bytes[0] = 0x02;
-		eth->src_addr.addr_bytes[5] = 0xee;
-		eth->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
-		ip = (struct rte_ipv4_hdr *)(eth + 1);
-		ip->version_ihl = RTE_IPV4_VHL_DEF;
-		ip->total_length = rte_cpu_to_be_16((uint16_t)l3len);
-		ip->time_to_live = 64;
-		ip->next_proto_id = IPPROTO_UDP;
-		ip->src_addr = rte_cpu_to_be_32(
-			RTE_IPV4(10, 0, (i >> 8) & 0xff, i & 0xff));
-		ip->dst_addr = rte_cpu_to_be_32(
-			RTE_IPV4(10, 1, (i * 7 >> 8) & 0xff, (i * 7) & 0xff));
-		ip->hdr_checksum = rte_ipv4_cksum(ip);
-		udp = (struct rte_udp_hdr *)(ip + 1);
-		udp->src_port = rte_cpu_to_be_16((uint16_t)(1024 + i * 13));
-		udp->dst_port = rte_cpu_to_be_16((uint16_t)(4000 + (i & 0xff)));
-		udp->dgram_len = rte_cpu_to_be_16(
-			(uint16_t)(l3len - sizeof(*ip)));
-		udp->dgram_cksum = rte_ipv4_udptcp_cksum(ip, udp);
+		memcpy(f, dst_mac, EMU_ETH_ADDR_LEN);
+		f[6] = 0x02; /* locally administered source */
+		f[11] = 0xee;
+		emu_wr16(f + 12, EMU_ETH_TYPE_IPV4);
+		ip = f + EMU_ETH_HDR_LEN;
+		ip[0] = 0x45; /* IPv4, 20-byte header */
+		emu_wr16(ip + 2, (uint16_t)l3len);
+		ip[8] = 64; /* TTL */
+		ip[9] = EMU_IPPROTO_UDP;
+		emu_wr32(ip + 12, 10u << 24 | (i & 0xffffu));
+		emu_wr32(ip + 16, 10u << 24 | 1u << 16 | ((i * 7) & 0xffffu));
+		emu_wr16(ip + 10,
+			(uint16_t)~emu_csum_fold(
+				emu_csum_add(0, ip, EMU_IPV4_HDR_LEN)));
+		udp = ip + EMU_IPV4_HDR_LEN;
+		emu_wr16(udp, (uint16_t)(1024 + i * 13));
+		emu_wr16(udp + 2, (uint16_t)(4000 + (i & 0xff)));
+		emu_wr16(udp + 4, (uint16_t)(l3len - EMU_IPV4_HDR_LEN));
+		sum = emu_csum_add(0, ip + 12, 8) + EMU_IPPROTO_UDP +
+			(l3len - EMU_IPV4_HDR_LEN);
+		ck = (uint16_t)~emu_csum_fold(
+			emu_csum_add(sum, udp, l3len - EMU_IPV4_HDR_LEN));
+		/* 0 would mean "no checksum" in UDP over IPv4. */
+		emu_wr16(udp + EMU_UDP_CSUM_OFF, ck != 0 ? ck : 0xffff);
 	}
 }
 
@@ -81,20 +80,22 @@ static int
 gen_init(struct ena_emu_dev *dev, const char *arg)
 {
 	struct ena_emu_wire_gen *g;
-	unsigned long size, flows = GEN_FLOWS_DFLT;
-	uint32_t min = RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr) +
-		sizeof(struct rte_udp_hdr);
-	char *end;
+	uint64_t size = 0, flows = GEN_FLOWS_DFLT;
+	char buf[ENA_EMU_WIRE_LEN], *colon;
+	uint32_t min = EMU_ETH_HDR_LEN + EMU_IPV4_HDR_LEN + EMU_UDP_HDR_LEN;
+	int rc;
 
-	size = strtoul(arg, &end, 0);
-	if (*end == ':')
-		flows = strtoul(end + 1, &end, 0);
-	if (*end != '\0' || size < min ||
-		size > dev->cfg.mtu_max + RTE_ETHER_HDR_LEN || flows == 0 ||
-		flows > GEN_FLOWS_MAX) {
-		ena_emu_log(dev, RTE_LOG_ERR,
+	snprintf(buf, sizeof(buf), "%s", arg);
+	colon = strchr(buf, ':');
+	if (colon != NULL)
+		*colon = '\0';
+	rc = ena_emu_parse_dec(buf, dev->cfg.mtu_max + EMU_ETH_HDR_LEN, &size);
+	if (rc == 0 && colon != NULL)
+		rc = ena_emu_parse_dec(colon + 1, GEN_FLOWS_MAX, &flows);
+	if (rc != 0 || size < min || flows == 0) {
+		ena_emu_log(dev, EMU_LOG_ERR,
 			"wire=gen:%s: want gen:<size %u..%u>[:<flows 1..%u>]",
-			arg, min, dev->cfg.mtu_max + RTE_ETHER_HDR_LEN,
+			arg, min, dev->cfg.mtu_max + EMU_ETH_HDR_LEN,
 			GEN_FLOWS_MAX);
 		return -EINVAL;
 	}
@@ -142,8 +143,8 @@ int
 ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 {
 	struct ena_emu_wire *w = &dev->io->wire;
-	char buf[ENA_EMU_WIRE_LEN], *s = buf, *sep, *in, *out, *delay, *end;
-	unsigned long ms;
+	char buf[ENA_EMU_WIRE_LEN], *s = buf, *sep, *in, *out, *delay;
+	uint64_t ms = PCAP_DELAY_MS_DFLT;
 	size_t n;
 
 	snprintf(buf, sizeof(buf), "%s", spec != NULL ? spec : "");
@@ -153,7 +154,7 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 		s++;
 	}
 	memset(w, 0, sizeof(*w));
-	if (*s == '\0' || strcmp(s, "loopback") == 0) {
+	if (strcmp(s, "loopback") == 0) {
 		w->kind = ENA_EMU_WIRE_LOOPBACK;
 	} else if (strcmp(s, "sink") == 0) {
 		w->kind = ENA_EMU_WIRE_SINK;
@@ -161,7 +162,7 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 		w->kind = ENA_EMU_WIRE_PEER;
 		if (strlen(s + 5) >= sizeof(w->peer_name)) {
 			ena_emu_log(
-				dev, RTE_LOG_ERR, "wire=%s: name too long", s);
+				dev, EMU_LOG_ERR, "wire=%s: name too long", s);
 			return -EINVAL;
 		}
 		snprintf(w->peer_name, sizeof(w->peer_name), "%s", s + 5);
@@ -180,10 +181,9 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 				delay = sep + 1;
 			}
 		}
-		ms = *delay != '\0' ? strtoul(delay, &end, 0)
-				    : PCAP_DELAY_MS_DFLT;
-		if (*delay != '\0' && (*end != '\0' || ms > 60000)) {
-			ena_emu_log(dev, RTE_LOG_ERR,
+		if (*delay != '\0' &&
+			ena_emu_parse_dec(delay, 60000, &ms) != 0) {
+			ena_emu_log(dev, EMU_LOG_ERR,
 				"wire=pcap: replay delay '%s' not 0..60000 ms",
 				delay);
 			return -EINVAL;
@@ -192,9 +192,12 @@ ena_emu_wire_init(struct ena_emu_dev *dev, const char *spec)
 	} else if (strncmp(s, "gen:", 4) == 0) {
 		w->kind = ENA_EMU_WIRE_GEN;
 		return gen_init(dev, s + 4);
+	} else if (strncmp(s, "tap:", 4) == 0) {
+		w->kind = ENA_EMU_WIRE_TAP;
+		return ena_emu_wire_tap_open(dev, s + 4);
 	} else {
-		ena_emu_log(dev, RTE_LOG_ERR,
-			"wire=%s: unknown; use loopback, sink, peer:<name>, pcap:<in>,<out> or gen:<size>",
+		ena_emu_log(dev, EMU_LOG_ERR,
+			"wire=%s: unknown; use loopback, sink, peer:<name>, pcap:<in>,<out>, gen:<size> or tap:<ifname>",
 			s);
 		return -EINVAL;
 	}
@@ -208,6 +211,8 @@ ena_emu_wire_fini(struct ena_emu_dev *dev)
 
 	if (w->kind == ENA_EMU_WIRE_PCAP)
 		ena_emu_wire_pcap_close(dev);
+	if (w->kind == ENA_EMU_WIRE_TAP)
+		ena_emu_wire_tap_close(dev);
 	if (w->gen != NULL) {
 		free(w->gen->frames);
 		free(w->gen);
@@ -245,8 +250,8 @@ ena_emu_wire_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len)
 		if (p == NULL || !p->ready || p->fatal) {
 			io->c.tx_drop_no_peer++;
 			dev->cnt.tx_drops++;
-			if (rte_log_can_log(ena_emu_logtype, RTE_LOG_DEBUG))
-				ena_emu_log(dev, RTE_LOG_DEBUG,
+			if (ena_emu_log_on(dev, EMU_LOG_DEBUG))
+				ena_emu_log(dev, EMU_LOG_DEBUG,
 					"Tx drop: peer %s %s",
 					io->wire.peer_name,
 					p == NULL ? "not found" : "not ready");
@@ -256,6 +261,9 @@ ena_emu_wire_tx(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len)
 		break;
 	case ENA_EMU_WIRE_PCAP:
 		ena_emu_wire_pcap_tx(dev, f, len);
+		break;
+	case ENA_EMU_WIRE_TAP:
+		ena_emu_wire_tap_tx(dev, f, len);
 		break;
 	case ENA_EMU_WIRE_SINK:
 	case ENA_EMU_WIRE_GEN:
@@ -271,7 +279,17 @@ ena_emu_wire_poll(struct ena_emu_dev *dev)
 		return gen_poll(dev);
 	case ENA_EMU_WIRE_PCAP:
 		return ena_emu_wire_pcap_poll(dev);
+	case ENA_EMU_WIRE_TAP:
+		return ena_emu_wire_tap_poll(dev);
 	default:
 		return 0;
 	}
+}
+
+int
+ena_emu_io_wire_fd(const struct ena_emu_dev *dev)
+{
+	if (dev->io == NULL || dev->io->wire.kind != ENA_EMU_WIRE_TAP)
+		return -1;
+	return ena_emu_wire_tap_fd(dev);
 }

@@ -10,9 +10,6 @@
 
 #include <pcap/pcap.h>
 
-#include <rte_common.h>
-#include <rte_log.h>
-
 #include "emu_io_priv.h"
 
 struct ena_emu_wire_pcap {
@@ -52,12 +49,12 @@ ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in, const char *out,
 	if (*in != '\0') {
 		pc->in = pcap_open_offline(in, err);
 		if (pc->in == NULL) {
-			ena_emu_log(dev, RTE_LOG_ERR, "wire pcap input %s: %s",
+			ena_emu_log(dev, EMU_LOG_ERR, "wire pcap input %s: %s",
 				in, err);
 			goto fail;
 		}
 		if (pcap_datalink(pc->in) != DLT_EN10MB) {
-			ena_emu_log(dev, RTE_LOG_ERR,
+			ena_emu_log(dev, EMU_LOG_ERR,
 				"wire pcap input %s: link type %d is not Ethernet",
 				in, pcap_datalink(pc->in));
 			goto fail;
@@ -70,7 +67,7 @@ ena_emu_wire_pcap_open(struct ena_emu_dev *dev, const char *in, const char *out,
 			goto fail;
 		pc->out = pcap_dump_open(pc->out_handle, out);
 		if (pc->out == NULL) {
-			ena_emu_log(dev, RTE_LOG_ERR, "wire pcap output %s: %s",
+			ena_emu_log(dev, EMU_LOG_ERR, "wire pcap output %s: %s",
 				out, pcap_geterr(pc->out_handle));
 			goto fail;
 		}
@@ -130,8 +127,8 @@ ena_emu_wire_pcap_poll(struct ena_emu_dev *dev)
 	if (dev->io->rx_created == 0 || pc->eof)
 		return 0;
 	if (pc->start_ns == 0)
-		pc->start_ns = ena_emu_now_ns() + pc->delay_ns;
-	if (ena_emu_now_ns() < pc->start_ns)
+		pc->start_ns = ena_emu_dev_now_ns(dev) + pc->delay_ns;
+	if (ena_emu_dev_now_ns(dev) < pc->start_ns)
 		return 0;
 	while (n < ENA_EMU_IO_BURST) {
 		if (pc->pend == NULL) {

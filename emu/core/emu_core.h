@@ -6,7 +6,7 @@
 
 /*
  * Control-path internals shared by the core files only (registers, admin
- * queue, features, AENQ, attach). The IO path sees emu_dev.h.
+ * queue, features, AENQ). The IO path sees emu_dev.h.
  */
 
 #include <stdbool.h>
@@ -14,6 +14,7 @@
 
 #include "ena_defs.h"
 #include "emu_dev.h"
+#include "emu_io.h"
 
 /* Identity the device reports. */
 #define ENA_EMU_SPEC_MAJOR    2
@@ -32,8 +33,6 @@
 /* Drivers keep the max header in 8 bits (upstream: a uint8_t per ring). */
 #define ENA_EMU_MAX_TX_HDR 128
 #define ENA_EMU_LINK_MBPS  100000
-
-#define ENA_EMU_IRQ_CTL_EVERY 64u
 
 /* Queue geometry limits the device accepts for admin queues. */
 #define ENA_EMU_ADMIN_DEPTH_MAX 4096
@@ -73,13 +72,7 @@ struct ena_emu_core {
 	bool reset_in_progress;
 	bool reset_stuck_logged; /* reset_stuck fault reported once */
 
-	/*
-	 * Interrupt control channel: recv() is a syscall, so a busy step
-	 * checks it only every ENA_EMU_IRQ_CTL_EVERY steps; an idle one
-	 * (previous step did no work) always does.
-	 */
-	bool step_idle;
-	uint32_t irq_ctl_tick;
+	/* Admin/AENQ vector masked by the driver (INTR_MASK register). */
 	bool irq_masked;
 	bool irq_pending; /* raised while masked */
 
@@ -100,9 +93,6 @@ struct ena_emu_core {
 	uint16_t driver_spec_version;
 	uint32_t os_type;
 };
-
-/* emu_dma.c */
-unsigned int ena_emu_irq_ctl_poll(struct ena_emu_dev *dev);
 
 /* emu_regs.c */
 void ena_emu_regs_init(struct ena_emu_dev *dev);
@@ -129,40 +119,5 @@ uint32_t ena_emu_feat_supported(const struct ena_emu_dev *dev);
 unsigned int ena_emu_aenq_poll(struct ena_emu_dev *dev);
 void ena_emu_aenq_reset(struct ena_emu_dev *dev);
 uint32_t ena_emu_aenq_groups_supported(void);
-
-/* emu_devargs.c */
-int ena_emu_devargs_parse(const char *name, const char *args,
-	struct ena_emu_config *cfg, bool vdev);
-
-/* emu_main.c */
-void ena_emu_counters_total(
-	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
-struct ena_emu_dev *ena_emu_dev_alloc(const struct ena_emu_config *cfg);
-void ena_emu_dev_free(struct ena_emu_dev *dev);
-
-/* emu_shm.c: BAR memory, in a memzone named after the device when
- * processes share memory, else private pages.
- */
-int
-ena_emu_bars_alloc(struct ena_emu_dev *dev, size_t bar0_len, size_t bar2_len);
-void ena_emu_bars_free(struct ena_emu_dev *dev);
-/* Secondary: points dev's BARs, PCI address and LLQ flag at the device a
- * primary created under dev->cfg.name.
- */
-int ena_emu_bars_lookup(struct ena_emu_dev *dev);
-/* Primary: the PCI driver (shared object path) secondaries must pick. */
-void ena_emu_bars_driver_set(struct ena_emu_dev *dev, const char *path);
-int ena_emu_thread_attach(struct ena_emu_dev *dev);
-void ena_emu_thread_detach(struct ena_emu_dev *dev);
-
-/* emu_io glue (real IO path or the fallback before it exists) */
-int ena_emu_core_io_init(struct ena_emu_dev *dev);
-void ena_emu_core_io_fini(struct ena_emu_dev *dev);
-void ena_emu_core_io_reset(struct ena_emu_dev *dev);
-uint8_t ena_emu_core_io_admin(struct ena_emu_dev *dev,
-	const struct ena_aq_cmd *cmd, struct ena_aq_comp *comp);
-unsigned int ena_emu_core_io_poll(struct ena_emu_dev *dev);
-void ena_emu_core_io_counters(
-	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
 
 #endif /* ENA_EMU_CORE_H */

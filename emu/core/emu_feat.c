@@ -12,9 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_log.h>
-
 #include "emu_core.h"
 
 #define EMU_RSS_FIELDS_ALL                                                 \
@@ -38,7 +35,7 @@ emu_llq_burst(const struct ena_emu_dev *dev)
 {
 	uint64_t v = ena_emu_fault_peek(dev, ENA_EMU_FAULT_LLQ_BURST);
 
-	return (uint16_t)RTE_MIN(v, (uint64_t)UINT16_MAX);
+	return (uint16_t)EMU_MIN(v, (uint64_t)UINT16_MAX);
 }
 
 static uint32_t
@@ -119,7 +116,7 @@ ena_emu_feat_defaults(struct ena_emu_dev *dev)
 {
 	unsigned int i;
 
-	dev->mtu = RTE_MIN(ENA_EMU_MTU_DEFAULT, dev->cfg.mtu_max);
+	dev->mtu = EMU_MIN(ENA_EMU_MTU_DEFAULT, dev->cfg.mtu_max);
 	memset(&dev->llq, 0, sizeof(dev->llq));
 	memset(&dev->rss, 0, sizeof(dev->rss));
 	dev->rss.func = ENA_RSS_FUNC_TOEPLITZ;
@@ -172,18 +169,18 @@ emu_ctrl_buf(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd, size_t need,
 		    (ENA_AQ_DESC_CTRL_DATA_MASK |
 			    ENA_AQ_DESC_CTRL_INDIRECT_MASK)) ||
 		cb->len == 0) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"admin opcode %u needs a control buffer",
 			cmd->common.opcode);
 		return ENA_AQ_STATUS_MALFORMED_REQUEST;
 	}
 	if (cb->len < need) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"control buffer of %u bytes, %zu needed", cb->len,
 			need);
 		return ENA_AQ_STATUS_MALFORMED_REQUEST;
 	}
-	*buf = ena_emu_dma_ptr(dev, ena_dma_addr_get(&cb->addr), cb->len);
+	*buf = ena_emu_dma_wptr(dev, ena_dma_addr_get(&cb->addr), cb->len);
 	if (*buf == NULL)
 		return ENA_AQ_STATUS_MALFORMED_REQUEST;
 	if (len != NULL)
@@ -348,7 +345,7 @@ emu_get_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	if (st != ENA_AQ_STATUS_SUCCESS)
 		return st;
 	e = buf;
-	n = RTE_MIN(len / sizeof(*e), (size_t)1 << dev->rss.ind_log_size);
+	n = EMU_MIN(len / sizeof(*e), (size_t)1 << dev->rss.ind_log_size);
 	if (dev->rss.ind_log_size == 0)
 		n = 0;
 	for (i = 0; i < n; i++) {
@@ -369,7 +366,7 @@ ena_emu_feat_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		(id != ENA_FEAT_MAX_QUEUES_NUM &&
 			!(ena_emu_feat_supported(dev) & ENA_FEAT_BIT(id)))) {
 		ena_emu_log(
-			dev, RTE_LOG_INFO, "get feature %u: unsupported", id);
+			dev, EMU_LOG_INFO, "get feature %u: unsupported", id);
 		return ENA_AQ_STATUS_UNSUPPORTED_OPCODE;
 	}
 	switch (id) {
@@ -432,21 +429,21 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 
 	memset(&n, 0, sizeof(n));
 	if (l->header_location_enabled != ENA_LLQ_HEADER_INLINE) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"LLQ header location %u not supported",
 			l->header_location_enabled);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	bytes = ena_llq_entry_bytes(l->entry_size_enabled);
 	if (bytes == 0 || !(l->entry_size_enabled & EMU_LLQ_ENTRY_SIZES)) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"LLQ entry size code %u not supported",
 			l->entry_size_enabled);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (l->stride_ctrl_enabled != ENA_LLQ_STRIDE_SINGLE_DESC &&
 		l->stride_ctrl_enabled != ENA_LLQ_STRIDE_MULTI_DESC) {
-		ena_emu_log(dev, RTE_LOG_WARNING, "LLQ stride %u not supported",
+		ena_emu_log(dev, EMU_LOG_WARNING, "LLQ stride %u not supported",
 			l->stride_ctrl_enabled);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
@@ -457,14 +454,14 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	case ENA_LLQ_DESCS_BEFORE_HEADER_8:
 		break;
 	default:
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"LLQ descs before header %u not supported",
 			l->descs_before_header_enabled);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 	if (l->descs_before_header_enabled * sizeof(struct ena_tx_desc) >=
 		bytes) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"LLQ: %u descriptors leave no room for a header in %u B",
 			l->descs_before_header_enabled, bytes);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -474,7 +471,7 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	 * did not offer are simply not in effect.
 	 */
 	if (l->accel.set.enabled_flags & ~emu_llq_accel(dev))
-		ena_emu_log(dev, RTE_LOG_DEBUG,
+		ena_emu_log(dev, EMU_LOG_DEBUG,
 			"LLQ accel flags 0x%x: only 0x%x in effect",
 			l->accel.set.enabled_flags, emu_llq_accel(dev));
 	n.enabled = true;
@@ -492,7 +489,7 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 	n.meta_caching_disabled = true;
 	n.max_tx_burst_size = emu_llq_burst(dev);
 	dev->llq = n;
-	ena_emu_log(dev, RTE_LOG_INFO,
+	ena_emu_log(dev, EMU_LOG_INFO,
 		"LLQ: entry %u B, %u descs before header, stride %s", bytes,
 		n.descs_before_header,
 		n.single_desc_per_entry ? "single" : "multi");
@@ -515,7 +512,7 @@ emu_set_host_attr(struct ena_emu_dev *dev, const struct ena_feat_host_attr *h)
 		c->driver_version = hi->driver_version;
 		c->driver_spec_version = hi->spec_version;
 		c->os_type = hi->os_type;
-		ena_emu_log(dev, RTE_LOG_INFO,
+		ena_emu_log(dev, EMU_LOG_INFO,
 			"host: os type %u, driver %u.%u.%u, spec 0x%x",
 			hi->os_type,
 			ENA_FIELD_GET(
@@ -545,7 +542,7 @@ emu_set_rss_func(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 	uint8_t st, func;
 
 	if (sel == 0 || (sel & (sel - 1)) != 0 || !(sel & EMU_RSS_FUNCS)) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"RSS function mask 0x%x not supported", sel);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
@@ -557,7 +554,7 @@ emu_set_rss_func(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 		k = buf;
 		if (func == ENA_RSS_FUNC_TOEPLITZ &&
 			k->key_parts != ENA_RSS_KEY_WORDS) {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			ena_emu_log(dev, EMU_LOG_WARNING,
 				"RSS key of %u words, device uses %u",
 				k->key_parts, ENA_RSS_KEY_WORDS);
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -580,7 +577,7 @@ emu_set_rss_input(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 	uint8_t st;
 
 	if (in->enabled_sort & ~EMU_RSS_SORTS) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"RSS input sort 0x%x not supported", in->enabled_sort);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
@@ -590,7 +587,7 @@ emu_set_rss_input(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 	hc = buf;
 	for (i = 0; i < ENA_RSS_PROTO_COUNT; i++)
 		if (hc->selected[i].fields & ~EMU_RSS_FIELDS_ALL) {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			ena_emu_log(dev, EMU_LOG_WARNING,
 				"RSS fields 0x%x for protocol %u not supported",
 				hc->selected[i].fields, i);
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -606,7 +603,7 @@ emu_cq_idx_ok(struct ena_emu_dev *dev, uint32_t cq)
 	/* Tx and Rx CQs share one index space of 2 * queues. */
 	if (cq < 2u * dev->cfg.queues)
 		return true;
-	ena_emu_log(dev, RTE_LOG_WARNING,
+	ena_emu_log(dev, EMU_LOG_WARNING,
 		"RSS indirection entry names CQ %u, device has %u", cq,
 		2u * dev->cfg.queues);
 	return false;
@@ -624,7 +621,7 @@ emu_set_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 	if (t->flags & ENA_RSS_IND_ONE_ENTRY_UPDATE_MASK) {
 		if (dev->rss.ind_log_size == 0 ||
 			t->inline_index >= (1u << dev->rss.ind_log_size)) {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			ena_emu_log(dev, EMU_LOG_WARNING,
 				"RSS inline update of slot %u outside the table",
 				t->inline_index);
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -636,7 +633,7 @@ emu_set_rss_ind(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd)
 	}
 	if (t->size_log2 < EMU_RSS_IND_LOG_MIN ||
 		t->size_log2 > ENA_EMU_RSS_IND_LOG_MAX) {
-		ena_emu_log(dev, RTE_LOG_WARNING,
+		ena_emu_log(dev, EMU_LOG_WARNING,
 			"RSS table size 2^%u outside 2^%u..2^%u", t->size_log2,
 			EMU_RSS_IND_LOG_MIN, ENA_EMU_RSS_IND_LOG_MAX);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -663,18 +660,18 @@ ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	uint8_t id = s->feat.feature_id;
 	uint32_t groups, mtu;
 
-	RTE_SET_USED(comp);
+	(void)comp;
 	if (id >= ENA_FEAT_ID_LIMIT ||
 		!(ena_emu_feat_supported(dev) & ENA_FEAT_BIT(id))) {
 		ena_emu_log(
-			dev, RTE_LOG_INFO, "set feature %u: unsupported", id);
+			dev, EMU_LOG_INFO, "set feature %u: unsupported", id);
 		return ENA_AQ_STATUS_UNSUPPORTED_OPCODE;
 	}
 	switch (id) {
 	case ENA_FEAT_MTU:
 		mtu = s->mtu.mtu;
 		if (mtu < ENA_EMU_MTU_MIN || mtu > dev->cfg.mtu_max) {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			ena_emu_log(dev, EMU_LOG_WARNING,
 				"MTU %u outside %u..%u", mtu, ENA_EMU_MTU_MIN,
 				dev->cfg.mtu_max);
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -686,7 +683,7 @@ ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	case ENA_FEAT_AENQ_CONFIG:
 		groups = s->aenq.enabled_groups;
 		if (groups & ~ena_emu_aenq_groups_supported()) {
-			ena_emu_log(dev, RTE_LOG_WARNING,
+			ena_emu_log(dev, EMU_LOG_WARNING,
 				"AENQ groups 0x%x not supported (0x%x are)",
 				groups, ena_emu_aenq_groups_supported());
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
@@ -705,7 +702,7 @@ ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		return emu_set_rss_ind(dev, cmd);
 	default:
 		/* Attributes, limits, hints, offloads, link: read only. */
-		ena_emu_log(dev, RTE_LOG_INFO, "set feature %u: read only", id);
+		ena_emu_log(dev, EMU_LOG_INFO, "set feature %u: read only", id);
 		return ENA_AQ_STATUS_UNSUPPORTED_OPCODE;
 	}
 }
@@ -729,7 +726,7 @@ ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 	uint8_t st;
 	int n;
 
-	ena_emu_counters_total(dev, &t);
+	ena_emu_counters_get(dev, &t);
 	switch (g->type) {
 	case ENA_STATS_TYPE_BASIC:
 		emu_split(t.tx_bytes, &b->tx_bytes_lo, &b->tx_bytes_hi);
@@ -761,7 +758,7 @@ ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		return ENA_AQ_STATUS_SUCCESS;
 	default:
 		ena_emu_log(
-			dev, RTE_LOG_WARNING, "stats type %u unknown", g->type);
+			dev, EMU_LOG_WARNING, "stats type %u unknown", g->type);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
 }

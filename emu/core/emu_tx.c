@@ -11,12 +11,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include <rte_common.h>
-#include <rte_ether.h>
-#include <rte_log.h>
-
 #include "ena_defs.h"
 #include "emu_io_priv.h"
+#include "emu_net.h"
 
 /* Walks descriptors of one packet; in LLQ mode entries are "lines". */
 struct tx_cursor {
@@ -176,7 +173,7 @@ static uint32_t
 tx_frame_limit(const struct ena_emu_dev *dev)
 {
 	/* Largest MTU the device accepts plus Ethernet header and 2 tags. */
-	return dev->cfg.mtu_max + RTE_ETHER_HDR_LEN + 8u;
+	return dev->cfg.mtu_max + EMU_ETH_HDR_LEN + 8u;
 }
 
 static void
@@ -196,7 +193,7 @@ tx_send(struct ena_emu_dev *dev, struct tx_pkt *pk)
 		dev->cnt.tx_drops++;
 		return;
 	}
-	if (pk->len < RTE_ETHER_HDR_LEN) {
+	if (pk->len < EMU_ETH_HDR_LEN) {
 		io->c.tx_drop_bad_desc++;
 		dev->cnt.tx_drops++;
 		return;
@@ -233,6 +230,7 @@ tx_complete(struct ena_emu_dev *dev, struct ena_emu_sq *sq, uint16_t req_id)
 	cd->sq_head = sq->head;
 	__atomic_store_n(&cd->flags, (uint8_t)cq->phase, __ATOMIC_RELEASE);
 	ena_emu_cq_advance(cq);
+	ena_emu_cq_written(dev, cq, 1);
 	dev->io->c.tx_completions++;
 }
 
@@ -247,6 +245,8 @@ ena_emu_tx_poll(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	bool stop;
 	int used;
 
+	if (!ena_emu_io_rings_ok(dev, sq))
+		return 0;
 	db = (uint16_t)ena_emu_reg_get(dev, sq->db_off);
 	avail = (uint16_t)(db - sq->head);
 	if (avail > sq->depth) {
