@@ -45,6 +45,7 @@ MODES = ["mac", "macswap", "5tswap", "csum", "flowgen", "txonly", "rxonly",
 QUEUES = 4
 BURST = 200
 STALL_DEADLINE = 30
+CMD_TIMEOUT = 60
 BAD = re.compile(r"Port \d+: reset event|device needs a reset|"
                  r"not completed in time")
 
@@ -96,29 +97,32 @@ class Runner:
             "tx_packets", 0)
         s.cmd("start tx_first")
         t0 = time.monotonic()
-        seen = []
-
-        # A predicate that holds only on failure: the soak runs its full
-        # duration unless a reset or a missed-Tx warning shows up.
-        def broken(out):
-            seen.append(port_stats(out).get(0, {}))
-            return len(BAD.findall(self.transcript())) > before
-
-        bad, _ = s.wait_for("show port stats 0", broken, seconds,
-                            interval=1.0)
+        end = t0 + seconds
+        # One poll a second for the whole duration, unless a reset or a
+        # missed-Tx warning shows up. A loaded machine may take testpmd
+        # seconds to answer: each command gets CMD_TIMEOUT whatever is
+        # left of the soak.
+        bad = False
+        while not bad and time.monotonic() < end:
+            s.cmd("show port stats 0", timeout=CMD_TIMEOUT)
+            bad = len(BAD.findall(self.transcript())) > before
+            if not bad:
+                # The poll interval; testpmd's output keeps being read.
+                s._drain(max(0.0, min(1.0, end - time.monotonic())))
         # Forwarding still going: the counters move between two polls.
         # rxonly sends nothing after tx_first and icmpecho answers nothing
         # of a UDP flow: their port counters go quiet by design.
         quiet = mode in ("rxonly", "icmpecho")
-        last = port_stats(s.cmd("show port stats 0")).get(0, {})
+        last = port_stats(s.cmd("show port stats 0",
+                                timeout=CMD_TIMEOUT)).get(0, {})
         out = ""
         if not quiet:
             _, out = s.wait_for(
                 "show port stats 0",
-                lambda o: port_stats(o).get(0, {}) != last, 5,
-                interval=0.2)
+                lambda o: port_stats(o).get(0, {}) != last,
+                CMD_TIMEOUT / 2, interval=0.2)
         moving = port_stats(out).get(0, {}) != last
-        s.cmd("stop")
+        s.cmd("stop", timeout=CMD_TIMEOUT)
         took = time.monotonic() - t0
         end = port_stats(s.cmd("show port stats 0")).get(0, {})
         rx = end.get("rx_packets", 0) - rx0

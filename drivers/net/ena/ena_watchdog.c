@@ -102,6 +102,18 @@ ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t to)
 	return missing;
 }
 
+/*
+ * The watchdog runs in EAL's interrupt thread, which also delivers the
+ * admin interrupt: a control thread holding admin_lock may be waiting for
+ * exactly that interrupt. So the watchdog never waits for the lock; when
+ * it is taken, the work is left to the next period.
+ */
+static bool
+ena_wd_admin_trylock(struct ena_adapter *ad)
+{
+	return rte_spinlock_trylock(&ad->admin_lock) != 0;
+}
+
 static bool
 ena_wd_tx_check(struct ena_adapter *ad)
 {
@@ -121,9 +133,11 @@ ena_wd_tx_check(struct ena_adapter *ad)
 
 		/*
 		 * Queue stop destroys the CQ under this lock: the scan reads
-		 * it, so it holds the lock too.
+		 * it, so it holds the lock too. Never waits for it: see
+		 * ena_wd_admin_trylock().
 		 */
-		rte_spinlock_lock(&ad->admin_lock);
+		if (!ena_wd_admin_trylock(ad))
+			continue;
 		missing = r->started ? ena_wd_txq_missing(ad, r, to) : 0;
 		rte_spinlock_unlock(&ad->admin_lock);
 		thresh = RTE_MIN(r->missing_thresh, (uint32_t)r->ring_size / 2);
@@ -184,9 +198,8 @@ ena_dev_counters_refresh(struct ena_adapter *ad)
 	uint32_t streak = ad->stats_fail_streak;
 	int rc;
 
-	if (!ena_hw_admin_running(&ad->hw))
+	if (!ena_hw_admin_running(&ad->hw) || !ena_wd_admin_trylock(ad))
 		return;
-	rte_spinlock_lock(&ad->admin_lock);
 	if (ad->stats_eni_ok) {
 		rc = ena_hw_get_eni_stats(&ad->hw, &eni);
 		if (rc == 0)
