@@ -253,12 +253,15 @@ hard_test_tx_malformed(void)
 		{ "pkt_len 200 in 2 x 30 B", hard_make_chain_short },
 		{ "pkt_len 0", hard_make_zero },
 	};
+	/* hard_bad=TEXT: only the kinds whose name contains TEXT. */
+	const char *only = ena_test_opt("hard_bad", NULL);
 	unsigned int i, k;
 
 	for (i = 0; i < RTE_DIM(modes); i++)
 		for (k = 0; k < RTE_DIM(bad); k++)
-			hard_tx_malformed_one(modes[i].emu, modes[i].pmd,
-				bad[k].what, bad[k].make);
+			if (only == NULL || strstr(bad[k].what, only) != NULL)
+				hard_tx_malformed_one(modes[i].emu,
+					modes[i].pmd, bad[k].what, bad[k].make);
 }
 
 /* ---- item 3: tx_prepare ------------------------------------------------ */
