@@ -239,8 +239,12 @@ if ! ninja -C "$builddir" > "$log/ninja.log" 2>&1; then
 	die "the build failed (log: $log/ninja.log); fix the errors above, then run again"
 fi
 
-pmd="$top/$builddir/drivers/librte_net_ena.so"
-emu="$top/$builddir/emu/librte_ena_emu.so"
+case "$builddir" in
+/*) builddir_abs=$builddir ;;
+*) builddir_abs=$top/$builddir ;;
+esac
+pmd="$builddir_abs/drivers/librte_net_ena.so"
+emu="$builddir_abs/emu/librte_ena_emu.so"
 # A plugin that registers nothing is a placeholder of a part not written yet.
 [ -f "$pmd" ] || die "the build produced no $pmd"
 grep -aqP '\x00net_ena\x00' "$pmd" ||

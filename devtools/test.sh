@@ -86,11 +86,26 @@ suites() {
 # The pmd suite on Debian's upstream net_ena: the differences it prints
 # ("difference (upstream): ...") are the ones our PMD fixes.
 upstream_pmd_suite() {
-	local dir=$1 plugins
+	local dir=$1 plugins log="$logdir/pmd-suite-upstream.log" rc
 	plugins=$(devtools/plugin-dir.sh "$dir") || return 1
-	run pmd-suite-upstream 600 "$dir/app/dpdk-test-ena" $(eal upstream) \
-		-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=pmds-23.0
-	grep -E '^(difference|note)' "$logdir/pmd-suite-upstream.log" |
+	# The upstream 22.11 PMD can crash in its own close: its interrupt
+	# callback may still run while close frees what it uses (it ignores
+	# the -EAGAIN of the unregistration; see the guide). One crash by a
+	# signal is noted and the suite run again; a second one counts.
+	timeout --kill-after=10 600 "$dir/app/dpdk-test-ena" $(eal upstream) \
+		-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=pmds-23.0 \
+		> "$log" 2>&1
+	rc=$?
+	if [ $rc -gt 128 ] && [ $rc -ne 137 ]; then
+		echo "  [pmd-suite-upstream] note: the upstream PMD died by signal $((rc - 128)) (its close race); running the suite again"
+		mv "$log" "$logdir/pmd-suite-upstream.crash.log"
+		timeout --kill-after=10 600 "$dir/app/dpdk-test-ena" \
+			$(eal upstream) -d "$plugins/drivers/librte_net_ena.so" \
+			-- pmd pmd=pmds-23.0 > "$log" 2>&1
+		rc=$?
+	fi
+	account pmd-suite-upstream "$log" $rc
+	grep -E '^(difference|note)' "$log" |
 		sed 's/^/  [pmd-suite-upstream] /'
 }
 

@@ -30,11 +30,12 @@ import signal
 import subprocess
 import time
 
-# cmdline writes its prompt a character at a time, so a whole log line
-# from another thread can land between any two of its characters: the
+# cmdline writes its prompt a character at a time, so whole log lines
+# from other threads can land between any two of its characters: the
 # prompt is "testpmd>" with such lines allowed inside; its trailing space
 # is dropped when it follows.
-PROMPT = re.compile(r"([^\n]*\n)??".join(re.escape(c) for c in "testpmd>"))
+PROMPT = re.compile(r"((?:[^\n]*\n)*?)".join(re.escape(c)
+                                              for c in "testpmd>"))
 
 
 class TestpmdError(Exception):

@@ -173,18 +173,26 @@ emu_vdev_irq(void *ctx, uint32_t vector)
 	if (vector != 0)
 		return;
 	if (v->irq_sock >= 0) {
-		if (!v->irq_host_enabled) {
-			v->irq_pending = true;
+		pthread_mutex_lock(&v->irq_lock);
+		/*
+		 * A driver that has just disabled its vector (closing) must
+		 * not get this one: read what the host said before sending.
+		 */
+		emu_vdev_irq_ctl_poll(v, true);
+		if (v->irq_gone || !v->irq_host_enabled) {
+			v->irq_pending = !v->irq_gone;
+			pthread_mutex_unlock(&v->irq_lock);
 			return;
 		}
 		/* One undelivered token is enough: the handler scans all. */
-		if (ioctl(v->irq_host_fd, FIONREAD, &queued) == 0 && queued > 0)
-			return;
-		if (send(v->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
+		if ((ioctl(v->irq_host_fd, FIONREAD, &queued) != 0 ||
+			    queued == 0) &&
+			send(v->irq_sock, &token, sizeof(token), MSG_DONTWAIT) <
 				0 &&
 			errno != EAGAIN)
 			emu_vdev_log(v, RTE_LOG_WARNING, "irq token: %s",
 				strerror(errno));
+		pthread_mutex_unlock(&v->irq_lock);
 		return;
 	}
 	if (v->irq_fd < 0)
@@ -195,13 +203,28 @@ emu_vdev_irq(void *ctx, uint32_t vector)
 			strerror(errno));
 }
 
+void
+emu_vdev_irq_line_quiesce(struct emu_vdev *v)
+{
+	char junk[16];
+
+	if (v->irq_sock < 0)
+		return;
+	pthread_mutex_lock(&v->irq_lock);
+	v->irq_gone = true;
+	v->irq_pending = false;
+	while (recv(v->irq_host_fd, junk, sizeof(junk), MSG_DONTWAIT) > 0)
+		;
+	pthread_mutex_unlock(&v->irq_lock);
+}
+
 /*
  * Host side enable/disable of the vector (rte_intr_enable/disable on a
  * UIO-type handle write 1/0). Once disabled, tokens still queued for the
  * host are withdrawn: a driver tearing down must not be called again.
  */
 unsigned int
-emu_vdev_irq_ctl_poll(struct emu_vdev *v)
+emu_vdev_irq_ctl_poll(struct emu_vdev *v, bool now)
 {
 	unsigned int work = 0;
 	char junk[16];
@@ -209,7 +232,8 @@ emu_vdev_irq_ctl_poll(struct emu_vdev *v)
 
 	if (v->irq_sock < 0)
 		return 0;
-	if (!v->step_idle && ++v->irq_ctl_tick % EMU_VDEV_IRQ_CTL_EVERY != 0)
+	if (!now && !v->step_idle &&
+		++v->irq_ctl_tick % EMU_VDEV_IRQ_CTL_EVERY != 0)
 		return 0;
 	while (recv(v->irq_sock, &on, sizeof(on), MSG_DONTWAIT) ==
 		(ssize_t)sizeof(on)) {
@@ -224,7 +248,7 @@ emu_vdev_irq_ctl_poll(struct emu_vdev *v)
 				       MSG_DONTWAIT) > 0)
 				;
 	}
-	if (work != 0 && v->irq_host_enabled && v->irq_pending) {
+	if (!now && work != 0 && v->irq_host_enabled && v->irq_pending) {
 		v->irq_pending = false;
 		emu_vdev_irq(v, 0);
 	}

@@ -138,6 +138,7 @@ emu_vdev_alloc(void)
 	v->irq_fd = -1;
 	v->irq_sock = -1;
 	v->irq_host_fd = -1;
+	pthread_mutex_init(&v->irq_lock, NULL);
 	return v;
 }
 
@@ -183,6 +184,7 @@ emu_vdev_free(struct emu_vdev *v)
 		close(v->irq_fd);
 	emu_vdev_dma_fini(v);
 	emu_vdev_bars_free(v);
+	pthread_mutex_destroy(&v->irq_lock);
 	free(v);
 }
 
@@ -192,8 +194,9 @@ emu_vdev_step(struct emu_vdev *v)
 {
 	unsigned int work;
 
-	work = ena_emu_dev_step(v->dev);
-	work += emu_vdev_irq_ctl_poll(v);
+	/* The host's enable/disable first: it decides who may be signalled. */
+	work = emu_vdev_irq_ctl_poll(v, false);
+	work += ena_emu_dev_step(v->dev);
 	v->step_idle = work == 0;
 	return work;
 }

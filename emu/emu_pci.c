@@ -479,6 +479,7 @@ emu_vdev_probe_secondary(struct rte_vdev_device *vdev, const char *name)
 	v->irq_fd = -1;
 	v->irq_sock = -1;
 	v->irq_host_fd = -1;
+	pthread_mutex_init(&v->irq_lock, NULL);
 	rc = emu_vdev_parse(v, name, rte_vdev_device_args(vdev), true);
 	if (rc != 0)
 		goto free_view;
@@ -619,6 +620,7 @@ emu_vdev_remove(struct rte_vdev_device *vdev)
 	rc = emu_pci_detach(dev);
 	if (rc != 0)
 		return rc;
+	emu_vdev_irq_line_quiesce(dev);
 	emu_vdev_thread_detach(dev);
 	emu_irq_line_close(dev);
 	emu_vdev_free(dev);

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <sys/queue.h>
 
 #include <rte_pci.h>
@@ -64,6 +65,14 @@ struct emu_vdev {
 	bool irq_host_enabled;
 	bool irq_pending; /* signalled while the host had it disabled */
 	/*
+	 * The driver is gone: no more tokens. Set, and tokens already queued
+	 * withdrawn, under irq_lock, which the signalling thread holds while
+	 * it sends one: a driver that left a callback behind (its
+	 * unregistration raced with the callback) is then never called again.
+	 */
+	bool irq_gone;
+	pthread_mutex_t irq_lock;
+	/*
 	 * recv() on the line is a syscall, so a busy step checks it only
 	 * every EMU_VDEV_IRQ_CTL_EVERY steps; an idle one always does.
 	 */
@@ -93,8 +102,14 @@ extern int ena_emu_logtype;
 extern const struct ena_emu_host_ops emu_vdev_host_ops;
 int emu_vdev_dma_init(struct emu_vdev *v);
 void emu_vdev_dma_fini(struct emu_vdev *v);
-/* Host enable/disable of the vector on the PCI driver's line. */
-unsigned int emu_vdev_irq_ctl_poll(struct emu_vdev *v);
+/*
+ * Host enable/disable of the vector on the PCI driver's line; now: read
+ * it at once (else only every EMU_VDEV_IRQ_CTL_EVERY busy steps).
+ */
+unsigned int emu_vdev_irq_ctl_poll(struct emu_vdev *v, bool now);
+
+/* The driver on the line has gone: withdraw and stop signalling. */
+void emu_vdev_irq_line_quiesce(struct emu_vdev *v);
 
 /* emu_main.c */
 /*

@@ -354,6 +354,33 @@ emu_test_devargs(void)
 		"llq_burst=70000",
 		"tx_reorder=yes",
 		"version=0x1g",
+		/* Keys once, numbers in plain decimal, values present. */
+		"queues=2,queues=3",
+		"llq=0,ka_stop=1,llq=0",
+		"queues=010",
+		"queues=0x4",
+		"queues=+4",
+		"queues= 4",
+		"queues=4 ",
+		"queues=",
+		"queues",
+		",queues=4",
+		"ring_size=0x400",
+		"admin_drop=00",
+		"wire=",
+		"wire=[]",
+		"wire=[pcap:a,b",
+		"mac=00:00:00:00:00:00",
+		"mac=ff:ff:ff:ff:ff:ff",
+		"mac=02:00:00:00:00",
+		"mac=02-00-00-00-00-01",
+		"mac=02:00:00:00:00:0g",
+		"wire=gen:0x40",
+		"wire=gen:64:010",
+		"wire=tap:",
+		"wire=tap:name/with/slash",
+		"wire=tap:an_interface_name_too_long",
+		"wire=nothing",
 	};
 	struct ena_emu_dev *d;
 	unsigned int i;
@@ -376,6 +403,18 @@ emu_test_devargs(void)
 	ENA_CHECK(ena_emu_irq_fd(d) >= 0, "no irq eventfd");
 	ENA_CHECK_RC("fault_set out of range", -EINVAL,
 		ena_emu_fault_set(d, ENA_EMU_FAULT_MAX, 1));
+	ena_emu_dev_destroy(d);
+
+	/* Register-valued knobs also take hexadecimal; 0 is a number. */
+	d = ena_emu_dev_create("emu_ok2",
+		"version=0x205,ctrl_version=256,admin_drop=0,wire=[loopback]");
+	ENA_CHECK(d != NULL, "hex version / decimal ctrl_version rejected");
+	if (d != NULL) {
+		ENA_CHECK_EQ("version knob", 0x205,
+			ena_emu_fault_get(d, ENA_EMU_FAULT_VERSION));
+		ENA_CHECK_EQ("ctrl_version knob", 256,
+			ena_emu_fault_get(d, ENA_EMU_FAULT_CTRL_VERSION));
+	}
 	ena_emu_dev_destroy(d);
 }
 

@@ -165,6 +165,16 @@ pmd_env_destroy(struct pmd_env *env)
 {
 	rte_eth_dev_stop(env->port);
 	/*
+	 * The upstream 22.11 PMD frees its statistics in close while its
+	 * interrupt callback may still run a keep-alive handler that writes
+	 * them (its close ignores the -EAGAIN of the callback's
+	 * unregistration): a keep-alive event during close crashes it. It
+	 * never checks keep-alives without rte_timer_manage() anyway, so the
+	 * device stops sending them before an upstream port goes away.
+	 */
+	if (!pmd_ours() && env->emu != NULL)
+		ena_emu_fault_set(env->emu, ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1);
+	/*
 	 * The upstream PMD frees its device memory only in PCI remove, which
 	 * never runs for a port already closed: the next probe then fails on
 	 * a leftover memzone. Let remove close it there.
