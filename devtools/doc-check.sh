@@ -4,8 +4,9 @@
 #
 # The user guide documents what the code does: every devarg key (PMD and
 # emulator), every xstat name and every error-level log message found in the
-# sources must appear in doc/guides/nics/ena.rst, the feature file must
-# exist, and the guide must build with Sphinx without a warning. Each item
+# sources must appear in doc/guides/nics/ena.rst, the PMD devarg ranges it
+# gives must be the parser's, the feature file must exist, and the guide
+# must build with Sphinx without a warning. Each item
 # counts as one check; the run ends with "N passed, N failed".
 #
 # usage: devtools/doc-check.sh [BUILD_DIR]   (default: build)
@@ -54,6 +55,18 @@ check devargs "PMD devarg" "$pmd_src"
 check devargs "emulator devarg" "$emu_src"
 check errors "error message" "$pmd_src" "$emu_src"
 check xstats "xstat" "$pmd_src"
+
+# Every PMD devarg range in the guide is the one the parser enforces.
+out=$(python3 devtools/devarg-ranges.py "$pmd_src/ena_devargs.c" \
+	"$pmd_src/ena_devargs.h" "$doc")
+line=$(echo "$out" | tail -n 1)
+if echo "$line" | grep -qE '^[0-9]+ passed, [0-9]+ failed'; then
+	pass=$((pass + $(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')))
+	fail=$((fail + $(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')))
+	echo "$out" | grep '^FAIL' || true
+else
+	bad "devarg-ranges.py gave no summary: $out"
+fi
 
 # The names a port really reports, per-queue numbers folded into N.
 fwd="$build/examples/ena_fwd-shared"

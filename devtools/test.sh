@@ -141,6 +141,13 @@ scripted() {
 	run emu-testpmd-upstream 600 devtools/emu-testpmd.py -b "$plugins"
 	run emu-testpmd-ours 600 devtools/emu-testpmd.py -b "$plugins" -p ours
 	run pmd-testpmd 600 devtools/pmd-testpmd.py -b "$plugins"
+	# The same testpmd sessions on upstream and ours: no regression.
+	run testpmd-diff 900 devtools/testpmd-diff.py -b "$plugins"
+	grep -E '^ours only' "$logdir/testpmd-diff.log" |
+		sed 's/^/  [testpmd-diff] /'
+	# Idle queues under testpmd: no false missing-Tx reset (bounded soak;
+	# devtools/soak-testpmd.py --full runs 10 minutes per mode).
+	run soak 900 devtools/soak-testpmd.py -b "$plugins"
 	ENA_TAP_LOGDIR=$logdir run emu-tap 300 devtools/emu-tap-test.py \
 		-b "$plugins" --server build/emu/ena-vfio-user
 	run multi-process 180 devtools/mp-test.sh -b build

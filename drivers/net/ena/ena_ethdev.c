@@ -301,9 +301,9 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 	ad->llq_active = false;
 	ad->llq_hdr_max = 0;
 	ad->max_llq_burst = 0;
-	if (!ad->devargs.enable_llq) {
+	if (ad->devargs.llq_policy == ENA_LLQ_POLICY_OFF) {
 		PMD_INIT_LOG(INFO, "%s: LLQ disabled by devarg %s=0", ad->name,
-			ENA_DEVARG_ENABLE_LLQ);
+			ENA_DEVARG_LLQ_POLICY);
 		return;
 	}
 	if (!feat->llq.present)
@@ -317,8 +317,20 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 		return;
 	}
 	memset(&req, 0, sizeof(req));
-	req.entry_size = ad->devargs.large_llq_hdr ? ENA_LLQ_ENTRY_LARGE
-						   : ENA_LLQ_ENTRY_NORMAL;
+	switch (ad->devargs.llq_policy) {
+	case ENA_LLQ_POLICY_LARGE:
+		req.entry_size = ENA_LLQ_ENTRY_LARGE;
+		break;
+	case ENA_LLQ_POLICY_DEVICE:
+		/* Devices of the 22.11 interface advise nothing: 128 B. */
+		req.entry_size = feat->llq.entry_size_recommended != 0
+			? feat->llq.entry_size_recommended
+			: ENA_LLQ_ENTRY_NORMAL;
+		break;
+	default:
+		req.entry_size = ENA_LLQ_ENTRY_NORMAL;
+		break;
+	}
 	req.descs_before_header = ENA_LLQ_DESCS_BEFORE_HDR;
 	req.multiple_descs_per_entry = true;
 	req.inline_header = true;
@@ -337,14 +349,33 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 		ad->llq_hdr_max > ad->hw.max_tx_header_size)
 		ad->llq_hdr_max = (uint16_t)ad->hw.max_tx_header_size;
 	ad->max_llq_burst = ad->hw.llq.max_entries_in_burst;
-	if (ad->devargs.large_llq_hdr && ad->hw.llq.entry_size < 256)
+	if (ad->hw.llq.entry_size < req.entry_size)
 		PMD_INIT_LOG(WARNING,
-			"%s: device refused 256 B LLQ entries; "
+			"%s: device refused %u B LLQ entries; "
 			"header limit is %u B",
-			ad->name, ad->llq_hdr_max);
+			ad->name, req.entry_size, ad->llq_hdr_max);
 	ena_check_wc(ad, pci);
 	PMD_INIT_LOG(INFO, "%s: LLQ entry %u B, header up to %u B", ad->name,
 		ad->hw.llq.entry_size, ad->llq_hdr_max);
+}
+
+/* enable_frag_bypass=1: a device without the feature still works. */
+static void
+ena_frag_bypass_setup(struct ena_adapter *ad)
+{
+	int rc = ena_hw_set_frag_bypass(&ad->hw, true);
+
+	if (rc == -EOPNOTSUPP)
+		PMD_INIT_LOG(WARNING,
+			"%s: %s=1, but the device does not offer fragment "
+			"bypass; IPv4 fragments stay under the PPS limit",
+			ad->name, ENA_DEVARG_FRAG_BYPASS);
+	else if (rc != 0)
+		PMD_INIT_LOG(WARNING,
+			"%s: device refused fragment bypass: %d (%s)", ad->name,
+			rc, strerror(-rc));
+	else
+		PMD_INIT_LOG(INFO, "%s: fragment bypass enabled", ad->name);
 }
 
 static uint32_t
@@ -375,10 +406,10 @@ ena_limits_from_features(
 	ad->max_tx_ring = RTE_MIN(ena_pow2_floor(n), (uint32_t)UINT16_MAX + 1);
 	n = RTE_MIN(q->max_rx_sq_depth, q->max_rx_cq_depth);
 	ad->max_rx_ring = RTE_MIN(ena_pow2_floor(n), (uint32_t)UINT16_MAX + 1);
-	if (ad->max_tx_ring > 32768)
-		ad->max_tx_ring = 32768;
-	if (ad->max_rx_ring > 32768)
-		ad->max_rx_ring = 32768;
+	if (ad->max_tx_ring > ENA_MAX_RING_SIZE)
+		ad->max_tx_ring = ENA_MAX_RING_SIZE;
+	if (ad->max_rx_ring > ENA_MAX_RING_SIZE)
+		ad->max_rx_ring = ENA_MAX_RING_SIZE;
 
 	ad->max_tx_sgl = RTE_MIN(
 		RTE_MAX(ad->hw.max_tx_descs_per_pkt, 1), ENA_MAX_SEGS);
@@ -461,6 +492,8 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 	}
 	ena_hw_admin_set_running(&ad->hw, true);
 	ena_llq_setup(ad, pci, &feat);
+	if (ad->devargs.frag_bypass)
+		ena_frag_bypass_setup(ad);
 	ad->rss_supported = ena_hw_feature_supported(
 				    &ad->hw, ENA_FEAT_RSS_IND_TABLE) &&
 		ena_hw_feature_supported(&ad->hw, ENA_FEAT_RSS_HASH_FUNCTION);
@@ -490,6 +523,8 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 	ad->stats_eni_ok = true;
 	ad->stats_srd_ok = true;
 	ad->stats_basic_ok = true;
+	ad->stats_fail_streak = 0;
+	ad->wd_sts_misses = 0;
 	ad->trigger_reset = false;
 	ad->reset_announced = false;
 	ad->reset_reason = ENA_RESET_REASON_NORMAL;
@@ -512,6 +547,8 @@ ena_set_burst_functions(struct rte_eth_dev *dev)
 	dev->tx_pkt_burst = ena_xmit_pkts;
 	dev->tx_pkt_prepare = ena_prep_pkts;
 	dev->rx_queue_count = ena_compat_rx_queue_count;
+	dev->rx_descriptor_status = ena_rx_descriptor_status;
+	dev->tx_descriptor_status = ena_tx_descriptor_status;
 }
 
 static const struct eth_dev_ops ena_eth_ops_secondary;
@@ -644,6 +681,9 @@ ena_dev_configure(struct rte_eth_dev *dev)
 		ad->rss_hf = rss->rss_hf;
 	}
 	ad->reta_user = false;
+	/* Queue set-up and MTU changes turn it on when frames need it. */
+	dev->data->scattered_rx = (conf->rxmode.offloads &
+					  RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
 	ad->state = ENA_STATE_CONFIG;
 	return 0;
 }
@@ -708,9 +748,11 @@ ena_link_update(struct rte_eth_dev *dev, int wait)
 	struct rte_eth_link link;
 
 	RTE_SET_USED(wait);
+	bool up = ad->link_up && !ad->link_forced_down;
+
 	memset(&link, 0, sizeof(link));
-	link.link_status = ad->link_up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN;
-	link.link_speed = ad->link_up ? ad->link_speed : RTE_ETH_SPEED_NUM_NONE;
+	link.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN;
+	link.link_speed = up ? ad->link_speed : RTE_ETH_SPEED_NUM_NONE;
 	link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
 	link.link_autoneg = RTE_ETH_LINK_FIXED;
 	return rte_eth_linkstatus_set(dev, &link);
@@ -749,7 +791,6 @@ static int
 ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
-	uint32_t frame = (uint32_t)mtu + RTE_ETHER_HDR_LEN;
 	uint16_t q;
 	int rc;
 
@@ -758,31 +799,21 @@ ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 			mtu, ENA_MIN_MTU, ad->max_mtu);
 		return -EINVAL;
 	}
-	/* A started port must still fit a frame in its Rx buffers. */
-	if (dev->data->dev_started &&
-		!(dev->data->dev_conf.rxmode.offloads &
-			RTE_ETH_RX_OFFLOAD_SCATTER)) {
-		for (q = 0; q < dev->data->nb_rx_queues; q++) {
-			struct ena_ring *r = &ad->rx_ring[q];
-			uint32_t room;
+	/* Every Rx queue set up must take the frame (see ena_rx.c). */
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		struct ena_ring *r = &ad->rx_ring[q];
 
-			if (!r->configured)
-				continue;
-			room = rte_pktmbuf_data_room_size(r->mb_pool) -
-				RTE_PKTMBUF_HEADROOM;
-			if (frame > room) {
-				PMD_DRV_LOG(ERR,
-					"%s: MTU %u needs %u B Rx "
-					"buffers, rxq %u has %u and "
-					"scattered Rx is off",
-					ad->name, mtu, frame, q, room);
-				return -EINVAL;
-			}
-		}
+		if (!r->configured)
+			continue;
+		rc = ena_rx_frame_fits(dev, q, mtu, ena_rx_room(r->mb_pool));
+		if (rc != 0)
+			return rc;
 	}
 	rc = ena_mtu_apply(ad, mtu);
-	if (rc == 0)
+	if (rc == 0) {
 		ad->mtu = mtu;
+		ena_tx_mtu_update(ad, mtu);
+	}
 	return rc;
 }
 
@@ -861,6 +892,8 @@ ena_dev_start(struct rte_eth_dev *dev)
 			return rc;
 		ad->mtu = dev->data->mtu;
 	}
+	ena_tx_mtu_update(ad, dev->data->mtu);
+	ad->link_forced_down = false;
 	rc = ena_rxq_intr_setup(dev);
 	if (rc != 0)
 		return rc;
@@ -960,6 +993,64 @@ ena_port_reset(struct rte_eth_dev *dev)
 	ad->state = prev == ENA_STATE_INIT ? ENA_STATE_INIT : ENA_STATE_STOPPED;
 	/* Force MTU to be pushed to the fresh device at the next start. */
 	ad->mtu = 0;
+	return 0;
+}
+
+/* Lets the started queues' bursts run, or makes them return 0. */
+static void
+ena_queues_run(struct rte_eth_dev *dev, bool run)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	uint16_t q;
+
+	for (q = 0; q < dev->data->nb_tx_queues; q++)
+		ad->tx_ring[q].run = run && ad->tx_ring[q].started;
+	for (q = 0; q < dev->data->nb_rx_queues; q++)
+		ad->rx_ring[q].run = run && ad->rx_ring[q].started;
+}
+
+static void
+ena_link_forced(struct rte_eth_dev *dev, bool down)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	ad->link_forced_down = down;
+	ena_queues_run(dev, !down);
+	PMD_DRV_LOG(NOTICE, "%s: link set %s by the application", ad->name,
+		down ? "down" : "up");
+	if (ena_link_update(dev, 0) == 0 &&
+		dev->data->dev_conf.intr_conf.lsc != 0)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+}
+
+/*
+ * An ENA has no link the driver could take down: link down/up is done in
+ * software. Down makes the bursts of the started queues return 0 (nothing
+ * received, nothing sent; what the device already holds stays in the
+ * rings), reports the link down and raises LSC; up resumes the queues.
+ * Bursts running on other lcores meanwhile end normally: nothing is freed.
+ * The next dev_start brings the link up again.
+ */
+static int
+ena_dev_set_link_down(struct rte_eth_dev *dev)
+{
+	ena_link_forced(dev, true);
+	return 0;
+}
+
+static int
+ena_dev_set_link_up(struct rte_eth_dev *dev)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+
+	if (ad->trigger_reset) {
+		PMD_DRV_LOG(ERR,
+			"%s: link up refused: a reset (%s) is pending; call "
+			"rte_eth_dev_reset() first",
+			ad->name, ena_reset_reason_name(ad->reset_reason));
+		return -EIO;
+	}
+	ena_link_forced(dev, false);
 	return 0;
 }
 
@@ -1081,6 +1172,8 @@ const struct eth_dev_ops ena_eth_ops = {
 	.dev_close = ena_dev_close,
 	.dev_reset = ena_port_reset,
 	.link_update = ena_link_update,
+	.dev_set_link_up = ena_dev_set_link_up,
+	.dev_set_link_down = ena_dev_set_link_down,
 	.promiscuous_enable = ena_promisc_enable,
 	.promiscuous_disable = ena_promisc_disable,
 	.allmulticast_enable = ena_allmulti_enable,
@@ -1098,6 +1191,9 @@ const struct eth_dev_ops ena_eth_ops = {
 	.tx_queue_stop = ena_txq_stop_op,
 	.rxq_info_get = ena_rxq_info,
 	.txq_info_get = ena_txq_info,
+	.rx_burst_mode_get = ena_rx_burst_mode_get,
+	.tx_burst_mode_get = ena_tx_burst_mode_get,
+	.get_monitor_addr = ena_rx_get_monitor_addr,
 	.rx_queue_intr_enable = ena_rx_queue_intr_enable,
 	.rx_queue_intr_disable = ena_rx_queue_intr_disable,
 	.tx_done_cleanup = ena_tx_done_cleanup,
@@ -1128,6 +1224,9 @@ static const struct eth_dev_ops ena_eth_ops_secondary = {
 	.dev_supported_ptypes_get = ena_compat_supported_ptypes,
 	.rxq_info_get = ena_rxq_info,
 	.txq_info_get = ena_txq_info,
+	.rx_burst_mode_get = ena_rx_burst_mode_get,
+	.tx_burst_mode_get = ena_tx_burst_mode_get,
+	.get_monitor_addr = ena_rx_get_monitor_addr,
 	.tx_done_cleanup = ena_tx_done_cleanup,
 	.stats_get = ena_compat_stats_get,
 	.stats_reset = ena_stats_reset,

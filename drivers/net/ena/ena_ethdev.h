@@ -22,15 +22,16 @@
 #define ENA_REG_BAR  0
 #define ENA_LLQ_BAR  2
 
-#define ENA_MAX_QUEUES	 128
-#define ENA_MAX_SEGS	 17
-#define ENA_DEFAULT_RING 1024
-#define ENA_MIN_RING	 128
-#define ENA_MIN_MTU	 128
-#define ENA_MIN_RX_BUF	 1400
-#define ENA_HASH_KEY_LEN 40
-#define ENA_RETA_LOG	 7
-#define ENA_RETA_SIZE	 (1u << ENA_RETA_LOG)
+#define ENA_MAX_QUEUES	  128
+#define ENA_MAX_SEGS	  17
+#define ENA_DEFAULT_RING  1024
+#define ENA_MIN_RING	  128
+#define ENA_MAX_RING_SIZE 32768 /* largest ring the driver sets up */
+#define ENA_MIN_MTU	  128
+#define ENA_MIN_RX_BUF	  1400
+#define ENA_HASH_KEY_LEN  40
+#define ENA_RETA_LOG	  7
+#define ENA_RETA_SIZE	  (1u << ENA_RETA_LOG)
 
 /* Device queue numbering: Tx and Rx queues of a pair are interleaved. */
 #define ENA_TXQ_DEV_IDX(q) (2 * (q))
@@ -114,6 +115,9 @@ struct ena_ring {
 		uint16_t tx_free_thresh;
 	};
 	uint16_t sgl_size;
+	/* Tx: segments a packet may have and still fit with a meta descriptor;
+	 * longer chains are linearised. */
+	uint16_t tx_seg_max;
 	uint16_t tx_max_hdr; /* LLQ header bytes to push; 0 = regular */
 	uint16_t port_id;
 	uint64_t rx_hash_flag; /* RTE_MBUF_F_RX_RSS_HASH or 0 */
@@ -121,6 +125,13 @@ struct ena_ring {
 	bool tx_l4_full; /* device computes the full L4 checksum */
 	bool started;
 	bool run; /* datapath may touch the rings */
+	/*
+	 * Counters, written by the queue's owner only. stats_seq is odd
+	 * while a burst commits its counters (ena_stats_begin/end), so a
+	 * reader on another thread takes a consistent copy of the queue's
+	 * counters without a lock (ena_xstats.c).
+	 */
+	uint32_t stats_seq;
 	union {
 		struct ena_xs_rxq rx_stats;
 		struct ena_xs_txq tx_stats;
@@ -137,6 +148,12 @@ struct ena_ring {
 	unsigned int socket_id;
 	uint64_t offloads;
 	uint32_t missing_thresh;
+	uint32_t tx_max_frame; /* MTU plus L2 overhead, for tx_prepare */
+	/* Counter values at the last stats reset (reported: now - base). */
+	union {
+		struct ena_xs_rxq rx_base;
+		struct ena_xs_txq tx_base;
+	};
 	union {
 		struct ena_hw_rx_frag rx_frags[ENA_MAX_SEGS];
 		struct ena_hw_buf tx_segs[ENA_MAX_SEGS];
@@ -200,10 +217,12 @@ struct ena_adapter {
 
 	/* Health. */
 	rte_spinlock_t admin_lock;
-	bool link_up;
+	bool link_up;	       /* as the device reports it */
+	bool link_forced_down; /* rte_eth_dev_set_link_down() */
 	bool trigger_reset;
 	bool reset_announced;
 	bool wd_armed;
+	uint8_t wd_sts_misses; /* status reads unanswered in a row */
 	bool poll_armed;
 	bool intr_registered;
 	bool rxq_intr; /* Rx queues have MSI-X vectors (ena_intr.c) */
@@ -220,12 +239,35 @@ struct ena_adapter {
 
 	/* Counters (device-side ones are cached copies). */
 	struct ena_xs_dev dev_stats;
+	struct ena_xs_dev dev_base; /* at the last stats reset */
+	/* Device statistics commands failing in a row, last failure logged. */
+	uint32_t stats_fail_streak;
+	uint64_t stats_fail_logged; /* TSC */
 	struct ena_hw_eni_stats eni_stats;
 	struct ena_hw_srd_stats srd_stats;
 	uint64_t basic_rx_drops;
 	uint64_t basic_tx_drops;
 	uint64_t memzone_seq;
 };
+
+/*
+ * A burst commits its counters between these two: stats_seq odd while
+ * they change. Plain stores on the owner's own line; the barriers order
+ * them for a reader on another core.
+ */
+static inline void
+ena_stats_begin(struct ena_ring *r)
+{
+	__atomic_store_n(&r->stats_seq, r->stats_seq + 1, __ATOMIC_RELAXED);
+	rte_smp_wmb();
+}
+
+static inline void
+ena_stats_end(struct ena_ring *r)
+{
+	rte_smp_wmb();
+	__atomic_store_n(&r->stats_seq, r->stats_seq + 1, __ATOMIC_RELAXED);
+}
 
 static inline struct ena_adapter *
 ena_adapter_of(struct rte_eth_dev *dev)
@@ -255,6 +297,14 @@ int ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 void ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *rxq);
 uint16_t ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 /* ena_rx_queue_count, ena_supported_ptypes: see ena_compat.h */
+int ena_rx_descriptor_status(void *q, uint16_t offset);
+uint32_t ena_rx_room(struct rte_mempool *mp);
+/* 0, or -EINVAL when frames of mtu cannot fit Rx buffers of room bytes. */
+int ena_rx_frame_fits(
+	struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room);
+int ena_rx_get_monitor_addr(void *q, struct rte_power_monitor_cond *pmc);
+int ena_rx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 
 /* ena_intr.c */
 int ena_intr_setup(struct rte_eth_dev *dev);
@@ -274,6 +324,10 @@ void ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *txq);
 uint16_t ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 uint16_t ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n);
 int ena_tx_done_cleanup(void *q, uint32_t free_cnt);
+void ena_tx_mtu_update(struct ena_adapter *ad, uint16_t mtu);
+int ena_tx_descriptor_status(void *q, uint16_t offset);
+int ena_tx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 
 /* ena_rss.c */
 void ena_rss_defaults(struct ena_adapter *ad);

@@ -239,6 +239,25 @@ ena_port_running(const struct ena_adapter *ad)
 	return ad->state == ENA_STATE_RUNNING;
 }
 
+/*
+ * The application may give the table in part: the first size entries
+ * (size up to the device's table, 64 per rte_eth_rss_reta_entry64), masks
+ * choosing which of them change; the others keep their value.
+ */
+static int
+ena_reta_size_check(const struct ena_adapter *ad,
+	const struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
+{
+	if (conf == NULL || size == 0 || size > ENA_RETA_SIZE) {
+		PMD_DRV_LOG(ERR,
+			"%s: RETA size %u invalid (device table: 1 to %u "
+			"entries)",
+			ad->name, size, ENA_RETA_SIZE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int
 ena_rss_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
@@ -252,11 +271,9 @@ ena_rss_reta_update(struct rte_eth_dev *dev,
 		PMD_DRV_LOG(ERR, "%s: device has no RSS", ad->name);
 		return -ENOTSUP;
 	}
-	if (size != ENA_RETA_SIZE || conf == NULL) {
-		PMD_DRV_LOG(ERR, "%s: RETA size %u invalid (device: %u)",
-			ad->name, size, ENA_RETA_SIZE);
-		return -EINVAL;
-	}
+	rc = ena_reta_size_check(ad, conf, size);
+	if (rc != 0)
+		return rc;
 	if (!ad->reta_user)
 		ena_reta_default(ad);
 	memcpy(next, ad->reta, sizeof(next));
@@ -295,13 +312,13 @@ ena_rss_reta_query(struct rte_eth_dev *dev,
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	uint16_t i;
 
+	int rc;
+
 	if (!ad->rss_supported)
 		return -ENOTSUP;
-	if (size != ENA_RETA_SIZE || conf == NULL) {
-		PMD_DRV_LOG(ERR, "%s: RETA size %u invalid (device: %u)",
-			ad->name, size, ENA_RETA_SIZE);
-		return -EINVAL;
-	}
+	rc = ena_reta_size_check(ad, conf, size);
+	if (rc != 0)
+		return rc;
 	if (!ad->reta_user)
 		ena_reta_default(ad);
 	for (i = 0; i < size; i++) {

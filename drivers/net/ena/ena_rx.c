@@ -2,6 +2,7 @@
  * Copyright(c) 2026 dpdk-ena authors
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -55,7 +56,7 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	struct ena_ring *r = &ad->rx_ring[qid];
 	uint64_t offloads = conf->offloads |
 		dev->data->dev_conf.rxmode.offloads;
-	uint32_t room, frame;
+	uint32_t room;
 	uint16_t i;
 	int rc;
 
@@ -67,17 +68,7 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 		PMD_DRV_LOG(ERR, "%s: rxq %u: no mempool", ad->name, qid);
 		return -EINVAL;
 	}
-	room = rte_pktmbuf_data_room_size(mp);
-	room = room > RTE_PKTMBUF_HEADROOM ? room - RTE_PKTMBUF_HEADROOM : 0;
-	frame = (uint32_t)dev->data->mtu + RTE_ETHER_HDR_LEN;
-	if (!(offloads & RTE_ETH_RX_OFFLOAD_SCATTER) && room < frame) {
-		PMD_DRV_LOG(ERR,
-			"%s: rxq %u: mempool %s buffers hold %u B, a "
-			"%u B frame (MTU %u) needs scattered Rx "
-			"(RTE_ETH_RX_OFFLOAD_SCATTER) or bigger buffers",
-			ad->name, qid, mp->name, room, frame, dev->data->mtu);
-		return -EINVAL;
-	}
+	room = ena_rx_room(mp);
 	if (room < 64) {
 		PMD_DRV_LOG(ERR,
 			"%s: rxq %u: mempool %s buffers of %u B are "
@@ -85,6 +76,9 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 			ad->name, qid, mp->name, room);
 		return -EINVAL;
 	}
+	rc = ena_rx_frame_fits(dev, qid, dev->data->mtu, room);
+	if (rc != 0)
+		return rc;
 	if (r->configured)
 		ena_rx_queue_release(dev, qid);
 
@@ -138,6 +132,59 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	if (offloads & RTE_ETH_RX_OFFLOAD_SCATTER)
 		dev->data->scattered_rx = 1;
 	dev->data->rx_queues[qid] = r;
+	return 0;
+}
+
+uint32_t
+ena_rx_room(struct rte_mempool *mp)
+{
+	uint32_t room = rte_pktmbuf_data_room_size(mp);
+
+	return room > RTE_PKTMBUF_HEADROOM ? room - RTE_PKTMBUF_HEADROOM : 0;
+}
+
+/*
+ * A frame of the MTU in Rx buffers of room bytes: in one, or chained over
+ * as many as the device fills for one packet. The device chains buffers
+ * whatever the offloads say, so when one buffer is too small the driver
+ * turns scattered Rx on (as upstream and other PMDs do) rather than
+ * refusing the MTU or the queue; whether the port is stopped or running.
+ */
+int
+ena_rx_frame_fits(
+	struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room)
+{
+	struct ena_adapter *ad = ena_adapter_of(dev);
+	uint32_t frame = (uint32_t)mtu + RTE_ETHER_HDR_LEN, bufs;
+
+	if (frame <= room)
+		return 0;
+	bufs = room != 0 ? (frame + room - 1) / room : UINT32_MAX;
+	if (bufs > ad->max_rx_sgl) {
+		PMD_DRV_LOG(ERR,
+			"%s: rxq %u: a %u B frame (MTU %u) needs %u buffers "
+			"of %u B, the device chains at most %u",
+			ad->name, qid, frame, mtu, bufs, room, ad->max_rx_sgl);
+		return -EINVAL;
+	}
+	if (!dev->data->scattered_rx) {
+		dev->data->scattered_rx = 1;
+		PMD_DRV_LOG(INFO,
+			"%s: rxq %u: a %u B frame (MTU %u) takes %u buffers "
+			"of %u B: scattered Rx enabled",
+			ad->name, qid, frame, mtu, bufs, room);
+	}
+	return 0;
+}
+
+int
+ena_rx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
+{
+	RTE_SET_USED(qid);
+	mode->flags = 0;
+	snprintf(mode->info, sizeof(mode->info), "Scalar%s",
+		dev->data->scattered_rx ? ", scattered" : "");
 	return 0;
 }
 
@@ -241,7 +288,7 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 			"(mempool %s short)",
 			ad->name, r->id, got, want, r->mb_pool->name);
 	r->started = true;
-	r->run = true;
+	r->run = !ad->link_forced_down;
 	return 0;
 }
 
@@ -411,15 +458,20 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	}
 out:
 	r->next_to_clean = ntc;
-	r->rx_stats.cnt += nb;
-	r->rx_stats.bytes += bytes;
-	r->rx_stats.l4_csum_good += good;
+	if (nb != 0) {
+		ena_stats_begin(r);
+		r->rx_stats.cnt += nb;
+		r->rx_stats.bytes += bytes;
+		r->rx_stats.l4_csum_good += good;
+		ena_stats_end(r);
+	}
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
 		likely(!r->adapter->trigger_reset))
 		ena_rx_refill(r, ena_rx_free_slots(r));
 	return nb;
 }
 
+/* Descriptors the device has filled and the driver not yet taken. */
 uint32_t
 ena_rx_queue_count(void *q)
 {
@@ -427,7 +479,54 @@ ena_rx_queue_count(void *q)
 
 	if (!r->started)
 		return 0;
-	return ena_hw_cq_empty(&r->cq) ? 0 : 1;
+	return ena_hw_rx_comp_count(&r->cq, r->ring_size);
+}
+
+/*
+ * Offsets count from the next descriptor the driver takes: the filled
+ * ones first, then those posted to the device, then the ones the driver
+ * holds (including the slot a ring always keeps empty).
+ */
+int
+ena_rx_descriptor_status(void *q, uint16_t offset)
+{
+	struct ena_ring *r = q;
+
+	if (offset >= r->ring_size)
+		return -EINVAL;
+	if (!r->started)
+		return RTE_ETH_RX_DESC_UNAVAIL;
+	if (offset < ena_hw_rx_comp_count(&r->cq, offset + 1))
+		return RTE_ETH_RX_DESC_DONE;
+	if (offset < (uint16_t)(r->sq.tail - r->sq.next_to_comp))
+		return RTE_ETH_RX_DESC_AVAIL;
+	return RTE_ETH_RX_DESC_UNAVAIL;
+}
+
+/* For rte_power_monitor(): -1 (do not sleep) once the phase has turned. */
+static int
+ena_rx_monitor_cb(const uint64_t value,
+	const uint64_t opaque[RTE_POWER_MONITOR_OPAQUE_SZ])
+{
+	return (value & opaque[0]) == opaque[1] ? -1 : 0;
+}
+
+int
+ena_rx_get_monitor_addr(void *q, struct rte_power_monitor_cond *pmc)
+{
+	struct ena_ring *r = q;
+	const volatile uint32_t *status;
+	uint32_t mask, value;
+
+	if (!r->started)
+		return -EINVAL;
+	ena_hw_rx_comp_next(&r->cq, &status, &mask, &value);
+	pmc->addr = (volatile void *)(uintptr_t)status;
+	pmc->size = sizeof(*status);
+	pmc->fn = ena_rx_monitor_cb;
+	pmc->opaque[0] = mask;
+	pmc->opaque[1] = value;
+	return 0;
 }
 
 const uint32_t *

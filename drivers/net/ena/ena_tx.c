@@ -2,6 +2,7 @@
  * Copyright(c) 2026 dpdk-ena authors
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -10,6 +11,7 @@
 #include <rte_ip.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
+#include <rte_memcpy.h>
 #include <rte_mempool.h>
 #include <rte_net.h>
 #include <rte_prefetch.h>
@@ -19,11 +21,20 @@
 
 #define ENA_TX_CLEAN_MAX 256
 
-/* mbuf Tx flags this driver acts upon. */
-#define ENA_TX_OL_FLAGS                                      \
-	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |    \
-		RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_IPV4 | \
-		RTE_MBUF_F_TX_IPV6)
+/* mbuf Tx flags that request an offload of this device. */
+#define ENA_TX_OL_REQUESTS \
+	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+/* Every Tx flag this driver understands (the L3 type ones describe). */
+#define ENA_TX_OL_KNOWN \
+	(ENA_TX_OL_REQUESTS | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+
+/*
+ * Shortest frame the device sends: one with a whole Ethernet header (the
+ * device pads it to the wire minimum itself, so a 42 B ARP reply goes out).
+ */
+#define ENA_TX_MIN_FRAME RTE_ETHER_HDR_LEN
+/* What a frame may carry beyond the MTU: Ethernet header and two tags. */
+#define ENA_TX_L2_OVERHEAD (RTE_ETHER_HDR_LEN + 2 * RTE_VLAN_HLEN)
 
 /* ---- setup / release ------------------------------------------------------ */
 
@@ -90,6 +101,9 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	r->socket_id = socket;
 	r->offloads = offloads;
 	r->sgl_size = ad->max_tx_sgl;
+	/* The device counts the meta descriptor in its per-packet limit. */
+	r->tx_seg_max = (uint16_t)RTE_MAX(r->sgl_size - 1, 1);
+	r->tx_max_frame = (uint32_t)dev->data->mtu + ENA_TX_L2_OVERHEAD;
 	r->deferred_start = conf->tx_deferred_start != 0;
 	r->fast_free = (offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE) != 0;
 	r->tx_free_thresh = conf->tx_free_thresh != 0 &&
@@ -151,7 +165,7 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 		? ad->hw.missing_tx_threshold
 		: ENA_MISSING_TX_BUDGET;
 	r->started = true;
-	r->run = true;
+	r->run = !ad->link_forced_down;
 	return 0;
 }
 
@@ -329,41 +343,135 @@ ena_tx_offload_ctx(const struct ena_ring *r, const struct rte_mbuf *m,
  * Maps the mbuf chain to device buffers. In LLQ mode the first tx_max_hdr
  * bytes (or the whole packet if shorter) go into the device entry and are
  * left out of the buffer list.
+ *
+ * The chain is checked against its head while it is walked: it must hold
+ * exactly nb_segs segments whose data_len add up to a non-zero pkt_len.
+ * The walk never takes more than nb_segs segments, and the caller only
+ * passes packets of at most tx_seg_max of them, so tx_segs cannot be
+ * overrun whatever the next pointers say; the header copy reads only once
+ * the chain is known to hold pkt_len bytes. False: drop the packet.
  */
-static inline void
+static inline bool
 ena_tx_map(struct ena_ring *r, struct rte_mbuf *m, struct ena_hw_tx_ctx *c)
 {
 	struct ena_hw_buf *b = r->tx_segs;
-	uint16_t nb = 0, skip = 0;
+	const struct rte_mbuf *s = m;
+	uint32_t left = m->pkt_len;
+	uint16_t nb = 0, segs = m->nb_segs, skip = 0, len;
 
-	c->push_hdr = NULL;
-	c->push_len = 0;
-	if (r->tx_max_hdr != 0) {
-		uint16_t push = (uint16_t)RTE_MIN(
-			m->pkt_len, (uint32_t)r->tx_max_hdr);
-
-		if (likely(m->data_len >= push)) {
-			c->push_hdr = rte_pktmbuf_mtod(m, void *);
-		} else {
-			c->push_hdr = rte_pktmbuf_read(
-				m, 0, push, r->llq_hdr_buf);
-		}
-		c->push_len = push;
-		skip = push;
-	}
+	if (unlikely(left == 0))
+		return false;
+	if (r->tx_max_hdr != 0)
+		skip = (uint16_t)RTE_MIN(left, (uint32_t)r->tx_max_hdr);
+	c->push_len = skip;
 	do {
-		if (m->data_len > skip) {
-			b[nb].iova = rte_mbuf_data_iova(m) + skip;
-			b[nb].len = (uint16_t)(m->data_len - skip);
+		len = s->data_len;
+		if (unlikely(segs == 0 || len > left))
+			return false;
+		segs--;
+		left -= len;
+		if (len > skip) {
+			b[nb].iova = rte_mbuf_data_iova(s) + skip;
+			b[nb].len = (uint16_t)(len - skip);
 			nb++;
 			skip = 0;
 		} else {
-			skip = (uint16_t)(skip - m->data_len);
+			skip = (uint16_t)(skip - len);
 		}
-		m = m->next;
-	} while (m != NULL);
+		s = s->next;
+	} while (s != NULL);
+	if (unlikely(segs != 0 || left != 0))
+		return false;
+	c->push_hdr = NULL;
+	if (c->push_len != 0) {
+		if (likely(m->data_len >= c->push_len))
+			c->push_hdr = rte_pktmbuf_mtod(m, void *);
+		else
+			c->push_hdr = rte_pktmbuf_read(
+				m, 0, c->push_len, r->llq_hdr_buf);
+	}
 	c->bufs = b;
 	c->nbufs = nb;
+	return true;
+}
+
+/* Data room of an mbuf of pool mp, headroom excluded. */
+static inline uint32_t
+ena_tx_room(struct rte_mempool *mp)
+{
+	uint32_t room = rte_pktmbuf_data_room_size(mp);
+
+	return room > RTE_PKTMBUF_HEADROOM ? room - RTE_PKTMBUF_HEADROOM : 0;
+}
+
+/*
+ * A chain of more segments than the device takes, copied into as few
+ * mbufs of its own pool as its length needs (one when it fits one). The
+ * copy follows the chain only as far as the head says and checks that it
+ * adds up, like ena_tx_map. Returns the copy, the original freed; NULL
+ * when the packet was dropped (no mbuf to be had, or the chain disagrees
+ * with its head), the original freed too.
+ */
+static struct rte_mbuf *
+ena_tx_linearize(const struct ena_ring *r, struct rte_mbuf *m)
+{
+	struct rte_mbuf *out[ENA_MAX_SEGS];
+	struct rte_mempool *mp = m->pool;
+	const struct rte_mbuf *s = m;
+	uint32_t room = ena_tx_room(mp), left = m->pkt_len, off = 0, k, n;
+	uint16_t segs = m->nb_segs;
+	uint8_t *dst;
+
+	/* Refused by tx_prepare; only a TSO packet can be this long. */
+	if (left == 0 || room == 0 || left > room * (uint32_t)r->tx_seg_max)
+		goto drop;
+	for (n = 1; n * room < left; n++)
+		;
+	if (rte_pktmbuf_alloc_bulk(mp, out, n) != 0)
+		goto drop;
+	for (k = 0; k < n; k++) {
+		out[k]->data_len = (uint16_t)RTE_MIN(room, left - k * room);
+		out[k]->next = k + 1 < n ? out[k + 1] : NULL;
+	}
+	k = 0;
+	dst = rte_pktmbuf_mtod(out[0], uint8_t *);
+	for (; s != NULL && segs > 0; s = s->next, segs--) {
+		const uint8_t *src = rte_pktmbuf_mtod(s, const uint8_t *);
+		uint32_t len = s->data_len, chunk;
+
+		if (len > left)
+			break;
+		left -= len;
+		while (len > 0) {
+			chunk = RTE_MIN(len, out[k]->data_len - off);
+			rte_memcpy(dst + off, src, chunk);
+			src += chunk;
+			len -= chunk;
+			off += chunk;
+			if (off == out[k]->data_len && k + 1 < n) {
+				k++;
+				off = 0;
+				dst = rte_pktmbuf_mtod(out[k], uint8_t *);
+			}
+		}
+	}
+	if (s != NULL || segs != 0 || left != 0) {
+		rte_pktmbuf_free_bulk(out, n);
+		goto drop;
+	}
+	out[0]->nb_segs = (uint16_t)n;
+	out[0]->pkt_len = m->pkt_len;
+	out[0]->ol_flags = m->ol_flags;
+	out[0]->tx_offload = m->tx_offload;
+	out[0]->packet_type = m->packet_type;
+	out[0]->vlan_tci = m->vlan_tci;
+	out[0]->vlan_tci_outer = m->vlan_tci_outer;
+	out[0]->port = m->port;
+	rte_pktmbuf_free(m);
+	return out[0];
+drop:
+	rte_pktmbuf_free(m);
+	return NULL;
 }
 
 uint16_t
@@ -372,7 +480,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	struct ena_ring *r = q;
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
-	uint16_t sent = 0, queued = 0, used, id;
+	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used, id, need;
 	bool llq = r->tx_max_hdr != 0;
 	int rc;
 
@@ -380,7 +488,6 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 		return 0;
 	if (ena_hw_sq_free(&r->sq) < r->tx_free_thresh)
 		ena_tx_clean(r, r->ring_size);
-	r->tx_stats.tx_poll++;
 	now = rte_get_timer_cycles();
 	for (; sent < n; sent++) {
 		struct rte_mbuf *m = pkts[sent];
@@ -388,20 +495,28 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 
 		if (sent + 1 < n)
 			rte_prefetch0(pkts[sent + 1]);
-		if (unlikely(m->nb_segs > r->sgl_size)) {
-			/* tx_prepare would have refused it: drop, count. */
-			r->tx_stats.errors++;
-			r->adapter->dev_stats.tx_drops++;
-			rte_pktmbuf_free(m);
-			continue;
-		}
-		if (unlikely(!ena_hw_sq_has_room(&r->sq, m->nb_segs + 1))) {
+		/* Room for the packet, or for its linearised copy. */
+		need = (uint16_t)RTE_MIN(m->nb_segs, r->tx_seg_max) + 1;
+		if (unlikely(!ena_hw_sq_has_room(&r->sq, need))) {
 			if (ena_tx_clean(r, r->ring_size) == 0 ||
-				!ena_hw_sq_has_room(&r->sq, m->nb_segs + 1))
+				!ena_hw_sq_has_room(&r->sq, need))
 				break;
 		}
+		if (unlikely(m->nb_segs > r->tx_seg_max)) {
+			m = ena_tx_linearize(r, m);
+			if (m == NULL) {
+				dropped++;
+				continue;
+			}
+			lin++;
+		}
+		if (unlikely(!ena_tx_map(r, m, &c))) {
+			/* The chain disagrees with its head: drop it. */
+			rte_pktmbuf_free(m);
+			dropped++;
+			continue;
+		}
 		ena_tx_offload_ctx(r, m, &c);
-		ena_tx_map(r, m, &c);
 		id = r->free_ids[r->next_to_use & r->size_mask];
 		c.req_id = id;
 		if (unlikely(ena_hw_sq_doorbell_needed(&r->sq, &c))) {
@@ -415,12 +530,14 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			rc = ena_hw_tx_prepare(&r->sq, &c, &used);
 		}
 		if (unlikely(rc != 0)) {
-			if (rc == -ENOSPC)
+			/* The application keeps what was not sent, but a copy
+			 * is ours: it goes with the original. */
+			if (rc == -ENOSPC && m == pkts[sent])
 				break;
-			r->tx_stats.prepare_ctx_err++;
-			r->tx_stats.errors++;
-			r->adapter->dev_stats.tx_drops++;
+			if (rc != -ENOSPC)
+				r->tx_stats.prepare_ctx_err++;
 			rte_pktmbuf_free(m);
+			dropped++;
 			continue;
 		}
 		b = &r->tx_bufs[id];
@@ -436,78 +553,222 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 		ena_hw_sq_doorbell(&r->sq);
 		r->tx_stats.doorbells++;
 	}
+	ena_stats_begin(r);
+	r->tx_stats.tx_poll++;
 	r->tx_stats.cnt += queued;
 	r->tx_stats.bytes += bytes;
+	r->tx_stats.errors += dropped;
+	r->tx_stats.linearize += lin;
 	r->tx_stats.llq_pushes += llq ? queued : 0;
 	r->tx_stats.available_desc = ena_hw_sq_free(&r->sq);
+	ena_stats_end(r);
 	return sent;
 }
 
 /* ---- prepare ------------------------------------------------------------------ */
 
+/* tx_prepare's verdict on one packet: logged at debug level, then errno. */
+static int
+ena_prep_refuse(const struct ena_ring *r, const struct rte_mbuf *m, int err,
+	const char *why, uint64_t value)
+{
+	PMD_TX_LOG(DEBUG,
+		"%s: txq %u: packet refused: %s (%" PRIu64 "; pkt_len %u, "
+		"nb_segs %u, ol_flags 0x%" PRIx64 ")",
+		r->adapter->name, r->id, why, value, m->pkt_len, m->nb_segs,
+		m->ol_flags);
+	return err;
+}
+
+/* The offload requests of a packet; 0 or a positive errno. */
+static int
+ena_prep_offloads(const struct ena_ring *r, struct rte_mbuf *m)
+{
+	const struct ena_adapter *ad = r->adapter;
+	uint64_t fl = m->ol_flags, req = fl & ENA_TX_OL_REQUESTS;
+	int rc;
+
+	if (fl & RTE_MBUF_F_TX_OFFLOAD_MASK & ~ENA_TX_OL_KNOWN)
+		return ena_prep_refuse(r, m, ENOTSUP,
+			"offload this device does not have",
+			fl & RTE_MBUF_F_TX_OFFLOAD_MASK & ~ENA_TX_OL_KNOWN);
+	if (likely(req == 0))
+		return 0;
+	if (req & ~r->tx_ol_mask)
+		return ena_prep_refuse(r, m, EINVAL,
+			"offload not enabled on the queue",
+			req & ~r->tx_ol_mask);
+	if ((fl & RTE_MBUF_F_TX_L4_MASK) == RTE_MBUF_F_TX_SCTP_CKSUM)
+		return ena_prep_refuse(r, m, ENOTSUP, "SCTP checksum",
+			fl & RTE_MBUF_F_TX_L4_MASK);
+	if (!(fl & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)))
+		return ena_prep_refuse(r, m, EINVAL,
+			"offload without RTE_MBUF_F_TX_IPV4/6", req);
+	if ((fl & RTE_MBUF_F_TX_IP_CKSUM) && !(fl & RTE_MBUF_F_TX_IPV4))
+		return ena_prep_refuse(r, m, EINVAL, "IP checksum of IPv6", fl);
+	if (m->l2_len == 0 || m->l3_len == 0)
+		return ena_prep_refuse(r, m, EINVAL, "l2_len or l3_len of 0",
+			(uint64_t)m->l2_len << 16 | m->l3_len);
+	if ((fl & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
+		(fl & RTE_MBUF_F_TX_IPV6) && !ad->tx_l4_v6)
+		return ena_prep_refuse(r, m, ENOTSUP, "IPv6 L4 checksum", fl);
+	if (fl & RTE_MBUF_F_TX_TCP_SEG) {
+		if ((fl & RTE_MBUF_F_TX_IPV6) && !ad->tx_tso_v6)
+			return ena_prep_refuse(r, m, ENOTSUP, "IPv6 TSO", fl);
+		if (m->tso_segsz == 0 || m->l4_len == 0)
+			return ena_prep_refuse(r, m, EINVAL,
+				"TSO without tso_segsz or l4_len",
+				m->tso_segsz);
+		if (r->tx_max_hdr != 0 &&
+			m->l2_len + m->l3_len + m->l4_len > r->tx_max_hdr)
+			return ena_prep_refuse(r, m, EINVAL,
+				"TSO headers longer than the LLQ header",
+				m->l2_len + m->l3_len + m->l4_len);
+	}
+#ifdef RTE_LIBRTE_ETHDEV_DEBUG
+	rc = rte_validate_tx_offload(m);
+	if (rc != 0)
+		return -rc;
+#endif
+	/* Partial L4 checksum: the device wants the pseudo header. */
+	if ((fl & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
+		!r->tx_l4_full) {
+		rc = rte_net_intel_cksum_flags_prepare(
+			m, fl & ~RTE_MBUF_F_TX_IP_CKSUM);
+		if (rc != 0)
+			return ena_prep_refuse(r, m, -rc,
+				"pseudo-header checksum", (uint64_t)-rc);
+	}
+	return 0;
+}
+
+/*
+ * Everything the burst would drop or the device would refuse: a chain that
+ * disagrees with its head or has an empty segment, a runt, a frame longer
+ * than the MTU allows (TSO aside), a chain too long to linearise, offload
+ * requests the queue cannot honour. 0 or a positive errno.
+ */
+static int
+ena_prep_one(const struct ena_ring *r, struct rte_mbuf *m)
+{
+	const struct rte_mbuf *s = m;
+	uint32_t sum = 0;
+	uint16_t segs = 0;
+
+	for (; s != NULL; s = s->next) {
+		if (++segs > m->nb_segs)
+			return ena_prep_refuse(r, m, EINVAL,
+				"chain longer than nb_segs", segs);
+		if (s->data_len == 0)
+			return ena_prep_refuse(r, m, EINVAL,
+				"empty segment at position", segs - 1);
+		sum += s->data_len;
+	}
+	if (segs != m->nb_segs)
+		return ena_prep_refuse(
+			r, m, EINVAL, "chain shorter than nb_segs", segs);
+	if (sum != m->pkt_len)
+		return ena_prep_refuse(
+			r, m, EINVAL, "segments do not add up to pkt_len", sum);
+	if (m->pkt_len < ENA_TX_MIN_FRAME)
+		return ena_prep_refuse(r, m, EINVAL, "runt frame", m->pkt_len);
+	if (m->pkt_len > r->tx_max_frame &&
+		!(m->ol_flags & RTE_MBUF_F_TX_TCP_SEG))
+		return ena_prep_refuse(
+			r, m, EINVAL, "frame above MTU + L2", r->tx_max_frame);
+	if (m->nb_segs > r->tx_seg_max &&
+		m->pkt_len > ena_tx_room(m->pool) * (uint32_t)r->tx_seg_max)
+		return ena_prep_refuse(r, m, EINVAL,
+			"too many segments to linearise", m->nb_segs);
+	return ena_prep_offloads(r, m);
+}
+
 uint16_t
 ena_prep_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct ena_ring *r = q;
-	struct ena_adapter *ad = r->adapter;
 	uint16_t i;
 	int rc;
 
 	for (i = 0; i < n; i++) {
-		struct rte_mbuf *m = pkts[i];
-		uint64_t fl = m->ol_flags;
-
-		if (m->nb_segs > r->sgl_size) {
-			rte_errno = EINVAL;
+		rc = ena_prep_one(r, pkts[i]);
+		if (unlikely(rc != 0)) {
+			rte_errno = rc;
 			return i;
-		}
-		if (fl & ENA_TX_OL_FLAGS &
-			~(r->tx_ol_mask | RTE_MBUF_F_TX_IPV4 |
-				RTE_MBUF_F_TX_IPV6)) {
-			rte_errno = ENOTSUP;
-			return i;
-		}
-		if ((fl & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
-			(fl & RTE_MBUF_F_TX_IPV6) && !ad->tx_l4_v6) {
-			rte_errno = ENOTSUP;
-			return i;
-		}
-		if ((fl & RTE_MBUF_F_TX_TCP_SEG) && (fl & RTE_MBUF_F_TX_IPV6) &&
-			!ad->tx_tso_v6) {
-			rte_errno = ENOTSUP;
-			return i;
-		}
-		if ((fl & RTE_MBUF_F_TX_L4_MASK) == RTE_MBUF_F_TX_SCTP_CKSUM) {
-			rte_errno = ENOTSUP;
-			return i;
-		}
-		if ((fl & RTE_MBUF_F_TX_IP_CKSUM) &&
-			!(fl & RTE_MBUF_F_TX_IPV4)) {
-			rte_errno = EINVAL;
-			return i;
-		}
-		if (r->tx_max_hdr != 0 && (fl & RTE_MBUF_F_TX_TCP_SEG) &&
-			m->l2_len + m->l3_len + m->l4_len > r->tx_max_hdr) {
-			rte_errno = EINVAL;
-			return i;
-		}
-#ifdef RTE_LIBRTE_ETHDEV_DEBUG
-		rc = rte_validate_tx_offload(m);
-		if (rc != 0) {
-			rte_errno = -rc;
-			return i;
-		}
-#endif
-		/* Partial L4 checksum: the device wants the pseudo header. */
-		if ((fl & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
-			!r->tx_l4_full) {
-			rc = rte_net_intel_cksum_flags_prepare(
-				m, fl & ~RTE_MBUF_F_TX_IP_CKSUM);
-			if (rc != 0) {
-				rte_errno = -rc;
-				return i;
-			}
 		}
 	}
 	return i;
+}
+
+/* Frame limit of every Tx ring for a new MTU. */
+void
+ena_tx_mtu_update(struct ena_adapter *ad, uint16_t mtu)
+{
+	unsigned int q;
+
+	for (q = 0; q < RTE_DIM(ad->tx_ring); q++)
+		ad->tx_ring[q].tx_max_frame = (uint32_t)mtu +
+			ENA_TX_L2_OVERHEAD;
+}
+
+struct ena_tx_done_slots {
+	const struct ena_ring *r;
+	uint32_t slots;
+};
+
+static void
+ena_tx_add_done_slots(void *arg, uint16_t req_id)
+{
+	struct ena_tx_done_slots *d = arg;
+
+	d->slots += d->r->tx_bufs[req_id].descs;
+}
+
+/*
+ * Offsets count ring slots (descriptors, or LLQ entries) from where the
+ * next packet goes: first the free slots (done with), then the one slot a
+ * ring keeps empty, then the slots of packets in flight, oldest first,
+ * done once the device completed them (in the order it completed them)
+ * even if not reaped yet.
+ */
+int
+ena_tx_descriptor_status(void *q, uint16_t offset)
+{
+	struct ena_ring *r = q;
+	struct ena_tx_done_slots d = { .r = r, .slots = 0 };
+	uint16_t used, free, k;
+
+	if (offset >= r->ring_size)
+		return -EINVAL;
+	if (!r->started)
+		return RTE_ETH_TX_DESC_UNAVAIL;
+	used = (uint16_t)(r->sq.tail - r->sq.next_to_comp);
+	free = (uint16_t)(r->ring_size - 1 - used);
+	if (offset < free)
+		return RTE_ETH_TX_DESC_DONE;
+	if (offset == free)
+		return RTE_ETH_TX_DESC_UNAVAIL;
+	k = (uint16_t)(offset - free - 1);
+	/* Every completed packet holds one slot at least. */
+	ena_hw_tx_comp_peek(
+		&r->cq, (uint16_t)(k + 1), ena_tx_add_done_slots, &d);
+	return k < d.slots ? RTE_ETH_TX_DESC_DONE : RTE_ETH_TX_DESC_FULL;
+}
+
+int
+ena_tx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
+{
+	const struct ena_adapter *ad = ena_adapter_of(dev);
+
+	RTE_SET_USED(qid);
+	mode->flags = 0;
+	if (ad->llq_active)
+		snprintf(mode->info, sizeof(mode->info),
+			"Scalar, LLQ %u B entries (header up to %u B)",
+			ad->hw.llq.entry_size, ad->llq_hdr_max);
+	else
+		snprintf(mode->info, sizeof(mode->info),
+			"Scalar, descriptors in host memory");
+	return 0;
 }

@@ -52,20 +52,42 @@ ena_reset_reason_name(uint32_t r)
 	return "UNKNOWN";
 }
 
-/* Counts Tx packets older than the timeout on one queue; logs once. */
-static uint32_t
-ena_wd_txq_missing(
-	struct ena_adapter *ad, struct ena_ring *r, uint64_t now, uint64_t to)
+/* Marks req_id in the bitmap arg: its completion is in the CQ. */
+static void
+ena_wd_mark_done(void *arg, uint16_t req_id)
 {
-	uint64_t oldest = now;
+	uint64_t *done = arg;
+
+	done[req_id / 64] |= RTE_BIT64(req_id % 64);
+}
+
+/*
+ * Counts Tx packets older than the timeout on one queue; logs the new ones
+ * once. A packet is missing when the device has not completed it: one
+ * whose completion waits in the CQ for the owner to reap it (an idle
+ * queue reaps nothing until its next burst) is done, however old. The
+ * CQ is looked at first and the clock read after it, and a timestamp
+ * newer than that clock (a packet sent during the scan) is fresh.
+ */
+static uint32_t
+ena_wd_txq_missing(struct ena_adapter *ad, struct ena_ring *r, uint64_t to)
+{
+	uint64_t done[ENA_MAX_RING_SIZE / 64];
+	uint64_t now, oldest;
 	uint32_t missing = 0, fresh = 0;
 	uint16_t i, first = 0;
 
+	memset(done, 0, (r->ring_size + 63) / 64 * sizeof(done[0]));
+	ena_hw_tx_comp_peek(&r->cq, r->ring_size, ena_wd_mark_done, done);
+	now = rte_get_timer_cycles();
+	oldest = now;
 	for (i = 0; i < r->ring_size; i++) {
 		struct ena_tx_buf *b = &r->tx_bufs[i];
-		uint64_t ts = b->ts;
+		uint64_t ts = __atomic_load_n(&b->ts, __ATOMIC_RELAXED);
 
-		if (ts == 0 || now - ts < to || b->mbuf == NULL)
+		if (ts == 0 || ts >= now || now - ts < to || b->mbuf == NULL)
+			continue;
+		if (done[i / 64] & RTE_BIT64(i % 64))
 			continue;
 		if (!b->warned) {
 			b->warned = true;
@@ -86,11 +108,23 @@ ena_wd_txq_missing(
 	return missing;
 }
 
+/*
+ * The watchdog runs in EAL's interrupt thread, which also delivers the
+ * admin interrupt: a control thread holding admin_lock may be waiting for
+ * exactly that interrupt. So the watchdog never waits for the lock; when
+ * it is taken, the work is left to the next period.
+ */
+static bool
+ena_wd_admin_trylock(struct ena_adapter *ad)
+{
+	return rte_spinlock_trylock(&ad->admin_lock) != 0;
+}
+
 static bool
 ena_wd_tx_check(struct ena_adapter *ad)
 {
 	struct rte_eth_dev_data *d = ad->edev_data;
-	uint64_t now = rte_get_timer_cycles(), to;
+	uint64_t to;
 	uint16_t q;
 
 	if (ad->devargs.miss_txc_to_s == 0)
@@ -103,9 +137,15 @@ ena_wd_tx_check(struct ena_adapter *ad)
 		struct ena_ring *r = &ad->tx_ring[q];
 		uint32_t missing, thresh;
 
-		if (!r->started)
+		/*
+		 * Queue stop destroys the CQ under this lock: the scan reads
+		 * it, so it holds the lock too. Never waits for it: see
+		 * ena_wd_admin_trylock().
+		 */
+		if (!ena_wd_admin_trylock(ad))
 			continue;
-		missing = ena_wd_txq_missing(ad, r, now, to);
+		missing = r->started ? ena_wd_txq_missing(ad, r, to) : 0;
+		rte_spinlock_unlock(&ad->admin_lock);
 		thresh = RTE_MIN(r->missing_thresh, (uint32_t)r->ring_size / 2);
 		if (missing > 0 && missing >= thresh) {
 			PMD_DRV_LOG(ERR,
@@ -119,45 +159,119 @@ ena_wd_tx_check(struct ena_adapter *ad)
 	return false;
 }
 
+/* A failed statistics command is logged once a minute at most. */
+#define ENA_STATS_FAIL_LOG_S 60
+
+/*
+ * Outcome of one statistics command. A device that does not offer the
+ * type (-EOPNOTSUPP) is not asked again until the next bring-up; any other
+ * failure is the device's or the admin queue's of the moment: logged
+ * (rate-limited) and the command is sent again at the next period.
+ */
+static void
+ena_stats_cmd_done(struct ena_adapter *ad, const char *type, int rc, bool *ok)
+{
+	uint64_t now;
+
+	if (rc == -EOPNOTSUPP) {
+		*ok = false;
+		PMD_DRV_LOG(INFO, "%s: device offers no %s statistics",
+			ad->name, type);
+		return;
+	}
+	if (rc == 0)
+		return;
+	ad->stats_fail_streak++;
+	now = rte_get_timer_cycles();
+	if (ad->stats_fail_streak == 1 ||
+		now - ad->stats_fail_logged >
+			ENA_STATS_FAIL_LOG_S * rte_get_timer_hz()) {
+		ad->stats_fail_logged = now;
+		PMD_DRV_LOG(WARNING,
+			"%s: statistics refresh failed: %s statistics rc %d "
+			"(%s), %u failures in a row; retrying every %u ms",
+			ad->name, type, rc, strerror(-rc),
+			ad->stats_fail_streak, ad->devargs.wd_period_ms);
+	}
+}
+
 void
 ena_dev_counters_refresh(struct ena_adapter *ad)
 {
 	struct ena_hw_eni_stats eni;
 	struct ena_hw_srd_stats srd;
 	struct ena_hw_basic_stats basic;
+	uint32_t streak = ad->stats_fail_streak;
+	int rc;
 
-	if (!ena_hw_admin_running(&ad->hw))
-		return;
-	/*
-	 * The watchdog runs in the interrupt thread: waiting here for a
-	 * command of another thread would keep that thread's completion
-	 * interrupt from being handled until its command times out. Busy
-	 * now: the next period refreshes.
-	 */
-	if (!rte_spinlock_trylock(&ad->admin_lock))
+	if (!ena_hw_admin_running(&ad->hw) || !ena_wd_admin_trylock(ad))
 		return;
 	if (ad->stats_eni_ok) {
-		if (ena_hw_get_eni_stats(&ad->hw, &eni) == 0)
+		rc = ena_hw_get_eni_stats(&ad->hw, &eni);
+		if (rc == 0)
 			ad->eni_stats = eni;
-		else
-			ad->stats_eni_ok = false;
+		ena_stats_cmd_done(ad, "ENI", rc, &ad->stats_eni_ok);
 	}
 	if (ad->stats_srd_ok) {
-		if (ena_hw_get_srd_stats(&ad->hw, &srd) == 0)
+		rc = ena_hw_get_srd_stats(&ad->hw, &srd);
+		if (rc == 0)
 			ad->srd_stats = srd;
-		else
-			ad->stats_srd_ok = false;
+		ena_stats_cmd_done(ad, "SRD", rc, &ad->stats_srd_ok);
 	}
 	if (ad->stats_basic_ok) {
-		if (ena_hw_get_basic_stats(&ad->hw, &basic) == 0) {
+		rc = ena_hw_get_basic_stats(&ad->hw, &basic);
+		if (rc == 0) {
 			ad->basic_rx_drops = basic.rx_drops;
 			ad->basic_tx_drops = basic.tx_drops;
 			ad->dev_stats.tx_drops = basic.tx_drops;
-		} else {
-			ad->stats_basic_ok = false;
 		}
+		ena_stats_cmd_done(ad, "basic", rc, &ad->stats_basic_ok);
 	}
 	rte_spinlock_unlock(&ad->admin_lock);
+	if (ad->stats_fail_streak == streak && streak != 0) {
+		PMD_DRV_LOG(NOTICE,
+			"%s: statistics refresh works again after %u failures",
+			ad->name, streak);
+		ad->stats_fail_streak = 0;
+	}
+}
+
+/* Status reads in a row the device may leave unanswered. */
+#define ENA_WD_STS_MISSES 3
+
+/*
+ * The device status register, read once a period. A fatal error it
+ * reports is a failure at once. A read the device did not answer in time
+ * (the base layer logs it) is one only when the next reads go unanswered
+ * too: a device busy for a moment, or a software device whose thread was
+ * not scheduled, answers the next one, and a dead device also stops its
+ * keep-alive.
+ */
+static bool
+ena_wd_dev_failed(struct ena_adapter *ad)
+{
+	uint32_t sts = ena_hw_reg_read(&ad->hw, ENA_REG_DEV_STS);
+
+	if (sts == ENA_HW_REG_READ_FAILED) {
+		if (++ad->wd_sts_misses < ENA_WD_STS_MISSES) {
+			PMD_DRV_LOG(WARNING,
+				"%s: device status not read (%u in a row); "
+				"reading it again next period",
+				ad->name, ad->wd_sts_misses);
+			return false;
+		}
+		PMD_DRV_LOG(ERR,
+			"%s: device status unreadable %u periods in a row",
+			ad->name, ad->wd_sts_misses);
+		return true;
+	}
+	ad->wd_sts_misses = 0;
+	if (sts & ENA_REG_DEV_STS_FATAL_ERROR_MASK) {
+		PMD_DRV_LOG(ERR, "%s: device status reports a fatal error",
+			ad->name);
+		return true;
+	}
+	return false;
 }
 
 static void
@@ -193,11 +307,7 @@ ena_wd_cb(void *arg)
 			PMD_DRV_LOG(ERR, "%s: admin queue is not answering",
 				ad->name);
 			ena_trigger_reset(ad, ENA_RESET_REASON_ADMIN_TO);
-		} else if (ena_hw_fatal_error(&ad->hw)) {
-			PMD_DRV_LOG(ERR,
-				"%s: device status reports a fatal "
-				"error",
-				ad->name);
+		} else if (ena_wd_dev_failed(ad)) {
 			ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
 		} else if (ad->state == ENA_STATE_RUNNING) {
 			ena_wd_tx_check(ad);

@@ -79,6 +79,7 @@ struct ena_hw_llq_offer {
 	uint16_t stride_supported;		/* ENA_LLQ_STRIDE_* bits */
 	uint16_t accel_supported;		/* accel mode flags */
 	uint16_t max_tx_burst_bytes;		/* 0: no burst limit */
+	uint16_t entry_size_recommended;	/* bytes; 0: no advice */
 };
 
 /* Driver wishes for LLQ; ena_hw_llq_select() reconciles with an offer. */
@@ -562,6 +563,8 @@ ena_hw_llq_configure(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 /* ---- simple features ---------------------------------------------------- */
 
 int ena_hw_set_mtu(struct ena_hw *hw, uint32_t mtu);
+/* -EOPNOTSUPP when the device does not list ENA_FEAT_FRAG_BYPASS. */
+int ena_hw_set_frag_bypass(struct ena_hw *hw, bool enable);
 int ena_hw_get_offloads(struct ena_hw *hw, struct ena_hw_offloads *off);
 int ena_hw_get_link(struct ena_hw *hw, struct ena_hw_link *link);
 int ena_hw_get_hints(struct ena_hw *hw, struct ena_hw_hints *hints);

@@ -124,6 +124,11 @@ ena_hw_llq_offer_from(const struct ena_feat_llq *l, struct ena_hw_llq_offer *o)
 	o->stride_supported = l->stride_ctrl_supported;
 	o->accel_supported = l->accel.get.supported_flags;
 	o->max_tx_burst_bytes = l->accel.get.max_tx_burst_size;
+	/* A recommendation outside the supported sizes is no advice. */
+	o->entry_size_recommended = 0;
+	if (l->entry_size_recommended & l->entry_size_supported)
+		o->entry_size_recommended = (uint16_t)ena_llq_entry_bytes(
+			(enum ena_llq_entry_size)l->entry_size_recommended);
 }
 
 static void
@@ -515,6 +520,21 @@ ena_hw_set_mtu(struct ena_hw *hw, uint32_t mtu)
 		ena_hw_err(hw, "Invalid MTU setting. new_mtu: %u (rc %d)", mtu,
 			rc);
 	return rc;
+}
+
+int
+ena_hw_set_frag_bypass(struct ena_hw *hw, bool enable)
+{
+	struct ena_aq_cmd cmd;
+
+	if (!ena_hw_feature_supported(hw, ENA_FEAT_FRAG_BYPASS)) {
+		ena_hw_dbg(hw, "fragment bypass not offered (features 0x%x)",
+			hw->supported_features);
+		return -EOPNOTSUPP;
+	}
+	memset(&cmd, 0, sizeof(cmd));
+	cmd.set_feat.frag_bypass.enable = enable ? 1 : 0;
+	return ena_hw_set_feature(hw, &cmd, ENA_FEAT_FRAG_BYPASS, NULL, 0);
 }
 
 int

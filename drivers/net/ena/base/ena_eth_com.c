@@ -438,3 +438,72 @@ ena_hw_cq_empty(const struct ena_hw_io_cq *cq)
 			ENA_RX_CDESC_PHASE);
 	return phase != cq->phase;
 }
+
+/* ---- looking without consuming ------------------------------------------ */
+
+/*
+ * Phase the device writes into entry i (a free-running index): 1 on the
+ * first lap, flipped on each lap after it. The depth is a power of two,
+ * so bit log2(depth) of i is the lap's parity.
+ */
+static inline uint8_t
+ena_hw_cq_phase_of(const struct ena_hw_io_cq *cq, uint16_t i)
+{
+	return (i & cq->depth) != 0 ? 0 : 1;
+}
+
+uint16_t
+ena_hw_tx_comp_peek(const struct ena_hw_io_cq *cq, uint16_t max,
+	void (*fn)(void *arg, uint16_t req_id), void *arg)
+{
+	uint16_t head = ENA_READ_ONCE16(cq->head), n, i, id;
+	const struct ena_tx_cdesc *c;
+
+	for (n = 0; n < max && n < cq->depth; n++) {
+		i = (uint16_t)(head + n);
+		c = (const struct ena_tx_cdesc *)cq->ring + (i & cq->mask);
+		if ((ENA_READ_ONCE8(c->flags) & ENA_TX_CDESC_PHASE_MASK) !=
+			ena_hw_cq_phase_of(cq, i))
+			break;
+		ena_plat_dma_rmb();
+		id = ENA_READ_ONCE16(c->req_id);
+		if (id < cq->depth && fn != NULL)
+			fn(arg, id);
+	}
+	return n;
+}
+
+uint16_t
+ena_hw_rx_comp_count(const struct ena_hw_io_cq *cq, uint16_t max)
+{
+	uint16_t head = ENA_READ_ONCE16(cq->head), n, i;
+	const struct ena_rx_cdesc *c;
+	uint32_t status;
+
+	for (n = 0; n < max && n < cq->depth; n++) {
+		i = (uint16_t)(head + n);
+		c = (const struct ena_rx_cdesc *)((const uint8_t *)cq->ring +
+			(size_t)(i & cq->mask) * cq->entry_size);
+		status = ENA_READ_ONCE32(c->status);
+		if (ENA_FIELD_GET(status, ENA_RX_CDESC_PHASE) !=
+			ena_hw_cq_phase_of(cq, i))
+			break;
+	}
+	return n;
+}
+
+void
+ena_hw_rx_comp_next(const struct ena_hw_io_cq *cq,
+	const volatile uint32_t **status, uint32_t *mask, uint32_t *value)
+{
+	/* A packet in progress waits for the completion after its last. */
+	uint16_t i = (uint16_t)(cq->head + cq->rx_pending);
+	const struct ena_rx_cdesc *c =
+		(const struct ena_rx_cdesc *)((const uint8_t *)cq->ring +
+			(size_t)(i & cq->mask) * cq->entry_size);
+
+	*status = &c->status;
+	*mask = ENA_RX_CDESC_PHASE_MASK;
+	*value = (uint32_t)ena_hw_cq_phase_of(cq, i)
+		<< ENA_RX_CDESC_PHASE_SHIFT;
+}

@@ -290,4 +290,32 @@ int ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
 /* True when no completion is waiting. */
 bool ena_hw_cq_empty(const struct ena_hw_io_cq *cq);
 
+/* ------------------------------------------------------------------------ */
+/* Looking without consuming                                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Completions the device has written that the queue's owner has not
+ * consumed yet. These read the CQ and its head only (the head once, the
+ * expected phase derived from it), so another thread may call them while
+ * the owner runs its bursts, e.g. a watchdog; the answer is then a
+ * snapshot that may already be out of date, never a wrong req_id. Both
+ * stop at max entries.
+ */
+
+/* Tx: calls fn(arg, req_id) for each, oldest first; returns how many. */
+uint16_t ena_hw_tx_comp_peek(const struct ena_hw_io_cq *cq, uint16_t max,
+	void (*fn)(void *arg, uint16_t req_id), void *arg);
+
+/* Rx: completion descriptors written (one per filled buffer). */
+uint16_t ena_hw_rx_comp_count(const struct ena_hw_io_cq *cq, uint16_t max);
+
+/*
+ * Rx: the status word the device writes with its next completion, and the
+ * value its phase bits (mask) take then; for a CPU monitoring that word
+ * (power management). For the queue's owner.
+ */
+void ena_hw_rx_comp_next(const struct ena_hw_io_cq *cq,
+	const volatile uint32_t **status, uint32_t *mask, uint32_t *value);
+
 #endif /* ENA_ETH_COM_H_ */

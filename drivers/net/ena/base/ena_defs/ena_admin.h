@@ -483,7 +483,7 @@ static_assert(sizeof(struct ena_feat_offload) == 12, "feat offload");
 #define ENA_OFFLOAD_RX_HASH_SHIFT	       3
 #define ENA_OFFLOAD_RX_HASH_MASK	       ENA_BIT(3)
 
-/* IPv4 fragments bypass the device's reassembly (set only). */
+/* Fragment bypass (set only): egress IPv4 fragments skip the PPS limit. */
 struct ena_feat_frag_bypass {
 	uint8_t enable;
 	uint8_t rsvd[3];
