@@ -559,8 +559,135 @@ emu_test_features(void)
 	c.get_stats.type = ENA_STATS_TYPE_ENI;
 	ENA_CHECK_EQ("eni stats", 0, td_exec(&t, &c, NULL));
 	c.get_stats.type = 9;
-	ENA_CHECK_EQ("unknown stats type", ENA_AQ_STATUS_ILLEGAL_PARAMETER,
+	ENA_CHECK_EQ("unknown stats type", ENA_AQ_STATUS_UNSUPPORTED_OPCODE,
 		td_exec(&t, &c, NULL));
+	td_close(&t);
+}
+
+/* LLQ answer to a driver that asks for feature version ver. */
+static void
+td_llq(struct td *t, uint8_t ver, struct ena_aq_comp *r)
+{
+	struct ena_aq_cmd c;
+
+	memset(&c, 0, sizeof(c));
+	c.common.opcode = ENA_AQ_OP_GET_FEATURE;
+	c.get_feat.feat.feature_id = ENA_FEAT_LLQ;
+	c.get_feat.feat.version = ver;
+	ENA_CHECK_EQ("LLQ get", 0, td_exec(t, &c, r));
+}
+
+/* Status of GET_STATS of type with an optional control buffer. */
+static int
+td_stats(struct td *t, uint8_t type, uint64_t metrics, void *buf,
+	uint32_t len, struct ena_aq_comp *r)
+{
+	struct ena_aq_cmd c;
+
+	memset(&c, 0, sizeof(c));
+	c.common.opcode = ENA_AQ_OP_GET_STATS;
+	c.get_stats.type = type;
+	c.get_stats.device_id = ENA_STATS_DEVICE_SELF;
+	c.get_stats.requested_metrics_lo = (uint32_t)metrics;
+	c.get_stats.requested_metrics_hi = (uint32_t)(metrics >> 32);
+	if (buf != NULL)
+		td_ctrl(&c, buf, len);
+	return td_exec(t, &c, r);
+}
+
+/*
+ * The newer interface (capabilities, LLQ entry size hint, SRD and customer
+ * metrics statistics, DEVICE_RESET requests), and a device of the 2.0 era
+ * (capabilities=0) that answers none of it.
+ */
+static void
+emu_test_newer_interface(void)
+{
+	struct ena_aenq_entry e;
+	struct ena_aq_comp r;
+	uint64_t *vals;
+	struct td t;
+
+	ENA_CHECK(ena_emu_dev_create("emu_caps_bad", "capabilities=16") == NULL,
+		"capabilities=16 (unknown bit) accepted");
+	ENA_CHECK(ena_emu_dev_create("emu_caps_bad", "llq_entry=192") == NULL,
+		"llq_entry=192 accepted");
+
+	ENA_CHECK(td_open(&t, "emu_newer", "llq_entry=256") == 0,
+		"setup failed");
+	if (t.dev == NULL)
+		return;
+	ENA_CHECK_EQ("dev attr", 0,
+		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
+	ENA_CHECK_EQ("default capabilities",
+		ENA_BIT(ENA_DEV_CAP_ENI_STATS) | ENA_BIT(ENA_DEV_CAP_SRD_INFO) |
+			ENA_BIT(ENA_DEV_CAP_CUSTOMER_METRICS) |
+			ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS),
+		r.get_feat.dev_attr.capabilities);
+	td_llq(&t, ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT, &r);
+	ENA_CHECK_EQ("LLQ version answered",
+		ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT,
+		r.get_feat.llq.feature_version);
+	ENA_CHECK_EQ("LLQ entry recommended", ENA_LLQ_ENTRY_256B,
+		r.get_feat.llq.entry_size_recommended);
+	td_llq(&t, ENA_FEAT_LLQ_VERSION_LEGACY, &r);
+	ENA_CHECK_EQ("LLQ version to an old driver", 0,
+		r.get_feat.llq.feature_version);
+	ENA_CHECK_EQ("no recommendation to an old driver", 0,
+		r.get_feat.llq.entry_size_recommended);
+
+	ENA_CHECK_EQ("SRD stats", 0,
+		td_stats(&t, ENA_STATS_TYPE_SRD, 0, NULL, 0, &r));
+	vals = rte_zmalloc("td_metrics", 64 * sizeof(*vals), 64);
+	ENA_CHECK(vals != NULL, "metrics buffer");
+	if (vals != NULL) {
+		memset(vals, 0xff, 64 * sizeof(*vals));
+		ENA_CHECK_EQ("customer metrics", 0,
+			td_stats(&t, ENA_STATS_TYPE_CUSTOMER_METRICS,
+				ENA_BIT(ENA_METRIC_PPS_EXCEEDED) |
+					ENA_BIT(ENA_METRIC_CONNTRACK_AVAILABLE) |
+					UINT64_C(1) << 40,
+				vals, 64 * sizeof(*vals), &r));
+		ENA_CHECK_EQ("metrics reported (unknown bit 40 left out)",
+			ENA_BIT(ENA_METRIC_PPS_EXCEEDED) |
+				ENA_BIT(ENA_METRIC_CONNTRACK_AVAILABLE),
+			r.get_stats.metrics.reported);
+		ENA_CHECK_EQ("pps exceeded", 0, vals[0]);
+		ENA_CHECK(vals[1] != 0 && vals[1] != UINT64_MAX,
+			"conntrack available %" PRIu64, vals[1]);
+		ENA_CHECK_EQ("nothing past the two values", UINT64_MAX,
+			vals[2]);
+		ENA_CHECK_EQ("metrics without a buffer",
+			ENA_AQ_STATUS_MALFORMED_REQUEST,
+			td_stats(&t, ENA_STATS_TYPE_CUSTOMER_METRICS,
+				ENA_BIT(ENA_METRIC_PPS_EXCEEDED), NULL, 0,
+				&r));
+		rte_free(vals);
+	}
+
+	td_aenq_enable(&t);
+	ena_emu_fault_set(t.dev, ENA_EMU_FAULT_REQUEST_RESET, 1);
+	ENA_CHECK_RC("DEVICE_RESET event", 0,
+		td_aenq_wait_group(&t, ENA_AENQ_GROUP_DEVICE_RESET, &e, 500));
+	ENA_CHECK_EQ("request_reset knob used up", 0,
+		ena_emu_fault_get(t.dev, ENA_EMU_FAULT_REQUEST_RESET));
+	td_close(&t);
+
+	ENA_CHECK(td_open(&t, "emu_old", "capabilities=0") == 0,
+		"setup failed");
+	if (t.dev == NULL)
+		return;
+	ENA_CHECK_EQ("dev attr", 0,
+		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
+	ENA_CHECK_EQ("2.0-era capabilities", 0,
+		r.get_feat.dev_attr.capabilities);
+	td_llq(&t, ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT, &r);
+	ENA_CHECK_EQ("2.0-era LLQ version", 0, r.get_feat.llq.feature_version);
+	ENA_CHECK_EQ("2.0-era SRD stats", ENA_AQ_STATUS_UNSUPPORTED_OPCODE,
+		td_stats(&t, ENA_STATS_TYPE_SRD, 0, NULL, 0, &r));
+	ENA_CHECK_EQ("2.0-era metrics", ENA_AQ_STATUS_UNSUPPORTED_OPCODE,
+		td_stats(&t, ENA_STATS_TYPE_CUSTOMER_METRICS, 1, NULL, 0,
+			&r));
 	td_close(&t);
 }
 
@@ -1272,6 +1399,7 @@ emu_test(void)
 	emu_test_devargs();
 	emu_test_registers();
 	emu_test_features();
+	emu_test_newer_interface();
 	emu_test_rss();
 	emu_test_aenq();
 	emu_test_fault_admin();
