@@ -27,8 +27,8 @@
 #include "ena_defs.h"
 #include "emu_dev.h"
 #include "emu_io.h"
-#include "rte_ena_emu.h"
-#include "rte_ena_emu_io.h"
+#include "ena_emu.h"
+#include "ena_emu_io.h"
 #include "test.h"
 
 #define DEPTH  64

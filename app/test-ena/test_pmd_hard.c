@@ -28,7 +28,7 @@
 #include <rte_power_pmd_mgmt.h>
 
 #include "ena_defs.h"
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 #include "test.h"
 #include "test_pmd.h"
 

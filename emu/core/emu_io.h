@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rte_ena_emu_io.h"
+#include "ena_emu_io.h"
 
 struct ena_emu_dev;
 struct ena_aq_cmd;
