@@ -78,13 +78,6 @@ void ena_emu_io_counters_fill(
 	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
 
 /*
- * Resets RSS to the values the device starts with (Toeplitz, fixed key,
- * 4-tuple/2-tuple fields per flow type, table not configured).
- */
-struct ena_emu_rss;
-void ena_emu_rss_defaults(struct ena_emu_rss *rss);
-
-/*
  * RSS hash functions, exposed for tests. The Toeplitz key is in the usual
  * (rte_softrss) byte order; the device holds it byte-reversed.
  */

@@ -669,6 +669,7 @@ ena_dev_configure(struct rte_eth_dev *dev)
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	struct rte_eth_conf *conf = &dev->data->dev_conf;
 	struct rte_eth_rss_conf *rss = &conf->rx_adv_conf.rss_conf;
+	int rc;
 
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
 		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
@@ -680,18 +681,9 @@ ena_dev_configure(struct rte_eth_dev *dev)
 			ad->name, dev->data->nb_rx_queues);
 		return -ENOTSUP;
 	}
-	if (rss->rss_key != NULL && rss->rss_key_len != ENA_HASH_KEY_LEN) {
-		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
-			ad->name, rss->rss_key_len, ENA_HASH_KEY_LEN);
-		return -EINVAL;
-	}
-	if (rss->rss_hf & ~ena_rss_hf_supported()) {
-		PMD_DRV_LOG(ERR,
-			"%s: RSS hash types 0x%" PRIx64 " not "
-			"supported",
-			ad->name, rss->rss_hf & ~ena_rss_hf_supported());
-		return -EINVAL;
-	}
+	rc = ena_rss_conf_check(ad, rss);
+	if (rc != 0)
+		return rc;
 	if (conf->intr_conf.rxq != 0 &&
 		!ena_rxq_intr_possible(dev, dev->data->nb_rx_queues))
 		return -ENOTSUP;

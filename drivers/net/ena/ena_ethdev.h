@@ -315,6 +315,12 @@ int ena_tx_burst_mode_get(
 
 /* ena_rss.c */
 void ena_rss_defaults(struct ena_adapter *ad);
+/*
+ * Key length and hash types of dev_configure's or rss_hash_update's RSS
+ * configuration: 0, or -EINVAL after logging what is wrong.
+ */
+int ena_rss_conf_check(
+	const struct ena_adapter *ad, const struct rte_eth_rss_conf *c);
 int ena_rss_apply(struct ena_adapter *ad);
 int ena_rss_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *conf, uint16_t size);
