@@ -118,10 +118,11 @@ ena_aenq_keep_alive(void *arg, const struct ena_aenq_entry *e)
 {
 	struct rte_eth_dev *dev = arg;
 	struct ena_adapter *ad = ena_adapter_of(dev);
-	const struct ena_aenq_keep_alive_desc *d = (const void *)e;
 
-	ad->basic_rx_drops = (uint64_t)d->rx_drops_hi << 32 | d->rx_drops_lo;
-	ad->basic_tx_drops = (uint64_t)d->tx_drops_hi << 32 | d->tx_drops_lo;
+	/* The base layer decoded the event's counters (ena_hw_aenq_process). */
+	RTE_SET_USED(e);
+	ad->basic_rx_drops = ad->hw.keep_alive_rx_drops;
+	ad->basic_tx_drops = ad->hw.keep_alive_tx_drops;
 	ad->dev_stats.tx_drops = ad->basic_tx_drops;
 }
 
