@@ -19,20 +19,11 @@ doc=doc/guides/nics/ena.rst
 extract="python3 devtools/doc-extract.py"
 pmd_src=drivers/net/ena
 emu_src=emu
-pass=0
-fail=0
+# shellcheck source=devtools/lib.sh
+. devtools/lib.sh
 
-ok() {
-	pass=$((pass + 1))
-}
-
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-}
-
-# check KIND LABEL DIR...: one check per extracted item.
-check() {
+# check_items KIND LABEL DIR...: one check per extracted item.
+check_items() {
 	local kind=$1 label=$2 out total nmiss
 	shift 2
 	out=$($extract check "$doc" "$kind" "$@")
@@ -42,8 +33,8 @@ check() {
 		bad "no $label found in $* (extractor out of date?)"
 		return
 	fi
-	pass=$((pass + total - nmiss))
-	fail=$((fail + nmiss))
+	passed=$((passed + total - nmiss))
+	failed=$((failed + nmiss))
 	echo "$out" | grep -v '^total	' |
 		awk -F '\t' -v l="$label" -v d="$doc" \
 			'{ printf "FAIL: %s not documented in %s: \x27%s\x27 (%s)\n", l, d, $2, $1 }'
@@ -51,18 +42,16 @@ check() {
 
 [ -f "$doc" ] || { echo "FAIL: $doc missing"; echo "0 passed, 1 failed"; exit 1; }
 
-check devargs "PMD devarg" "$pmd_src"
-check devargs "emulator devarg" "$emu_src"
-check errors "error message" "$pmd_src" "$emu_src"
-check xstats "xstat" "$pmd_src"
+check_items devargs "PMD devarg" "$pmd_src"
+check_items devargs "emulator devarg" "$emu_src"
+check_items errors "error message" "$pmd_src" "$emu_src"
+check_items xstats "xstat" "$pmd_src"
 
 # Every PMD devarg range in the guide is the one the parser enforces.
 out=$(python3 devtools/devarg-ranges.py "$pmd_src/ena_devargs.c" \
 	"$pmd_src/ena_devargs.h" "$doc")
 line=$(echo "$out" | tail -n 1)
-if echo "$line" | grep -qE '^[0-9]+ passed, [0-9]+ failed'; then
-	pass=$((pass + $(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')))
-	fail=$((fail + $(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')))
+if add_counts "$line"; then
 	echo "$out" | grep '^FAIL' || true
 else
 	bad "devarg-ranges.py gave no summary: $out"
@@ -83,8 +72,8 @@ if [ -x "$fwd" ] && [ -f "$emu" ]; then
 	else
 		out=$(echo "$names" | $extract check "$doc" xstats-runtime)
 		nmiss=$(echo "$out" | grep -vc '^total	')
-		pass=$((pass + $(echo "$names" | wc -l) - nmiss))
-		fail=$((fail + nmiss))
+		passed=$((passed + $(echo "$names" | wc -l) - nmiss))
+		failed=$((failed + nmiss))
 		echo "$out" | grep -v '^total	' | cut -f 2 |
 			sed "s|.*|FAIL: xstat reported by an emulated port not documented in $doc: '&'|"
 	fi
@@ -107,5 +96,4 @@ else
 fi
 rm -rf "$out"
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

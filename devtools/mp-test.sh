@@ -37,9 +37,8 @@ hp_old=
 hp_mounted=0
 hp_why=
 primary_pid=
-passed=0
-failed=0
-skipped=0
+# shellcheck source=devtools/lib.sh
+. devtools/lib.sh
 
 cleanup() {
 	[ -n "$primary_pid" ] && kill "$primary_pid" 2>/dev/null &&
@@ -56,20 +55,15 @@ trap cleanup EXIT
 # A timeout's SIGTERM must still give the pages back.
 trap 'exit 1' INT TERM
 
-summary() {
-	if [ $skipped -gt 0 ]; then
-		echo "$passed passed, $failed failed, $skipped skipped"
-	else
-		echo "$passed passed, $failed failed"
-	fi
-	[ $failed -eq 0 ]
+finish() {
+	summary
 	exit
 }
 
 skip_all() {
 	echo "SKIP [mp]: $*"
 	skipped=$((skipped + 1))
-	summary
+	finish
 }
 
 # Sets hp_why and fails when shared memory cannot be had. Runs in this
@@ -103,27 +97,6 @@ hugepages_setup() {
 		hp_mounted=1
 	fi
 	return 0
-}
-
-# Adds a log's closing "N passed, N failed[, N skipped]" to the totals; no
-# such line counts as one failure.
-account() {
-	local name=$1 log=$2 line p f s
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-	grep -E '^(FAIL|SKIP)' "$log" | sed "s/^/  [$name] /"
-	if [ -z "$line" ]; then
-		echo "FAIL [$name]: no summary line; last lines:"
-		tail -n 15 "$log" | sed 's/^/    /'
-		failed=$((failed + 1))
-		return
-	fi
-	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
-	f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
-	s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
-	passed=$((passed + p))
-	failed=$((failed + f))
-	skipped=$((skipped + ${s:-0}))
-	echo "$name: $line"
 }
 
 # A fixed base address keeps the secondary's mappings where the primary put
@@ -176,11 +149,11 @@ mp_round() {
 	account "primary-$tag" "$plog"
 }
 
-[ -x "$bin" ] || { echo "FAIL [mp]: $bin not built"; failed=1; summary; }
+[ -x "$bin" ] || { echo "FAIL [mp]: $bin not built"; failed=1; finish; }
 plugins=$(devtools/plugin-dir.sh "$build") ||
-	{ echo "FAIL [mp]: no plugin dir"; failed=1; summary; }
+	{ echo "FAIL [mp]: no plugin dir"; failed=1; finish; }
 hugepages_setup || skip_all "no hugepages for shared memory: $hp_why"
 
 mp_round 1
 mp_round 0
-summary
+finish

@@ -13,23 +13,8 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 logdir="$build/run-test"
 mkdir -p "$logdir"
-pass=0
-fail=0
-
-check() {
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $what"
-	fi
-}
-
-has() {
-	grep -Eq -- "$2" "$1"
-}
+# shellcheck source=devtools/lib.sh
+. devtools/lib.sh
 
 # 1. Emulated run, 3 seconds.
 log="$logdir/emulated.log"
@@ -131,5 +116,4 @@ check "WC-capable BAR 2: says what LLQ does without write combining" \
 	has "$log" "(stock vfio-pci maps BAR 2 uncached|vfio-pci looks WC-capable)"
 unset ENA_RUN_SYSFS ENA_RUN_MOUNTS
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

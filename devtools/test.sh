@@ -18,10 +18,8 @@ quick=0
 
 devtools/setup.sh || exit 1
 
-total_pass=0
-total_fail=0
-total_skip=0
-ran=()
+# shellcheck source=devtools/lib.sh
+. devtools/lib.sh
 logdir="$top/build-logs"
 rm -rf "$logdir"
 mkdir -p "$logdir"
@@ -36,33 +34,6 @@ if [ $quick -eq 0 ]; then
 		chroot_job[$rel]=$!
 	done
 fi
-
-# Add a run's closing counts ("N passed, N failed[, N skipped]") to the totals;
-# a run that crashed or printed no summary counts as one failure.
-account() {
-	local name=$1 log=$2 rc=$3 line p f s
-	ran+=("$name")
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-	if [ -z "$line" ]; then
-		echo "FAIL [$name]: no summary line (exit status $rc); log: $log"
-		tail -n 20 "$log" | sed 's/^/    /'
-		total_fail=$((total_fail + 1))
-		return
-	fi
-	p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
-	f=$(echo "$line" | sed -E 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/')
-	s=$(echo "$line" | sed -nE 's/.* ([0-9]+) skipped.*/\1/p')
-	total_pass=$((total_pass + p))
-	total_fail=$((total_fail + f))
-	total_skip=$((total_skip + ${s:-0}))
-	if [ "$f" -eq 0 ] && [ "$rc" -ne 0 ]; then
-		echo "FAIL [$name]: exit status $rc with no failed check; log: $log"
-		tail -n 20 "$log" | sed 's/^/    /'
-		total_fail=$((total_fail + 1))
-	fi
-	grep -E '^(FAIL|SKIP)' "$log" | sed "s/^/  [$name] /"
-	echo "$name: $line"
-}
 
 # run NAME TIMEOUT COMMAND...: one test program, its output kept in a log.
 run() {
@@ -85,15 +56,11 @@ build() {
 		{ tail -n 60 "$logdir/ninja-$dir.log"; return 1; }
 }
 
-eal() {
-	echo "--no-huge -m 1024 -l 0-1 --file-prefix=ena-test-$1-$$ --log-level=lib.eal:warning"
-}
-
 # Every suite of dpdk-test-ena, our PMD loaded as a plugin.
 suites() {
 	local dir=$1 tag=$2 plugins
 	plugins=$(devtools/plugin-dir.sh "$dir") || return 1
-	run "$tag-suites" 900 "$dir/app/dpdk-test-ena" $(eal "$tag") \
+	run "$tag-suites" 900 "$dir/app/dpdk-test-ena" $(test_eal "$tag") \
 		-d "$plugins/drivers/librte_net_ena.so" --
 }
 
@@ -110,7 +77,7 @@ upstream_pmd_suite() {
 	# of the unregistration; see the guide). One crash by a signal is
 	# noted and the suite run again; a second one counts.
 	timeout --kill-after=10 600 "${in_release[@]}" "$dir/app/dpdk-test-ena" \
-		$(eal "upstream$release") \
+		$(test_eal "upstream$release") \
 		-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=upstream \
 		> "$log" 2>&1
 	rc=$?
@@ -118,7 +85,7 @@ upstream_pmd_suite() {
 		echo "  [$name] note: the upstream PMD died by signal $((rc - 128)) (its close race); running the suite again"
 		mv "$log" "$logdir/$name.crash.log"
 		timeout --kill-after=10 600 "${in_release[@]}" \
-			"$dir/app/dpdk-test-ena" $(eal "upstream$release") \
+			"$dir/app/dpdk-test-ena" $(test_eal "upstream$release") \
 			-d "$plugins/drivers/librte_net_ena.so" -- pmd pmd=upstream \
 			> "$log" 2>&1
 		rc=$?
@@ -166,7 +133,7 @@ vm_scenarios() {
 	if ! cache=$(devtools/vm-image.sh fetch 2> "$logdir/vm-image.log"); then
 		echo "FAIL [vm-image]: no guest image; log: $logdir/vm-image.log"
 		tail -n 20 "$logdir/vm-image.log" | sed 's/^/    /'
-		total_fail=$((total_fail + 1))
+		failed=$((failed + 1))
 		return
 	fi
 	run vfio-user-server 300 devtools/vfio-user-test.py \
@@ -187,7 +154,7 @@ if build build; then
 	vm_scenarios
 else
 	echo "FAIL [build]: release build failed"
-	total_fail=$((total_fail + 1))
+	failed=$((failed + 1))
 fi
 
 # sdk.sh with neither a Debian source package nor a folder, in a fresh
@@ -223,7 +190,7 @@ newer_release() {
 	if ! wait "${chroot_job[$rel]}"; then
 		echo "FAIL [chroot-$rel]: no DPDK $rel chroot; log: $logdir/chroot-$rel.log"
 		tail -n 5 "$logdir/chroot-$rel.log" | sed 's/^/    /'
-		total_fail=$((total_fail + 1))
+		failed=$((failed + 1))
 		return
 	fi
 	release=$rel
@@ -237,7 +204,7 @@ newer_release() {
 	if ! "${in_release[@]}" devtools/sdk.sh fetch > "$logdir/sdk-$rel.log" 2>&1; then
 		echo "FAIL [sdk-$rel]: no DPDK $rel SDK headers:"
 		sed 's/^/    /' "$logdir/sdk-$rel.log"
-		total_fail=$((total_fail + 1))
+		failed=$((failed + 1))
 		return
 	fi
 	if ! "${in_release[@]}" sh -c "{ [ -f $dir/build.ninja ] ||
@@ -245,13 +212,13 @@ newer_release() {
 		> "$logdir/ninja-$dir.log" 2>&1; then
 		echo "FAIL [$dir]: build against DPDK $rel failed"
 		tail -n 60 "$logdir/ninja-$dir.log"
-		total_fail=$((total_fail + 1))
+		failed=$((failed + 1))
 		return
 	fi
 	sdk_fallback
 	plugins=$("${in_release[@]}" devtools/plugin-dir.sh "$dir") || return
 	run "release-$rel-suites" 900 "${in_release[@]}" "$dir/app/dpdk-test-ena" \
-		$(eal "$rel") -d "$plugins/drivers/librte_net_ena.so" -- abi emu pmd
+		$(test_eal "$rel") -d "$plugins/drivers/librte_net_ena.so" -- abi emu pmd
 	upstream_pmd_suite "$dir"
 	run "pmd-testpmd-$rel" 600 "${in_release[@]}" python3 \
 		devtools/pmd-testpmd.py -b "$plugins"
@@ -271,7 +238,7 @@ if [ $quick -eq 0 ]; then
 		run multi-process-asan 180 devtools/mp-test.sh -b build-asan
 	else
 		echo "FAIL [build-asan]: sanitizer build failed"
-		total_fail=$((total_fail + 1))
+		failed=$((failed + 1))
 	fi
 	unset ASAN_OPTIONS UBSAN_OPTIONS
 
@@ -286,30 +253,25 @@ fi
 
 # Style and layering rules over the whole tree.
 if devtools/checkpatch.sh --all > "$logdir/checkpatch.log" 2>&1; then
-	total_pass=$((total_pass + 1))
+	ok
 	echo "checkpatch: OK"
 else
-	total_fail=$((total_fail + 1))
+	failed=$((failed + 1))
 	echo "FAIL [checkpatch]:"
 	sed 's/^/    /' "$logdir/checkpatch.log" | head -n 40
 fi
 
 # The README's test.sh sample lists exactly the runs made here (full mode).
 if [ $quick -eq 0 ]; then
-	ran+=(checkpatch)
-	if python3 devtools/readme-sample.py runs README.md "${ran[@]}" \
+	accounted+=(checkpatch)
+	if python3 devtools/readme-sample.py runs README.md "${accounted[@]}" \
 		> "$logdir/readme-sample.log" 2>&1; then
-		total_pass=$((total_pass + 1))
+		passed=$((passed + 1))
 	else
-		total_fail=$((total_fail + 1))
+		failed=$((failed + 1))
 		echo "FAIL [readme-sample]:"
 		grep '^FAIL' "$logdir/readme-sample.log" | sed 's/^/    /'
 	fi
 fi
 
-if [ $total_skip -gt 0 ]; then
-	echo "$total_pass passed, $total_fail failed, $total_skip skipped"
-else
-	echo "$total_pass passed, $total_fail failed"
-fi
-[ $total_fail -eq 0 ]
+summary

@@ -24,24 +24,8 @@ build=$(cd "${1:-build}" 2> /dev/null && pwd) ||
 work=$(devtools/plugin-dir.sh --work ena-fwd-test "$build") ||
 	{ echo "FAIL: no directory to stage the install in"; echo "0 passed, 1 failed"; exit 1; }
 stage="$work/stage"
-pass=0
-fail=0
-
-check() {
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $what"
-	fi
-}
-
-# contains FILE PATTERN: grep -E, quiet.
-contains() {
-	grep -Eq -- "$2" "$1"
-}
+# shellcheck source=devtools/lib.sh
+. devtools/lib.sh
 
 # 1. Staged install.
 check "meson install into $stage (log $work/install.log)" \
@@ -60,11 +44,11 @@ export PKG_CONFIG_PATH="$root/pkgconfig"
 pkg-config --libs libdpdk-ena > "$work/pc-shared.txt" 2>&1
 pkg-config --libs libdpdk-ena-static > "$work/pc-static.txt" 2>&1
 check "libdpdk-ena.pc links librte_net_ena.so kept by --no-as-needed" \
-	contains "$work/pc-shared.txt" -- '--no-as-needed .*-l:librte_net_ena\.so'
+	has "$work/pc-shared.txt" -- '--no-as-needed .*-l:librte_net_ena\.so'
 check "libdpdk-ena-static.pc links the archive whole" \
-	contains "$work/pc-static.txt" -- '--whole-archive .*-l:librte_net_ena\.a .*--no-whole-archive'
+	has "$work/pc-static.txt" -- '--whole-archive .*-l:librte_net_ena\.a .*--no-whole-archive'
 check "pkg-config paths resolve inside the staging directory" \
-	contains "$work/pc-shared.txt" "-L$root/pkgconfig/../dpdk-ena"
+	has "$work/pc-shared.txt" "-L$root/pkgconfig/../dpdk-ena"
 
 # 2. Out-of-tree build of the example, both link modes.
 fwd="$work/fwd"
@@ -100,7 +84,7 @@ run_fwd() {
 	check "ena_fwd-$mode forwards on the emulated ENA (exit $rc, log $log)" \
 		test $rc -eq 0
 	check "ena_fwd-$mode reports received packets" \
-		contains "$log" '^ena_fwd: [0-9]+ packets received'
+		has "$log" '^ena_fwd: [0-9]+ packets received'
 	echo "  $(grep -E '^ena_fwd: [0-9]+ packets received' "$log")" 
 	echo "  $(grep -E '^ena_fwd: port 0: device' "$log")"
 }
@@ -115,7 +99,7 @@ check "shared: our net_ena (from the staged librte_net_ena.so) took the device" 
 	test "$(driver_file "$work/run-shared.log")" = "$(realpath "$root/dpdk-ena/librte_net_ena.so")"
 run_fwd static
 check "static: our net_ena (inside ena_fwd-static) took the device" \
-	contains "$work/run-static.log" "driver net_ena from $fwd/ena_fwd-static\$"
+	has "$work/run-static.log" "driver net_ena from $fwd/ena_fwd-static\$"
 
 # 4. Debian's net_ena and ours in one process: the -d plugin registers
 # first and wins; without it Debian's (from the plugin directory) is used.
@@ -133,11 +117,10 @@ plugin_dir=$(strings /usr/lib/x86_64-linux-gnu/librte_eal.so.* 2> /dev/null |
 	sed -n 's/^DPDK_PLUGIN_PATH=//p' | head -n 1)
 log=$(testpmd_probe debian)
 check "testpmd without -d: Debian's net_ena from $plugin_dir took the device ($log)" \
-	contains "$log" "using PCI driver net_ena from ${plugin_dir:-/nonexistent}/"
+	has "$log" "using PCI driver net_ena from ${plugin_dir:-/nonexistent}/"
 log=$(testpmd_probe ours -d "$root/dpdk-ena/librte_net_ena.so")
 check "testpmd -d ours: our net_ena took the device although Debian's is loaded ($log)" \
-	contains "$log" "using PCI driver net_ena from $root/dpdk-ena/librte_net_ena\.so"
-check "testpmd -d ours: port 0 came up" contains "$log" '^Port 0: [0-9A-F:]{17}'
+	has "$log" "using PCI driver net_ena from $root/dpdk-ena/librte_net_ena\.so"
+check "testpmd -d ours: port 0 came up" has "$log" '^Port 0: [0-9A-F:]{17}'
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

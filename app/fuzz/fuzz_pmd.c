@@ -16,7 +16,7 @@
 #include <rte_mbuf.h>
 
 #include "fuzz_pmd.h"
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 
 #define FPMD_VDEV "ena_emu9"
 #define FPMD_PCI  "0000:f0:00.0"

@@ -27,7 +27,7 @@
 #include <rte_pause.h>
 #include <rte_udp.h>
 
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 #include "test.h"
 
 #define BENCH_BURST   32

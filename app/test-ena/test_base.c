@@ -24,7 +24,7 @@
 
 #include "ena_com.h"
 #include "ena_eth_com.h"
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 #include "test.h"
 
 #define ENA_ARRAY_SIZE_T(a) (sizeof(a) / sizeof((a)[0]))

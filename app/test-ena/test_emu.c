@@ -28,7 +28,7 @@
 #include "test.h"
 
 #include "ena_defs.h"
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 
 #define TD_AQ_DEPTH   8
 #define TD_AENQ_DEPTH 8

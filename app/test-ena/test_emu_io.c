@@ -27,8 +27,8 @@
 #include "ena_defs.h"
 #include "emu_dev.h"
 #include "emu_io.h"
-#include "rte_ena_emu.h"
-#include "rte_ena_emu_io.h"
+#include "ena_emu.h"
+#include "ena_emu_io.h"
 #include "test.h"
 
 #define DEPTH  64
@@ -1066,7 +1066,9 @@ test_rss(void)
 		tdev_close(&t);
 		return;
 	}
-	ena_emu_rss_defaults(&t.dev->rss);
+	/* The device's reset defaults: Toeplitz, 4-tuple for TCP/UDPv4. */
+	ENA_CHECK_EQ("default hash function", ENA_RSS_FUNC_TOEPLITZ,
+		t.dev->rss.func);
 	rss_set(t.dev, key, 4, t.rx);
 	pkt = rte_malloc(NULL, 2048, 64);
 	for (i = 0; i < 200; i++) {

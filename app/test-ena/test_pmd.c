@@ -32,8 +32,8 @@
 #include <rte_timer.h>
 #include <rte_udp.h>
 
+#include "ena_emu.h"
 #include "ena_regs.h"
-#include "rte_ena_emu.h"
 #include "test.h"
 #include "test_compat.h"
 #include "test_pmd.h"

@@ -30,7 +30,6 @@
 #define PMD_RING       512
 #define PMD_BURST      32
 #define PMD_MAX_Q      4
-#define PMD_HDR_LEN    (14 + 20 + 8)
 #define PMD_DEADLINE_S 10
 
 struct ena_emu_dev;

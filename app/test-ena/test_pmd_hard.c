@@ -28,7 +28,7 @@
 #include <rte_power_pmd_mgmt.h>
 
 #include "ena_defs.h"
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 #include "test.h"
 #include "test_pmd.h"
 
@@ -1076,6 +1076,20 @@ hard_test_devargs(void)
 		"large_llq_hdr=1 accepted with a deprecation notice");
 	ENA_CHECK(hard_probe("enable_frag_bypass=1", "fragment bypass"),
 		"enable_frag_bypass=1 on a device without it");
+	/*
+	 * miss_txc_to given, even at its default, beats the device's hint;
+	 * not given, the hint (the emulated device's is 5000 ms) applies.
+	 */
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_INFO);
+	ENA_CHECK(hard_probe("miss_txc_to=5",
+			  "timeout 5000 ms (devarg miss_txc_to)"),
+		"miss_txc_to=5 (the default) counts as given");
+	ENA_CHECK(hard_probe("miss_txc_to=0",
+			  "timeout 0 ms (devarg miss_txc_to): check disabled"),
+		"miss_txc_to=0 disables the check");
+	ENA_CHECK(hard_probe("", "timeout 5000 ms (device)"),
+		"without miss_txc_to the device's hint applies");
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
 	hard_llq_policy("llq_policy=0", 0, "host memory");
 	/* The emulated device advises 128 B entries by default. */
 	hard_llq_policy("llq_policy=1", 300, "LLQ 128 B");

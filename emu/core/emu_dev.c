@@ -18,7 +18,7 @@
 #include <time.h>
 
 #include "emu_core.h"
-#include "rte_ena_emu_io.h"
+#include "ena_emu_io.h"
 
 static const struct ena_emu_host_ops *emu_default_ops;
 static void *emu_default_ctx;

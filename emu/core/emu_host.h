@@ -17,14 +17,14 @@
  *
  * Threading: one thread at a time runs the core for a device (step, register
  * access, reset). The fault knobs, link requests and counters of the public
- * API (rte_ena_emu.h) may be used from any thread.
+ * API (ena_emu.h) may be used from any thread.
  */
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 
 /* Log levels (the numbers of syslog and of DPDK's RTE_LOG_*). */
 #define EMU_LOG_ERR	4u

@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rte_ena_emu_io.h"
+#include "ena_emu_io.h"
 
 struct ena_emu_dev;
 struct ena_aq_cmd;
@@ -76,13 +76,6 @@ int ena_emu_io_wire_fd(const struct ena_emu_dev *dev);
  */
 void ena_emu_io_counters_fill(
 	const struct ena_emu_dev *dev, struct ena_emu_counters *out);
-
-/*
- * Resets RSS to the values the device starts with (Toeplitz, fixed key,
- * 4-tuple/2-tuple fields per flow type, table not configured).
- */
-struct ena_emu_rss;
-void ena_emu_rss_defaults(struct ena_emu_rss *rss);
 
 /*
  * RSS hash functions, exposed for tests. The Toeplitz key is in the usual

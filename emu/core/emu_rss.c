@@ -14,44 +14,6 @@
 /* Longest hash input: IPv6 addresses, ports (or two MACs). */
 #define RSS_INPUT_MAX 36
 
-/* Same key rte_eth devices commonly start with (Toeplitz order). */
-/* clang-format off */
-static const uint8_t rss_default_key[ENA_EMU_RSS_KEY_LEN] = {
-	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
-	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
-	0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4,
-	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
-	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
-};
-/* clang-format on */
-
-void
-ena_emu_rss_defaults(struct ena_emu_rss *rss)
-{
-	const uint16_t l34 = ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L3_DA |
-		ENA_RSS_FIELD_L4_SP | ENA_RSS_FIELD_L4_DP;
-	const uint16_t l3 = ENA_RSS_FIELD_L3_SA | ENA_RSS_FIELD_L3_DA;
-	unsigned int i;
-
-	memset(rss, 0, sizeof(*rss));
-	rss->func = ENA_RSS_FUNC_TOEPLITZ;
-	rss->init_val = 0xffffffffu;
-	/* The device keeps the key byte-reversed. */
-	for (i = 0; i < ENA_EMU_RSS_KEY_LEN; i++)
-		rss->key[i] = rss_default_key[ENA_EMU_RSS_KEY_LEN - 1 - i];
-	rss->fields[ENA_RSS_PROTO_TCP4] = l34;
-	rss->fields[ENA_RSS_PROTO_UDP4] = l34;
-	rss->fields[ENA_RSS_PROTO_TCP6] = l34;
-	rss->fields[ENA_RSS_PROTO_UDP6] = l34;
-	rss->fields[ENA_RSS_PROTO_TCP6_EX] = l34;
-	rss->fields[ENA_RSS_PROTO_IP4] = l3;
-	rss->fields[ENA_RSS_PROTO_IP6] = l3;
-	rss->fields[ENA_RSS_PROTO_IP6_EX] = l3;
-	rss->fields[ENA_RSS_PROTO_IP4_FRAG] = l3;
-	rss->fields[ENA_RSS_PROTO_NOT_IP] = ENA_RSS_FIELD_L2_DA |
-		ENA_RSS_FIELD_L2_SA;
-}
-
 uint32_t
 ena_emu_rss_toeplitz(const uint8_t *key, unsigned int key_len,
 	const uint8_t *data, unsigned int len)

@@ -67,6 +67,7 @@ ena_devargs_defaults(struct ena_devargs *da)
 	da->llq_policy = ENA_LLQ_POLICY_DEVICE;
 	da->frag_bypass = false;
 	da->miss_txc_to_s = ENA_MISS_TXC_TO_DEFAULT_S;
+	da->miss_txc_to_given = false;
 	da->ctrl_poll_ms = 0;
 	da->wd_period_ms = ENA_WD_PERIOD_DEFAULT_MS;
 }
@@ -179,6 +180,8 @@ ena_devargs_parse(const struct rte_devargs *devargs, struct ena_devargs *da)
 		da->llq_policy = raw.llq_policy;
 		da->frag_bypass = raw.frag_bypass != 0;
 		da->miss_txc_to_s = raw.miss_txc_to_s;
+		da->miss_txc_to_given = rte_kvargs_count(kv,
+						ENA_DEVARG_MISS_TXC_TO) != 0;
 		da->ctrl_poll_ms = raw.ctrl_poll_ms;
 		da->wd_period_ms = raw.wd_period_ms;
 		rc = ena_devargs_legacy_llq(kv, &raw, da);

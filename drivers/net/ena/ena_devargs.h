@@ -41,6 +41,9 @@ enum ena_llq_policy {
 #define ENA_WD_PERIOD_MAX_MS	      10000
 #define ENA_WD_PERIOD_DEFAULT_MS      1000
 
+/* The AENQ poll period when the admin interrupt is not available. */
+#define ENA_CTRL_POLL_FALLBACK_MS 100
+
 /* clang-format off */
 #define ENA_DEVARGS_HELP \
 	ENA_DEVARG_LLQ_POLICY "=<0-" RTE_STR(ENA_LLQ_POLICY_MAX) "> " \
@@ -61,6 +64,9 @@ struct ena_devargs {
 	bool frag_bypass;
 	/* Missing Tx completion timeout; 0 disables that check. */
 	uint32_t miss_txc_to_s;
+	/* miss_txc_to was given (whatever its value): the device's hint
+	 * does not replace it. */
+	bool miss_txc_to_given;
 	/* Admin/AENQ polled from an alarm instead of the interrupt when != 0. */
 	uint32_t ctrl_poll_ms;
 	uint32_t wd_period_ms;

@@ -119,7 +119,7 @@ ena_aenq_keep_alive(void *arg, const struct ena_aenq_entry *e)
 	struct rte_eth_dev *dev = arg;
 	struct ena_adapter *ad = ena_adapter_of(dev);
 
-	/* The base layer parsed the counters before calling. */
+	/* The base layer decoded the event's counters (ena_hw_aenq_process). */
 	RTE_SET_USED(e);
 	ad->basic_rx_drops = ad->hw.keep_alive_rx_drops;
 	ad->basic_tx_drops = ad->hw.keep_alive_tx_drops;
@@ -315,7 +315,6 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 
 	ad->llq_active = false;
 	ad->llq_hdr_max = 0;
-	ad->max_llq_burst = 0;
 	if (ad->devargs.llq_policy == ENA_LLQ_POLICY_OFF) {
 		PMD_INIT_LOG(INFO, "%s: LLQ disabled by devarg %s=0", ad->name,
 			ENA_DEVARG_LLQ_POLICY);
@@ -363,7 +362,6 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 	if (ad->hw.max_tx_header_size != 0 &&
 		ad->llq_hdr_max > ad->hw.max_tx_header_size)
 		ad->llq_hdr_max = (uint16_t)ad->hw.max_tx_header_size;
-	ad->max_llq_burst = ad->hw.llq.max_entries_in_burst;
 	if (ad->hw.llq.entry_size < req.entry_size)
 		PMD_INIT_LOG(WARNING,
 			"%s: device refused %u B LLQ entries; "
@@ -443,7 +441,6 @@ ena_limits_from_features(
 		ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_TCP_TSO;
 	ad->tx_offload_capa |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
 	ad->tx_l4_v4_full = o->tx_l4_ipv4_csum_full;
-	ad->tx_l4_v6_full = o->tx_l4_ipv6_csum_full;
 	ad->tx_l4_v6 = o->tx_l4_ipv6_csum_part || o->tx_l4_ipv6_csum_full;
 	ad->tx_tso_v6 = o->tso_ipv6;
 
@@ -455,6 +452,29 @@ ena_limits_from_features(
 			RTE_ETH_RX_OFFLOAD_TCP_CKSUM;
 	if (o->rx_hash || ad->rss_supported)
 		ad->rx_offload_capa |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
+}
+
+/*
+ * The missing Tx completion timeout the watchdog applies: miss_txc_to when
+ * it was given, even equal to the default; else what the device hints;
+ * else the default. Logged, so that which one won can be seen.
+ */
+static void
+ena_miss_txc_setup(struct ena_adapter *ad)
+{
+	uint64_t ms = (uint64_t)ad->devargs.miss_txc_to_s * 1000;
+	const char *from = "default";
+
+	if (ad->devargs.miss_txc_to_given) {
+		from = "devarg " ENA_DEVARG_MISS_TXC_TO;
+	} else if (ad->hw.missing_tx_timeout_ms != 0) {
+		ms = ad->hw.missing_tx_timeout_ms;
+		from = "device";
+	}
+	ad->miss_txc_to = ms * rte_get_timer_hz() / 1000;
+	PMD_INIT_LOG(INFO,
+		"%s: missing Tx completion timeout %" PRIu64 " ms (%s)%s",
+		ad->name, ms, from, ms == 0 ? ": check disabled" : "");
 }
 
 /*
@@ -513,6 +533,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 				    &ad->hw, ENA_FEAT_RSS_IND_TABLE) &&
 		ena_hw_feature_supported(&ad->hw, ENA_FEAT_RSS_HASH_FUNCTION);
 	ena_limits_from_features(ad, &feat);
+	ena_miss_txc_setup(ad);
 	memcpy(ad->mac.addr_bytes, feat.mac_addr, RTE_ETHER_ADDR_LEN);
 	snprintf(ad->fw_version, sizeof(ad->fw_version), "%u.%u.%u impl %u",
 		ENA_FIELD_GET(
@@ -550,8 +571,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 static void
 ena_device_teardown(struct ena_adapter *ad, enum ena_reset_reason why)
 {
-	if (ad->rss_supported)
-		ena_hw_rss_fini(&ad->hw);
+	/* Frees the RSS tables too. */
 	ena_hw_teardown(&ad->hw, why);
 }
 
@@ -664,6 +684,7 @@ ena_dev_configure(struct rte_eth_dev *dev)
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	struct rte_eth_conf *conf = &dev->data->dev_conf;
 	struct rte_eth_rss_conf *rss = &conf->rx_adv_conf.rss_conf;
+	int rc;
 
 	if (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG)
 		conf->rxmode.offloads |= RTE_ETH_RX_OFFLOAD_RSS_HASH;
@@ -675,18 +696,9 @@ ena_dev_configure(struct rte_eth_dev *dev)
 			ad->name, dev->data->nb_rx_queues);
 		return -ENOTSUP;
 	}
-	if (rss->rss_key != NULL && rss->rss_key_len != ENA_HASH_KEY_LEN) {
-		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
-			ad->name, rss->rss_key_len, ENA_HASH_KEY_LEN);
-		return -EINVAL;
-	}
-	if (rss->rss_hf & ~ena_rss_hf_supported()) {
-		PMD_DRV_LOG(ERR,
-			"%s: RSS hash types 0x%" PRIx64 " not "
-			"supported",
-			ad->name, rss->rss_hf & ~ena_rss_hf_supported());
-		return -EINVAL;
-	}
+	rc = ena_rss_conf_check(ad, rss);
+	if (rc != 0)
+		return rc;
 	if (conf->intr_conf.rxq != 0 &&
 		!ena_rxq_intr_possible(dev, dev->data->nb_rx_queues))
 		return -ENOTSUP;
@@ -1078,32 +1090,15 @@ ena_dev_set_link_up(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * Promiscuous and all-multicast: the device delivers every frame addressed
+ * to the interface and has no filter to open, so there is nothing to do
+ * and nothing to restore after a reset.
+ */
 static int
-ena_promisc_enable(struct rte_eth_dev *dev)
+ena_rx_mode_set(struct rte_eth_dev *dev)
 {
-	/* The device delivers every frame addressed to the interface. */
-	ena_adapter_of(dev)->promisc = true;
-	return 0;
-}
-
-static int
-ena_promisc_disable(struct rte_eth_dev *dev)
-{
-	ena_adapter_of(dev)->promisc = false;
-	return 0;
-}
-
-static int
-ena_allmulti_enable(struct rte_eth_dev *dev)
-{
-	ena_adapter_of(dev)->allmulti = true;
-	return 0;
-}
-
-static int
-ena_allmulti_disable(struct rte_eth_dev *dev)
-{
-	ena_adapter_of(dev)->allmulti = false;
+	RTE_SET_USED(dev);
 	return 0;
 }
 
@@ -1198,10 +1193,10 @@ const struct eth_dev_ops ena_eth_ops = {
 	.link_update = ena_link_update,
 	.dev_set_link_up = ena_dev_set_link_up,
 	.dev_set_link_down = ena_dev_set_link_down,
-	.promiscuous_enable = ena_promisc_enable,
-	.promiscuous_disable = ena_promisc_disable,
-	.allmulticast_enable = ena_allmulti_enable,
-	.allmulticast_disable = ena_allmulti_disable,
+	.promiscuous_enable = ena_rx_mode_set,
+	.promiscuous_disable = ena_rx_mode_set,
+	.allmulticast_enable = ena_rx_mode_set,
+	.allmulticast_disable = ena_rx_mode_set,
 	.mtu_set = ena_mtu_set,
 	.fw_version_get = ena_fw_version_get,
 	.dev_supported_ptypes_get = ena_compat_supported_ptypes,

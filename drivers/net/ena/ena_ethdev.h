@@ -18,9 +18,8 @@
 #include "ena_devargs.h"
 #include "ena_compat.h"
 
-#define ENA_DRV_NAME net_ena
-#define ENA_REG_BAR  0
-#define ENA_LLQ_BAR  2
+#define ENA_REG_BAR 0
+#define ENA_LLQ_BAR 2
 
 #define ENA_MAX_QUEUES	  128
 #define ENA_MAX_SEGS	  17
@@ -33,15 +32,10 @@
 #define ENA_RETA_LOG	  7
 #define ENA_RETA_SIZE	  (1u << ENA_RETA_LOG)
 
-/* Device queue numbering: Tx and Rx queues of a pair are interleaved. */
-#define ENA_TXQ_DEV_IDX(q) (2 * (q))
-#define ENA_RXQ_DEV_IDX(q) (2 * (q) + 1)
-
 /* Refill the Rx ring once 1/8 of it (at most 256 slots) is free. */
 #define ENA_RX_REFILL_DIV_LOG 3
 #define ENA_RX_REFILL_MAX     256
 
-#define ENA_KEEP_ALIVE_TO_MS  6000
 #define ENA_MISSING_TX_BUDGET 128
 
 enum ena_port_state {
@@ -190,20 +184,15 @@ struct ena_adapter {
 	uint16_t max_tx_sgl;
 	uint16_t max_rx_sgl;
 	uint16_t max_mtu;
-	uint16_t max_llq_burst;
 	uint64_t rx_offload_capa;
 	uint64_t tx_offload_capa;
 	bool tx_l4_v4_full;
-	bool tx_l4_v6_full;
 	bool tx_l4_v6;
 	bool tx_tso_v6;
 	uint32_t link_speed;
 	bool llq_active;
-	bool llq_large_hdr;
 	uint16_t llq_hdr_max;
 	bool rss_supported;
-	bool eni_supported;
-	bool srd_supported;
 	struct rte_ether_addr mac;
 	char fw_version[32];
 
@@ -214,8 +203,6 @@ struct ena_adapter {
 	uint32_t reta[ENA_RETA_SIZE]; /* ethdev queue ids */
 	bool reta_user;
 	bool rss_hw_dirty; /* key/hash inputs not yet on the device */
-	bool promisc;
-	bool allmulti;
 
 	/* Health. */
 	rte_spinlock_t admin_lock;
@@ -229,11 +216,9 @@ struct ena_adapter {
 	bool intr_registered;
 	bool rxq_intr; /* Rx queues have MSI-X vectors (ena_intr.c) */
 	uint32_t reset_reason;
-	uint64_t last_keep_alive; /* TSC */
-	uint64_t keep_alive_to;	  /* TSC ticks, 0 = off */
-	uint64_t miss_txc_to;	  /* TSC ticks, 0 = off */
-	uint32_t miss_txc_budget;
-	uint16_t wd_txq_cursor;
+	/* Missing Tx completion timeout in TSC ticks, 0 = off (see
+	 * ena_miss_txc_setup()). */
+	uint64_t miss_txc_to;
 	bool wc_warned;
 	bool stats_eni_ok;
 	bool stats_srd_ok;
@@ -249,7 +234,6 @@ struct ena_adapter {
 	struct ena_hw_srd_stats srd_stats;
 	uint64_t basic_rx_drops;
 	uint64_t basic_tx_drops;
-	uint64_t memzone_seq;
 };
 
 /*
@@ -333,6 +317,12 @@ int ena_tx_burst_mode_get(
 
 /* ena_rss.c */
 void ena_rss_defaults(struct ena_adapter *ad);
+/*
+ * Key length and hash types of dev_configure's or rss_hash_update's RSS
+ * configuration: 0, or -EINVAL after logging what is wrong.
+ */
+int ena_rss_conf_check(
+	const struct ena_adapter *ad, const struct rte_eth_rss_conf *c);
 int ena_rss_apply(struct ena_adapter *ad);
 int ena_rss_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *conf, uint16_t size);

@@ -107,7 +107,7 @@ ena_intr_setup(struct rte_eth_dev *dev)
 	if (ad->devargs.ctrl_poll_ms != 0 || pci->intr_handle == NULL ||
 		rte_intr_fd_get(pci->intr_handle) < 0) {
 		if (ad->devargs.ctrl_poll_ms == 0)
-			ad->devargs.ctrl_poll_ms = 100;
+			ad->devargs.ctrl_poll_ms = ENA_CTRL_POLL_FALLBACK_MS;
 		PMD_INIT_LOG(INFO, "%s: AENQ polled every %u ms", ad->name,
 			ad->devargs.ctrl_poll_ms);
 		ena_ctrl_poll_start(dev);
@@ -118,9 +118,9 @@ ena_intr_setup(struct rte_eth_dev *dev)
 	if (rc != 0) {
 		PMD_INIT_LOG(WARNING,
 			"%s: cannot register the admin interrupt "
-			"(%d); polling the AENQ every 100 ms",
-			ad->name, rc);
-		ad->devargs.ctrl_poll_ms = 100;
+			"(%d); polling the AENQ every %u ms",
+			ad->name, rc, ENA_CTRL_POLL_FALLBACK_MS);
+		ad->devargs.ctrl_poll_ms = ENA_CTRL_POLL_FALLBACK_MS;
 		ena_ctrl_poll_start(dev);
 		return 0;
 	}

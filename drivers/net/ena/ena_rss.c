@@ -17,48 +17,15 @@
  * rte_softrss() of the tuple with that key, unless the application sets its
  * own key through rss_hash_update or dev_configure.
  */
+/* clang-format off */
 static const uint8_t ena_rss_default_key[ENA_HASH_KEY_LEN] = {
-	0x6d,
-	0x5a,
-	0x56,
-	0xda,
-	0x25,
-	0x5b,
-	0x0e,
-	0xc2,
-	0x41,
-	0x67,
-	0x25,
-	0x3d,
-	0x43,
-	0xa3,
-	0x8f,
-	0xb0,
-	0xd0,
-	0xca,
-	0x2b,
-	0xcb,
-	0xae,
-	0x7b,
-	0x30,
-	0xb4,
-	0x77,
-	0xcb,
-	0x2d,
-	0xa3,
-	0x80,
-	0x30,
-	0xf2,
-	0x0c,
-	0x6a,
-	0x42,
-	0xb7,
-	0x3b,
-	0xbe,
-	0xac,
-	0x01,
-	0xfa,
+	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
+	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
+	0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4,
+	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
+	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 };
+/* clang-format on */
 
 #define ENA_RSS_L2 (ENA_RSS_FIELD_L2_DA | ENA_RSS_FIELD_L2_SA)
 #define ENA_RSS_L3 (ENA_RSS_FIELD_L3_DA | ENA_RSS_FIELD_L3_SA)
@@ -126,6 +93,27 @@ ena_rss_fields_for(uint64_t rss_hf, unsigned int i)
 	else if (rss_hf & RTE_ETH_RSS_L4_DST_ONLY)
 		f &= ~ENA_RSS_FIELD_L4_SP;
 	return f;
+}
+
+int
+ena_rss_conf_check(
+	const struct ena_adapter *ad, const struct rte_eth_rss_conf *c)
+{
+	uint64_t bad = c->rss_hf & ~ena_rss_hf_supported();
+
+	if (c->rss_key != NULL && c->rss_key_len != ENA_HASH_KEY_LEN) {
+		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
+			ad->name, c->rss_key_len, ENA_HASH_KEY_LEN);
+		return -EINVAL;
+	}
+	if (bad != 0) {
+		PMD_DRV_LOG(ERR,
+			"%s: RSS hash types 0x%" PRIx64 " not "
+			"supported",
+			ad->name, bad);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 void
@@ -337,20 +325,13 @@ ena_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *c)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 
+	int rc;
+
 	if (!ad->rss_supported)
 		return -ENOTSUP;
-	if (c->rss_key != NULL && c->rss_key_len != ENA_HASH_KEY_LEN) {
-		PMD_DRV_LOG(ERR, "%s: RSS key length %u invalid (must be %u)",
-			ad->name, c->rss_key_len, ENA_HASH_KEY_LEN);
-		return -EINVAL;
-	}
-	if (c->rss_hf & ~ena_rss_hf_supported()) {
-		PMD_DRV_LOG(ERR,
-			"%s: RSS hash types 0x%" PRIx64 " not "
-			"supported",
-			ad->name, c->rss_hf & ~ena_rss_hf_supported());
-		return -EINVAL;
-	}
+	rc = ena_rss_conf_check(ad, c);
+	if (rc != 0)
+		return rc;
 	if (c->rss_key != NULL)
 		memcpy(ad->rss_key, c->rss_key, ENA_HASH_KEY_LEN);
 	ad->rss_hf = c->rss_hf;

@@ -69,11 +69,12 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 		return -EINVAL;
 	}
 	room = ena_rx_room(mp);
-	if (room < 64) {
+	/* What dev_infos_get advertises (ethdev checks it first). */
+	if (room < ENA_MIN_RX_BUF) {
 		PMD_DRV_LOG(ERR,
 			"%s: rxq %u: mempool %s buffers of %u B are "
-			"too small",
-			ad->name, qid, mp->name, room);
+			"too small (min_rx_bufsize %u)",
+			ad->name, qid, mp->name, room, ENA_MIN_RX_BUF);
 		return -EINVAL;
 	}
 	rc = ena_rx_frame_fits(dev, qid, dev->data->mtu, room);

@@ -95,12 +95,9 @@ ena_wd_tx_check(struct ena_adapter *ad)
 	uint64_t to;
 	uint16_t q;
 
-	if (ad->devargs.miss_txc_to_s == 0)
+	to = ad->miss_txc_to;
+	if (to == 0)
 		return false;
-	to = (uint64_t)ad->devargs.miss_txc_to_s * rte_get_timer_hz();
-	if (ad->devargs.miss_txc_to_s == ENA_MISS_TXC_TO_DEFAULT_S &&
-		ad->hw.missing_tx_timeout_ms != 0)
-		to = ad->hw.missing_tx_timeout_ms * rte_get_timer_hz() / 1000;
 	for (q = 0; q < d->nb_tx_queues; q++) {
 		struct ena_ring *r = &ad->tx_ring[q];
 		uint32_t missing, thresh;

@@ -514,8 +514,10 @@ int ena_hw_aenq_get_groups(
 /*
  * Consume every new AENQ entry (phase), dispatch to handlers with arg,
  * update the head doorbell. Keep-alive events refresh
- * hw->last_keep_alive_us before their handler runs. Returns the number
- * of events.
+ * hw->last_keep_alive_us and the drop counters (keep_alive_rx_drops,
+ * keep_alive_tx_drops) before their handler runs, so that a handler reads
+ * them there instead of decoding the event again. Returns the number of
+ * events.
  */
 unsigned int ena_hw_aenq_process(struct ena_hw *hw, void *arg);
 /* True when the keep-alive watchdog (hint) expired at now_us. */

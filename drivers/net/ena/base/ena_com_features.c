@@ -437,14 +437,13 @@ ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 		return -EOPNOTSUPP;
 	}
 	out->stride_ctrl = stride;
-	out->descs_per_entry = stride == ENA_LLQ_STRIDE_MULTI_DESC
-		? (uint16_t)(out->entry_size / sizeof(struct ena_tx_desc))
-		: 1;
+	out->descs_per_entry = (uint16_t)ena_llq_descs_per_entry(
+		stride, out->entry_size);
 
 	if ((offer->accel_supported & ENA_BIT(ENA_LLQ_ACCEL_LIMIT_TX_BURST)) &&
 		offer->max_tx_burst_bytes != 0) {
-		out->max_entries_in_burst = offer->max_tx_burst_bytes /
-			out->entry_size;
+		out->max_entries_in_burst = (uint16_t)ena_llq_burst_entries(
+			offer->max_tx_burst_bytes, out->entry_size);
 		if (out->max_entries_in_burst == 0) {
 			ena_hw_err(hw,
 				"llq: tx burst limit %u bytes below one %u byte entry",

@@ -275,13 +275,10 @@ ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
 void
 ena_hw_cq_unmask(struct ena_hw_io_cq *cq, uint32_t rx_delay, uint32_t tx_delay)
 {
-	uint32_t v = ENA_INTR_REG_UNMASK_MASK;
-
 	if (cq->unmask_reg == NULL)
 		return;
-	ENA_FIELD_SET(v, ENA_INTR_REG_RX_DELAY, rx_delay);
-	ENA_FIELD_SET(v, ENA_INTR_REG_TX_DELAY, tx_delay);
-	ena_plat_reg_write32(v, cq->unmask_reg);
+	ena_plat_reg_write32(
+		ena_intr_reg_value(rx_delay, tx_delay, 1), cq->unmask_reg);
 }
 
 void

@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright(c) 2026 dpdk-ena authors
  */
-#ifndef RTE_ENA_EMU_IO_H
-#define RTE_ENA_EMU_IO_H
+#ifndef ENA_EMU_API_IO_H
+#define ENA_EMU_API_IO_H
 
 /*
  * Public extras of the emulated device's IO path: drop counters by reason
- * and IO-only behaviour knobs. Complements rte_ena_emu.h.
+ * and IO-only behaviour knobs. Complements ena_emu.h.
  */
 
 #include <stdint.h>
 
-#include "rte_ena_emu.h"
+#include "ena_emu.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -64,4 +64,4 @@ int ena_emu_io_tx_reorder_set(struct ena_emu_dev *dev, int on);
 }
 #endif
 
-#endif /* RTE_ENA_EMU_IO_H */
+#endif /* ENA_EMU_API_IO_H */

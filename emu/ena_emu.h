@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright(c) 2026 dpdk-ena authors
  */
-#ifndef RTE_ENA_EMU_H
-#define RTE_ENA_EMU_H
+#ifndef ENA_EMU_API_H
+#define ENA_EMU_API_H
 
 /*
  * Public API of the software ENA device (librte_ena_emu.so).
@@ -16,7 +16,7 @@
  * Devargs (both paths): addr=DDDD:BB:DD.F, pmd=<substring of PMD .so path>,
  * queues=N, llq=0|1, ring_size=N, mtu_max=N, wire=<backend spec>,
  * link=up|down, thread=0|1, mac=xx:xx:xx:xx:xx:xx, tx_reorder=0|1 (Tx
- * completions of a burst posted out of order, see rte_ena_emu_io.h) and the
+ * completions of a burst posted out of order, see ena_emu_io.h) and the
  * fault knobs listed with enum ena_emu_fault.
  *
  * Without addr=, a vdev takes the first free 0000:00:NN.0 from slot 06 up
@@ -204,4 +204,4 @@ int ena_emu_counters_get(struct ena_emu_dev *dev, struct ena_emu_counters *out);
 }
 #endif
 
-#endif /* RTE_ENA_EMU_H */
+#endif /* ENA_EMU_API_H */
