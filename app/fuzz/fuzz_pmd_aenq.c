@@ -31,7 +31,8 @@ pa_known(uint16_t group, uint16_t syndrome)
 		return true;
 	return group == ENA_AENQ_GROUP_LINK_CHANGE ||
 		group == ENA_AENQ_GROUP_FATAL_ERROR ||
-		group == ENA_AENQ_GROUP_KEEP_ALIVE;
+		group == ENA_AENQ_GROUP_KEEP_ALIVE ||
+		group == ENA_AENQ_GROUP_DEVICE_RESET;
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -55,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct fz_in in;
 	uint16_t mask, depth, tail, h, head0;
 	uint8_t dev_phase, ph;
-	unsigned int rounds = 0, n, k, want, unknown, ka, fatal, lnk;
+	unsigned int rounds = 0, n, k, want, unknown, ka, fatal, lnk, why;
 	uint64_t unknown0, events0, rx_drops = 0, tx_drops = 0;
 	bool link_up = false, reset0;
 	uint32_t reason;
@@ -81,7 +82,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 			memset(&e, 0, sizeof(e));
 			if ((mode & 3) == 0) {
-				e.common.group = (uint16_t)(fz_u8(&in) % 6);
+				e.common.group = (uint16_t)(fz_u8(&in) %
+					ENA_AENQ_GROUP_COUNT);
 				e.common.syndrome = (uint16_t)(fz_u8(&in) % 4);
 				fz_bytes(&in, e.inline_w4, sizeof(e.inline_w4));
 			} else {
@@ -98,7 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 
 		/* What the PMD must consume, read from the ring. */
-		want = unknown = ka = fatal = lnk = 0;
+		want = unknown = ka = fatal = lnk = why = 0;
 		ph = hw->aenq.phase;
 		head0 = hw->aenq.head;
 		for (h = head0; want <= depth; h++) {
@@ -118,8 +120,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				tx_drops = ena_stats_u64(
 					d->tx_drops_lo, d->tx_drops_hi);
 			}
-			if (e->common.group == ENA_AENQ_GROUP_FATAL_ERROR)
-				fatal++;
+			/* The first reset-worthy event names the reason. */
+			if (e->common.group == ENA_AENQ_GROUP_FATAL_ERROR &&
+				fatal++ == 0 && why == 0)
+				why = ENA_RESET_REASON_GENERIC;
+			if (e->common.group == ENA_AENQ_GROUP_DEVICE_RESET &&
+				why == 0)
+				why = ENA_RESET_REASON_DEVICE_REQUEST;
 			if (e->common.group == ENA_AENQ_GROUP_LINK_CHANGE) {
 				lnk++;
 				link_up =
@@ -158,14 +165,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				"link %u after a link %s event",
 				link.link_status, link_up ? "up" : "down");
 		}
-		if (fatal > 0 && !reset0)
-			FUZZ_ASSERT(fpmd_reset_requested(&reason) &&
-					reason == ENA_RESET_REASON_GENERIC,
-				"fatal error event without a GENERIC reset "
-				"request");
-		if (fatal == 0 && !reset0)
+		if (why != 0 && !reset0)
+			FUZZ_ASSERT(
+				fpmd_reset_requested(&reason) && reason == why,
+				"fatal error or reset request event without "
+				"a reset request of reason %u",
+				why);
+		if (why == 0 && !reset0)
 			FUZZ_ASSERT(!fpmd_reset_requested(NULL),
-				"reset requested without a fatal event");
+				"reset requested without a fatal or reset "
+				"request event");
 		FUZZ_ASSERT(ena_hw_admin_running(hw),
 			"admin queue dead after AENQ events");
 		/* Entries the device wrote past a full ring are lost. */
