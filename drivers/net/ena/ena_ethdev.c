@@ -60,37 +60,6 @@ ena_trigger_reset(struct ena_adapter *ad, uint32_t reason)
 	ad->trigger_reset = true;
 }
 
-int
-ena_queue_setup_check(const struct ena_adapter *ad, const char *kind,
-	const struct ena_ring *rings, uint16_t qid, uint16_t nb,
-	uint32_t max_ring, uint64_t offloads, uint64_t capa)
-{
-	if (qid >= ad->max_io_queues) {
-		PMD_DRV_LOG(ERR, "%s: %s %u beyond the device's %u queues",
-			ad->name, kind, qid, ad->max_io_queues);
-		return -EINVAL;
-	}
-	if (rings[qid].started) {
-		PMD_DRV_LOG(ERR, "%s: %s %u is started; stop it first",
-			ad->name, kind, qid);
-		return -EBUSY;
-	}
-	if (!rte_is_power_of_2(nb) || nb > max_ring || nb < ENA_MIN_RING) {
-		PMD_DRV_LOG(ERR,
-			"%s: %s %u: ring size %u invalid (power of two "
-			"in [%u, %u])",
-			ad->name, kind, qid, nb, ENA_MIN_RING, max_ring);
-		return -EINVAL;
-	}
-	if (offloads & ~capa) {
-		PMD_DRV_LOG(ERR,
-			"%s: %s %u: offloads 0x%" PRIx64 " not supported",
-			ad->name, kind, qid, offloads & ~capa);
-		return -ENOTSUP;
-	}
-	return 0;
-}
-
 static int ena_link_update(struct rte_eth_dev *dev, int wait);
 
 /* ---- AENQ --------------------------------------------------------------- */
