@@ -29,7 +29,9 @@ done
 
 bin=$build/app/dpdk-test-ena
 hp_sys=/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
-hp_dir=/dev/hugepages
+# A hugetlbfs mount of our own: another run that mounts and unmounts
+# /dev/hugepages meanwhile cannot pull the pages from under this one.
+hp_dir=
 hp_want=256
 prefix=ena-mp-$$
 work=$(mktemp -d)
@@ -46,9 +48,10 @@ cleanup() {
 	[ -n "${MP_KEEP_LOGS:-}" ] && cp -r "$work" "$MP_KEEP_LOGS"
 	rm -rf "$work"
 	# Files of our prefix hold pages until removed.
-	rm -f "$hp_dir/${prefix}"map_* 2>/dev/null
+	[ -n "$hp_dir" ] && rm -f "$hp_dir/${prefix}"map_* 2>/dev/null
 	rm -rf "/var/run/dpdk/$prefix"
 	[ $hp_mounted -eq 1 ] && umount "$hp_dir"
+	[ -n "$hp_dir" ] && rmdir "$hp_dir" 2>/dev/null
 	[ -n "$hp_old" ] && echo "$hp_old" > "$hp_sys" 2>/dev/null
 }
 trap cleanup EXIT
@@ -85,17 +88,15 @@ hugepages_setup() {
 		hp_why="only ${free:-0} free 2 MiB hugepages (asked for $hp_want)"
 		return 1
 	fi
-	if ! mkdir -p "$hp_dir"; then
-		hp_why="cannot create $hp_dir"
+	if ! hp_dir=$(mktemp -d /tmp/ena-mp-huge.XXXXXX); then
+		hp_why="cannot create a mount point in /tmp"
 		return 1
 	fi
-	if ! mountpoint -q "$hp_dir"; then
-		if ! mount -t hugetlbfs nodev "$hp_dir"; then
-			hp_why="cannot mount hugetlbfs on $hp_dir"
-			return 1
-		fi
-		hp_mounted=1
+	if ! mount -t hugetlbfs -o pagesize=2M nodev "$hp_dir"; then
+		hp_why="cannot mount hugetlbfs on $hp_dir"
+		return 1
 	fi
+	hp_mounted=1
 	return 0
 }
 
@@ -103,7 +104,8 @@ hugepages_setup() {
 # them: left to chance, they can collide with the secondary's own libraries
 # (or with ASan's shadow memory, which covers up to 0x10007fff7fff).
 eal_common() {
-	echo "--file-prefix=$prefix --iova-mode=va --log-level=lib.eal:warning" \
+	echo "--file-prefix=$prefix --huge-dir=$hp_dir --iova-mode=va" \
+		"--log-level=lib.eal:warning" \
 		"--base-virtaddr=0x200000000000" \
 		"-d $plugins/drivers/librte_net_ena.so ${MP_EAL_EXTRA:-}"
 }

@@ -157,6 +157,30 @@ else
 	failed=$((failed + 1))
 fi
 
+# sdk.sh with neither a Debian source package nor a folder, in a fresh
+# cache: it must fetch DPDK's release tarball or, with no network, stop
+# with a message that names both ways out.
+sdk_fallback() {
+	local log="$logdir/sdk-fallback-$release.log" rc
+	"${in_release[@]}" env -u DPDK_ENA_SDK_SRC sh -c '
+		d=/tmp/ena-sdk-fallback-$$
+		DPDK_ENA_CACHE=$d sh devtools/sdk.sh fetch; rc=$?
+		rm -rf "$d"; exit $rc' > "$log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q 'downloading https://fast.dpdk.org' "$log"; then
+		echo "PASS: SDK headers from the release tarball" >> "$log"
+		echo "1 passed, 0 failed" >> "$log"
+	elif [ $rc -ne 0 ] && grep -q 'DPDK_ENA_SDK_SRC' "$log" &&
+		grep -q 'tarball https://fast.dpdk.org/.*not reachable' "$log"; then
+		echo "PASS: no folder, no network: the message names both" >> "$log"
+		echo "1 passed, 0 failed" >> "$log"
+	else
+		echo "FAIL: sdk.sh without folder or network (rc $rc)" >> "$log"
+		echo "0 passed, 1 failed" >> "$log"
+	fi
+	account "sdk-fallback-$release" "$log" 0
+}
+
 # A newer DPDK LTS release in its chroot: the SDK headers (from the shared
 # folder CI provides beside the clone, else DPDK's release tarball), the
 # build with warnings as errors, the abi, emu and pmd suites on our PMD,
@@ -191,6 +215,7 @@ newer_release() {
 		failed=$((failed + 1))
 		return
 	fi
+	sdk_fallback
 	plugins=$("${in_release[@]}" devtools/plugin-dir.sh "$dir") || return
 	run "release-$rel-suites" 900 "${in_release[@]}" "$dir/app/dpdk-test-ena" \
 		$(test_eal "$rel") -d "$plugins/drivers/librte_net_ena.so" -- abi emu pmd

@@ -191,6 +191,11 @@ struct ena_emu_counters {
 	uint64_t sq_doorbells;
 	uint64_t io_errors; /* malformed IO descriptors seen */
 	uint64_t io_irqs;   /* IO (queue) vector signals */
+	/*
+	 * Bit per reason of the resets the driver asked for, as the device
+	 * read them (the extension bits only with EXT_RESET_REASONS offered).
+	 */
+	uint64_t reset_reasons;
 };
 
 int ena_emu_counters_get(struct ena_emu_dev *dev, struct ena_emu_counters *out);

@@ -579,8 +579,8 @@ td_llq(struct td *t, uint8_t ver, struct ena_aq_comp *r)
 
 /* Status of GET_STATS of type with an optional control buffer. */
 static int
-td_stats(struct td *t, uint8_t type, uint64_t metrics, void *buf,
-	uint32_t len, struct ena_aq_comp *r)
+td_stats(struct td *t, uint8_t type, uint64_t metrics, void *buf, uint32_t len,
+	struct ena_aq_comp *r)
 {
 	struct ena_aq_cmd c;
 
@@ -613,12 +613,12 @@ emu_test_newer_interface(void)
 	ENA_CHECK(ena_emu_dev_create("emu_caps_bad", "llq_entry=192") == NULL,
 		"llq_entry=192 accepted");
 
-	ENA_CHECK(td_open(&t, "emu_newer", "llq_entry=256") == 0,
-		"setup failed");
+	ENA_CHECK(
+		td_open(&t, "emu_newer", "llq_entry=256") == 0, "setup failed");
 	if (t.dev == NULL)
 		return;
-	ENA_CHECK_EQ("dev attr", 0,
-		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
+	ENA_CHECK_EQ(
+		"dev attr", 0, td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
 	ENA_CHECK_EQ("default capabilities",
 		ENA_BIT(ENA_DEV_CAP_ENI_STATS) | ENA_BIT(ENA_DEV_CAP_SRD_INFO) |
 			ENA_BIT(ENA_DEV_CAP_CUSTOMER_METRICS) |
@@ -655,13 +655,12 @@ emu_test_newer_interface(void)
 		ENA_CHECK_EQ("pps exceeded", 0, vals[0]);
 		ENA_CHECK(vals[1] != 0 && vals[1] != UINT64_MAX,
 			"conntrack available %" PRIu64, vals[1]);
-		ENA_CHECK_EQ("nothing past the two values", UINT64_MAX,
-			vals[2]);
+		ENA_CHECK_EQ(
+			"nothing past the two values", UINT64_MAX, vals[2]);
 		ENA_CHECK_EQ("metrics without a buffer",
 			ENA_AQ_STATUS_MALFORMED_REQUEST,
 			td_stats(&t, ENA_STATS_TYPE_CUSTOMER_METRICS,
-				ENA_BIT(ENA_METRIC_PPS_EXCEEDED), NULL, 0,
-				&r));
+				ENA_BIT(ENA_METRIC_PPS_EXCEEDED), NULL, 0, &r));
 		rte_free(vals);
 	}
 
@@ -673,21 +672,20 @@ emu_test_newer_interface(void)
 		ena_emu_fault_get(t.dev, ENA_EMU_FAULT_REQUEST_RESET));
 	td_close(&t);
 
-	ENA_CHECK(td_open(&t, "emu_old", "capabilities=0") == 0,
-		"setup failed");
+	ENA_CHECK(
+		td_open(&t, "emu_old", "capabilities=0") == 0, "setup failed");
 	if (t.dev == NULL)
 		return;
-	ENA_CHECK_EQ("dev attr", 0,
-		td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
-	ENA_CHECK_EQ("2.0-era capabilities", 0,
-		r.get_feat.dev_attr.capabilities);
+	ENA_CHECK_EQ(
+		"dev attr", 0, td_get_feat(&t, ENA_FEAT_DEVICE_ATTRIBUTES, &r));
+	ENA_CHECK_EQ(
+		"2.0-era capabilities", 0, r.get_feat.dev_attr.capabilities);
 	td_llq(&t, ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT, &r);
 	ENA_CHECK_EQ("2.0-era LLQ version", 0, r.get_feat.llq.feature_version);
 	ENA_CHECK_EQ("2.0-era SRD stats", ENA_AQ_STATUS_UNSUPPORTED_OPCODE,
 		td_stats(&t, ENA_STATS_TYPE_SRD, 0, NULL, 0, &r));
 	ENA_CHECK_EQ("2.0-era metrics", ENA_AQ_STATUS_UNSUPPORTED_OPCODE,
-		td_stats(&t, ENA_STATS_TYPE_CUSTOMER_METRICS, 1, NULL, 0,
-			&r));
+		td_stats(&t, ENA_STATS_TYPE_CUSTOMER_METRICS, 1, NULL, 0, &r));
 	td_close(&t);
 }
 

@@ -33,6 +33,7 @@
 #include <rte_udp.h>
 
 #include "ena_emu.h"
+#include "ena_regs.h"
 #include "test.h"
 #include "test_compat.h"
 #include "test_pmd.h"
@@ -122,6 +123,15 @@ pmd_log_capture_start(void)
 	pmd_log_file = open_memstream(&pmd_log_buf, &pmd_log_len);
 	if (pmd_log_file != NULL)
 		rte_openlog_stream(pmd_log_file);
+}
+
+bool
+pmd_log_captured(const char *needle)
+{
+	if (pmd_log_file == NULL || fflush(pmd_log_file) != 0 ||
+		pmd_log_buf == NULL)
+		return false;
+	return strcasestr(pmd_log_buf, needle) != NULL;
 }
 
 /* Returns whether the captured log contains needle (any case). */
@@ -1159,19 +1169,89 @@ pmd_wait_reset_event(struct pmd_env *env, unsigned int ev0, bool traffic)
 	return pmd_reset_events != ev0;
 }
 
+/*
+ * A device of the 2.0 era (capabilities 0) still gets asked for ENI
+ * statistics (it had them before the word existed) but not for SRD ones;
+ * a newer device's rx_overruns is an xstat.
+ */
 static void
-pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
-	const char *reason, const char *pmd_args)
+pmd_test_newer_interface(void)
 {
+	struct ena_emu_counters c0, c;
 	struct pmd_env env;
-	char what[128], args[128];
+	uint64_t deadline;
+
+	if (!pmd_ours()) {
+		printf("note: the 2.0-era device checks are for our PMD\n");
+		return;
+	}
+	/* What the driver asks for and skips is logged at INFO. */
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_INFO);
+	pmd_log_capture_start();
+	if (pmd_env_create2(&env, "queues=1,capabilities=0",
+		    "watchdog_period=10") != 0) {
+		pmd_log_capture_stop("");
+		rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
+		ENA_CHECK(false, "create a 2.0-era device");
+		return;
+	}
+	if (env.emu == NULL || pmd_configure(&env, 1, 256, 1500, true) != 0 ||
+		rte_eth_dev_start(env.port) != 0) {
+		pmd_log_capture_stop("");
+		rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
+		ENA_CHECK(false, "start on a 2.0-era device");
+		pmd_env_destroy(&env);
+		return;
+	}
+	/* A few statistics refreshes: each is at least one admin command. */
+	ena_emu_counters_get(env.emu, &c0);
+	deadline = rte_get_timer_cycles() + PMD_DEADLINE_S * rte_get_timer_hz();
+	do {
+		rte_delay_us_sleep(1000);
+		ena_emu_counters_get(env.emu, &c);
+	} while (c.admin_cmds < c0.admin_cmds + 8 &&
+		rte_get_timer_cycles() < deadline);
+	ENA_CHECK(c.admin_cmds >= c0.admin_cmds + 8,
+		"statistics refreshes on a 2.0-era device (%" PRIu64
+		" admin commands)",
+		c.admin_cmds - c0.admin_cmds);
+	ENA_CHECK(!pmd_log_captured("no ENI statistics"),
+		"2.0-era device: ENI statistics asked for");
+	ENA_CHECK(pmd_log_captured("no SRD statistics"),
+		"2.0-era device: SRD statistics not asked for");
+	ENA_CHECK(!pmd_log_captured("not supported (supported"),
+		"2.0-era device: no warning for the groups it lacks");
+	pmd_log_capture_stop("");
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
+	ENA_CHECK_EQ("rx_overruns on a 2.0-era device", 0,
+		pmd_xstat(env.port, "rx_overruns"));
+	rte_eth_dev_stop(env.port);
+	pmd_env_destroy(&env);
+}
+
+/*
+ * Turns a fault knob on under traffic (when traffic) on a device made with
+ * emu_args, and checks that the PMD asks for a reset with reason (a name in
+ * its log), recovers with rte_eth_dev_reset() and forwards again. dev_reason
+ * >= 0: the reason number the device must have been given.
+ */
+static void
+pmd_test_fault_on(const char *emu_args, enum ena_emu_fault fault,
+	uint64_t value, bool traffic, const char *reason, const char *pmd_args,
+	int dev_reason)
+{
+	struct ena_emu_counters cnt;
+	struct pmd_env env;
+	char what[160], args[128];
 	unsigned int ev0;
 	uint16_t mtu = 0;
 	bool raised;
 	int rc;
 
-	snprintf(what, sizeof(what), "fault %s", ena_emu_fault_name(fault));
-	snprintf(args, sizeof(args), "queues=2");
+	snprintf(what, sizeof(what), "fault %s%s%s", ena_emu_fault_name(fault),
+		emu_args[0] != '\0' ? " on " : "", emu_args);
+	snprintf(args, sizeof(args), "queues=2%s%s",
+		emu_args[0] != '\0' ? "," : "", emu_args);
 	if (pmd_env_create2(&env, args, pmd_args) != 0) {
 		ENA_CHECK(false, "%s: create emulated device", what);
 		return;
@@ -1219,11 +1299,17 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	rc = rte_eth_dev_reset(env.port);
 	ENA_CHECK_RC("rte_eth_dev_reset", 0, rc);
 	if (pmd_ours()) {
-		char msg[160];
+		char msg[256];
 
 		snprintf(msg, sizeof(msg), "%s: reset reason %s logged", what,
 			reason);
 		ENA_CHECK(pmd_log_capture_stop(reason), "%s", msg);
+		if (dev_reason >= 0 && ena_emu_counters_get(env.emu, &cnt) == 0)
+			ENA_CHECK(
+				cnt.reset_reasons & (UINT64_C(1) << dev_reason),
+				"reset reason %d given to the device (seen "
+				"0x%" PRIx64 ")",
+				dev_reason, cnt.reset_reasons);
 		rte_eth_dev_get_mtu(env.port, &mtu);
 		ENA_CHECK_EQ("MTU kept across reset", 1400, mtu);
 	} else {
@@ -1240,6 +1326,13 @@ pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
 	rte_eth_dev_stop(env.port);
 	pmd_check_mempool_full("after reset and stop");
 	pmd_env_destroy(&env);
+}
+
+static void
+pmd_test_fault(enum ena_emu_fault fault, uint64_t value, bool traffic,
+	const char *reason, const char *pmd_args)
+{
+	pmd_test_fault_on("", fault, value, traffic, reason, pmd_args, -1);
 }
 
 uint64_t
@@ -1373,6 +1466,15 @@ pmd_suite(void)
 		       "crash; not run\n");
 	pmd_test_fault(
 		ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID", "");
+	/*
+	 * A device of the newer interface asks for a reset (DEVICE_RESET):
+	 * given as is with extended reset reasons, as GENERIC without.
+	 */
+	pmd_test_fault_on("", ENA_EMU_FAULT_REQUEST_RESET, 1, false,
+		"DEVICE_REQUEST", "", ENA_RESET_REASON_DEVICE_REQUEST);
+	pmd_test_fault_on("capabilities=7", ENA_EMU_FAULT_REQUEST_RESET, 1,
+		false, "DEVICE_REQUEST", "", ENA_RESET_REASON_GENERIC);
+	pmd_test_newer_interface();
 	rte_mempool_free(pmd_mp);
 	pmd_mp = NULL;
 }

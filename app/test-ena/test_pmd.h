@@ -76,6 +76,8 @@ pmd_event_cb(uint16_t port, enum rte_eth_event_type ev, void *arg, void *ret);
 /* Captures the DPDK log until stop; stop says whether needle was logged. */
 void pmd_log_capture_start(void);
 bool pmd_log_capture_stop(const char *needle);
+/* Whether the log captured so far contains needle; capture goes on. */
+bool pmd_log_captured(const char *needle);
 
 /*
  * An emulated device (emu_args: emulator devargs) handled by the selected

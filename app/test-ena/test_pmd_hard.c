@@ -984,16 +984,23 @@ hard_probe(const char *pmd_args, const char *log_needle)
 	return ok;
 }
 
-/* The Tx path a policy gives: its burst mode and the LLQ pushes. */
+/*
+ * The Tx path a policy gives on a device made with emu_args: its burst
+ * mode and the LLQ pushes.
+ */
 static void
-hard_llq_policy(const char *pmd_args, uint64_t want_pushes, const char *mode)
+hard_llq_policy_on(const char *emu_args, const char *pmd_args,
+	uint64_t want_pushes, const char *mode)
 {
 	struct rte_eth_burst_mode bm;
 	struct pmd_env env;
-	char what[96];
+	char what[160], args[96];
 
-	snprintf(what, sizeof(what), "%s: LLQ pushes", pmd_args);
-	if (pmd_env_create2(&env, "queues=1,llq=1", pmd_args) != 0) {
+	snprintf(what, sizeof(what), "%s%s%s: LLQ pushes", pmd_args,
+		emu_args[0] != '\0' ? " on " : "", emu_args);
+	snprintf(args, sizeof(args), "queues=1,llq=1%s%s",
+		emu_args[0] != '\0' ? "," : "", emu_args);
+	if (pmd_env_create2(&env, args, pmd_args) != 0) {
 		ENA_CHECK(false, "create with %s", pmd_args);
 		return;
 	}
@@ -1002,8 +1009,8 @@ hard_llq_policy(const char *pmd_args, uint64_t want_pushes, const char *mode)
 		memset(&bm, 0, sizeof(bm));
 		rte_eth_tx_burst_mode_get(env.port, 0, &bm);
 		ENA_CHECK(strstr(bm.info, mode) != NULL,
-			"%s: Tx burst mode \"%s\" says \"%s\"", pmd_args,
-			bm.info, mode);
+			"%s: Tx burst mode \"%s\" says \"%s\"", what, bm.info,
+			mode);
 		pmd_traffic_check(pmd_args, &env, 300, 1514, 2048);
 		ENA_CHECK_EQ(what, want_pushes,
 			pmd_xstat(env.port, "tx_q0_llq_pushes"));
@@ -1011,6 +1018,12 @@ hard_llq_policy(const char *pmd_args, uint64_t want_pushes, const char *mode)
 		ENA_CHECK(false, "%s: configure and start", pmd_args);
 	}
 	pmd_env_destroy(&env);
+}
+
+static void
+hard_llq_policy(const char *pmd_args, uint64_t want_pushes, const char *mode)
+{
+	hard_llq_policy_on("", pmd_args, want_pushes, mode);
 }
 
 static void
@@ -1078,8 +1091,15 @@ hard_test_devargs(void)
 		"without miss_txc_to the device's hint applies");
 	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
 	hard_llq_policy("llq_policy=0", 0, "host memory");
-	/* The emulated device advises no entry size: 128 B. */
+	/* The emulated device advises 128 B entries by default. */
 	hard_llq_policy("llq_policy=1", 300, "LLQ 128 B");
+	/* The device's advice is followed by policy 1 (the default) only. */
+	hard_llq_policy_on("llq_entry=256", "llq_policy=1", 300, "LLQ 256 B");
+	hard_llq_policy_on("llq_entry=256", "", 300, "LLQ 256 B");
+	hard_llq_policy_on("llq_entry=256", "llq_policy=2", 300, "LLQ 128 B");
+	/* A device of the 2.0 era advises nothing: 128 B. */
+	hard_llq_policy_on("llq_entry=256,capabilities=0", "llq_policy=1", 300,
+		"LLQ 128 B");
 	hard_llq_policy("llq_policy=2", 300, "LLQ 128 B");
 	hard_llq_policy("llq_policy=3", 300, "LLQ 256 B");
 	hard_llq_policy("", 300, "LLQ 128 B");

@@ -16,14 +16,18 @@
 #include "emu_core.h"
 
 uint32_t
-ena_emu_aenq_groups_supported(void)
+ena_emu_aenq_groups_supported(const struct ena_emu_dev *dev)
 {
-	return ENA_BIT(ENA_AENQ_GROUP_LINK_CHANGE) |
+	uint32_t g = ENA_BIT(ENA_AENQ_GROUP_LINK_CHANGE) |
 		ENA_BIT(ENA_AENQ_GROUP_FATAL_ERROR) |
 		ENA_BIT(ENA_AENQ_GROUP_WARNING) |
 		ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) |
-		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE) |
-		ENA_BIT(ENA_AENQ_GROUP_DEVICE_RESET);
+		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE);
+
+	/* A device of the 2.0 era never asks for a reset. */
+	if (dev->cfg.capabilities != 0)
+		g |= ENA_BIT(ENA_AENQ_GROUP_DEVICE_RESET);
+	return g;
 }
 
 /* request_reset: one DEVICE_RESET event per unit of the knob. */

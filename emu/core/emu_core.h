@@ -118,6 +118,6 @@ uint32_t ena_emu_feat_supported(const struct ena_emu_dev *dev);
 /* emu_aenq.c */
 unsigned int ena_emu_aenq_poll(struct ena_emu_dev *dev);
 void ena_emu_aenq_reset(struct ena_emu_dev *dev);
-uint32_t ena_emu_aenq_groups_supported(void);
+uint32_t ena_emu_aenq_groups_supported(const struct ena_emu_dev *dev);
 
 #endif /* ENA_EMU_CORE_H */

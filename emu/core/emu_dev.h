@@ -58,7 +58,7 @@ struct ena_emu_config {
 	 * of the newer interface offers (0: a device of the 2.0 era).
 	 */
 	uint32_t capabilities;
-	uint16_t llq_entry_recommended; /* bytes: 128 or 256 */
+	uint16_t llq_entry_recommended;	    /* bytes: 128 or 256 */
 	uint64_t faults[ENA_EMU_FAULT_MAX]; /* initial knob values */
 };
 

@@ -105,7 +105,7 @@ ena_emu_feat_defaults(struct ena_emu_dev *dev)
 		dev->rss.fields[ENA_RSS_PROTO_IP4];
 	dev->rss.fields[ENA_RSS_PROTO_NOT_IP] = ENA_RSS_FIELD_L2_DA |
 		ENA_RSS_FIELD_L2_SA;
-	dev->aenq_groups_enabled = ena_emu_aenq_groups_supported();
+	dev->aenq_groups_enabled = ena_emu_aenq_groups_supported(dev);
 	dev->intr_moder_interval = 0;
 	dev->offload_tx = ENA_OFFLOAD_TX_L3_CSUM_IPV4_MASK |
 		ENA_OFFLOAD_TX_L4_IPV4_CSUM_PART_MASK |
@@ -223,8 +223,8 @@ emu_get_llq(struct ena_emu_dev *dev, struct ena_feat_llq *l, uint8_t version)
 	if (version >= ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT &&
 		dev->cfg.capabilities != 0) {
 		l->feature_version = ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT;
-		l->entry_size_recommended =
-			dev->cfg.llq_entry_recommended == 256
+		l->entry_size_recommended = dev->cfg.llq_entry_recommended ==
+				256
 			? ENA_LLQ_ENTRY_256B
 			: ENA_LLQ_ENTRY_128B;
 	}
@@ -384,7 +384,7 @@ ena_emu_feat_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		r->intr_moder.delay_resolution_us = 1;
 		break;
 	case ENA_FEAT_AENQ_CONFIG:
-		r->aenq.supported_groups = ena_emu_aenq_groups_supported();
+		r->aenq.supported_groups = ena_emu_aenq_groups_supported(dev);
 		r->aenq.enabled_groups = dev->aenq_groups_enabled;
 		break;
 	case ENA_FEAT_LINK_CONFIG:
@@ -663,10 +663,10 @@ ena_emu_feat_set(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		return emu_set_host_attr(dev, &s->host_attr);
 	case ENA_FEAT_AENQ_CONFIG:
 		groups = s->aenq.enabled_groups;
-		if (groups & ~ena_emu_aenq_groups_supported()) {
+		if (groups & ~ena_emu_aenq_groups_supported(dev)) {
 			ena_emu_log(dev, EMU_LOG_WARNING,
 				"AENQ groups 0x%x not supported (0x%x are)",
-				groups, ena_emu_aenq_groups_supported());
+				groups, ena_emu_aenq_groups_supported(dev));
 			return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 		}
 		dev->aenq_groups_enabled = groups;

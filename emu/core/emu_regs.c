@@ -134,6 +134,7 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 {
 	struct ena_emu_core *c = dev->core;
 	uint32_t v = ena_emu_reg_get(dev, ENA_REG_DEV_CTL);
+	uint32_t why;
 	bool was, now;
 
 	if (v == c->dev_ctl_seen) {
@@ -152,14 +153,15 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 	now = v & ENA_REG_DEV_CTL_DEV_RESET_MASK;
 	c->dev_ctl_seen = v;
 	if (now && !was) {
-		ena_emu_log(dev, EMU_LOG_INFO, "reset requested, reason %u",
-			ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON) |
-				(dev->cfg.capabilities &
-						ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS)
-					? ENA_FIELD_GET(v,
-						  ENA_REG_DEV_CTL_RESET_REASON_EXT)
-						<< ENA_REG_DEV_CTL_RESET_REASON_BITS
-					: 0));
+		why = ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON);
+		if (dev->cfg.capabilities &
+			ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS))
+			why |= ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON_EXT)
+				<< ENA_REG_DEV_CTL_RESET_REASON_BITS;
+		ena_emu_log(
+			dev, EMU_LOG_INFO, "reset requested, reason %u", why);
+		if (why < 64)
+			dev->cnt.reset_reasons |= UINT64_C(1) << why;
 		ena_emu_dev_reset(dev);
 		c->reset_in_progress = true;
 	} else if (!now && was) {

@@ -93,6 +93,7 @@ ena_aenq_keep_alive(void *arg, const struct ena_aenq_entry *e)
 	ad->basic_rx_drops = ad->hw.keep_alive_rx_drops;
 	ad->basic_tx_drops = ad->hw.keep_alive_tx_drops;
 	ad->dev_stats.tx_drops = ad->basic_tx_drops;
+	ad->dev_stats.rx_overruns = ad->hw.keep_alive_rx_overruns;
 }
 
 static void
@@ -103,6 +104,17 @@ ena_aenq_fatal(void *arg, const struct ena_aenq_entry *e)
 	PMD_DRV_LOG(ERR, "%s: device reported a fatal error (syndrome %u)",
 		ad->name, e->common.syndrome);
 	ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
+}
+
+/* The device asks for a reset (newer interface: DEVICE_RESET group). */
+static void
+ena_aenq_device_reset(void *arg, const struct ena_aenq_entry *e)
+{
+	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+
+	PMD_DRV_LOG(WARNING, "%s: device requested a reset (syndrome %u)",
+		ad->name, e->common.syndrome);
+	ena_trigger_reset(ad, ENA_RESET_REASON_DEVICE_REQUEST);
 }
 
 static void
@@ -150,6 +162,7 @@ static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
 		[ENA_AENQ_GROUP_LINK_CHANGE] = ena_aenq_link,
 		[ENA_AENQ_GROUP_FATAL_ERROR] = ena_aenq_fatal,
 		[ENA_AENQ_GROUP_KEEP_ALIVE] = ena_aenq_keep_alive,
+		[ENA_AENQ_GROUP_DEVICE_RESET] = ena_aenq_device_reset,
 	},
 	.notification = {
 		[ENA_AENQ_NOTIFY_SUSPEND] = ena_aenq_suspend,
@@ -164,7 +177,8 @@ static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
 		ENA_BIT(ENA_AENQ_GROUP_FATAL_ERROR) |  \
 		ENA_BIT(ENA_AENQ_GROUP_WARNING) |      \
 		ENA_BIT(ENA_AENQ_GROUP_NOTIFICATION) | \
-		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE))
+		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE) |   \
+		ENA_BIT(ENA_AENQ_GROUP_DEVICE_RESET))
 
 /* ---- device bring-up ---------------------------------------------------- */
 
@@ -865,7 +879,9 @@ ena_dev_start(struct rte_eth_dev *dev)
 		PMD_DRV_LOG(ERR,
 			"%s: a reset (%s) is pending; call "
 			"rte_eth_dev_reset() first",
-			ad->name, ena_reset_reason_name(ad->reset_reason));
+			ad->name,
+			ena_hw_reset_reason_name(
+				(enum ena_reset_reason)ad->reset_reason));
 		return -EIO;
 	}
 	if (dev->data->mtu != ad->mtu || ad->state != ENA_STATE_STOPPED) {
@@ -952,7 +968,7 @@ ena_port_reset(struct rte_eth_dev *dev)
 	if (prev == ENA_STATE_CLOSED)
 		return -ENODEV;
 	PMD_DRV_LOG(NOTICE, "%s: resetting the device, reason %s (%s)",
-		ad->name, ena_reset_reason_name(why),
+		ad->name, ena_hw_reset_reason_name(why),
 		ena_hw_reset_reason_str(why));
 	ena_stats_log(ad);
 	if (prev == ENA_STATE_RUNNING)
@@ -960,7 +976,12 @@ ena_port_reset(struct rte_eth_dev *dev)
 	ena_watchdog_stop(dev);
 	ena_intr_teardown(dev);
 	ena_device_teardown(ad, why);
-	rc = ena_device_bringup(dev, why);
+	/*
+	 * The teardown's reset gave the device the reason; the bring-up's
+	 * own reset is a plain one (the reason read again could only be told
+	 * as GENERIC before the device's capabilities are known again).
+	 */
+	rc = ena_device_bringup(dev, ENA_RESET_REASON_NORMAL);
 	if (rc != 0) {
 		PMD_DRV_LOG(ERR,
 			"%s: device did not come back after reset: "
@@ -1029,7 +1050,9 @@ ena_dev_set_link_up(struct rte_eth_dev *dev)
 		PMD_DRV_LOG(ERR,
 			"%s: link up refused: a reset (%s) is pending; call "
 			"rte_eth_dev_reset() first",
-			ad->name, ena_reset_reason_name(ad->reset_reason));
+			ad->name,
+			ena_hw_reset_reason_name(
+				(enum ena_reset_reason)ad->reset_reason));
 		return -EIO;
 	}
 	ena_link_forced(dev, false);

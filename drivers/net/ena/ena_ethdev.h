@@ -160,6 +160,8 @@ struct ena_xs_dev {
 	uint64_t dev_start;
 	uint64_t dev_stop;
 	uint64_t tx_drops;
+	/* Rx packets the device dropped for lack of room (newer devices). */
+	uint64_t rx_overruns;
 	uint64_t admin_irqs; /* admin/AENQ vector interrupts handled */
 	uint64_t aenq_polls; /* AENQ looked at by the poll timer instead */
 };
@@ -363,7 +365,6 @@ void ena_dev_counters_refresh(struct ena_adapter *ad);
 void ena_stats_log(struct ena_adapter *ad);
 
 /* ena_watchdog.c */
-const char *ena_reset_reason_name(uint32_t reason);
 void ena_watchdog_start(struct rte_eth_dev *dev);
 void ena_watchdog_stop(struct rte_eth_dev *dev);
 void ena_ctrl_poll_start(struct rte_eth_dev *dev);

@@ -310,15 +310,11 @@ static void
 ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
 {
 	struct ena_adapter *ad = r->adapter;
-	uint32_t why;
 
-	if (rc == -E2BIG) {
+	if (rc == -E2BIG)
 		r->rx_stats.bad_desc_num++;
-		why = ENA_RESET_REASON_TOO_MANY_RX_DESCS;
-	} else {
+	else if (rc == -ERANGE)
 		r->rx_stats.bad_req_id++;
-		why = ENA_RESET_REASON_INV_RX_REQ_ID;
-	}
 	r->rx_stats.errors++;
 	/* The queue is unusable until the device is reset. */
 	r->run = false;
@@ -327,7 +323,7 @@ ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
 			"%s: rxq %u: bad completion (rc %d, req_id %u); "
 			"device reset needed",
 			ad->name, r->id, rc, req_id);
-	ena_trigger_reset(ad, why);
+	ena_trigger_reset(ad, ena_hw_reset_reason_for(rc, ENA_HW_DIR_RX));
 }
 
 uint16_t

@@ -20,38 +20,6 @@
  * device counters so that stats reads never touch the admin queue.
  */
 
-const char *
-ena_reset_reason_name(uint32_t r)
-{
-	static const char *const names[] = {
-		[ENA_RESET_REASON_NORMAL] = "NORMAL",
-		[ENA_RESET_REASON_KEEP_ALIVE_TO] = "KEEP_ALIVE_TO",
-		[ENA_RESET_REASON_ADMIN_TO] = "ADMIN_TO",
-		[ENA_RESET_REASON_MISS_TX_CMPL] = "MISS_TX_CMPL",
-		[ENA_RESET_REASON_INV_RX_REQ_ID] = "INV_RX_REQ_ID",
-		[ENA_RESET_REASON_INV_TX_REQ_ID] = "INV_TX_REQ_ID",
-		[ENA_RESET_REASON_TOO_MANY_RX_DESCS] = "TOO_MANY_RX_DESCS",
-		[ENA_RESET_REASON_INIT_ERR] = "INIT_ERR",
-		[ENA_RESET_REASON_DRIVER_INVALID_STATE] = "DRIVER_INVALID_STATE",
-		[ENA_RESET_REASON_OS_TRIGGER] = "OS_TRIGGER",
-		[ENA_RESET_REASON_OS_NETDEV_WD] = "OS_NETDEV_WD",
-		[ENA_RESET_REASON_SHUTDOWN] = "SHUTDOWN",
-		[ENA_RESET_REASON_USER_TRIGGER] = "USER_TRIGGER",
-		[ENA_RESET_REASON_GENERIC] = "GENERIC",
-		[ENA_RESET_REASON_MISS_INTERRUPT] = "MISS_INTERRUPT",
-		[ENA_RESET_REASON_POLL_STARVATION] = "POLL_STARVATION",
-		[ENA_RESET_REASON_RX_DESC_MALFORMED] = "RX_DESC_MALFORMED",
-		[ENA_RESET_REASON_TX_DESC_MALFORMED] = "TX_DESC_MALFORMED",
-		[ENA_RESET_REASON_MISS_ADMIN_INTERRUPT] = "MISS_ADMIN_INTERRUPT",
-		[ENA_RESET_REASON_DEVICE_REQUEST] = "DEVICE_REQUEST",
-		[ENA_RESET_REASON_MISS_FIRST_INTERRUPT] = "MISS_FIRST_INTERRUPT",
-	};
-
-	if (r < RTE_DIM(names) && names[r] != NULL)
-		return names[r];
-	return "UNKNOWN";
-}
-
 /* Marks req_id in the bitmap arg: its completion is in the CQ. */
 static void
 ena_wd_mark_done(void *arg, uint16_t req_id)
@@ -221,6 +189,7 @@ ena_dev_counters_refresh(struct ena_adapter *ad)
 			ad->basic_rx_drops = basic.rx_drops;
 			ad->basic_tx_drops = basic.tx_drops;
 			ad->dev_stats.tx_drops = basic.tx_drops;
+			ad->dev_stats.rx_overruns = basic.rx_overruns;
 		}
 		ena_stats_cmd_done(ad, "basic", rc, &ad->stats_basic_ok);
 	}
@@ -279,7 +248,9 @@ ena_wd_announce(struct rte_eth_dev *dev, struct ena_adapter *ad)
 	PMD_DRV_LOG(ERR,
 		"%s: device needs a reset, reason %s (%s); raising "
 		"RTE_ETH_EVENT_INTR_RESET",
-		ad->name, ena_reset_reason_name(ad->reset_reason),
+		ad->name,
+		ena_hw_reset_reason_name(
+			(enum ena_reset_reason)ad->reset_reason),
 		ena_hw_reset_reason_str(ad->reset_reason));
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
 }

@@ -47,6 +47,7 @@ static const struct ena_xstat_desc ena_xs_global[] = {
 	ENA_XS(ena_xs_dev, dev_start),
 	ENA_XS(ena_xs_dev, dev_stop),
 	ENA_XS_TOTAL(ena_xs_dev, tx_drops),
+	ENA_XS_TOTAL(ena_xs_dev, rx_overruns),
 	ENA_XS(ena_xs_dev, admin_irqs),
 	ENA_XS(ena_xs_dev, aenq_polls),
 };

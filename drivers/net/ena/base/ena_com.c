@@ -94,44 +94,72 @@ ena_hw_reset_reason_for(int err, enum ena_hw_dir dir)
 					    : ENA_RESET_REASON_INV_RX_REQ_ID;
 	case -E2BIG:
 		return ENA_RESET_REASON_TOO_MANY_RX_DESCS;
+	case -EMSGSIZE:
+		return dir == ENA_HW_DIR_TX
+			? ENA_RESET_REASON_TX_DESC_MALFORMED
+			: ENA_RESET_REASON_RX_DESC_MALFORMED;
 	case -ETIME:
 		return ENA_RESET_REASON_ADMIN_TO;
-	case -EMSGSIZE:
 	default:
 		return ENA_RESET_REASON_DRIVER_INVALID_STATE;
 	}
 }
 
+/* Each reason's name as the interface spells it, and what it means. */
+static const struct {
+	const char *name;
+	const char *meaning;
+} ena_hw_reset_reasons[ENA_RESET_REASON_COUNT] = {
+	[ENA_RESET_REASON_NORMAL] = { "NORMAL", "normal" },
+	[ENA_RESET_REASON_KEEP_ALIVE_TO] = { "KEEP_ALIVE_TO",
+		"keep-alive timeout" },
+	[ENA_RESET_REASON_ADMIN_TO] = { "ADMIN_TO", "admin timeout" },
+	[ENA_RESET_REASON_MISS_TX_CMPL] = { "MISS_TX_CMPL",
+		"missing tx completion" },
+	[ENA_RESET_REASON_INV_RX_REQ_ID] = { "INV_RX_REQ_ID",
+		"invalid rx req_id" },
+	[ENA_RESET_REASON_INV_TX_REQ_ID] = { "INV_TX_REQ_ID",
+		"invalid tx req_id" },
+	[ENA_RESET_REASON_TOO_MANY_RX_DESCS] = { "TOO_MANY_RX_DESCS",
+		"too many rx descs" },
+	[ENA_RESET_REASON_INIT_ERR] = { "INIT_ERR", "init error" },
+	[ENA_RESET_REASON_DRIVER_INVALID_STATE] = { "DRIVER_INVALID_STATE",
+		"driver invalid state" },
+	[ENA_RESET_REASON_OS_TRIGGER] = { "OS_TRIGGER", "os trigger" },
+	[ENA_RESET_REASON_OS_NETDEV_WD] = { "OS_NETDEV_WD", "os watchdog" },
+	[ENA_RESET_REASON_SHUTDOWN] = { "SHUTDOWN", "shutdown" },
+	[ENA_RESET_REASON_USER_TRIGGER] = { "USER_TRIGGER", "user trigger" },
+	[ENA_RESET_REASON_GENERIC] = { "GENERIC", "generic" },
+	[ENA_RESET_REASON_MISS_INTERRUPT] = { "MISS_INTERRUPT",
+		"missing interrupt" },
+	[ENA_RESET_REASON_POLL_STARVATION] = { "POLL_STARVATION",
+		"poll starvation" },
+	[ENA_RESET_REASON_RX_DESC_MALFORMED] = { "RX_DESC_MALFORMED",
+		"malformed rx descriptor" },
+	[ENA_RESET_REASON_TX_DESC_MALFORMED] = { "TX_DESC_MALFORMED",
+		"malformed tx descriptor" },
+	[ENA_RESET_REASON_MISS_ADMIN_INTERRUPT] = { "MISS_ADMIN_INTERRUPT",
+		"missing admin interrupt" },
+	[ENA_RESET_REASON_DEVICE_REQUEST] = { "DEVICE_REQUEST",
+		"device request" },
+	[ENA_RESET_REASON_MISS_FIRST_INTERRUPT] = { "MISS_FIRST_INTERRUPT",
+		"missing first interrupt" },
+};
+
+const char *
+ena_hw_reset_reason_name(enum ena_reset_reason r)
+{
+	if ((unsigned int)r >= ENA_RESET_REASON_COUNT ||
+		ena_hw_reset_reasons[r].name == NULL)
+		return "UNKNOWN";
+	return ena_hw_reset_reasons[r].name;
+}
+
 const char *
 ena_hw_reset_reason_str(enum ena_reset_reason r)
 {
-	static const char *const names[ENA_RESET_REASON_COUNT] = {
-		[ENA_RESET_REASON_NORMAL] = "normal",
-		[ENA_RESET_REASON_KEEP_ALIVE_TO] = "keep-alive timeout",
-		[ENA_RESET_REASON_ADMIN_TO] = "admin timeout",
-		[ENA_RESET_REASON_MISS_TX_CMPL] = "missing tx completion",
-		[ENA_RESET_REASON_INV_RX_REQ_ID] = "invalid rx req_id",
-		[ENA_RESET_REASON_INV_TX_REQ_ID] = "invalid tx req_id",
-		[ENA_RESET_REASON_TOO_MANY_RX_DESCS] = "too many rx descs",
-		[ENA_RESET_REASON_INIT_ERR] = "init error",
-		[ENA_RESET_REASON_DRIVER_INVALID_STATE] = "driver invalid state",
-		[ENA_RESET_REASON_OS_TRIGGER] = "os trigger",
-		[ENA_RESET_REASON_OS_NETDEV_WD] = "os watchdog",
-		[ENA_RESET_REASON_SHUTDOWN] = "shutdown",
-		[ENA_RESET_REASON_USER_TRIGGER] = "user trigger",
-		[ENA_RESET_REASON_GENERIC] = "generic",
-		[ENA_RESET_REASON_MISS_INTERRUPT] = "missing interrupt",
-		[ENA_RESET_REASON_POLL_STARVATION] = "poll starvation",
-		[ENA_RESET_REASON_RX_DESC_MALFORMED] = "malformed rx descriptor",
-		[ENA_RESET_REASON_TX_DESC_MALFORMED] = "malformed tx descriptor",
-		[ENA_RESET_REASON_MISS_ADMIN_INTERRUPT] =
-			"missing admin interrupt",
-		[ENA_RESET_REASON_DEVICE_REQUEST] = "device request",
-		[ENA_RESET_REASON_MISS_FIRST_INTERRUPT] =
-			"missing first interrupt",
-	};
-
-	if ((unsigned int)r >= ENA_RESET_REASON_COUNT || names[r] == NULL)
+	if ((unsigned int)r >= ENA_RESET_REASON_COUNT ||
+		ena_hw_reset_reasons[r].meaning == NULL)
 		return "unknown";
-	return names[r];
+	return ena_hw_reset_reasons[r].meaning;
 }

@@ -186,6 +186,7 @@ struct ena_hw_basic_stats {
 	uint64_t rx_pkts;
 	uint64_t rx_drops;
 	uint64_t tx_drops;
+	uint64_t rx_overruns; /* newer devices; 0 on older ones */
 };
 
 struct ena_hw_eni_stats {
@@ -354,6 +355,7 @@ struct ena_hw {
 	volatile uint64_t last_keep_alive_us;
 	uint64_t keep_alive_rx_drops;
 	uint64_t keep_alive_tx_drops;
+	uint64_t keep_alive_rx_overruns;
 
 	/*
 	 * Interrupt mode, for a command issued by the very thread that
@@ -668,7 +670,9 @@ void ena_hw_io_destroy(
 /* Reset reason matching an error from the Tx/Rx path (ena_eth_com.h). */
 enum ena_reset_reason ena_hw_reset_reason_for(int err, enum ena_hw_dir dir);
 
-/* Name of a reset reason for logs. */
+/* What a reset reason means ("keep-alive timeout"), for logs. */
 const char *ena_hw_reset_reason_str(enum ena_reset_reason r);
+/* The reason as the interface names it ("KEEP_ALIVE_TO"), for logs. */
+const char *ena_hw_reset_reason_name(enum ena_reset_reason r);
 
 #endif /* ENA_COM_H_ */

@@ -124,6 +124,8 @@ ena_hw_aenq_process(struct ena_hw *hw, void *arg)
 				ka->rx_drops_lo, ka->rx_drops_hi);
 			hw->keep_alive_tx_drops = ena_stats_u64(
 				ka->tx_drops_lo, ka->tx_drops_hi);
+			hw->keep_alive_rx_overruns = ena_stats_u64(
+				ka->rx_overruns_lo, ka->rx_overruns_hi);
 			hw->last_keep_alive_us = ena_plat_now_us();
 		}
 		fn = ena_hw_aenq_lookup(&q->handlers, group, syndrome);

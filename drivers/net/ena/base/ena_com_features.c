@@ -126,7 +126,8 @@ ena_hw_llq_offer_from(const struct ena_feat_llq *l, struct ena_hw_llq_offer *o)
 	o->max_tx_burst_bytes = l->accel.get.max_tx_burst_size;
 	/* A recommendation outside the supported sizes is no advice. */
 	o->entry_size_recommended = 0;
-	if (l->entry_size_recommended & l->entry_size_supported)
+	if (l->feature_version >= ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT &&
+		(l->entry_size_recommended & l->entry_size_supported))
 		o->entry_size_recommended = (uint16_t)ena_llq_entry_bytes(
 			(enum ena_llq_entry_size)l->entry_size_recommended);
 }
@@ -232,7 +233,9 @@ ena_hw_get_dev_features(struct ena_hw *hw, struct ena_hw_dev_features *f)
 	}
 
 	if (ena_hw_feature_supported(hw, ENA_FEAT_LLQ)) {
-		rc = ena_hw_get_feature(hw, ENA_FEAT_LLQ, 0, &resp, NULL, 0);
+		/* Version 1: a newer device adds the entry size it advises. */
+		rc = ena_hw_get_feature(hw, ENA_FEAT_LLQ,
+			ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT, &resp, NULL, 0);
 		if (rc != 0) {
 			ena_hw_err(hw,
 				"Cannot get attribute for ena device rc: %d (llq)",
@@ -655,6 +658,7 @@ ena_hw_get_basic_stats(struct ena_hw *hw, struct ena_hw_basic_stats *s)
 	s->rx_pkts = ena_stats_u64(b->rx_pkts_lo, b->rx_pkts_hi);
 	s->rx_drops = ena_stats_u64(b->rx_drops_lo, b->rx_drops_hi);
 	s->tx_drops = ena_stats_u64(b->tx_drops_lo, b->tx_drops_hi);
+	s->rx_overruns = ena_stats_u64(b->rx_overruns_lo, b->rx_overruns_hi);
 	return 0;
 }
 
@@ -665,7 +669,13 @@ ena_hw_get_eni_stats(struct ena_hw *hw, struct ena_hw_eni_stats *s)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((hw->capabilities & ENA_BIT(ENA_DEV_CAP_ENI_STATS)) == 0) {
+	/*
+	 * Devices that predate the capabilities word (it reads 0) may still
+	 * answer ENI statistics: they are asked, and an unsupported-opcode
+	 * answer ends that.
+	 */
+	if (hw->capabilities != 0 &&
+		(hw->capabilities & ENA_BIT(ENA_DEV_CAP_ENI_STATS)) == 0) {
 		ena_hw_dbg(hw, "ENI statistics not offered (caps 0x%x)",
 			hw->capabilities);
 		return -EOPNOTSUPP;

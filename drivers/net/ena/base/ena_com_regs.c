@@ -205,6 +205,19 @@ ena_hw_reset(struct ena_hw *hw, enum ena_reset_reason reason)
 	hw->reset_timeout_us = (uint64_t)to_units *
 		ENA_REG_CAPS_TIMEOUT_UNIT_MS * 1000;
 
+	/*
+	 * A reason beyond the 4-bit field needs the extension bits, which
+	 * only a device offering EXT_RESET_REASONS reads: any other is told
+	 * GENERIC rather than a truncated, wrong reason.
+	 */
+	if ((uint32_t)reason >> ENA_REG_DEV_CTL_RESET_REASON_BITS != 0 &&
+		(hw->capabilities & ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS)) ==
+			0) {
+		ena_hw_info(hw,
+			"reset reason %u needs extended reasons the device does not offer: sending %u (generic)",
+			reason, ENA_RESET_REASON_GENERIC);
+		reason = ENA_RESET_REASON_GENERIC;
+	}
 	ena_hw_reg_write(hw, ENA_REG_DEV_CTL, ena_reg_dev_ctl_reset(reason));
 	/* The device drops the read-less address on reset; give it again. */
 	ena_hw_readless_program(hw);
