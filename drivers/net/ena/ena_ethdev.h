@@ -282,7 +282,6 @@ int ena_queue_setup_check(const struct ena_adapter *ad, const char *kind,
 int ena_queue_mem_alloc(struct rte_eth_dev *dev, struct ena_ring *r, bool is_rx,
 	uint16_t qid, uint16_t nb, unsigned int socket, size_t slot_size,
 	uint64_t offloads);
-void ena_queue_mem_free(struct ena_ring *r);
 /* Stops a configured queue and frees its memory. */
 void ena_queue_release(struct rte_eth_dev *dev, struct ena_ring *r);
 /* The queue's SQ/CQ pair on the device, indexes and free list reset. */
@@ -361,7 +360,6 @@ int ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 int ena_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 	struct rte_eth_xstat_name *names, unsigned int n);
 int ena_xstats_reset(struct rte_eth_dev *dev);
-void ena_dev_counters_refresh(struct ena_adapter *ad);
 void ena_stats_log(struct ena_adapter *ad);
 
 /* ena_watchdog.c */

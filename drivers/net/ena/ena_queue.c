@@ -54,7 +54,7 @@ ena_queue_setup_check(const struct ena_adapter *ad, const char *kind,
 	return 0;
 }
 
-void
+static void
 ena_queue_mem_free(struct ena_ring *r)
 {
 	/* rx_mbufs and tx_bufs share their storage. */
