@@ -446,6 +446,29 @@ ena_miss_txc_setup(struct ena_adapter *ad)
 		ad->name, ms, from, ms == 0 ? ": check disabled" : "");
 }
 
+/* How the admin queue runs and what the host tells the device of itself. */
+static void
+ena_bringup_cfg(const struct rte_pci_device *pci, enum ena_reset_reason why,
+	struct ena_hw_bringup_cfg *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->readless = true;
+	/* Until the admin vector has a handler (ena_intr_setup()). */
+	cfg->admin_polling = true;
+	cfg->aenq_groups = ENA_AENQ_GROUPS_WANTED;
+	cfg->handlers = &ena_aenq_handlers;
+	cfg->os_type = ENA_OS_DPDK;
+	cfg->os_dist = "DPDK";
+	cfg->kernel_ver = rte_version();
+	cfg->drv_major = ENA_DRV_MAJOR;
+	cfg->drv_minor = ENA_DRV_MINOR;
+	cfg->drv_sub_minor = ENA_DRV_SUB;
+	cfg->num_cpus = (uint16_t)rte_lcore_count();
+	cfg->bdf = (uint16_t)(pci->addr.bus << 8 | pci->addr.devid << 3 |
+		pci->addr.function);
+	cfg->reset_reason = why;
+}
+
 /*
  * Brings the device from reset to ready: admin queue, features, LLQ, RSS.
  * Used by probe and by dev_reset.
@@ -471,22 +494,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 		return rc;
 	ena_hw_set_bar_lens(&ad->hw, pci->mem_resource[ENA_REG_BAR].len,
 		pci->mem_resource[ENA_LLQ_BAR].len);
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.readless = true;
-	/* Until the admin vector has a handler (ena_intr_setup()). */
-	cfg.admin_polling = true;
-	cfg.aenq_groups = ENA_AENQ_GROUPS_WANTED;
-	cfg.handlers = &ena_aenq_handlers;
-	cfg.os_type = ENA_OS_DPDK;
-	cfg.os_dist = "DPDK";
-	cfg.kernel_ver = rte_version();
-	cfg.drv_major = ENA_DRV_MAJOR;
-	cfg.drv_minor = ENA_DRV_MINOR;
-	cfg.drv_sub_minor = ENA_DRV_SUB;
-	cfg.num_cpus = (uint16_t)rte_lcore_count();
-	cfg.bdf = (uint16_t)(pci->addr.bus << 8 | pci->addr.devid << 3 |
-		pci->addr.function);
-	cfg.reset_reason = why;
+	ena_bringup_cfg(pci, why, &cfg);
 	memset(&feat, 0, sizeof(feat));
 	rc = ena_hw_bringup(&ad->hw, &cfg, &feat);
 	if (rc != 0) {
