@@ -19,14 +19,13 @@ import argparse
 import os
 import re
 import signal
-import shutil
 import struct
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testpmd_runner  # noqa: E402
 from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
                              port_stats)
 
@@ -37,35 +36,9 @@ TRAFFIC_DEADLINE = 20
 REPLAY_MS = 1000
 
 
-class Runner:
-    def __init__(self, build, pmd):
-        self.out = tempfile.mkdtemp(prefix="emu-io-testpmd.")
-        self.passed = self.failed = 0
-        self.keep = False
-        emu = os.path.join(build, "emu", "librte_ena_emu.so")
-        if not os.path.isfile(emu):
-            sys.exit("no %s" % emu)
-        self.load = ["-d", os.path.realpath(emu)]
-        # -p ours: this tree's PMD, loaded with -d and picked by directory.
-        self.ours = pmd == "ours"
-        if pmd == "ours":
-            ours = os.path.join(build, "drivers", "librte_net_ena.so")
-            if not os.path.isfile(ours):
-                sys.exit("no %s" % ours)
-            ours = os.path.realpath(ours)
-            self.load += ["-d", ours]
-            pmd = os.path.dirname(ours)
-        self.pmd = pmd
-
-    def path(self, name):
-        return os.path.join(self.out, name)
-
-    def check(self, what, ok):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL: %s" % what)
+class Runner(testpmd_runner.Runner):
+    def __init__(self, plugins, pmd):
+        super().__init__("emu-io-testpmd", plugins, pmd)
 
     def run(self, name, eal, app, body):
         """Run body(session) in a fresh testpmd; (exit status, body result).
@@ -73,9 +46,7 @@ class Runner:
         The exit status is None when testpmd failed or had to be killed;
         the body's result is None when a command did not complete.
         """
-        eal_args = (["-l", "0-1", "--no-huge", "-m", "1024",
-                     "--file-prefix=emuio%d_%s" % (os.getpid(), name)]
-                    + self.load + eal)
+        eal_args = self.eal(name, pci=True) + self.load + eal
         app_args = ["--total-num-mbufs=32768"] + app
         t0 = time.monotonic()
         s = None
@@ -210,14 +181,13 @@ def fwd_rx(stop_out, header):
 
 def main():
     ap = argparse.ArgumentParser(
-        usage="%(prog)s [-b BUILDDIR] [-p ours|PMD-path-substring]")
+        usage="%(prog)s [-b BUILDDIR] [-p upstream|ours|PMD-path-substring]")
     ap.add_argument("-b", dest="build", default="build")
-    ap.add_argument("-p", dest="pmd", default="pmds-23.0")
+    ap.add_argument("-p", dest="pmd", default="upstream",
+                    help="upstream | ours | substring of the PMD .so path")
     args = ap.parse_args()
-    if shutil.which("dpdk-testpmd") is None:
-        sys.exit("no dpdk-testpmd")
+    testpmd_runner.require_testpmd()
     r = Runner(args.build, args.pmd)
-    t_all = time.monotonic()
     in_pcap, out_pcap = r.path("in.pcap"), r.path("out.pcap")
     write_input_pcap(in_pcap)
 
@@ -360,13 +330,7 @@ def main():
     print("peer: port 0 received %d, port 1 received %d" % (p0, p1))
     r.check("peer: both ports receive", p0 > 1000 and p1 > 1000)
 
-    print("total: %.1f s" % (time.monotonic() - t_all))
-    if os.environ.get("KEEP") or r.failed or r.keep:
-        print("transcripts kept in %s" % r.out)
-    else:
-        shutil.rmtree(r.out, ignore_errors=True)
-    print("%d passed, %d failed" % (r.passed, r.failed))
-    return 0 if r.failed == 0 else 1
+    return r.finish()
 
 
 if __name__ == "__main__":

@@ -18,13 +18,12 @@ KEEP=1 keeps the transcripts (they are also kept when a check fails).
 import argparse
 import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testpmd_runner  # noqa: E402
 from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
                              port_stats, xstats)
 
@@ -33,42 +32,15 @@ TARGET = 1000
 ADDR = "0000:00:06.0"
 
 
-class Runner:
-    def __init__(self, build, pmd):
-        emu = os.path.join(build, "emu", "librte_ena_emu.so")
-        if not os.path.isfile(emu):
-            sys.exit("no %s" % emu)
-        self.load = ["-d", os.path.realpath(emu)]
-        self.ours = pmd == "ours"
-        if self.ours:
-            drv = os.path.join(build, "drivers", "librte_net_ena.so")
-            if not os.path.isfile(drv):
-                sys.exit("no %s" % drv)
-            drv = os.path.realpath(drv)
-            self.load += ["-d", drv]
-            pmd = os.path.dirname(drv)
-        elif pmd == "upstream":
-            pmd = "pmds-23.0"
-        self.pmd = pmd
-        self.out = tempfile.mkdtemp(prefix="emu-testpmd.")
-        self.passed = self.failed = 0
-
-    def check(self, what, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL: %s%s" % (what, (" (%s)" % detail) if detail else ""))
+class Runner(testpmd_runner.Runner):
+    def __init__(self, plugins, pmd):
+        super().__init__("emu-testpmd", plugins, pmd)
 
     def log(self, name):
-        with open(os.path.join(self.out, name + ".log"),
-                  errors="replace") as f:
-            return f.read()
+        return self.transcript(name)
 
     def session(self, name, queues, devargs, app_extra=()):
-        eal = (["-l", "0-1", "--no-huge", "-m", "1024", "--no-pci",
-                "--file-prefix=emutp%d_%s" % (os.getpid(), name)]
-               + self.load
+        eal = (self.eal(name) + self.load
                + ["--vdev", "ena_emu0,pmd=%s,queues=%d,%s" %
                   (self.pmd, max(queues, 1), devargs),
                   "--log-level=pmd.net.ena_emu:info"])
@@ -77,7 +49,7 @@ class Runner:
         app += ["--nb-cores=1", "--forward-mode=io",
                 "--total-num-mbufs=%d" % (8192 + queues * 4096)]
         app += list(app_extra)
-        return TestpmdSession(eal, app, os.path.join(self.out, name + ".log"))
+        return TestpmdSession(eal, app, self.path(name + ".log"))
 
     def exit_ok(self, name, rc):
         """testpmd's exit status after every port was closed.
@@ -429,11 +401,8 @@ def main():
     ap.add_argument("-p", dest="pmd", default="upstream",
                     help="upstream | ours | substring of the PMD .so path")
     args = ap.parse_args()
-    if shutil.which("dpdk-testpmd") is None:
-        sys.exit("no dpdk-testpmd")
+    testpmd_runner.require_testpmd()
     r = Runner(args.build, args.pmd)
-    r.keep = bool(os.environ.get("KEEP"))
-    t0 = time.monotonic()
 
     scenario_info(r)
     for llq in (0, 1):
@@ -448,13 +417,7 @@ def main():
     for devargs, pre, expect in KNOBS:
         scenario_knob(r, devargs, pre, expect)
 
-    print("total: %.1f s" % (time.monotonic() - t0))
-    if r.keep or r.failed:
-        print("transcripts kept in %s" % r.out)
-    else:
-        shutil.rmtree(r.out, ignore_errors=True)
-    print("%d passed, %d failed" % (r.passed, r.failed))
-    return 0 if r.failed == 0 else 1
+    return r.finish()
 
 
 if __name__ == "__main__":

@@ -16,13 +16,11 @@ KEEP=1 keeps the transcripts (they are also kept when a check fails).
 import argparse
 import os
 import re
-import shutil
 import sys
-import tempfile
-import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testpmd_runner  # noqa: E402
 from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
                              port_stats, xstats)
 
@@ -30,35 +28,16 @@ DEADLINE = 20
 TARGET = 2000
 
 
-class Runner:
+class Runner(testpmd_runner.Runner):
     def __init__(self, plugins):
-        drv = os.path.realpath(os.path.join(plugins, "drivers",
-                                            "librte_net_ena.so"))
-        emu = os.path.realpath(os.path.join(plugins, "emu",
-                                            "librte_ena_emu.so"))
-        for f in (drv, emu):
-            if not os.path.isfile(f):
-                sys.exit("no %s" % f)
-        self.load = ["-d", drv, "-d", emu]
-        self.pmd = os.path.dirname(drv)
-        self.out = tempfile.mkdtemp(prefix="pmd-testpmd.")
-        self.passed = self.failed = 0
-
-    def check(self, what, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL: %s %s" % (what, detail))
+        super().__init__("pmd-testpmd", plugins, "ours")
 
     def session(self, name, llq, app):
-        eal = (["-l", "0-1", "--no-huge", "-m", "1024", "--no-pci",
-                "--file-prefix=pmdtp%d_%s" % (os.getpid(), name)]
-               + self.load
+        eal = (self.eal(name) + self.load
                + ["--vdev", "ena_emu0,pmd=%s,wire=loopback,queues=4,llq=%d"
                   % (self.pmd, llq)])
         return TestpmdSession(eal, ["--total-num-mbufs=32768"] + app,
-                              os.path.join(self.out, name + ".log"))
+                              self.path(name + ".log"))
 
     def forward(self, s, what, start="start tx_first"):
         """Start, wait for TARGET received, stop; check the stop output."""
@@ -95,10 +74,8 @@ def main():
     ap = argparse.ArgumentParser(usage="%(prog)s -b PLUGIN_DIR")
     ap.add_argument("-b", dest="plugins", required=True)
     args = ap.parse_args()
-    if shutil.which("dpdk-testpmd") is None:
-        sys.exit("no dpdk-testpmd")
+    testpmd_runner.require_testpmd()
     r = Runner(args.plugins)
-    t0 = time.monotonic()
 
     for llq in (1, 0):
         for q in (1, 4):
@@ -120,13 +97,7 @@ def main():
     except TestpmdError as e:
         r.check("jumbo: testpmd", False, str(e))
 
-    print("total: %.1f s" % (time.monotonic() - t0))
-    if os.environ.get("KEEP") or r.failed:
-        print("transcripts kept in %s" % r.out)
-    else:
-        shutil.rmtree(r.out, ignore_errors=True)
-    print("%d passed, %d failed" % (r.passed, r.failed))
-    return 0 if r.failed == 0 else 1
+    return r.finish()
 
 
 def misc(r, s):

@@ -31,6 +31,13 @@ check "summary per port" has "$log" '^==== Summary: '
 check "port 0 forwarded packets" \
 	bash -c "awk '/^==== Summary/ { s = 1 } s && \$1 == \"0\" && \$2 > 0 { ok = 1 } END { exit !ok }' '$log'"
 check "PMD xstats section" has "$log" '^PMD extended statistics, port 0 \([1-9][0-9]* counters'
+# RSS spreads the traffic: both queues set up receive and send, none idle
+# with packets waiting for a completion.
+for q in 0 1; do
+	check "queue $q receives" has "$log" "^  rx_q${q}_cnt +[1-9]"
+	check "queue $q sends" has "$log" "^  tx_q${q}_cnt +[1-9]"
+done
+check "no missed Tx completion" bash -c "! grep -Eq '^  tx_q[0-9]+_missed_tx +[1-9]' '$log'"
 check "final OK" has "$log" '^run: OK$'
 python3 devtools/readme-sample.py run README.md "$log" > "$logdir/readme.log"
 check "README's run.sh sample matches this run ($logdir/readme.log)" test $? -eq 0

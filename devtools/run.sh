@@ -269,11 +269,18 @@ else
 fi
 
 # testpmd's stdout is a pipe; line buffering keeps its replies whole.
-# --txonly-multi-flow varies the source address of the first burst so that
-# RSS spreads the looping packets over every queue.
+# --txonly-multi-flow varies the source address of the first burst, and
+# RSS over every flow type the port offers (testpmd's default hashes IP
+# only, not its UDP packets) spreads them, and so the looping traffic,
+# over every queue: none sits idle.
 cmd=(stdbuf -o0 -e0 "$testpmd" "${eal[@]}" -- -i --rxq="$queues" --txq="$queues"
 	--nb-cores=1 --forward-mode="$fwd" --port-topology=loop
 	--total-num-mbufs=32768 --txonly-multi-flow)
+rss_text=""
+if [ "$queues" -gt 1 ]; then
+	drive_opts+=(--setup "port config all rss all")
+	rss_text=", RSS on every flow type"
+fi
 
 cat <<EOF
 ==== dpdk-ena run ====
@@ -281,7 +288,7 @@ device:      $mode_text
 PMD:         $pmd
              ($(git describe --always --dirty 2>/dev/null || echo "no git"), loaded with -d ahead of Debian's own net_ena)
 testpmd:     $testpmd (DPDK $(dpkg-query -W -f='${Version}' dpdk 2>/dev/null))
-forwarding:  $fwd, $queues Rx/Tx queue(s), lcores $lcores, '$start_cmd', $seconds s
+forwarding:  $fwd, $queues Rx/Tx queue(s)$rss_text, lcores $lcores, '$start_cmd', $seconds s
 command:     ${cmd[*]:3}
 transcript:  $log/testpmd.log
 EOF

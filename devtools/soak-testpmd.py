@@ -28,13 +28,12 @@ KEEP=1 keeps the transcript (it is also kept when a check fails).
 import argparse
 import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testpmd_runner  # noqa: E402
 from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
                              port_stats, xstats)
 
@@ -50,40 +49,22 @@ BAD = re.compile(r"Port \d+: reset event|device needs a reset|"
                  r"not completed in time")
 
 
-class Runner:
+class Runner(testpmd_runner.Runner):
     def __init__(self, plugins):
-        drv = os.path.realpath(os.path.join(plugins, "drivers",
-                                            "librte_net_ena.so"))
-        emu = os.path.realpath(os.path.join(plugins, "emu",
-                                            "librte_ena_emu.so"))
-        for f in (drv, emu):
-            if not os.path.isfile(f):
-                sys.exit("no %s" % f)
-        self.load = ["-d", drv, "-d", emu]
-        self.pmd = os.path.dirname(drv)
-        self.out = tempfile.mkdtemp(prefix="soak-testpmd.")
-        self.passed = self.failed = 0
-
-    def check(self, what, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL: %s%s" % (what, (" (%s)" % detail) if detail else ""))
+        super().__init__("soak-testpmd", plugins, "ours")
 
     def session(self, name, emu_extra=""):
-        eal = (["-l", "0-1", "--no-huge", "-m", "1024", "--no-pci",
-                "--file-prefix=soak%d_%s" % (os.getpid(), name)]
-               + self.load
+        eal = (self.eal(name) + self.load
                + ["--vdev", "ena_emu0,pmd=%s,wire=loopback,queues=%d%s" %
                   (self.pmd, QUEUES, emu_extra)])
         app = ["--rxq=%d" % QUEUES, "--txq=%d" % QUEUES,
                "--burst=%d" % BURST, "--nb-cores=1",
                "--total-num-mbufs=65536"]
-        self.log = os.path.join(self.out, name + ".log")
+        self.log = self.path(name + ".log")
         return TestpmdSession(eal, app, self.log)
 
-    def transcript(self):
+    def transcript(self, name=None):
+        """The current session's transcript."""
         with open(self.log, errors="replace") as f:
             return f.read()
 
@@ -211,22 +192,14 @@ def main():
     args = ap.parse_args()
     if args.full:
         args.seconds = args.mode_seconds = 600
-    if shutil.which("dpdk-testpmd") is None:
-        sys.exit("no dpdk-testpmd")
+    testpmd_runner.require_testpmd()
     r = Runner(args.plugins)
-    t0 = time.monotonic()
     print("soak: %d queues, --burst=%d, one flow (3 Tx queues idle after "
           "tx_first); io %d s, other modes %d s each" %
           (QUEUES, BURST, args.seconds, args.mode_seconds))
     r.soak(args.seconds, args.mode_seconds)
     r.stall()
-    print("total: %.1f s" % (time.monotonic() - t0))
-    if os.environ.get("KEEP") or r.failed:
-        print("transcripts kept in %s" % r.out)
-    else:
-        shutil.rmtree(r.out, ignore_errors=True)
-    print("%d passed, %d failed" % (r.passed, r.failed))
-    return 0 if r.failed == 0 else 1
+    return r.finish()
 
 
 if __name__ == "__main__":

@@ -26,13 +26,11 @@ KEEP=1 keeps the transcripts (they are also kept when a check fails).
 import argparse
 import os
 import re
-import shutil
 import sys
-import tempfile
-import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import testpmd_runner  # noqa: E402
 from testpmd_session import (TestpmdError, TestpmdSession,  # noqa: E402
                              port_stats)
 
@@ -163,26 +161,9 @@ def verdict(out):
     return not any(REFUSED.search(ln) for ln in lines)
 
 
-class Runner:
-    def __init__(self, build):
-        emu = os.path.realpath(os.path.join(build, "emu",
-                                            "librte_ena_emu.so"))
-        drv = os.path.realpath(os.path.join(build, "drivers",
-                                            "librte_net_ena.so"))
-        for f in (emu, drv):
-            if not os.path.isfile(f):
-                sys.exit("no %s" % f)
-        self.emu = emu
-        self.drv = drv
-        self.out = tempfile.mkdtemp(prefix="testpmd-diff.")
-        self.passed = self.failed = 0
-
-    def check(self, what, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL: %s%s" % (what, (" (%s)" % detail) if detail else ""))
+class Runner(testpmd_runner.Runner):
+    def __init__(self, plugins):
+        super().__init__("testpmd-diff", plugins, "ours")
 
     def fwd(self, s):
         base = port_stats(s.cmd("show port stats 0")).get(0, {}).get(
@@ -197,12 +178,7 @@ class Runner:
 
     def session(self, pmd, name, emu_args, app, steps):
         """{step label: True/False}; steps after a crash are missing."""
-        load = ["-d", self.emu]
-        sel = "pmds-23.0"
-        if pmd == "ours":
-            load += ["-d", self.drv]
-            sel = os.path.dirname(self.drv)
-        else:
+        if pmd != "ours":
             # The upstream 22.11 PMD crashes when a keep-alive event
             # arrives while it closes or resets a port (its interrupt
             # callback outlives the unregistration it ignores -EAGAIN
@@ -210,13 +186,12 @@ class Runner:
             # rte_timer_manage()): its device sends none, so that its
             # verdicts reach the end of each session.
             emu_args += ",ka_stop=1"
-        eal = (["-l", "0-1", "--no-huge", "-m", "1024", "--no-pci",
-                "--file-prefix=tpdiff%d_%s_%s" % (os.getpid(), pmd, name)]
-               + load + ["--vdev", "ena_emu0,pmd=%s,wire=loopback,%s" %
-                         (sel, emu_args)])
+        eal = (self.eal("%s_%s" % (pmd, name)) + self.load_for(pmd)
+               + ["--vdev", "ena_emu0,pmd=%s,wire=loopback,%s" %
+                  (self.selector(pmd), emu_args)])
         app = (app + ["--nb-cores=1", "--forward-mode=io",
                       "--total-num-mbufs=32768"])
-        log = os.path.join(self.out, "%s-%s.log" % (name, pmd))
+        log = self.path("%s-%s.log" % (name, pmd))
         res = {}
         nfwd = 0
         s = None
@@ -264,10 +239,8 @@ def main():
     ap.add_argument("--only", action="append",
                     help="run this session only (repeatable); no guide check")
     args = ap.parse_args()
-    if shutil.which("dpdk-testpmd") is None:
-        sys.exit("no dpdk-testpmd")
+    testpmd_runner.require_testpmd()
     r = Runner(args.build)
-    t0 = time.monotonic()
     ours_only = []
     unknown = []
     for name, emu_args, app, steps in SESSIONS:
@@ -303,13 +276,7 @@ def main():
             r.check("'%s' of %s is still a difference" % (label,
                                                           args.guide),
                     label in ours_only or label in unknown)
-    print("total: %.1f s" % (time.monotonic() - t0))
-    if os.environ.get("KEEP") or r.failed:
-        print("transcripts kept in %s" % r.out)
-    else:
-        shutil.rmtree(r.out, ignore_errors=True)
-    print("%d passed, %d failed" % (r.passed, r.failed))
-    return 0 if r.failed == 0 else 1
+    return r.finish()
 
 
 if __name__ == "__main__":

@@ -130,6 +130,9 @@ def main():
     ap.add_argument("--interval", type=float, default=1)
     ap.add_argument("--start", default="start tx_first",
                     help="command that starts forwarding")
+    ap.add_argument("--setup", action="append", default=[],
+                    help="testpmd command to give before the start "
+                    "(repeatable)")
     ap.add_argument("--log", required=True, help="full testpmd transcript")
     ap.add_argument("--init-timeout", type=float, default=120)
     ap.add_argument("--expect-traffic", choices=("yes", "no"), default="yes")
@@ -156,6 +159,8 @@ def main():
             print("PMD probe:   " + "\n             ".join(probe))
         if args.bar2:
             print("BAR 2:       " + bar2_mapping(args.bar2, args.pat_list))
+        for c in args.setup:
+            tp.cmd(c)
         first = port_stats(tp.cmd("show port stats all"))
         ports = sorted(first)
         if not ports:

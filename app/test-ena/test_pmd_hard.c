@@ -1281,7 +1281,8 @@ hard_test_link_updown(void)
 	rc = rte_eth_dev_set_link_down(env.port);
 	ENA_CHECK_RC("set_link_down", 0, rc);
 	memset(&link, 0, sizeof(link));
-	rte_eth_link_get_nowait(env.port, &link);
+	rc = rte_eth_link_get_nowait(env.port, &link);
+	ENA_CHECK_RC("link_get_nowait", 0, rc);
 	ENA_CHECK_EQ("link down after set_link_down", RTE_ETH_LINK_DOWN,
 		link.link_status);
 	ENA_CHECK(pmd_lsc_events > lsc0, "LSC raised by set_link_down");
@@ -1297,7 +1298,8 @@ hard_test_link_updown(void)
 	lsc0 = pmd_lsc_events;
 	rc = rte_eth_dev_set_link_up(env.port);
 	ENA_CHECK_RC("set_link_up", 0, rc);
-	rte_eth_link_get_nowait(env.port, &link);
+	rc = rte_eth_link_get_nowait(env.port, &link);
+	ENA_CHECK_RC("link_get_nowait", 0, rc);
 	ENA_CHECK_EQ(
 		"link up after set_link_up", RTE_ETH_LINK_UP, link.link_status);
 	ENA_CHECK(pmd_lsc_events > lsc0, "LSC raised by set_link_up");

@@ -341,6 +341,30 @@ fwd_loop(uint16_t nb_ports, const uint16_t *ports, unsigned int queues,
 	}
 }
 
+/* Prints each port's counts (and xstats), closes it; packets received. */
+static uint64_t
+fwd_report_close(uint16_t nb, const uint16_t *ports, const struct fwd_counts *c,
+	double secs, bool xstats)
+{
+	uint64_t total = 0;
+	uint16_t i;
+
+	for (i = 0; i < nb; i++) {
+		printf("ena_fwd: port %u: rx %" PRIu64 " tx %" PRIu64
+		       " dropped %" PRIu64 " (%.3f Mpps rx)\n",
+			ports[i], c[i].rx, c[i].tx, c[i].dropped,
+			secs > 0 ? c[i].rx / secs / 1e6 : 0.0);
+		total += c[i].rx;
+		if (xstats)
+			fwd_show_xstats(ports[i]);
+		rte_eth_dev_stop(ports[i]);
+		rte_eth_dev_close(ports[i]);
+	}
+	printf("ena_fwd: %" PRIu64 " packets received in %.1f s\n", total,
+		secs);
+	return total;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -348,7 +372,7 @@ main(int argc, char **argv)
 	struct fwd_counts c[RTE_MAX_ETHPORTS];
 	uint16_t ports[RTE_MAX_ETHPORTS];
 	struct rte_mempool *mp;
-	uint64_t total = 0, start, hz;
+	uint64_t total, start, hz;
 	uint16_t nb = 0, p, i;
 	double secs;
 	int rc, skip;
@@ -406,19 +430,7 @@ main(int argc, char **argv)
 	fwd_loop(nb, ports, o.queues, start + o.seconds * hz, c);
 	secs = (double)(rte_get_timer_cycles() - start) / hz;
 
-	for (i = 0; i < nb; i++) {
-		printf("ena_fwd: port %u: rx %" PRIu64 " tx %" PRIu64
-		       " dropped %" PRIu64 " (%.3f Mpps rx)\n",
-			ports[i], c[i].rx, c[i].tx, c[i].dropped,
-			secs > 0 ? c[i].rx / secs / 1e6 : 0.0);
-		total += c[i].rx;
-		if (o.xstats)
-			fwd_show_xstats(ports[i]);
-		rte_eth_dev_stop(ports[i]);
-		rte_eth_dev_close(ports[i]);
-	}
-	printf("ena_fwd: %" PRIu64 " packets received in %.1f s\n", total,
-		secs);
+	total = fwd_report_close(nb, ports, c, secs, o.xstats);
 	rte_mempool_free(mp);
 	rte_eal_cleanup();
 	if (total < o.min_packets) {

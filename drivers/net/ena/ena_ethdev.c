@@ -60,37 +60,6 @@ ena_trigger_reset(struct ena_adapter *ad, uint32_t reason)
 	ad->trigger_reset = true;
 }
 
-int
-ena_queue_setup_check(const struct ena_adapter *ad, const char *kind,
-	const struct ena_ring *rings, uint16_t qid, uint16_t nb,
-	uint32_t max_ring, uint64_t offloads, uint64_t capa)
-{
-	if (qid >= ad->max_io_queues) {
-		PMD_DRV_LOG(ERR, "%s: %s %u beyond the device's %u queues",
-			ad->name, kind, qid, ad->max_io_queues);
-		return -EINVAL;
-	}
-	if (rings[qid].started) {
-		PMD_DRV_LOG(ERR, "%s: %s %u is started; stop it first",
-			ad->name, kind, qid);
-		return -EBUSY;
-	}
-	if (!rte_is_power_of_2(nb) || nb > max_ring || nb < ENA_MIN_RING) {
-		PMD_DRV_LOG(ERR,
-			"%s: %s %u: ring size %u invalid (power of two "
-			"in [%u, %u])",
-			ad->name, kind, qid, nb, ENA_MIN_RING, max_ring);
-		return -EINVAL;
-	}
-	if (offloads & ~capa) {
-		PMD_DRV_LOG(ERR,
-			"%s: %s %u: offloads 0x%" PRIx64 " not supported",
-			ad->name, kind, qid, offloads & ~capa);
-		return -ENOTSUP;
-	}
-	return 0;
-}
-
 static int ena_link_update(struct rte_eth_dev *dev, int wait);
 
 /* ---- AENQ --------------------------------------------------------------- */
@@ -477,6 +446,29 @@ ena_miss_txc_setup(struct ena_adapter *ad)
 		ad->name, ms, from, ms == 0 ? ": check disabled" : "");
 }
 
+/* How the admin queue runs and what the host tells the device of itself. */
+static void
+ena_bringup_cfg(const struct rte_pci_device *pci, enum ena_reset_reason why,
+	struct ena_hw_bringup_cfg *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->readless = true;
+	/* Until the admin vector has a handler (ena_intr_setup()). */
+	cfg->admin_polling = true;
+	cfg->aenq_groups = ENA_AENQ_GROUPS_WANTED;
+	cfg->handlers = &ena_aenq_handlers;
+	cfg->os_type = ENA_OS_DPDK;
+	cfg->os_dist = "DPDK";
+	cfg->kernel_ver = rte_version();
+	cfg->drv_major = ENA_DRV_MAJOR;
+	cfg->drv_minor = ENA_DRV_MINOR;
+	cfg->drv_sub_minor = ENA_DRV_SUB;
+	cfg->num_cpus = (uint16_t)rte_lcore_count();
+	cfg->bdf = (uint16_t)(pci->addr.bus << 8 | pci->addr.devid << 3 |
+		pci->addr.function);
+	cfg->reset_reason = why;
+}
+
 /*
  * Brings the device from reset to ready: admin queue, features, LLQ, RSS.
  * Used by probe and by dev_reset.
@@ -502,22 +494,7 @@ ena_device_bringup(struct rte_eth_dev *dev, enum ena_reset_reason why)
 		return rc;
 	ena_hw_set_bar_lens(&ad->hw, pci->mem_resource[ENA_REG_BAR].len,
 		pci->mem_resource[ENA_LLQ_BAR].len);
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.readless = true;
-	/* Until the admin vector has a handler (ena_intr_setup()). */
-	cfg.admin_polling = true;
-	cfg.aenq_groups = ENA_AENQ_GROUPS_WANTED;
-	cfg.handlers = &ena_aenq_handlers;
-	cfg.os_type = ENA_OS_DPDK;
-	cfg.os_dist = "DPDK";
-	cfg.kernel_ver = rte_version();
-	cfg.drv_major = ENA_DRV_MAJOR;
-	cfg.drv_minor = ENA_DRV_MINOR;
-	cfg.drv_sub_minor = ENA_DRV_SUB;
-	cfg.num_cpus = (uint16_t)rte_lcore_count();
-	cfg.bdf = (uint16_t)(pci->addr.bus << 8 | pci->addr.devid << 3 |
-		pci->addr.function);
-	cfg.reset_reason = why;
+	ena_bringup_cfg(pci, why, &cfg);
 	memset(&feat, 0, sizeof(feat));
 	rc = ena_hw_bringup(&ad->hw, &cfg, &feat);
 	if (rc != 0) {

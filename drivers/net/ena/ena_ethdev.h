@@ -266,15 +266,31 @@ extern const struct eth_dev_ops ena_eth_ops;
 /* ena_ethdev.c */
 void ena_trigger_reset(struct ena_adapter *ad, uint32_t reason);
 
-/* ena_rx.c */
+/* ena_queue.c: what Rx and Tx queues share outside the bursts. */
 /*
- * Checks shared by Rx and Tx queue setup (kind "rxq" or "txq"): queue id
- * within the device, queue not started, ring size, offloads within capa.
- * Returns 0 or the errno to give the application, after logging why.
+ * Checks of a queue setup (kind "rxq" or "txq"): queue id within the
+ * device, queue not started, ring size, offloads within capa. Returns 0 or
+ * the errno to give the application, after logging why.
  */
 int ena_queue_setup_check(const struct ena_adapter *ad, const char *kind,
 	const struct ena_ring *rings, uint16_t qid, uint16_t nb,
 	uint32_t max_ring, uint64_t offloads, uint64_t capa);
+/*
+ * Ring memory of a queue being set up (slot_size bytes per req_id, the
+ * free req_id list) and its identity. 0 or -ENOMEM (logged).
+ */
+int ena_queue_mem_alloc(struct rte_eth_dev *dev, struct ena_ring *r, bool is_rx,
+	uint16_t qid, uint16_t nb, unsigned int socket, size_t slot_size,
+	uint64_t offloads);
+/* Stops a configured queue and frees its memory. */
+void ena_queue_release(struct rte_eth_dev *dev, struct ena_ring *r);
+/* The queue's SQ/CQ pair on the device, indexes and free list reset. */
+int ena_queue_io_create(struct ena_adapter *ad, struct ena_ring *r,
+	int16_t msix_vector, enum ena_hw_placement placement);
+/* Destroys a started queue's pair; false when it was not started. */
+bool ena_queue_io_destroy(struct ena_adapter *ad, struct ena_ring *r);
+
+/* ena_rx.c */
 int ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	unsigned int socket, const struct rte_eth_rxconf *conf,
 	struct rte_mempool *mp);
@@ -344,7 +360,6 @@ int ena_xstats_get_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 int ena_xstats_get_names_by_id(struct rte_eth_dev *dev, const uint64_t *ids,
 	struct rte_eth_xstat_name *names, unsigned int n);
 int ena_xstats_reset(struct rte_eth_dev *dev);
-void ena_dev_counters_refresh(struct ena_adapter *ad);
 void ena_stats_log(struct ena_adapter *ad);
 
 /* ena_watchdog.c */

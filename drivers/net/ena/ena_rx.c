@@ -24,27 +24,10 @@ ena_mbuf_rearm_word(struct rte_mbuf *m)
 
 /* ---- setup / release ------------------------------------------------------ */
 
-static void
-ena_rxq_free_mem(struct ena_ring *r)
-{
-	rte_free(r->rx_mbufs);
-	rte_free(r->free_ids);
-	r->rx_mbufs = NULL;
-	r->free_ids = NULL;
-	r->configured = false;
-}
-
 void
 ena_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 {
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct ena_ring *r = &ad->rx_ring[qid];
-
-	if (!r->configured)
-		return;
-	ena_rx_queue_stop_hw(ad, r);
-	ena_rxq_free_mem(r);
-	dev->data->rx_queues[qid] = NULL;
+	ena_queue_release(dev, &ena_adapter_of(dev)->rx_ring[qid]);
 }
 
 int
@@ -57,7 +40,6 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	uint64_t offloads = conf->offloads |
 		dev->data->dev_conf.rxmode.offloads;
 	uint32_t room;
-	uint16_t i;
 	int rc;
 
 	rc = ena_queue_setup_check(ad, "rxq", ad->rx_ring, qid, nb,
@@ -84,27 +66,11 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 		ena_rx_queue_release(dev, qid);
 
 	memset(r, 0, offsetof(struct ena_ring, rx_frags));
-	r->rx_mbufs = rte_zmalloc_socket("ena_rx_mbufs",
-		sizeof(*r->rx_mbufs) * nb, RTE_CACHE_LINE_SIZE, socket);
-	r->free_ids = rte_zmalloc_socket("ena_rx_ids",
-		sizeof(*r->free_ids) * nb, RTE_CACHE_LINE_SIZE, socket);
-	if (r->rx_mbufs == NULL || r->free_ids == NULL) {
-		ena_rxq_free_mem(r);
-		PMD_DRV_LOG(ERR, "%s: rxq %u: no memory for %u entries",
-			ad->name, qid, nb);
-		return -ENOMEM;
-	}
-	for (i = 0; i < nb; i++)
-		r->free_ids[i] = i;
-	r->adapter = ad;
-	r->id = qid;
-	r->is_rx = true;
-	r->port_id = dev->data->port_id;
-	r->ring_size = nb;
-	r->size_mask = nb - 1;
+	rc = ena_queue_mem_alloc(
+		dev, r, true, qid, nb, socket, sizeof(*r->rx_mbufs), offloads);
+	if (rc != 0)
+		return rc;
 	r->mb_pool = mp;
-	r->socket_id = socket;
-	r->offloads = offloads;
 	/*
 	 * Accept chains up to the device limit even without scattered Rx:
 	 * a frame the device split anyway is delivered, not turned into a
@@ -249,7 +215,6 @@ ena_rx_free_slots(const struct ena_ring *r)
 int
 ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 {
-	struct ena_hw_io_params p;
 	uint16_t want, got;
 	int rc;
 
@@ -257,27 +222,11 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 		return -EINVAL;
 	if (r->started)
 		return 0;
-	memset(&p, 0, sizeof(p));
-	p.qid = r->id;
-	p.dir = ENA_HW_DIR_RX;
-	p.depth = r->ring_size;
-	p.msix_vector = ad->rxq_intr
-		? (int16_t)(RTE_INTR_VEC_RXTX_OFFSET + r->id)
-		: -1;
-	p.socket = (int)r->socket_id;
-	p.placement = ENA_HW_PLACEMENT_HOST;
-	rte_spinlock_lock(&ad->admin_lock);
-	rc = ena_hw_io_create(&ad->hw, &p, &r->sq, &r->cq);
-	rte_spinlock_unlock(&ad->admin_lock);
-	if (rc != 0) {
-		PMD_DRV_LOG(ERR, "%s: cannot create rxq %u on the device: %d",
-			ad->name, r->id, rc);
+	rc = ena_queue_io_create(ad, r,
+		ad->rxq_intr ? (int16_t)(RTE_INTR_VEC_RXTX_OFFSET + r->id) : -1,
+		ENA_HW_PLACEMENT_HOST);
+	if (rc != 0)
 		return rc;
-	}
-	r->next_to_use = 0;
-	r->next_to_clean = 0;
-	for (got = 0; got < r->ring_size; got++)
-		r->free_ids[got] = got;
 	r->rx_hash_flag = (r->offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH)
 		? RTE_MBUF_F_RX_RSS_HASH
 		: 0;
@@ -298,21 +247,14 @@ ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 {
 	uint16_t i;
 
-	if (!r->started)
+	if (!ena_queue_io_destroy(ad, r))
 		return;
-	r->started = false;
-	r->run = false;
-	rte_spinlock_lock(&ad->admin_lock);
-	ena_hw_io_destroy(&ad->hw, &r->sq, &r->cq);
-	rte_spinlock_unlock(&ad->admin_lock);
 	for (i = 0; i < r->ring_size; i++) {
 		if (r->rx_mbufs[i] != NULL) {
 			rte_mbuf_raw_free(r->rx_mbufs[i]);
 			r->rx_mbufs[i] = NULL;
 		}
 	}
-	r->next_to_use = 0;
-	r->next_to_clean = 0;
 }
 
 /* ---- burst ------------------------------------------------------------------- */

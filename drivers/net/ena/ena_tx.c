@@ -38,27 +38,10 @@
 
 /* ---- setup / release ------------------------------------------------------ */
 
-static void
-ena_txq_free_mem(struct ena_ring *r)
-{
-	rte_free(r->tx_bufs);
-	rte_free(r->free_ids);
-	r->tx_bufs = NULL;
-	r->free_ids = NULL;
-	r->configured = false;
-}
-
 void
 ena_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 {
-	struct ena_adapter *ad = ena_adapter_of(dev);
-	struct ena_ring *r = &ad->tx_ring[qid];
-
-	if (!r->configured)
-		return;
-	ena_tx_queue_stop_hw(ad, r);
-	ena_txq_free_mem(r);
-	dev->data->tx_queues[qid] = NULL;
+	ena_queue_release(dev, &ena_adapter_of(dev)->tx_ring[qid]);
 }
 
 int
@@ -69,7 +52,6 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	struct ena_ring *r = &ad->tx_ring[qid];
 	uint64_t offloads = conf->offloads |
 		dev->data->dev_conf.txmode.offloads;
-	uint16_t i;
 	int rc;
 
 	rc = ena_queue_setup_check(ad, "txq", ad->tx_ring, qid, nb,
@@ -80,26 +62,10 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 		ena_tx_queue_release(dev, qid);
 
 	memset(r, 0, offsetof(struct ena_ring, tx_segs));
-	r->tx_bufs = rte_zmalloc_socket("ena_tx_bufs", sizeof(*r->tx_bufs) * nb,
-		RTE_CACHE_LINE_SIZE, socket);
-	r->free_ids = rte_zmalloc_socket("ena_tx_ids",
-		sizeof(*r->free_ids) * nb, RTE_CACHE_LINE_SIZE, socket);
-	if (r->tx_bufs == NULL || r->free_ids == NULL) {
-		ena_txq_free_mem(r);
-		PMD_DRV_LOG(ERR, "%s: txq %u: no memory for %u entries",
-			ad->name, qid, nb);
-		return -ENOMEM;
-	}
-	for (i = 0; i < nb; i++)
-		r->free_ids[i] = i;
-	r->adapter = ad;
-	r->id = qid;
-	r->is_rx = false;
-	r->port_id = dev->data->port_id;
-	r->ring_size = nb;
-	r->size_mask = nb - 1;
-	r->socket_id = socket;
-	r->offloads = offloads;
+	rc = ena_queue_mem_alloc(
+		dev, r, false, qid, nb, socket, sizeof(*r->tx_bufs), offloads);
+	if (rc != 0)
+		return rc;
 	r->sgl_size = ad->max_tx_sgl;
 	/* The device counts the meta descriptor in its per-packet limit. */
 	r->tx_seg_max = (uint16_t)RTE_MAX(r->sgl_size - 1, 1);
@@ -128,7 +94,6 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 int
 ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 {
-	struct ena_hw_io_params p;
 	uint16_t i;
 	int rc;
 
@@ -136,28 +101,13 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 		return -EINVAL;
 	if (r->started)
 		return 0;
-	memset(&p, 0, sizeof(p));
-	p.qid = r->id;
-	p.dir = ENA_HW_DIR_TX;
-	p.depth = r->ring_size;
-	p.msix_vector = -1;
-	p.socket = (int)r->socket_id;
-	p.placement = ad->llq_active ? ENA_HW_PLACEMENT_DEV
-				     : ENA_HW_PLACEMENT_HOST;
-	rte_spinlock_lock(&ad->admin_lock);
-	rc = ena_hw_io_create(&ad->hw, &p, &r->sq, &r->cq);
-	rte_spinlock_unlock(&ad->admin_lock);
-	if (rc != 0) {
-		PMD_DRV_LOG(ERR, "%s: cannot create txq %u on the device: %d",
-			ad->name, r->id, rc);
+	rc = ena_queue_io_create(ad, r, -1,
+		ad->llq_active ? ENA_HW_PLACEMENT_DEV : ENA_HW_PLACEMENT_HOST);
+	if (rc != 0)
 		return rc;
-	}
 	r->tx_max_hdr = ad->llq_active ? ad->llq_hdr_max : 0;
 	r->tx_l4_full = ad->tx_l4_v4_full;
-	r->next_to_use = 0;
-	r->next_to_clean = 0;
 	for (i = 0; i < r->ring_size; i++) {
-		r->free_ids[i] = i;
 		r->tx_bufs[i].mbuf = NULL;
 		r->tx_bufs[i].ts = 0;
 	}
@@ -174,13 +124,8 @@ ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 {
 	uint16_t i;
 
-	if (!r->started)
+	if (!ena_queue_io_destroy(ad, r))
 		return;
-	r->started = false;
-	r->run = false;
-	rte_spinlock_lock(&ad->admin_lock);
-	ena_hw_io_destroy(&ad->hw, &r->sq, &r->cq);
-	rte_spinlock_unlock(&ad->admin_lock);
 	for (i = 0; i < r->ring_size; i++) {
 		if (r->tx_bufs[i].mbuf != NULL) {
 			rte_pktmbuf_free(r->tx_bufs[i].mbuf);
@@ -188,8 +133,6 @@ ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 		}
 		r->tx_bufs[i].ts = 0;
 	}
-	r->next_to_use = 0;
-	r->next_to_clean = 0;
 }
 
 /* ---- completion ------------------------------------------------------------- */

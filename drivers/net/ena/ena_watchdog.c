@@ -160,7 +160,7 @@ ena_stats_cmd_done(struct ena_adapter *ad, const char *type, int rc, bool *ok)
 	}
 }
 
-void
+static void
 ena_dev_counters_refresh(struct ena_adapter *ad)
 {
 	struct ena_hw_eni_stats eni;
