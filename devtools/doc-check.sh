@@ -47,6 +47,15 @@ check_items devargs "emulator devarg" "$emu_src"
 check_items errors "error message" "$pmd_src" "$emu_src"
 check_items xstats "xstat" "$pmd_src"
 
+# Each xstat's meaning in the guide begins with the one next to its counter.
+out=$(python3 devtools/xstat-meanings.py "$pmd_src/ena_xstats.c" "$doc")
+line=$(echo "$out" | tail -n 1)
+if add_counts "$line"; then
+	echo "$out" | grep '^FAIL' || true
+else
+	bad "xstat-meanings.py gave no summary: $out"
+fi
+
 # Every PMD devarg range in the guide is the one the parser enforces.
 out=$(python3 devtools/devarg-ranges.py "$pmd_src/ena_devargs.c" \
 	"$pmd_src/ena_devargs.h" "$doc")

@@ -33,78 +33,131 @@ struct ena_xstat_desc {
 	bool total;
 };
 
+/*
+ * Each counter carries its one-line meaning, the first words of its entry
+ * in the guide (devtools/xstat-meanings.py, run by doc-check, holds the two
+ * together); the compiler drops it.
+ */
 /* clang-format off */
-#define ENA_XS(type, field) { #field, offsetof(struct type, field), false }
-#define ENA_XS_TOTAL(type, field) \
+#define ENA_XS(type, field, meaning) \
+	{ #field, offsetof(struct type, field), false }
+#define ENA_XS_TOTAL(type, field, meaning) \
 	{ #field, offsetof(struct type, field), true }
 /* Device counters keep the base layer's layout; some names carry a prefix. */
-#define ENA_XS_AS(label, type, field) \
+#define ENA_XS_AS(label, type, field, meaning) \
 	{ label, offsetof(struct type, field), true }
-/* clang-format on */
 
 static const struct ena_xstat_desc ena_xs_global[] = {
-	ENA_XS(ena_xs_dev, wd_expired),
-	ENA_XS(ena_xs_dev, dev_start),
-	ENA_XS(ena_xs_dev, dev_stop),
-	ENA_XS_TOTAL(ena_xs_dev, tx_drops),
-	ENA_XS_TOTAL(ena_xs_dev, rx_overruns),
-	ENA_XS(ena_xs_dev, admin_irqs),
-	ENA_XS(ena_xs_dev, aenq_polls),
+	ENA_XS(ena_xs_dev, wd_expired,
+		"Times the watchdog found the device's keep-alive missing"),
+	ENA_XS(ena_xs_dev, dev_start,
+		"Number of rte_eth_dev_start() / rte_eth_dev_stop() calls."),
+	ENA_XS(ena_xs_dev, dev_stop,
+		"Number of rte_eth_dev_start() / rte_eth_dev_stop() calls."),
+	ENA_XS_TOTAL(ena_xs_dev, tx_drops,
+		"Packets the device dropped on transmit, as last reported"),
+	ENA_XS_TOTAL(ena_xs_dev, rx_overruns,
+		"Packets the device dropped on receive because the Rx ring had "
+		"no room, as last reported"),
+	ENA_XS(ena_xs_dev, admin_irqs,
+		"Interrupts of the admin/AENQ vector the driver handled."),
+	ENA_XS(ena_xs_dev, aenq_polls,
+		"Times the AENQ was looked at by the driver's poll timer "
+		"instead"),
 };
 
 /* Who found each admin completion: the interrupt or a polling waiter. */
 static const struct ena_xstat_desc ena_xs_admin[] = {
-	ENA_XS_AS(
-		"admin_irq_completions", ena_hw_admin_stats, intr_completions),
+	ENA_XS_AS("admin_irq_completions", ena_hw_admin_stats,
+		intr_completions,
+		"Admin command completions delivered by the admin interrupt."),
 	ENA_XS_AS("admin_polled_completions", ena_hw_admin_stats,
-		polled_completions),
+		polled_completions,
+		"Admin command completions found by reading the completion "
+		"queue"),
 };
 
 static const struct ena_xstat_desc ena_xs_eni[] = {
-	ENA_XS_TOTAL(ena_hw_eni_stats, bw_in_allowance_exceeded),
-	ENA_XS_TOTAL(ena_hw_eni_stats, bw_out_allowance_exceeded),
-	ENA_XS_TOTAL(ena_hw_eni_stats, pps_allowance_exceeded),
-	ENA_XS_TOTAL(ena_hw_eni_stats, conntrack_allowance_exceeded),
-	ENA_XS_TOTAL(ena_hw_eni_stats, linklocal_allowance_exceeded),
+	ENA_XS_TOTAL(ena_hw_eni_stats, bw_in_allowance_exceeded,
+		"Packets queued or dropped because the inbound/outbound "
+		"bandwidth of the instance exceeded its allowance."),
+	ENA_XS_TOTAL(ena_hw_eni_stats, bw_out_allowance_exceeded,
+		"Packets queued or dropped because the inbound/outbound "
+		"bandwidth of the instance exceeded its allowance."),
+	ENA_XS_TOTAL(ena_hw_eni_stats, pps_allowance_exceeded,
+		"Packets dropped because the packets-per-second allowance of "
+		"the instance was exceeded."),
+	ENA_XS_TOTAL(ena_hw_eni_stats, conntrack_allowance_exceeded,
+		"Packets dropped because connection tracking reached its "
+		"limit."),
+	ENA_XS_TOTAL(ena_hw_eni_stats, linklocal_allowance_exceeded,
+		"Packets to link-local services (DNS, metadata, NTP) dropped "
+		"because of their rate limit."),
 };
 
 static const struct ena_xstat_desc ena_xs_srd[] = {
-	ENA_XS_AS("ena_srd_mode", ena_hw_srd_stats, srd_mode),
-	ENA_XS_AS("ena_srd_tx_pkts", ena_hw_srd_stats, tx_pkts),
-	ENA_XS_AS(
-		"ena_srd_eligible_tx_pkts", ena_hw_srd_stats, eligible_tx_pkts),
-	ENA_XS_AS("ena_srd_rx_pkts", ena_hw_srd_stats, rx_pkts),
+	ENA_XS_AS("ena_srd_mode", ena_hw_srd_stats, srd_mode,
+		"Whether ENA Express is enabled for Tx and/or UDP (bit "
+		"field)."),
+	ENA_XS_AS("ena_srd_tx_pkts", ena_hw_srd_stats, tx_pkts,
+		"Packets sent / received over SRD."),
+	ENA_XS_AS("ena_srd_eligible_tx_pkts", ena_hw_srd_stats,
+		eligible_tx_pkts, "Packets that were eligible for SRD."),
+	ENA_XS_AS("ena_srd_rx_pkts", ena_hw_srd_stats, rx_pkts,
+		"Packets sent / received over SRD."),
 	ENA_XS_AS("ena_srd_resource_utilization", ena_hw_srd_stats,
-		resource_utilization),
+		resource_utilization,
+		"SRD resource use, in percent of what the instance may use."),
 };
 
 static const struct ena_xstat_desc ena_xs_rxq[] = {
-	ENA_XS(ena_xs_rxq, cnt),
-	ENA_XS(ena_xs_rxq, bytes),
-	ENA_XS(ena_xs_rxq, errors),
-	ENA_XS(ena_xs_rxq, refill_partial),
-	ENA_XS(ena_xs_rxq, l3_csum_bad),
-	ENA_XS(ena_xs_rxq, l4_csum_bad),
-	ENA_XS(ena_xs_rxq, l4_csum_good),
-	ENA_XS(ena_xs_rxq, mbuf_alloc_fail),
-	ENA_XS(ena_xs_rxq, bad_desc_num),
-	ENA_XS(ena_xs_rxq, bad_req_id),
-	ENA_XS(ena_xs_rxq, doorbells),
+	ENA_XS(ena_xs_rxq, cnt, "Packets and bytes received."),
+	ENA_XS(ena_xs_rxq, bytes, "Packets and bytes received."),
+	ENA_XS(ena_xs_rxq, errors,
+		"Bad completions from the device (an invalid buffer id, "
+		"descriptor count or fragment length; each stops the queue "
+		"until a reset)."),
+	ENA_XS(ena_xs_rxq, refill_partial,
+		"Times the ring could not be refilled completely"),
+	ENA_XS(ena_xs_rxq, l3_csum_bad, "Checksum verdicts of the device."),
+	ENA_XS(ena_xs_rxq, l4_csum_bad, "Checksum verdicts of the device."),
+	ENA_XS(ena_xs_rxq, l4_csum_good, "Checksum verdicts of the device."),
+	ENA_XS(ena_xs_rxq, mbuf_alloc_fail,
+		"Times a bulk allocation of mbufs for the ring failed"),
+	ENA_XS(ena_xs_rxq, bad_desc_num,
+		"Completions announcing an impossible number of descriptors"),
+	ENA_XS(ena_xs_rxq, bad_req_id,
+		"Completions naming a buffer the driver did not post"),
+	ENA_XS(ena_xs_rxq, doorbells, "Rx doorbells written."),
 };
 
 static const struct ena_xstat_desc ena_xs_txq[] = {
-	ENA_XS(ena_xs_txq, cnt),
-	ENA_XS(ena_xs_txq, bytes),
-	ENA_XS(ena_xs_txq, errors),
-	ENA_XS(ena_xs_txq, prepare_ctx_err),
-	ENA_XS(ena_xs_txq, tx_poll),
-	ENA_XS(ena_xs_txq, doorbells),
-	ENA_XS(ena_xs_txq, bad_req_id),
-	ENA_XS_TOTAL(ena_xs_txq, available_desc),
-	ENA_XS_TOTAL(ena_xs_txq, missed_tx),
-	ENA_XS(ena_xs_txq, llq_pushes),
-	ENA_XS(ena_xs_txq, linearize),
+	ENA_XS(ena_xs_txq, cnt, "Packets and bytes sent."),
+	ENA_XS(ena_xs_txq, bytes, "Packets and bytes sent."),
+	ENA_XS(ena_xs_txq, errors,
+		"Packets the driver dropped (a malformed mbuf chain, too many "
+		"segments that could not be linearised, descriptors that could "
+		"not be prepared) and completions naming a packet not in "
+		"flight."),
+	ENA_XS(ena_xs_txq, prepare_ctx_err,
+		"Packets whose descriptors could not be prepared."),
+	ENA_XS(ena_xs_txq, tx_poll,
+		"Transmit bursts that found the queue running"),
+	ENA_XS(ena_xs_txq, doorbells, "Tx doorbells written."),
+	ENA_XS(ena_xs_txq, bad_req_id,
+		"Completions naming a packet not in flight"),
+	ENA_XS_TOTAL(ena_xs_txq, available_desc,
+		"Free descriptors in the ring after the last transmit burst."),
+	ENA_XS_TOTAL(ena_xs_txq, missed_tx,
+		"Packets whose completion did not arrive within miss_txc_to."),
+	ENA_XS(ena_xs_txq, llq_pushes,
+		"Packets whose descriptors and header were written into device "
+		"memory (LLQ)"),
+	ENA_XS(ena_xs_txq, linearize,
+		"Packets copied into one buffer because they had more segments "
+		"than the device accepts."),
 };
+/* clang-format on */
 
 #define ENA_NB_GLOBAL RTE_DIM(ena_xs_global)
 #define ENA_NB_ADMIN  RTE_DIM(ena_xs_admin)
