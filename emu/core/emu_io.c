@@ -416,6 +416,12 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	return true;
 }
 
+/*
+ * Long because it is the device's whole check list for a CREATE_SQ, in the
+ * order a device answers it (direction, placement, depth, CQ, LLQ, memory);
+ * each refusal logs and returns a status, so splitting it would only move
+ * the list elsewhere.
+ */
 static uint8_t
 create_sq(struct ena_emu_dev *dev, const struct ena_aq_create_sq_cmd *c,
 	struct ena_aq_create_sq_resp *r)

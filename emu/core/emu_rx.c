@@ -75,6 +75,11 @@ rx_drop(struct ena_emu_dev *dev, uint64_t *reason, const char *why,
 	return rc;
 }
 
+/*
+ * One frame into the driver's buffers: queue choice, buffer reservation,
+ * copy, completions and the interrupt stay in one function because the
+ * reservation made first is what every later step spends or gives back.
+ */
 int
 ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 	bool count_no_buf)

@@ -423,6 +423,11 @@ evu_loop(int sfd, int ctl_fd)
 	}
 }
 
+/*
+ * Option parsing for any number of functions (each --socket starts one and
+ * takes the device options after it), then set-up and the serve loop: a
+ * program's main, read top to bottom.
+ */
 int
 main(int argc, char **argv)
 {

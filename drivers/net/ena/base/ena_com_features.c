@@ -349,6 +349,11 @@ ena_hw_llq_before_ok(const struct ena_hw_llq_offer *offer, uint16_t before,
 		(uint32_t)before * sizeof(struct ena_tx_desc) < entry_size;
 }
 
+/*
+ * One function on purpose: entry size, descriptors before the header,
+ * stride and burst limit each fall back on what the others chose, in the
+ * order the device checks them, and the fallbacks read best side by side.
+ */
 int
 ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
 	const struct ena_hw_llq_request *req, struct ena_hw_llq_info *out)
