@@ -350,9 +350,9 @@ ena_hw_llq_before_ok(const struct ena_hw_llq_offer *offer, uint16_t before,
 }
 
 /*
- * One function on purpose: entry size, descriptors before the header,
- * stride and burst limit each fall back on what the others chose, in the
- * order the device checks them, and the fallbacks read best side by side.
+ * One function on purpose: descriptors before the header, stride and
+ * burst limit each depend on the entry size chosen first, and the
+ * fallbacks read best side by side.
  */
 int
 ena_hw_llq_select(struct ena_hw *hw, const struct ena_hw_llq_offer *offer,
