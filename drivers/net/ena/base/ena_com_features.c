@@ -667,6 +667,26 @@ ena_hw_get_basic_stats(struct ena_hw *hw, struct ena_hw_basic_stats *s)
 	return 0;
 }
 
+/*
+ * GET_STATS of a type that needs the device's capability cap: -EOPNOTSUPP
+ * without asking when the device does not offer it. A device whose word
+ * is 0 predates the word: when any_if_none, it is asked anyway (it may
+ * have the type; its unsupported-opcode answer ends that).
+ */
+static int
+ena_hw_get_offered_stats(struct ena_hw *hw, enum ena_dev_cap cap,
+	bool any_if_none, uint8_t type, const char *what,
+	struct ena_aq_get_stats_resp *resp)
+{
+	if ((hw->capabilities & ENA_BIT(cap)) == 0 &&
+		!(any_if_none && hw->capabilities == 0)) {
+		ena_hw_dbg(hw, "%s statistics not offered (caps 0x%x)", what,
+			hw->capabilities);
+		return -EOPNOTSUPP;
+	}
+	return ena_hw_get_stats(hw, type, resp, NULL, 0);
+}
+
 int
 ena_hw_get_eni_stats(struct ena_hw *hw, struct ena_hw_eni_stats *s)
 {
@@ -674,18 +694,8 @@ ena_hw_get_eni_stats(struct ena_hw *hw, struct ena_hw_eni_stats *s)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	/*
-	 * Devices that predate the capabilities word (it reads 0) may still
-	 * answer ENI statistics: they are asked, and an unsupported-opcode
-	 * answer ends that.
-	 */
-	if (hw->capabilities != 0 &&
-		(hw->capabilities & ENA_BIT(ENA_DEV_CAP_ENI_STATS)) == 0) {
-		ena_hw_dbg(hw, "ENI statistics not offered (caps 0x%x)",
-			hw->capabilities);
-		return -EOPNOTSUPP;
-	}
-	rc = ena_hw_get_stats(hw, ENA_STATS_TYPE_ENI, &resp, NULL, 0);
+	rc = ena_hw_get_offered_stats(hw, ENA_DEV_CAP_ENI_STATS, true,
+		ENA_STATS_TYPE_ENI, "ENI", &resp);
 	if (rc != 0)
 		return rc;
 	s->bw_in_allowance_exceeded = resp.eni.bw_in_exceeded;
@@ -703,12 +713,8 @@ ena_hw_get_srd_stats(struct ena_hw *hw, struct ena_hw_srd_stats *s)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if ((hw->capabilities & ENA_BIT(ENA_DEV_CAP_SRD_INFO)) == 0) {
-		ena_hw_dbg(hw, "SRD statistics not offered (caps 0x%x)",
-			hw->capabilities);
-		return -EOPNOTSUPP;
-	}
-	rc = ena_hw_get_stats(hw, ENA_STATS_TYPE_SRD, &resp, NULL, 0);
+	rc = ena_hw_get_offered_stats(hw, ENA_DEV_CAP_SRD_INFO, false,
+		ENA_STATS_TYPE_SRD, "SRD", &resp);
 	if (rc != 0)
 		return rc;
 	s->srd_mode = resp.srd.flags;
