@@ -96,43 +96,38 @@ ena_aenq_keep_alive(void *arg, const struct ena_aenq_entry *e)
 	ad->dev_stats.rx_overruns = ad->hw.keep_alive_rx_overruns;
 }
 
+/*
+ * A fatal error, or (newer devices, DEVICE_RESET group) the device asking
+ * for a reset: either way the device needs one.
+ */
 static void
-ena_aenq_fatal(void *arg, const struct ena_aenq_entry *e)
+ena_aenq_reset_needed(void *arg, const struct ena_aenq_entry *e)
 {
 	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
+	bool fatal = e->common.group == ENA_AENQ_GROUP_FATAL_ERROR;
 
-	PMD_DRV_LOG(ERR, "%s: device reported a fatal error (syndrome %u)",
-		ad->name, e->common.syndrome);
-	ena_trigger_reset(ad, ENA_RESET_REASON_GENERIC);
+	if (fatal)
+		PMD_DRV_LOG(ERR,
+			"%s: device reported a fatal error (syndrome %u)",
+			ad->name, e->common.syndrome);
+	else
+		PMD_DRV_LOG(WARNING,
+			"%s: device requested a reset (syndrome %u)", ad->name,
+			e->common.syndrome);
+	ena_trigger_reset(ad,
+		fatal ? ENA_RESET_REASON_GENERIC
+		      : ENA_RESET_REASON_DEVICE_REQUEST);
 }
 
-/* The device asks for a reset (newer interface: DEVICE_RESET group). */
+/* Traffic suspended or resumed by the device: noted, nothing to do. */
 static void
-ena_aenq_device_reset(void *arg, const struct ena_aenq_entry *e)
+ena_aenq_suspend_resume(void *arg, const struct ena_aenq_entry *e)
 {
 	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
 
-	PMD_DRV_LOG(WARNING, "%s: device requested a reset (syndrome %u)",
-		ad->name, e->common.syndrome);
-	ena_trigger_reset(ad, ENA_RESET_REASON_DEVICE_REQUEST);
-}
-
-static void
-ena_aenq_suspend(void *arg, const struct ena_aenq_entry *e)
-{
-	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
-
-	RTE_SET_USED(e);
-	PMD_DRV_LOG(NOTICE, "%s: device suspended traffic", ad->name);
-}
-
-static void
-ena_aenq_resume(void *arg, const struct ena_aenq_entry *e)
-{
-	struct ena_adapter *ad = ena_adapter_of((struct rte_eth_dev *)arg);
-
-	RTE_SET_USED(e);
-	PMD_DRV_LOG(NOTICE, "%s: device resumed traffic", ad->name);
+	PMD_DRV_LOG(NOTICE, "%s: device %s traffic", ad->name,
+		e->common.syndrome == ENA_AENQ_NOTIFY_SUSPEND ? "suspended"
+							      : "resumed");
 }
 
 static void
@@ -160,13 +155,13 @@ ena_aenq_unknown(void *arg, const struct ena_aenq_entry *e)
 static const struct ena_hw_aenq_handlers ena_aenq_handlers = {
 	.by_group = {
 		[ENA_AENQ_GROUP_LINK_CHANGE] = ena_aenq_link,
-		[ENA_AENQ_GROUP_FATAL_ERROR] = ena_aenq_fatal,
+		[ENA_AENQ_GROUP_FATAL_ERROR] = ena_aenq_reset_needed,
 		[ENA_AENQ_GROUP_KEEP_ALIVE] = ena_aenq_keep_alive,
-		[ENA_AENQ_GROUP_DEVICE_RESET] = ena_aenq_device_reset,
+		[ENA_AENQ_GROUP_DEVICE_RESET] = ena_aenq_reset_needed,
 	},
 	.notification = {
-		[ENA_AENQ_NOTIFY_SUSPEND] = ena_aenq_suspend,
-		[ENA_AENQ_NOTIFY_RESUME] = ena_aenq_resume,
+		[ENA_AENQ_NOTIFY_SUSPEND] = ena_aenq_suspend_resume,
+		[ENA_AENQ_NOTIFY_RESUME] = ena_aenq_suspend_resume,
 		[ENA_AENQ_NOTIFY_UPDATE_HINTS] = ena_aenq_hints,
 	},
 	.unknown = ena_aenq_unknown,
