@@ -34,6 +34,7 @@ enum rx_err {
 	RX_OK = 0,
 	RX_BAD_REQ_ID,
 	RX_BAD_DESC_NUM,
+	RX_MALFORMED, /* a fragment longer than its buffer */
 };
 
 struct rx_pred {
@@ -227,11 +228,15 @@ rx_predict(struct rx_pred *pred, unsigned int max, unsigned int *npred)
 			id = c->req_id;
 			if (id >= M.depth)
 				return RX_BAD_REQ_ID;
-			if (M.last_len[id] != 0 && c->length > M.last_len[id])
-				return RX_BAD_REQ_ID;
-			if (i == 0 &&
-				(uint32_t)c->offset + c->length > M.plen[id])
-				return RX_BAD_REQ_ID;
+			/*
+			 * Against the length last posted for the id (whether
+			 * or not it is posted now; 0 is 64 KiB and never too
+			 * short), the first fragment with its offset.
+			 */
+			if (M.last_len[id] != 0 &&
+				(uint32_t)c->length + (i == 0 ? c->offset : 0) >
+					M.last_len[id])
+				return RX_MALFORMED;
 		}
 		for (i = 0; i < n; i++) {
 			c = rx_cd((uint16_t)(h + i));
@@ -400,6 +405,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(reason ==
 				(err == RX_BAD_DESC_NUM
 						? ENA_RESET_REASON_TOO_MANY_RX_DESCS
+						: err == RX_MALFORMED
+						? ENA_RESET_REASON_RX_DESC_MALFORMED
 						: ENA_RESET_REASON_INV_RX_REQ_ID),
 			"reset reason %u for error kind %d", reason, err);
 		FUZZ_ASSERT(fpmd_xstat("rx_q0_errors") == err0 + 1,
