@@ -15,7 +15,6 @@ usage: emu-io-testpmd.py [-b BUILDDIR] [-p ours|PMD-path-substring]
 KEEP=1 keeps the transcripts (they are also kept when a check fails).
 """
 
-import argparse
 import os
 import re
 import signal
@@ -180,13 +179,7 @@ def fwd_rx(stop_out, header):
 
 
 def main():
-    ap = argparse.ArgumentParser(
-        usage="%(prog)s [-b BUILDDIR] [-p upstream|ours|PMD-path-substring]")
-    ap.add_argument("-b", dest="build", default="build")
-    ap.add_argument("-p", dest="pmd", default="upstream",
-                    help="upstream | ours | substring of the PMD .so path")
-    args = ap.parse_args()
-    testpmd_runner.require_testpmd()
+    args = testpmd_runner.build_pmd_args()
     r = Runner(args.build, args.pmd)
     in_pcap, out_pcap = r.path("in.pcap"), r.path("out.pcap")
     write_input_pcap(in_pcap)

@@ -15,7 +15,6 @@ usage: emu-testpmd.py [-b BUILDDIR] [-p ours|PMD-path-substring]
 KEEP=1 keeps the transcripts (they are also kept when a check fails).
 """
 
-import argparse
 import os
 import re
 import sys
@@ -396,12 +395,7 @@ def scenario_knob(r, devargs, pre, expect):
 
 
 def main():
-    ap = argparse.ArgumentParser(usage="%(prog)s [-b BUILDDIR] [-p PMD]")
-    ap.add_argument("-b", dest="build", default="build")
-    ap.add_argument("-p", dest="pmd", default="upstream",
-                    help="upstream | ours | substring of the PMD .so path")
-    args = ap.parse_args()
-    testpmd_runner.require_testpmd()
+    args = testpmd_runner.build_pmd_args()
     r = Runner(args.build, args.pmd)
 
     scenario_info(r)

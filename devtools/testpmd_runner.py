@@ -18,6 +18,7 @@ devtools/test.sh and the meson tests read; KEEP=1 keeps the transcripts,
 which are also kept when a check fails.
 """
 
+import argparse
 import os
 import re
 import shutil
@@ -30,6 +31,19 @@ import time
 def require_testpmd():
     if shutil.which("dpdk-testpmd") is None:
         sys.exit("no dpdk-testpmd")
+
+
+def build_pmd_args():
+    """-b BUILDDIR and -p PMD of a script that runs either PMD; exits
+    when there is no dpdk-testpmd to run."""
+    ap = argparse.ArgumentParser(
+        usage="%(prog)s [-b BUILDDIR] [-p upstream|ours|PMD-path-substring]")
+    ap.add_argument("-b", dest="build", default="build")
+    ap.add_argument("-p", dest="pmd", default="upstream",
+                    help="upstream | ours | substring of the PMD .so path")
+    args = ap.parse_args()
+    require_testpmd()
+    return args
 
 
 def upstream_pmd_dir():

@@ -440,8 +440,7 @@ emu_set_llq(struct ena_emu_dev *dev, const struct ena_feat_llq *l)
 			l->descs_before_header_enabled);
 		return ENA_AQ_STATUS_ILLEGAL_PARAMETER;
 	}
-	if (l->descs_before_header_enabled * sizeof(struct ena_tx_desc) >=
-		bytes) {
+	if (ena_llq_header_offset(l->descs_before_header_enabled) >= bytes) {
 		ena_emu_log(dev, EMU_LOG_WARNING,
 			"LLQ: %u descriptors leave no room for a header in %u B",
 			l->descs_before_header_enabled, bytes);

@@ -393,7 +393,7 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	}
 	if (!l->enabled || !l->header_inline || l->entry_size < 64 ||
 		l->entry_size > ENA_EMU_LLQ_MAX_ENTRY ||
-		l->descs_before_header * sizeof(struct ena_tx_desc) >=
+		ena_llq_header_offset(l->descs_before_header) >=
 			l->entry_size) {
 		ena_emu_log(dev, EMU_LOG_ERR,
 			"create SQ: LLQ not configured usably (enabled %d inline %d entry %u descs before header %u)",
@@ -410,9 +410,10 @@ sq_llq_setup(struct ena_emu_dev *dev, struct ena_emu_sq *sq)
 	sq->llq_base = dev->bar2 + (size_t)sq->idx * win;
 	sq->llq_entry = l->entry_size;
 	sq->llq_dbh = l->descs_before_header;
-	sq->llq_line_descs = l->single_desc_per_entry
-		? 1
-		: (uint16_t)(l->entry_size / sizeof(struct ena_tx_desc));
+	sq->llq_line_descs = (uint16_t)ena_llq_descs_per_entry(
+		l->single_desc_per_entry ? ENA_LLQ_STRIDE_SINGLE_DESC
+					 : ENA_LLQ_STRIDE_MULTI_DESC,
+		l->entry_size);
 	return true;
 }
 

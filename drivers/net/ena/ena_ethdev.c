@@ -322,7 +322,7 @@ ena_llq_setup(struct ena_adapter *ad, struct rte_pci_device *pci,
 	}
 	ad->llq_active = true;
 	ad->llq_hdr_max = (uint16_t)(ad->hw.llq.entry_size -
-		ad->hw.llq.descs_before_header * sizeof(struct ena_tx_desc));
+		ena_llq_header_offset(ad->hw.llq.descs_before_header));
 	if (ad->hw.max_tx_header_size != 0 &&
 		ad->llq_hdr_max > ad->hw.max_tx_header_size)
 		ad->llq_hdr_max = (uint16_t)ad->hw.max_tx_header_size;

@@ -233,9 +233,13 @@ ena_port_running(const struct ena_adapter *ad)
  * choosing which of them change; the others keep their value.
  */
 static int
-ena_reta_size_check(const struct ena_adapter *ad,
+ena_reta_begin(struct ena_adapter *ad,
 	const struct rte_eth_rss_reta_entry64 *conf, uint16_t size)
 {
+	if (!ad->rss_supported) {
+		PMD_DRV_LOG(ERR, "%s: device has no RSS", ad->name);
+		return -ENOTSUP;
+	}
 	if (conf == NULL || size == 0 || size > ENA_RETA_SIZE) {
 		PMD_DRV_LOG(ERR,
 			"%s: RETA size %u invalid (device table: 1 to %u "
@@ -243,6 +247,9 @@ ena_reta_size_check(const struct ena_adapter *ad,
 			ad->name, size, ENA_RETA_SIZE);
 		return -EINVAL;
 	}
+	/* Until the application writes one, the table spreads evenly. */
+	if (!ad->reta_user)
+		ena_reta_default(ad);
 	return 0;
 }
 
@@ -255,15 +262,9 @@ ena_rss_reta_update(struct rte_eth_dev *dev,
 	uint16_t i, nq = dev->data->nb_rx_queues;
 	int rc;
 
-	if (!ad->rss_supported) {
-		PMD_DRV_LOG(ERR, "%s: device has no RSS", ad->name);
-		return -ENOTSUP;
-	}
-	rc = ena_reta_size_check(ad, conf, size);
+	rc = ena_reta_begin(ad, conf, size);
 	if (rc != 0)
 		return rc;
-	if (!ad->reta_user)
-		ena_reta_default(ad);
 	memcpy(next, ad->reta, sizeof(next));
 	for (i = 0; i < size; i++) {
 		const struct rte_eth_rss_reta_entry64 *g =
@@ -299,16 +300,11 @@ ena_rss_reta_query(struct rte_eth_dev *dev,
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
 	uint16_t i;
-
 	int rc;
 
-	if (!ad->rss_supported)
-		return -ENOTSUP;
-	rc = ena_reta_size_check(ad, conf, size);
+	rc = ena_reta_begin(ad, conf, size);
 	if (rc != 0)
 		return rc;
-	if (!ad->reta_user)
-		ena_reta_default(ad);
 	for (i = 0; i < size; i++) {
 		struct rte_eth_rss_reta_entry64 *g =
 			&conf[i / RTE_ETH_RETA_GROUP_SIZE];

@@ -346,7 +346,7 @@ ena_hw_llq_before_ok(const struct ena_hw_llq_offer *offer, uint16_t before,
 {
 	return before != 0 && ena_hw_is_pow2(before) &&
 		(offer->descs_before_header_supported & before) != 0 &&
-		(uint32_t)before * sizeof(struct ena_tx_desc) < entry_size;
+		ena_llq_header_offset(before) < entry_size;
 }
 
 /*
