@@ -24,21 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from testpmd_session import TestpmdSession, TestpmdError, xstats  # noqa: E402
-
-passed = 0
-failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("ok   " + what)
-    else:
-        failed += 1
-        print("FAIL " + what)
-    sys.stdout.flush()
-    return ok
+from script_checks import check, summary, wait_until  # noqa: E402
 
 
 def sh(cmd, timeout=60):
@@ -51,14 +37,6 @@ def link_exists(name, ns=None):
     pre = "ip netns exec %s " % ns if ns else ""
     return sh("%sip link show %s" % (pre, name))[0] == 0
 
-
-def wait_until(pred, deadline, interval=0.1):
-    end = time.monotonic() + deadline
-    while True:
-        v = pred()
-        if v or time.monotonic() >= end:
-            return v
-        time.sleep(interval)
 
 
 def main():
@@ -76,8 +54,7 @@ def main():
 
     if not os.path.exists("/dev/net/tun"):
         check(False, "/dev/net/tun exists (modprobe tun)")
-        print("%d passed, %d failed" % (passed, failed))
-        return 1
+        return summary()
 
     # Refused specs, with the bad value named.
     for bad, why in (("tap:", "empty name"),
@@ -102,8 +79,7 @@ def main():
     except TestpmdError as e:
         check(False, "testpmd starts on wire=tap:%s: %s" % (tap, e))
         print(open(log).read()[-2000:])
-        print("%d passed, %d failed" % (passed, failed))
-        return 1
+        return summary()
     check(link_exists(tap), "the device created TAP interface %s" % tap)
     sh("ip netns add %s" % ns)
     try:
@@ -152,8 +128,7 @@ def main():
         check(wait_until(lambda: not link_exists(tap), 10),
               "its TAP interface is gone when it stops")
 
-    print("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 else 1
+    return summary()
 
 
 if __name__ == "__main__":

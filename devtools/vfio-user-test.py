@@ -26,29 +26,8 @@ import sys
 import tempfile
 import time
 
-passed = 0
-failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("ok   " + what)
-    else:
-        failed += 1
-        print("FAIL " + what)
-    sys.stdout.flush()
-    return ok
-
-
-def wait_until(pred, deadline, interval=0.05):
-    end = time.monotonic() + deadline
-    while True:
-        v = pred()
-        if v or time.monotonic() >= end:
-            return v
-        time.sleep(interval)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from script_checks import check, summary, wait_until  # noqa: E402
 
 
 def control(path, command):
@@ -206,8 +185,7 @@ def main():
     for f in os.listdir(work):
         os.unlink(os.path.join(work, f))
     os.rmdir(work)
-    print("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 else 1
+    return summary()
 
 
 if __name__ == "__main__":

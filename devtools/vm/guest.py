@@ -24,29 +24,11 @@ import time
 REPO = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(REPO, "devtools"))
 from testpmd_session import TestpmdSession, TestpmdError, port_stats, xstats  # noqa: E402
+from script_checks import check, say, summary, wait_until  # noqa: E402
 
 LOGDIR = "/tmp/vm-logs"
 ENA0 = "0000:00:06.0"
 ENA1 = "0000:00:07.0"
-
-passed = 0
-failed = 0
-
-
-def say(text):
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-        say("ok   " + what)
-    else:
-        failed += 1
-        say("FAIL " + what)
-    return ok
 
 
 def host(command):
@@ -75,16 +57,6 @@ def modprobe(name):
     rc, _ = sh("modprobe %s" % name)
     return rc == 0
 
-
-def wait_until(pred, deadline, interval=0.1):
-    end = time.monotonic() + deadline
-    while True:
-        v = pred()
-        if v:
-            return v
-        if time.monotonic() >= end:
-            return v
-        time.sleep(interval)
 
 
 def dmesg():
@@ -478,8 +450,7 @@ def main():
         pass
     else:
         check(False, "unknown scenario %s" % scenario)
-    say("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 else 1
+    return summary()
 
 
 if __name__ == "__main__":

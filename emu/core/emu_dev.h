@@ -207,7 +207,6 @@ ena_emu_fault_peek(const struct ena_emu_dev *dev, enum ena_emu_fault fault)
 
 #define EMU_DIM(a)    (sizeof(a) / sizeof((a)[0]))
 #define EMU_MIN(a, b) ((a) < (b) ? (a) : (b))
-#define EMU_MAX(a, b) ((a) > (b) ? (a) : (b))
 
 static inline bool
 emu_is_pow2(uint64_t v)

@@ -15,7 +15,6 @@
 
 #define EMU_ETH_ADDR_LEN  6u
 #define EMU_ETH_HDR_LEN	  14u
-#define EMU_VLAN_HDR_LEN  4u
 #define EMU_ETH_TYPE_IPV4 0x0800u
 #define EMU_ETH_TYPE_IPV6 0x86ddu
 #define EMU_ETH_TYPE_VLAN 0x8100u
