@@ -481,7 +481,7 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
 	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used, id, need;
-	bool llq = r->tx_max_hdr != 0;
+	bool llq = r->tx_max_hdr != 0, busy;
 	int rc;
 
 	if (unlikely(!r->run))
@@ -523,11 +523,15 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
 		}
+		busy = false;
+retry:
 		rc = ena_hw_tx_prepare(&r->sq, &c, &used);
-		if (unlikely(rc == -EBUSY)) {
+		if (unlikely(rc == -EBUSY) && !busy) {
+			/* One call site keeps the inlined prepare single. */
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
-			rc = ena_hw_tx_prepare(&r->sq, &c, &used);
+			busy = true;
+			goto retry;
 		}
 		if (unlikely(rc != 0)) {
 			/* The application keeps what was not sent, but a copy

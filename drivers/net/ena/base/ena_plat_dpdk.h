@@ -41,8 +41,12 @@
 #include <rte_pause.h>
 #include <rte_spinlock.h>
 
-#define ena_likely(x)	    likely(x)
-#define ena_unlikely(x)	    unlikely(x)
+#define ena_likely(x)	likely(x)
+#define ena_unlikely(x) unlikely(x)
+/* Error reporting the data path reaches only when something went wrong. */
+#define ena_cold __rte_cold
+/* Per-packet helpers the compiler would otherwise keep out of line. */
+#define ena_always_inline   __rte_always_inline
 #define ENA_PLAT_CACHE_LINE RTE_CACHE_LINE_SIZE
 #define ENA_PLAT_MAX_SOCKET (-1)
 
