@@ -6,15 +6,19 @@
  * behaviour rather than timed: mbufs handed back in bulk with
  * RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE (none lost, chains too), one Tx
  * doorbell per burst (and per LLQ burst budget when the device sets one),
- * on our PMD and the emulated device.
+ * LLQ entries written with the widest stores the CPU and the application
+ * allow, and the narrower ones when the application says so; on our PMD
+ * and the emulated device.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_cpuflags.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_vect.h>
 
 #include "rte_ena_emu.h"
 #include "test.h"
@@ -162,6 +166,51 @@ out:
 	pmd_env_destroy(&env);
 }
 
+/*
+ * With LLQ the Tx burst writes entries in 32-byte stores where the CPU has
+ * AVX2 and the SIMD width the application allows is 256 bits or more,
+ * else in 16-byte ones. Either way the traffic must arrive intact.
+ */
+static void
+fp_test_llq_stores(uint16_t simd)
+{
+	struct rte_eth_burst_mode mode;
+	uint16_t old = rte_vect_get_max_simd_bitwidth();
+	bool want_wide;
+	struct pmd_env env;
+	char what[64];
+	int rc;
+
+	if (rte_vect_set_max_simd_bitwidth(simd) != 0) {
+		printf("fastpath: SIMD width fixed by EAL, %u not tried\n",
+			simd);
+		return;
+	}
+	want_wide = simd >= RTE_VECT_SIMD_256 &&
+		rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0;
+	snprintf(what, sizeof(what), "LLQ stores, SIMD %u bits", simd);
+	if (pmd_env_create(&env, "queues=1,llq=1") != 0) {
+		ENA_CHECK(false, "%s: create emulated device", what);
+		goto out;
+	}
+	rc = fp_configure(&env, false);
+	ENA_CHECK_RC(what, 0, rc);
+	if (rc == 0) {
+		rc = rte_eth_tx_burst_mode_get(env.port, 0, &mode);
+		ENA_CHECK_RC("tx burst mode", 0, rc);
+		ENA_CHECK(rc == 0 &&
+				strstr(mode.info,
+					want_wide ? "32 B stores"
+						  : "16 B stores") != NULL,
+			"%s: burst mode \"%s\", want %u B stores", what,
+			mode.info, want_wide ? 32 : 16);
+		pmd_traffic_check(what, &env, 4000, 1514, 1514);
+	}
+	pmd_env_destroy(&env);
+out:
+	rte_vect_set_max_simd_bitwidth(old);
+}
+
 static void
 fp_suite(void)
 {
@@ -194,9 +243,12 @@ fp_suite(void)
 	fp_test_doorbells("queues=1,llq=0", 0);
 	fp_test_doorbells("queues=1,llq=1", 0);
 	fp_test_doorbells("queues=1,llq=1,llq_burst=1024", 1024);
+	fp_test_llq_stores(RTE_VECT_SIMD_128);
+	fp_test_llq_stores(RTE_VECT_SIMD_256);
 	rte_mempool_free(pmd_mp);
 	pmd_mp = NULL;
 }
 
 ENA_TEST_SUITE(fastpath,
-	"PMD fast path: Tx fast free, doorbells per burst (emulated)", fp_suite)
+	"PMD fast path: Tx fast free, doorbells per burst, LLQ stores",
+	fp_suite)

@@ -122,7 +122,8 @@ struct ena_ring {
 	uint16_t port_id;
 	uint64_t rx_hash_flag; /* RTE_MBUF_F_RX_RSS_HASH or 0 */
 	bool fast_free;
-	bool tx_l4_full; /* device computes the full L4 checksum */
+	bool tx_l4_full;  /* device computes the full L4 checksum */
+	bool tx_llq_wide; /* LLQ entries in 32-byte stores (AVX2) */
 	bool started;
 	bool run; /* datapath may touch the rings */
 	/*

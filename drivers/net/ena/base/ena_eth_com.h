@@ -217,17 +217,27 @@ int ena_hw_tx_busy(const struct ena_hw_io_sq *sq) ena_cold;
 int ena_hw_tx_comp_bad(const struct ena_hw_io_cq *cq, uint16_t req_id) ena_cold;
 
 #define ENA_HW_DESC_SIZE ((uint16_t)sizeof(struct ena_tx_desc))
+/*
+ * LLQ entries go to device memory in blocks of this many bytes (entries
+ * are 128, 192 or 256 bytes: whole blocks).
+ */
+#define ENA_HW_LLQ_BLOCK 32
 
 /*
  * Writer over the slots of one packet. Host placement writes straight
- * into the ring; LLQ fills the bounce entry and copies it whole to device
- * memory when it is full or the packet ends.
+ * into the ring. LLQ builds each entry in the bounce buffer and sends the
+ * part it used to device memory in whole 32-byte blocks, in address
+ * order, the rest of the entry as zero blocks: the write-combining buffers
+ * fill line by line and go out whole, and the bounce needs no clearing.
  */
 struct ena_hw_tx_writer {
 	struct ena_hw_io_sq *sq;
-	uint16_t slot; /* LLQ: next descriptor slot in the entry */
-	uint16_t cap;  /* LLQ: descriptor slots in this entry */
-	uint8_t phase; /* phase of the slot last handed out */
+	uint16_t slot;	  /* LLQ: next descriptor slot in the entry */
+	uint16_t cap;	  /* LLQ: descriptor slots in this entry */
+	uint16_t hdr_end; /* LLQ: end of the header in the first entry */
+	bool hdr;	  /* LLQ: the entry being built is the first */
+	bool wide;	  /* LLQ: 32-byte stores (code built for AVX2) */
+	uint8_t phase;	  /* phase of the slot last handed out */
 };
 
 static inline void
@@ -238,22 +248,78 @@ ena_hw_sq_advance(struct ena_hw_io_sq *sq)
 		sq->phase ^= 1;
 }
 
-static inline void
-ena_hw_llq_flush(struct ena_hw_io_sq *sq)
+/*
+ * Sends the first used bytes of the bounce entry (rounded up to a block,
+ * the caller zeroed the rounding) and zeroes the rest of the entry.
+ */
+static ena_always_inline void
+ena_hw_llq_flush(struct ena_hw_io_sq *sq, uint16_t used, bool wide)
 {
 	uint16_t esz = sq->llq.entry_size;
+	uint16_t len = (uint16_t)((used + ENA_HW_LLQ_BLOCK - 1) &
+		~(ENA_HW_LLQ_BLOCK - 1));
+	volatile uint8_t *dst = sq->llq_ring +
+		(size_t)(sq->tail & sq->mask) * esz;
 
-	ena_plat_wc_copy(sq->llq_ring + (size_t)(sq->tail & sq->mask) * esz,
-		sq->bounce, esz);
+	ena_plat_wc_copy(dst, sq->bounce, len, wide);
+	if (len < esz)
+		ena_plat_wc_zero(dst + len, (size_t)(esz - len), wide);
 	ena_hw_sq_advance(sq);
 	sq->llq_entries++;
 	if (sq->burst_left > 0)
 		sq->burst_left--;
-	memset(sq->bounce, 0, esz);
+}
+
+/*
+ * The pushed header into the first entry at off, without a libc call and
+ * without reading past len: 16-byte moves, the last one overlapping the
+ * one before it. The block the header ends in is zeroed first, as
+ * ena_hw_llq_flush() sends whole blocks.
+ */
+static inline void
+ena_hw_llq_put_header(
+	uint8_t *bounce, uint16_t off, const uint8_t *src, uint16_t len)
+{
+	uint8_t *dst = bounce + off;
+	uint16_t end = (uint16_t)(off + len), i;
+
+	if (end & (ENA_HW_LLQ_BLOCK - 1))
+		memset(bounce + (end & ~(ENA_HW_LLQ_BLOCK - 1)), 0,
+			ENA_HW_LLQ_BLOCK);
+	if (ena_unlikely(len < 16)) {
+		for (i = 0; i < len; i++)
+			dst[i] = src[i];
+		return;
+	}
+	for (i = 0; i + 16 <= len; i += 16)
+		memcpy(dst + i, src + i, 16);
+	if (i < len)
+		memcpy(dst + len - 16, src + len - 16, 16);
+}
+
+/* LLQ: the entry being built is done; out it goes. */
+static ena_always_inline void
+ena_hw_llq_close(struct ena_hw_tx_writer *w)
+{
+	struct ena_hw_io_sq *sq = w->sq;
+	uint16_t used = (uint16_t)(w->slot * ENA_HW_DESC_SIZE), i;
+
+	if (w->hdr) {
+		/* Descriptor slots before the header the packet left free. */
+		for (i = w->slot; i < w->cap; i++)
+			memset(sq->bounce + (size_t)i * ENA_HW_DESC_SIZE, 0,
+				ENA_HW_DESC_SIZE);
+		used = w->hdr_end;
+	} else if (used & (ENA_HW_LLQ_BLOCK - 1)) {
+		/* Descriptors end mid-block: the rest of the block is zero. */
+		memset(sq->bounce + used, 0, ENA_HW_DESC_SIZE);
+	}
+	ena_hw_llq_flush(sq, used, w->wide);
+	w->hdr = false;
 }
 
 /* Slot for the next descriptor; the caller fills all 16 bytes. */
-static inline void *
+static ena_always_inline void *
 ena_hw_tx_slot(struct ena_hw_tx_writer *w)
 {
 	struct ena_hw_io_sq *sq = w->sq;
@@ -266,7 +332,7 @@ ena_hw_tx_slot(struct ena_hw_tx_writer *w)
 		return d;
 	}
 	if (w->slot == w->cap) {
-		ena_hw_llq_flush(sq);
+		ena_hw_llq_close(w);
 		w->slot = 0;
 		w->cap = sq->llq.descs_per_entry;
 	}
@@ -289,7 +355,7 @@ ena_hw_tx_need_meta(
 		sq->meta_cache.l4_hdr_words != ctx->meta.l4_hdr_words;
 }
 
-static inline void
+static ena_always_inline void
 ena_hw_tx_write_meta(
 	struct ena_hw_tx_writer *w, const struct ena_hw_tx_meta *meta)
 {
@@ -343,13 +409,15 @@ ena_hw_tx_ctx_ok(const struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
  * Write the descriptors of one packet (meta descriptor only when the
  * offload context changed or caching is off). *used receives the ring
  * slots consumed (descriptors, or LLQ entries), to pass to
- * ena_hw_tx_comp_ack() when the packet completes.
+ * ena_hw_tx_comp_ack() when the packet completes. wide: LLQ entries go
+ * out in 32-byte stores, for a caller built for AVX2 (a constant, so the
+ * other branch compiles away).
  */
 static ena_always_inline int
-ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
-	uint16_t *used)
+ena_hw_tx_prepare_w(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
+	uint16_t *used, bool wide)
 {
-	struct ena_hw_tx_writer w = { .sq = sq };
+	struct ena_hw_tx_writer w = { .sq = sq, .wide = wide };
 	const struct ena_hw_buf *b;
 	struct ena_tx_desc *d;
 	struct ena_tx_desc v;
@@ -371,8 +439,12 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 				sq->burst_left))
 			return ena_hw_tx_busy(sq);
 		w.cap = sq->llq.descs_before_header;
-		memcpy(sq->bounce + (size_t)w.cap * ENA_HW_DESC_SIZE,
-			ctx->push_hdr, ctx->push_len);
+		w.hdr = true;
+		w.hdr_end = (uint16_t)(w.cap * ENA_HW_DESC_SIZE +
+			ctx->push_len);
+		ena_hw_llq_put_header(sq->bounce,
+			(uint16_t)(w.cap * ENA_HW_DESC_SIZE),
+			(const uint8_t *)ctx->push_hdr, ctx->push_len);
 	}
 
 	if (ena_unlikely(meta)) {
@@ -426,12 +498,18 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 	}
 
 	if (sq->placement == ENA_HW_PLACEMENT_DEV) {
-		/* Descriptors in the bounce entry before it goes out. */
-		ena_plat_wmb();
-		ena_hw_llq_flush(sq);
+		ena_hw_llq_close(&w);
 	}
 	*used = (uint16_t)(sq->tail - start);
 	return 0;
+}
+
+/* ena_hw_tx_prepare_w() with the stores of the x86-64 baseline. */
+static ena_always_inline int
+ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
+	uint16_t *used)
+{
+	return ena_hw_tx_prepare_w(sq, ctx, used, false);
 }
 
 /*
