@@ -82,7 +82,7 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	if (r->configured)
 		ena_rx_queue_release(dev, qid);
 
-	memset(r, 0, offsetof(struct ena_ring, rx_frags));
+	memset(r, 0, sizeof(*r));
 	r->rx_mbufs = rte_zmalloc_socket("ena_rx_mbufs",
 		sizeof(*r->rx_mbufs) * nb, RTE_CACHE_LINE_SIZE, socket);
 	r->free_ids = rte_zmalloc_socket("ena_rx_ids",
@@ -287,6 +287,7 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 			"%s: rxq %u filled with %u of %u buffers "
 			"(mempool %s short)",
 			ad->name, r->id, got, want, r->mb_pool->name);
+	r->reset_pending = ad->trigger_reset;
 	r->started = true;
 	r->run = !ad->link_forced_down;
 	return 0;
@@ -466,7 +467,7 @@ out:
 		ena_stats_end(r);
 	}
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
-		likely(!r->adapter->trigger_reset))
+		likely(!r->reset_pending))
 		ena_rx_refill(r, ena_rx_free_slots(r));
 	return nb;
 }

@@ -83,7 +83,7 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	if (r->configured)
 		ena_tx_queue_release(dev, qid);
 
-	memset(r, 0, offsetof(struct ena_ring, tx_segs));
+	memset(r, 0, sizeof(*r));
 	r->tx_bufs = rte_zmalloc_socket("ena_tx_bufs", sizeof(*r->tx_bufs) * nb,
 		RTE_CACHE_LINE_SIZE, socket);
 	r->free_ids = rte_zmalloc_socket("ena_tx_ids",
@@ -181,6 +181,7 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	r->missing_thresh = ad->hw.missing_tx_threshold != 0
 		? ad->hw.missing_tx_threshold
 		: ENA_MISSING_TX_BUDGET;
+	r->reset_pending = ad->trigger_reset;
 	r->started = true;
 	r->run = !ad->link_forced_down;
 	return 0;

@@ -50,64 +50,68 @@ struct ena_hw_tx_meta {
 	uint8_t l4_hdr_words; /* 4-byte words */
 };
 
+/*
+ * Both queue structures put what the bursts touch first, the first cache
+ * line holding what every packet needs (checked below), then what some
+ * packets or every burst need, then setup-time state.
+ */
 struct ena_hw_io_sq {
-	/* hot, Tx/Rx submission */
+	/* every packet */
 	void *ring;		    /* host placement: descriptor ring */
 	volatile uint8_t *llq_ring; /* device placement: LLQ entries */
 	volatile uint32_t *db;	    /* tail doorbell */
+	/* Rx: buffer length posted per req_id, to bound completions */
+	uint16_t *rx_posted_len;
+	uint8_t *bounce; /* LLQ: one entry, built then sent */
 	uint16_t depth;
 	uint16_t mask;
 	uint16_t tail;	       /* descriptors (host) / entries (LLQ) */
 	uint16_t next_to_comp; /* acked by the caller */
 	uint16_t db_tail;      /* tail at the last doorbell */
+	uint16_t burst_left;   /* LLQ: entries until a doorbell is needed */
+	uint16_t max_descs_per_pkt;
+	uint16_t max_header;
 	uint8_t phase;
 	uint8_t placement; /* enum ena_hw_placement */
 	uint8_t dir;	   /* enum ena_hw_dir */
 	uint8_t dma_width;
-	uint16_t max_descs_per_pkt;
-	uint16_t max_header;
-
-	/* LLQ */
-	struct ena_hw_llq_info llq;
-	uint8_t *bounce;     /* one entry, built then copied whole */
-	uint16_t burst_left; /* entries until a doorbell is needed */
-
-	/* Tx meta descriptor cache */
-	struct ena_hw_tx_meta meta_cache;
 	bool meta_cached;
 	bool no_meta_caching;
 
-	/* Rx: buffer length posted per req_id, to bound completions */
-	uint16_t *rx_posted_len;
+	/* LLQ geometry, Tx meta descriptor cache, counters */
+	struct ena_hw_llq_info llq;
+	struct ena_hw_tx_meta meta_cache;
+	uint64_t doorbells;
+	uint64_t llq_entries;
 
-	/* cold */
+	/* setup */
 	struct ena_dma_mem ring_mem;
 	struct ena_hw *hw;
 	uint16_t idx; /* device SQ index */
 	uint16_t qid; /* caller's queue id */
 	bool created;
-	uint64_t doorbells;
-	uint64_t llq_entries;
 };
 
 struct ena_hw_io_cq {
-	/* hot */
+	/* every packet */
 	void *ring;
+	volatile uint32_t *head_db; /* may be NULL */
 	uint16_t depth;
 	uint16_t mask;
 	uint16_t head;	  /* free-running */
 	uint16_t db_head; /* head last reported to the device */
 	uint8_t phase;
 	uint8_t dir;
-	uint16_t entry_size;	       /* bytes */
-	volatile uint32_t *head_db;    /* may be NULL */
-	volatile uint32_t *unmask_reg; /* may be NULL */
-	volatile uint32_t *numa_reg;   /* may be NULL */
+	uint16_t entry_size; /* bytes */
 	/* Rx packet in progress (completions seen, last not yet) */
 	uint16_t rx_pending;
 	uint16_t max_rx_descs;
 
-	/* cold */
+	/* interrupts */
+	volatile uint32_t *unmask_reg; /* may be NULL */
+	volatile uint32_t *numa_reg;   /* may be NULL */
+
+	/* setup */
 	struct ena_dma_mem ring_mem;
 	struct ena_hw *hw;
 	uint16_t idx; /* device CQ index */
@@ -115,6 +119,13 @@ struct ena_hw_io_cq {
 	int16_t msix_vector;
 	bool created;
 };
+
+static_assert(
+	offsetof(struct ena_hw_io_sq, no_meta_caching) < ENA_PLAT_CACHE_LINE,
+	"SQ: per-packet fields beyond the first cache line");
+static_assert(
+	offsetof(struct ena_hw_io_cq, max_rx_descs) + 2 <= ENA_PLAT_CACHE_LINE,
+	"CQ: per-packet fields beyond the first cache line");
 
 /* ------------------------------------------------------------------------ */
 /* Tx                                                                       */
