@@ -22,7 +22,7 @@ command -v valgrind >/dev/null || {
 plugins=$(devtools/plugin-dir.sh "$build")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-valgrind --tool=callgrind --collect-atstart=no \
+timeout 600 valgrind --tool=callgrind --collect-atstart=no --fair-sched=yes \
 	--callgrind-out-file="$out/cg" \
 	"$build/app/dpdk-test-ena" --no-huge -m 1024 -l 0-1 \
 	--file-prefix="ipp$$" --log-level=lib.eal:warning \

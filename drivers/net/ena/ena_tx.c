@@ -524,6 +524,33 @@ ena_xmit_burst(
 				!ena_hw_sq_has_room(&r->sq, need))
 				break;
 		}
+		if (likely(!llq && m->nb_segs == 1 && m->next == NULL &&
+			    (m->ol_flags & r->tx_ol_mask) == 0 &&
+			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
+			/* One buffer, no offload: no context to build. */
+			id = r->free_ids[r->next_to_use & r->size_mask];
+			rc = ena_hw_tx_prepare_one(&r->sq,
+				rte_mbuf_data_iova(m), m->data_len, id, &used);
+			goto done;
+		}
+		if (likely(llq && m->nb_segs == 1 && m->next == NULL &&
+			    (m->ol_flags & r->tx_ol_mask) == 0 &&
+			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
+			uint16_t push = (uint16_t)RTE_MIN(
+				m->data_len, r->tx_max_hdr);
+
+			id = r->free_ids[r->next_to_use & r->size_mask];
+			if (unlikely(ena_hw_sq_llq_budget_spent(&r->sq))) {
+				ena_hw_sq_doorbell(&r->sq);
+				r->tx_stats.doorbells++;
+			}
+			rc = ena_hw_tx_prepare_one_llq(&r->sq,
+				rte_pktmbuf_mtod(m, void *), push,
+				rte_mbuf_data_iova(m) + push,
+				(uint16_t)(m->data_len - push), id, &used,
+				wide);
+			goto done;
+		}
 		if (unlikely(m->nb_segs > r->tx_seg_max)) {
 			m = ena_tx_linearize(r, m);
 			if (m == NULL) {
@@ -555,6 +582,7 @@ retry:
 			busy = true;
 			goto retry;
 		}
+done:
 		if (unlikely(rc != 0)) {
 			/* The application keeps what was not sent, but a copy
 			 * is ours: it goes with the original. */

@@ -524,6 +524,128 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 }
 
 /*
+ * The common packet: one buffer, no offload request, host placement. The
+ * same descriptor ena_hw_tx_prepare() writes for such a context, without
+ * building the context; anything else (LLQ, meta descriptors on every
+ * packet, a buffer the checks refuse, a full ring) takes that path.
+ */
+static ena_always_inline int
+ena_hw_tx_prepare_one(struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len,
+	uint16_t req_id, uint16_t *used)
+{
+	struct ena_tx_desc *d;
+	struct ena_tx_desc v;
+
+	if (ena_unlikely(sq->placement == ENA_HW_PLACEMENT_DEV ||
+		    sq->no_meta_caching || sq->dir != ENA_HW_DIR_TX ||
+		    len == 0 || (iova >> sq->dma_width) != 0 ||
+		    ena_hw_sq_free(sq) == 0)) {
+		const struct ena_hw_buf b = { .iova = iova, .len = len };
+		const struct ena_hw_tx_ctx ctx = {
+			.bufs = &b,
+			.nbufs = 1,
+			.req_id = req_id,
+		};
+
+		return ena_hw_tx_prepare(sq, &ctx, used);
+	}
+	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
+	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
+		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
+		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
+	v.meta_ctrl = 0;
+	v.addr_hi_hdr = 0;
+	ena_tx_desc_req_id_set(&v, req_id);
+	ena_tx_desc_addr_set(&v, iova);
+	*d = v;
+	ena_hw_sq_advance(sq);
+	*used = 1;
+	return 0;
+}
+
+/* LLQ: no entry left before the next doorbell. */
+static inline bool
+ena_hw_sq_llq_budget_spent(const struct ena_hw_io_sq *sq)
+{
+	return sq->llq.max_entries_in_burst != 0 && sq->burst_left == 0;
+}
+
+/*
+ * The common LLQ packet: no offload request, its first hdr_len bytes
+ * pushed, the rest (len bytes at iova, none when len is 0) in one buffer,
+ * its descriptors (a meta one first when the device does not cache them)
+ * all before the header.
+ * The entry ena_hw_tx_prepare_w() builds for such a context, built
+ * directly; anything else takes that path (which also returns -EBUSY when
+ * the LLQ burst budget is spent).
+ */
+static ena_always_inline int
+ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
+	uint16_t hdr_len, uint64_t iova, uint16_t len, uint16_t req_id,
+	uint16_t *used, bool wide)
+{
+	uint16_t before = sq->llq.descs_before_header, i;
+	uint16_t off = (uint16_t)(before * ENA_HW_DESC_SIZE);
+	/* A device without meta caching wants a meta descriptor first. */
+	uint16_t ndescs = sq->no_meta_caching ? 2 : 1;
+	struct ena_tx_desc v;
+
+	if (ena_unlikely(sq->placement != ENA_HW_PLACEMENT_DEV ||
+		    sq->dir != ENA_HW_DIR_TX || hdr == NULL ||
+		    before < ndescs || (hdr_len == 0 && len == 0) ||
+		    (sq->max_header != 0 && hdr_len > sq->max_header) ||
+		    (uint32_t)off + hdr_len > sq->llq.entry_size ||
+		    (iova >> sq->dma_width) != 0 || ena_hw_sq_free(sq) == 0 ||
+		    ena_hw_sq_llq_budget_spent(sq))) {
+		const struct ena_hw_buf b = { .iova = iova, .len = len };
+		const struct ena_hw_tx_ctx ctx = {
+			.bufs = len != 0 ? &b : NULL,
+			.nbufs = len != 0 ? 1 : 0,
+			.push_hdr = hdr,
+			.push_len = hdr_len,
+			.req_id = req_id,
+		};
+
+		return ena_hw_tx_prepare_w(sq, &ctx, used, wide);
+	}
+	ena_hw_llq_put_header(sq->bounce, off, (const uint8_t *)hdr, hdr_len);
+	if (ndescs == 2) {
+		/* What ena_hw_tx_write_meta() writes for no offload. */
+		struct ena_tx_meta_desc m = {
+			.len_ctrl = ENA_TX_META_META_DESC_MASK |
+				ENA_TX_META_EXT_VALID_MASK |
+				ENA_TX_META_ETH_META_TYPE_MASK |
+				ENA_TX_META_META_STORE_MASK |
+				ENA_TX_META_FIRST_MASK |
+				((uint32_t)sq->phase
+					<< ENA_TX_META_PHASE_SHIFT),
+		};
+
+		memcpy(sq->bounce, &m, sizeof(m));
+	}
+	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
+		(ndescs == 1 ? ENA_TX_DESC_FIRST_MASK : 0) |
+		ENA_TX_DESC_LAST_MASK | ENA_TX_DESC_COMP_REQ_MASK |
+		(len & ENA_TX_DESC_LENGTH_MASK);
+	v.meta_ctrl = 0;
+	v.addr_lo = 0;
+	v.addr_hi_hdr = 0;
+	ena_tx_desc_req_id_set(&v, req_id);
+	if (len != 0)
+		ena_tx_desc_addr_set(&v, iova);
+	ENA_FIELD_SET(v.addr_hi_hdr, ENA_TX_DESC_HDR_LEN, hdr_len);
+	memcpy(sq->bounce + (size_t)(ndescs - 1) * ENA_HW_DESC_SIZE, &v,
+		sizeof(v));
+	/* Descriptor slots before the header the packet leaves free. */
+	for (i = ndescs; i < before; i++)
+		memset(sq->bounce + (size_t)i * ENA_HW_DESC_SIZE, 0,
+			ENA_HW_DESC_SIZE);
+	ena_hw_llq_flush(sq, (uint16_t)(off + hdr_len), wide);
+	*used = 1;
+	return 0;
+}
+
+/*
  * Next Tx completion: 0 and *req_id, -EAGAIN when none, -ERANGE when the
  * device returned a req_id >= depth (in *req_id; the entry is not consumed).
  */
