@@ -1145,6 +1145,67 @@ rx_cdesc_set(struct hand_q *q, uint16_t i, uint16_t req_id, uint16_t len,
 	c->status = st;
 }
 
+/* The class byte of a packet for each protocol and flag of its status. */
+static void
+test_rx_cls(void)
+{
+	static const struct {
+		uint8_t l3, l4;
+		uint32_t flags; /* ENA_RX_CDESC_* status bits */
+		uint8_t cls;
+	} v[] = {
+		{ ENA_L3_PROTO_IPV4, ENA_L4_PROTO_TCP,
+			ENA_RX_CDESC_L4_CSUM_CHECKED_MASK,
+			ENA_HW_RX_CLS_IPV4 | ENA_HW_RX_CLS_TCP |
+				ENA_HW_RX_CLS_L4_CHECKED },
+		{ ENA_L3_PROTO_IPV6, ENA_L4_PROTO_UDP,
+			ENA_RX_CDESC_L4_CSUM_CHECKED_MASK |
+				ENA_RX_CDESC_L4_CSUM_ERR_MASK,
+			ENA_HW_RX_CLS_IPV6 | ENA_HW_RX_CLS_UDP |
+				ENA_HW_RX_CLS_L4_CHECKED |
+				ENA_HW_RX_CLS_L4_CSUM_ERR },
+		{ ENA_L3_PROTO_IPV4, ENA_L4_PROTO_UDP,
+			ENA_RX_CDESC_L3_CSUM_ERR_MASK |
+				ENA_RX_CDESC_IPV4_FRAG_MASK,
+			ENA_HW_RX_CLS_IPV4 | ENA_HW_RX_CLS_UDP |
+				ENA_HW_RX_CLS_L3_CSUM_ERR |
+				ENA_HW_RX_CLS_IPV4_FRAG },
+		{ ENA_L3_PROTO_FCOE, ENA_L4_PROTO_UNKNOWN, 0, 0 },
+		{ ENA_L3_PROTO_UNKNOWN, ENA_L4_PROTO_ROUTEABLE_ROCE,
+			ENA_RX_CDESC_L4_CSUM_CHECKED_MASK,
+			ENA_HW_RX_CLS_L4_CHECKED },
+	};
+	struct ena_hw_rx_frag frags[2];
+	struct ena_hw_rx_ctx ctx = { .frags = frags, .max_frags = 2 };
+	struct ena_hw_buf buf = { .len = 2048 };
+	struct ena_rx_cdesc *c;
+	struct hand_q q;
+	unsigned int i;
+	uint32_t st;
+
+	ENA_CHECK_RC(
+		"hand rx queue", 0, hand_q_init(&q, ENA_HW_DIR_RX, 8, NULL));
+	for (i = 0; i < RTE_DIM(v); i++) {
+		buf.iova = 0x80000 + i * 2048;
+		ENA_CHECK_RC(
+			"rx post", 0, ena_hw_rx_post(&q.sq, &buf, (uint16_t)i));
+		c = (struct ena_rx_cdesc *)q.cq.ring + i;
+		st = v[i].flags | ENA_RX_CDESC_FIRST_MASK |
+			ENA_RX_CDESC_LAST_MASK;
+		ENA_FIELD_SET(st, ENA_RX_CDESC_L3_PROTO, v[i].l3);
+		ENA_FIELD_SET(st, ENA_RX_CDESC_L4_PROTO, v[i].l4);
+		ENA_FIELD_SET(st, ENA_RX_CDESC_PHASE, 1);
+		c->req_id = (uint16_t)i;
+		c->length = 60;
+		c->status = st;
+		ENA_CHECK_RC("rx class packet", 0,
+			ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+		ENA_CHECK(ctx.nfrags == 1 && ctx.cls == v[i].cls,
+			"rx class %u: 0x%x, want 0x%x", i, ctx.cls, v[i].cls);
+	}
+	hand_q_fini(&q);
+}
+
 static void
 test_rx_hand(void)
 {
@@ -1187,7 +1248,8 @@ test_rx_hand(void)
 	ENA_CHECK_RC("rx 1 frag", 0, ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
 	ENA_CHECK_EQ("rx 1 frag nfrags", 1, ctx.nfrags);
 	ENA_CHECK_EQ("rx 1 frag len", 60, frags[0].len);
-	ENA_CHECK_EQ("rx l4 proto", ENA_L4_PROTO_UDP, ctx.l4_proto);
+	ENA_CHECK_EQ("rx class IPv4 UDP",
+		ENA_HW_RX_CLS_IPV4 | ENA_HW_RX_CLS_UDP, ctx.cls);
 	ENA_CHECK_EQ("rx hash", 0x1234, ctx.hash);
 
 	/* Three buffers arriving in two steps. */
@@ -2437,6 +2499,7 @@ test_base(void)
 	test_tx_llq_reuse();
 	test_tx_one();
 	test_rx_hand();
+	test_rx_cls();
 	test_base_emu();
 }
 

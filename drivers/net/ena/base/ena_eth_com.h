@@ -742,19 +742,36 @@ struct ena_hw_rx_frag {
 	uint16_t len;
 };
 
+/*
+ * ena_hw_rx_ctx.cls: what the device says of a packet in 8 bits, so that a
+ * caller maps it to its own flags with one table lookup.
+ */
+#define ENA_HW_RX_CLS_L3_CSUM_ERR (1U << 0) /* bad or unchecked IPv4 sum */
+#define ENA_HW_RX_CLS_L4_CSUM_ERR (1U << 1) /* with L4_CHECKED, not FRAG */
+#define ENA_HW_RX_CLS_IPV4_FRAG	  (1U << 2)
+#define ENA_HW_RX_CLS_L4_CHECKED  (1U << 3)
+#define ENA_HW_RX_CLS_IPV4	  (1U << 4)
+#define ENA_HW_RX_CLS_IPV6	  (1U << 5)
+#define ENA_HW_RX_CLS_TCP	  (1U << 6)
+#define ENA_HW_RX_CLS_UDP	  (1U << 7)
+
 struct ena_hw_rx_ctx {
 	struct ena_hw_rx_frag *frags; /* in: caller array */
 	uint16_t max_frags;	      /* in: its size */
 	uint16_t nfrags;	      /* out: 0 = no complete packet */
 	uint8_t offset;		      /* out: data offset in first buffer */
-	uint8_t l3_proto;	      /* ENA_L3_PROTO_* */
-	uint8_t l4_proto;	      /* ENA_L4_PROTO_* */
-	bool l3_csum_err;
-	bool l4_csum_err;
-	bool l4_csum_checked;
-	bool ipv4_frag;
+	uint8_t cls;		      /* out: ENA_HW_RX_CLS_* */
 	uint32_t hash;
 };
+
+/* The four flag bits are contiguous in the completion status: one shift. */
+static_assert(
+	ENA_RX_CDESC_L3_CSUM_ERR_SHIFT + 1 == ENA_RX_CDESC_L4_CSUM_ERR_SHIFT &&
+		ENA_RX_CDESC_L4_CSUM_ERR_SHIFT + 1 ==
+			ENA_RX_CDESC_IPV4_FRAG_SHIFT &&
+		ENA_RX_CDESC_IPV4_FRAG_SHIFT + 1 ==
+			ENA_RX_CDESC_L4_CSUM_CHECKED_SHIFT,
+	"Rx completion flag bits moved");
 
 static inline const struct ena_rx_cdesc *
 ena_hw_rx_cdesc(const struct ena_hw_io_cq *cq, uint16_t i)
@@ -763,17 +780,19 @@ ena_hw_rx_cdesc(const struct ena_hw_io_cq *cq, uint16_t i)
 		(size_t)((cq->head + i) & cq->mask) * cq->entry_size);
 }
 
-/* The per-packet flags, from the status of its last completion. */
+/* The packet's class, from the status of its last completion. */
 static inline void
 ena_hw_rx_ctx_status(struct ena_hw_rx_ctx *ctx, uint32_t status)
 {
-	ctx->l3_proto = (uint8_t)ENA_FIELD_GET(status, ENA_RX_CDESC_L3_PROTO);
-	ctx->l4_proto = (uint8_t)ENA_FIELD_GET(status, ENA_RX_CDESC_L4_PROTO);
-	ctx->l3_csum_err = (status & ENA_RX_CDESC_L3_CSUM_ERR_MASK) != 0;
-	ctx->l4_csum_err = (status & ENA_RX_CDESC_L4_CSUM_ERR_MASK) != 0;
-	ctx->l4_csum_checked = (status & ENA_RX_CDESC_L4_CSUM_CHECKED_MASK) !=
-		0;
-	ctx->ipv4_frag = (status & ENA_RX_CDESC_IPV4_FRAG_MASK) != 0;
+	uint32_t l3 = ENA_FIELD_GET(status, ENA_RX_CDESC_L3_PROTO);
+	uint32_t l4 = ENA_FIELD_GET(status, ENA_RX_CDESC_L4_PROTO);
+
+	ctx->cls = (uint8_t)(((status >> ENA_RX_CDESC_L3_CSUM_ERR_SHIFT) &
+				     0xf) |
+		(l3 == ENA_L3_PROTO_IPV4 ? ENA_HW_RX_CLS_IPV4 : 0) |
+		(l3 == ENA_L3_PROTO_IPV6 ? ENA_HW_RX_CLS_IPV6 : 0) |
+		(l4 == ENA_L4_PROTO_TCP ? ENA_HW_RX_CLS_TCP : 0) |
+		(l4 == ENA_L4_PROTO_UDP ? ENA_HW_RX_CLS_UDP : 0));
 }
 
 /* A packet of more than one completion, or one found in pieces. */
