@@ -51,17 +51,21 @@ for f in glob.glob(sys.argv[1] + "/cg*"):
     pkts = int(kv["pkts"])
     if pkts == 0:
         continue
-    row = "Rx" if kv["dir"] == "rx" else (
-        "Tx LLQ" if kv["llq"] == "1" else "Tx regular")
-    if kv["dir"] == "rx" and kv["llq"] == "1":
-        continue  # the Rx path does not depend on LLQ
+    ff = kv.get("ff", "0") == "1"
+    if kv["dir"] == "rx":
+        if kv["llq"] == "1" or ff:
+            continue  # Rx does not depend on the Tx placement or free
+        row = "Rx"
+    else:
+        row = ("Tx LLQ" if kv["llq"] == "1" else
+               "Tx fast free" if ff else "Tx regular")
     ipp[(row, who, kv["len"])] = total / pkts
 if not ipp:
     sys.exit("bench-ipp: no labelled dumps (built without valgrind headers?)")
 print("driver instructions per packet (inside rx/tx_burst only, callgrind)")
 print("%-14s %10s %10s %10s %10s" % ("", "ours 64B", "ref 64B",
                                        "ours 1500B", "ref 1500B"))
-for row in ("Rx", "Tx regular", "Tx LLQ"):
+for row in ("Rx", "Tx regular", "Tx LLQ", "Tx fast free"):
     cells = [ipp.get((row, w, l)) for l in ("64", "1500")
              for w in ("ours", "upstream")]
     print("%-14s" % row + "".join(

@@ -126,7 +126,8 @@ bench_pump(struct ena_emu_dev *emu)
 }
 
 static int
-bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
+bench_port_open(
+	struct bench_port *bp, const char *pmd, bool llq, bool fast_free)
 {
 	uint16_t before[RTE_MAX_ETHPORTS], p;
 	struct rte_eth_conf conf;
@@ -166,6 +167,8 @@ bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
 		return -ENODEV;
 	bench_helper_on();
 	memset(&conf, 0, sizeof(conf));
+	if (fast_free)
+		conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
 	rc = rte_eth_dev_configure(bp->port, 1, 1, &conf);
 	if (rc == 0)
 		rc = rte_eth_rx_queue_setup(
@@ -281,7 +284,7 @@ bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
  */
 static void
 bench_count(struct bench_port *bp, const char *name, unsigned int llq,
-	uint16_t len, uint32_t rounds)
+	unsigned int ff, uint16_t len, uint32_t rounds)
 {
 	static const unsigned int dirs[2] = { BENCH_CG_RX, BENCH_CG_TX };
 	struct bench_result res;
@@ -294,8 +297,9 @@ bench_count(struct bench_port *bp, const char *name, unsigned int llq,
 		CALLGRIND_ZERO_STATS;
 		bench_run(bp, len, rounds, dirs[d], &res);
 		snprintf(label, sizeof(label),
-			"ena-bench %s llq=%u len=%u dir=%s pkts=%" PRIu64, name,
-			llq, len, dirs[d] == BENCH_CG_RX ? "rx" : "tx",
+			"ena-bench %s llq=%u ff=%u len=%u dir=%s pkts=%" PRIu64,
+			name, llq, ff, len,
+			dirs[d] == BENCH_CG_RX ? "rx" : "tx",
 			dirs[d] == BENCH_CG_RX ? res.rx_pkts : res.tx_pkts);
 		CALLGRIND_DUMP_STATS_AT(label);
 	}
@@ -313,9 +317,10 @@ bench_suite(void)
 	static const char *const names[2] = { "ours", "upstream" };
 	const char *pmds[2];
 	static const uint16_t sizes[2] = { 64, 1500 };
-	double cpp[2][3][2]; /* pmd, {rx, tx, tx_llq}, size */
+	/* pmd, {rx, tx, tx_llq, tx fast free}, size */
+	double cpp[2][4][2];
 	uint32_t rounds = (uint32_t)ena_test_opt_u64("bench_rounds", 4000);
-	unsigned int p, s, llq;
+	unsigned int p, s, mode, llq, ff;
 
 	pmds[0] = ena_test_opt("pmd", "drivers/librte_net_ena");
 	/* the DPDK installation's own net_ena, whatever its release */
@@ -334,14 +339,18 @@ bench_suite(void)
 		return;
 	}
 	for (p = 0; p < 2; p++) {
-		for (llq = 0; llq < 2; llq++) {
+		/* Host placement, LLQ, host placement with Tx fast free. */
+		for (mode = 0; mode < 3; mode++) {
 			struct bench_port bp = { .ours = p == 0 };
 			struct bench_result res;
 
-			if (bench_port_open(&bp, pmds[p], llq != 0) != 0) {
-				printf("bench: %s PMD (%s) llq=%u: port setup "
-				       "failed\n",
-					names[p], pmds[p], llq);
+			llq = mode == 1;
+			ff = mode == 2;
+			if (bench_port_open(&bp, pmds[p], llq != 0, ff != 0) !=
+				0) {
+				printf("bench: %s PMD (%s) llq=%u ff=%u: port "
+				       "setup failed\n",
+					names[p], pmds[p], llq, ff);
 				continue;
 			}
 			for (s = 0; s < 2; s++) {
@@ -366,13 +375,13 @@ bench_suite(void)
 					txp += res.tx_pkts;
 					rxp += res.rx_pkts;
 				}
-				if (llq == 0)
+				if (mode == 0)
 					cpp[p][0][s] = rx_min;
-				cpp[p][1 + llq][s] = tx_min;
-				printf("bench: %-8s llq=%u %4u B: tx %" PRIu64
+				cpp[p][1 + mode][s] = tx_min;
+				printf("bench: %-8s llq=%u ff=%u %4u B: tx %" PRIu64
 				       " pkts, rx %" PRIu64 " pkts\n",
-					names[p], llq, sizes[s], txp, rxp);
-				bench_count(&bp, names[p], llq, sizes[s],
+					names[p], llq, ff, sizes[s], txp, rxp);
+				bench_count(&bp, names[p], llq, ff, sizes[s],
 					rounds / 8);
 			}
 			bench_port_close(&bp);
@@ -385,14 +394,15 @@ bench_suite(void)
 	printf("%-14s %10s %10s %10s %10s\n", "", "ours 64B", "ref 64B",
 		"ours 1500B", "ref 1500B");
 	{
-		static const char *const rows[3] = {
+		static const char *const rows[4] = {
 			"Rx",
 			"Tx regular",
 			"Tx LLQ",
+			"Tx fast free",
 		};
 		unsigned int k;
 
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < RTE_DIM(rows); k++)
 			printf("%-14s %10.1f %10.1f %10.1f %10.1f\n", rows[k],
 				cpp[0][k][0], cpp[1][k][0], cpp[0][k][1],
 				cpp[1][k][1]);
