@@ -253,14 +253,26 @@ ena_plat_reg_write32_relaxed(uint32_t val, volatile void *addr)
 }
 
 static inline void
-ena_plat_wc_copy(volatile void *dst, const void *src, size_t len)
+ena_plat_wc_copy(volatile void *dst, const void *src, size_t len, bool wide)
 {
 	volatile uint64_t *d = (volatile uint64_t *)dst;
 	const uint64_t *s = (const uint64_t *)src;
 	size_t i;
 
+	(void)wide;
 	for (i = 0; i < len / 8; i++)
 		d[i] = s[i];
+}
+
+static inline void
+ena_plat_wc_zero(volatile void *dst, size_t len, bool wide)
+{
+	volatile uint64_t *d = (volatile uint64_t *)dst;
+	size_t i;
+
+	(void)wide;
+	for (i = 0; i < len / 8; i++)
+		d[i] = 0;
 }
 
 void fuzz_plat_globals(void);

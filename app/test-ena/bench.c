@@ -10,6 +10,10 @@
  * counted. While the application thread is blocked in a control call
  * (probe, configure, start, stop, close) a helper thread steps the device
  * instead; the two never step at the same time.
+ *
+ * Run under callgrind (devtools/bench-ipp.sh) the bench also counts
+ * instructions per packet: cycles on a shared machine move from run to
+ * run, instruction counts do not, so they show what a change did.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -29,6 +33,28 @@
 
 #include "ena_emu.h"
 #include "test.h"
+
+/* Built without valgrind's headers the counting pass never runs. */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define BENCH_CG 1
+#endif
+#endif
+#ifndef BENCH_CG
+#define RUNNING_ON_VALGRIND 0
+#define CALLGRIND_TOGGLE_COLLECT \
+	do {                     \
+	} while (0)
+#define CALLGRIND_ZERO_STATS \
+	do {                 \
+	} while (0)
+#define CALLGRIND_DUMP_STATS_AT(name) RTE_SET_USED(name)
+#endif
+
+/* bench_run's collect argument: bursts whose instructions callgrind counts */
+#define BENCH_CG_TX 1u
+#define BENCH_CG_RX 2u
 
 #define BENCH_BURST   32
 #define BENCH_RING    1024
@@ -100,7 +126,8 @@ bench_pump(struct ena_emu_dev *emu)
 }
 
 static int
-bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
+bench_port_open(
+	struct bench_port *bp, const char *pmd, bool llq, bool fast_free)
 {
 	uint16_t before[RTE_MAX_ETHPORTS], p;
 	struct rte_eth_conf conf;
@@ -140,6 +167,8 @@ bench_port_open(struct bench_port *bp, const char *pmd, bool llq)
 		return -ENODEV;
 	bench_helper_on();
 	memset(&conf, 0, sizeof(conf));
+	if (fast_free)
+		conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
 	rc = rte_eth_dev_configure(bp->port, 1, 1, &conf);
 	if (rc == 0)
 		rc = rte_eth_rx_queue_setup(
@@ -201,10 +230,13 @@ struct bench_result {
 	uint64_t tx_cyc, tx_pkts, rx_cyc, rx_pkts;
 };
 
-/* One timed round: tx burst, device step, rx burst. */
+/*
+ * Rounds of tx burst, device step, rx burst; each burst timed. Under
+ * callgrind, collection is on only inside the bursts named by collect.
+ */
 static void
 bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
-	struct bench_result *res)
+	unsigned int collect, struct bench_result *res)
 {
 	struct rte_mbuf *tx[BENCH_BURST], *rx[BENCH_BURST];
 	uint64_t t0, t1;
@@ -217,23 +249,59 @@ bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
 			break;
 		for (i = 0; i < BENCH_BURST; i++)
 			bench_frame(tx[i], len);
+		if (collect & BENCH_CG_TX)
+			CALLGRIND_TOGGLE_COLLECT;
 		t0 = rte_rdtsc_precise();
 		n = rte_eth_tx_burst(bp->port, 0, tx, BENCH_BURST);
 		t1 = rte_rdtsc_precise();
+		if (collect & BENCH_CG_TX)
+			CALLGRIND_TOGGLE_COLLECT;
 		res->tx_cyc += t1 - t0;
 		res->tx_pkts += n;
 		for (i = n; i < BENCH_BURST; i++)
 			rte_pktmbuf_free(tx[i]);
 		bench_pump(bp->emu);
+		if (collect & BENCH_CG_RX)
+			CALLGRIND_TOGGLE_COLLECT;
 		t0 = rte_rdtsc_precise();
 		n = rte_eth_rx_burst(bp->port, 0, rx, BENCH_BURST);
 		t1 = rte_rdtsc_precise();
+		if (collect & BENCH_CG_RX)
+			CALLGRIND_TOGGLE_COLLECT;
 		res->rx_cyc += t1 - t0;
 		res->rx_pkts += n;
 		for (i = 0; i < n; i++)
 			rte_pktmbuf_free(rx[i]);
 		/* Let the device see completions and refills. */
 		bench_pump(bp->emu);
+	}
+}
+
+/*
+ * Under callgrind: one pass per direction, each closed by a dump whose
+ * label names the row and the packet count the instructions are for
+ * (parsed by devtools/bench-ipp.sh).
+ */
+static void
+bench_count(struct bench_port *bp, const char *name, unsigned int llq,
+	unsigned int ff, uint16_t len, uint32_t rounds)
+{
+	static const unsigned int dirs[2] = { BENCH_CG_RX, BENCH_CG_TX };
+	struct bench_result res;
+	char label[96];
+	unsigned int d;
+
+	if (!RUNNING_ON_VALGRIND)
+		return;
+	for (d = 0; d < 2; d++) {
+		CALLGRIND_ZERO_STATS;
+		bench_run(bp, len, rounds, dirs[d], &res);
+		snprintf(label, sizeof(label),
+			"ena-bench %s llq=%u ff=%u len=%u dir=%s pkts=%" PRIu64,
+			name, llq, ff, len,
+			dirs[d] == BENCH_CG_RX ? "rx" : "tx",
+			dirs[d] == BENCH_CG_RX ? res.rx_pkts : res.tx_pkts);
+		CALLGRIND_DUMP_STATS_AT(label);
 	}
 }
 
@@ -249,9 +317,10 @@ bench_suite(void)
 	static const char *const names[2] = { "ours", "upstream" };
 	const char *pmds[2];
 	static const uint16_t sizes[2] = { 64, 1500 };
-	double cpp[2][3][2]; /* pmd, {rx, tx, tx_llq}, size */
+	/* pmd, {rx, tx, tx_llq, tx fast free}, size */
+	double cpp[2][4][2];
 	uint32_t rounds = (uint32_t)ena_test_opt_u64("bench_rounds", 4000);
-	unsigned int p, s, llq;
+	unsigned int p, s, mode, llq, ff;
 
 	pmds[0] = ena_test_opt("pmd", "drivers/librte_net_ena");
 	/* the DPDK installation's own net_ena, whatever its release */
@@ -270,14 +339,18 @@ bench_suite(void)
 		return;
 	}
 	for (p = 0; p < 2; p++) {
-		for (llq = 0; llq < 2; llq++) {
+		/* Host placement, LLQ, host placement with Tx fast free. */
+		for (mode = 0; mode < 3; mode++) {
 			struct bench_port bp = { .ours = p == 0 };
 			struct bench_result res;
 
-			if (bench_port_open(&bp, pmds[p], llq != 0) != 0) {
-				printf("bench: %s PMD (%s) llq=%u: port setup "
-				       "failed\n",
-					names[p], pmds[p], llq);
+			llq = mode == 1;
+			ff = mode == 2;
+			if (bench_port_open(&bp, pmds[p], llq != 0, ff != 0) !=
+				0) {
+				printf("bench: %s PMD (%s) llq=%u ff=%u: port "
+				       "setup failed\n",
+					names[p], pmds[p], llq, ff);
 				continue;
 			}
 			for (s = 0; s < 2; s++) {
@@ -289,9 +362,9 @@ bench_suite(void)
 				 * The cores are shared: keep the best of 8
 				 * slices, the one least disturbed by others.
 				 */
-				bench_run(&bp, sizes[s], rounds / 8, &res);
+				bench_run(&bp, sizes[s], rounds / 8, 0, &res);
 				for (k = 0; k < 8; k++) {
-					bench_run(&bp, sizes[s], rounds / 8,
+					bench_run(&bp, sizes[s], rounds / 8, 0,
 						&res);
 					rx_min = RTE_MIN(rx_min,
 						bench_cpp(res.rx_cyc,
@@ -302,12 +375,14 @@ bench_suite(void)
 					txp += res.tx_pkts;
 					rxp += res.rx_pkts;
 				}
-				if (llq == 0)
+				if (mode == 0)
 					cpp[p][0][s] = rx_min;
-				cpp[p][1 + llq][s] = tx_min;
-				printf("bench: %-8s llq=%u %4u B: tx %" PRIu64
+				cpp[p][1 + mode][s] = tx_min;
+				printf("bench: %-8s llq=%u ff=%u %4u B: tx %" PRIu64
 				       " pkts, rx %" PRIu64 " pkts\n",
-					names[p], llq, sizes[s], txp, rxp);
+					names[p], llq, ff, sizes[s], txp, rxp);
+				bench_count(&bp, names[p], llq, ff, sizes[s],
+					rounds / 8);
 			}
 			bench_port_close(&bp);
 		}
@@ -319,14 +394,15 @@ bench_suite(void)
 	printf("%-14s %10s %10s %10s %10s\n", "", "ours 64B", "ref 64B",
 		"ours 1500B", "ref 1500B");
 	{
-		static const char *const rows[3] = {
+		static const char *const rows[4] = {
 			"Rx",
 			"Tx regular",
 			"Tx LLQ",
+			"Tx fast free",
 		};
 		unsigned int k;
 
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < RTE_DIM(rows); k++)
 			printf("%-14s %10.1f %10.1f %10.1f %10.1f\n", rows[k],
 				cpp[0][k][0], cpp[1][k][0], cpp[0][k][1],
 				cpp[1][k][1]);

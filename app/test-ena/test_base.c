@@ -942,6 +942,191 @@ test_tx_llq(void)
 	hand_q_fini(&q);
 }
 
+/*
+ * The one-buffer shortcuts must write what the general prepare writes for
+ * the same packet, byte for byte, and fail the same way: two hand-made
+ * queues side by side, one fed by each, over packets that take the short
+ * path and packets that fall back (zero length, address beyond the DMA
+ * width, header missing or too long, LLQ burst budget spent).
+ */
+static void
+test_tx_one(void)
+{
+	static const struct {
+		uint64_t iova;
+		uint16_t len, req_id;
+	} host[] = {
+		{ 0x1000, 60, 0 },
+		{ 0xABCD00001000ULL, 1500, 0x2A5 },
+		{ 0x3000, 0, 1 },	/* zero length: general path */
+		{ 1ULL << 50, 100, 2 }, /* beyond 48 DMA bits */
+		{ 0x4000, 0xffff, 0x3ff },
+	};
+	static const struct {
+		uint16_t hdr_len, len;
+		bool hdr;
+	} llqp[] = {
+		{ 64, 0, true },
+		{ 96, 1404, true },
+		{ 14, 0, true },
+		{ 15, 0, true },
+		{ 16, 20, true },
+		{ 0, 100, true },
+		{ 42, 0, false }, /* no header: refused */
+		{ 97, 0, true },  /* above the entry: refused */
+		{ 33, 7, true },
+		{ 64, 0, true },
+		{ 64, 0, true },
+	};
+	struct ena_hw_llq_info llq = {
+		.header_location = ENA_LLQ_HEADER_INLINE,
+		.entry_size_ctrl = ENA_LLQ_ENTRY_128B,
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.stride_ctrl = ENA_LLQ_STRIDE_MULTI_DESC,
+		.descs_per_entry = 8,
+		.max_entries_in_burst = 6,
+	};
+	struct hand_q a, b;
+	uint16_t ua, ub;
+	uint8_t hdr[128];
+	unsigned int i, wide;
+	int ra, rb;
+
+	for (i = 0; i < sizeof(hdr); i++)
+		hdr[i] = (uint8_t)(0x30 + i);
+	ENA_CHECK_RC(
+		"hand queue a", 0, hand_q_init(&a, ENA_HW_DIR_TX, 8, NULL));
+	ENA_CHECK_RC(
+		"hand queue b", 0, hand_q_init(&b, ENA_HW_DIR_TX, 8, NULL));
+	a.sq.dma_width = b.sq.dma_width = 48;
+	for (i = 0; i < RTE_DIM(host); i++) {
+		struct ena_hw_buf buf = { host[i].iova, host[i].len };
+		struct ena_hw_tx_ctx ctx = {
+			.bufs = &buf,
+			.nbufs = 1,
+			.req_id = host[i].req_id,
+		};
+
+		ua = ub = 0xeeee;
+		ra = ena_hw_tx_prepare_one(
+			&a.sq, host[i].iova, host[i].len, host[i].req_id, &ua);
+		rb = ena_hw_tx_prepare(&b.sq, &ctx, &ub);
+		ENA_CHECK(ra == rb && ua == ub && a.sq.tail == b.sq.tail,
+			"host packet %u: one %d/%u, general %d/%u", i, ra, ua,
+			rb, ub);
+	}
+	ENA_CHECK(memcmp(a.sq.ring, b.sq.ring, 8 * 16) == 0,
+		"host rings differ between the one-buffer and general paths");
+	hand_q_fini(&a);
+	hand_q_fini(&b);
+
+	/* Store widths, then without meta caching (a meta descriptor each). */
+	for (wide = 0; wide < 3; wide++) {
+		llq.disable_meta_caching = wide == 2;
+		ENA_CHECK_RC("llq queue a", 0,
+			hand_q_init(&a, ENA_HW_DIR_TX, 16, &llq));
+		ENA_CHECK_RC("llq queue b", 0,
+			hand_q_init(&b, ENA_HW_DIR_TX, 16, &llq));
+		a.sq.max_header = b.sq.max_header = 96;
+		for (i = 0; i < RTE_DIM(llqp); i++) {
+			struct ena_hw_buf buf = { 0x9000 + i * 0x100,
+				llqp[i].len };
+			struct ena_hw_tx_ctx ctx = {
+				.bufs = llqp[i].len != 0 ? &buf : NULL,
+				.nbufs = llqp[i].len != 0 ? 1 : 0,
+				.push_hdr = llqp[i].hdr ? hdr : NULL,
+				.push_len = llqp[i].hdr_len,
+				.req_id = (uint16_t)(i + 1),
+			};
+
+			ua = ub = 0xeeee;
+			ra = ena_hw_tx_prepare_one_llq(&a.sq,
+				llqp[i].hdr ? hdr : NULL, llqp[i].hdr_len,
+				buf.iova, llqp[i].len, (uint16_t)(i + 1), &ua,
+				wide == 1);
+			rb = ena_hw_tx_prepare_w(&b.sq, &ctx, &ub, wide == 1);
+			ENA_CHECK(ra == rb && ua == ub &&
+					a.sq.tail == b.sq.tail &&
+					a.sq.burst_left == b.sq.burst_left,
+				"llq wide=%u packet %u: one %d/%u, general "
+				"%d/%u",
+				wide, i, ra, ua, rb, ub);
+		}
+		ENA_CHECK(ena_hw_sq_llq_budget_spent(&a.sq),
+			"llq wide=%u: budget of 6 entries not spent", wide);
+		ENA_CHECK(memcmp(a.llq_bar, b.llq_bar, 16 * 128) == 0,
+			"llq wide=%u: entries differ between the paths", wide);
+		hand_q_fini(&a);
+		hand_q_fini(&b);
+	}
+}
+
+/*
+ * LLQ entries go out in whole blocks from a bounce buffer that is never
+ * cleared: a short header after a long one, or one descriptor where two
+ * fit before the header, must leave nothing of the earlier packet in the
+ * entry. In both store widths; each entry byte is checked.
+ */
+static void
+test_tx_llq_reuse(void)
+{
+	struct ena_hw_llq_info llq = {
+		.header_location = ENA_LLQ_HEADER_INLINE,
+		.entry_size_ctrl = ENA_LLQ_ENTRY_128B,
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.stride_ctrl = ENA_LLQ_STRIDE_MULTI_DESC,
+		.descs_per_entry = 8,
+	};
+	static const uint16_t lens[] = { 96, 15, 17, 42, 64, 0 };
+	struct ena_hw_buf bufs[2] = {
+		{ .iova = 0x20000, .len = 100 },
+		{ .iova = 0x30000, .len = 200 },
+	};
+	struct ena_hw_tx_ctx ctx;
+	uint8_t hdr[96];
+	struct hand_q q;
+	unsigned int wide, k, i, bad;
+	uint16_t used, slot = 0, nb;
+	const uint8_t *e;
+
+	for (i = 0; i < sizeof(hdr); i++)
+		hdr[i] = (uint8_t)(0xa0 + i);
+	for (wide = 0; wide < 2; wide++) {
+		ENA_CHECK_RC("hand llq queue", 0,
+			hand_q_init(&q, ENA_HW_DIR_TX, 16, &llq));
+		slot = 0;
+		for (k = 0; k < RTE_DIM(lens); k++) {
+			memset(&ctx, 0, sizeof(ctx));
+			/* Two buffers for the long header, one after. */
+			nb = lens[k] == 0 ? 1 : (k == 0 ? 2 : 1);
+			ctx.bufs = bufs;
+			ctx.nbufs = nb;
+			ctx.push_hdr = hdr;
+			ctx.push_len = lens[k];
+			ctx.req_id = (uint16_t)k;
+			ENA_CHECK_RC("llq reuse prepare", 0,
+				ena_hw_tx_prepare_w(
+					&q.sq, &ctx, &used, wide != 0));
+			e = q.llq_bar + (size_t)slot * 128;
+			slot = (uint16_t)(slot + used);
+			ENA_CHECK(memcmp(e + 32, hdr, lens[k]) == 0,
+				"wide=%u header %u bytes", wide, lens[k]);
+			/* Descriptor slot 1 unused from k = 1 on. */
+			for (bad = 0, i = k == 0 ? 32 : 16; i < 32; i++)
+				bad += e[i] != 0;
+			for (i = 32 + lens[k]; i < 128; i++)
+				bad += e[i] != 0;
+			ENA_CHECK(bad == 0,
+				"wide=%u header %u: %u stale bytes in the "
+				"entry",
+				wide, lens[k], bad);
+		}
+		hand_q_fini(&q);
+	}
+}
+
 static void
 rx_cdesc_set(struct hand_q *q, uint16_t i, uint16_t req_id, uint16_t len,
 	bool first, bool last, uint8_t phase)
@@ -958,6 +1143,67 @@ rx_cdesc_set(struct hand_q *q, uint16_t i, uint16_t req_id, uint16_t len,
 	ENA_FIELD_SET(st, ENA_RX_CDESC_LAST, last);
 	ENA_FIELD_SET(st, ENA_RX_CDESC_PHASE, phase);
 	c->status = st;
+}
+
+/* The class byte of a packet for each protocol and flag of its status. */
+static void
+test_rx_cls(void)
+{
+	static const struct {
+		uint8_t l3, l4;
+		uint32_t flags; /* ENA_RX_CDESC_* status bits */
+		uint8_t cls;
+	} v[] = {
+		{ ENA_L3_PROTO_IPV4, ENA_L4_PROTO_TCP,
+			ENA_RX_CDESC_L4_CSUM_CHECKED_MASK,
+			ENA_HW_RX_CLS_IPV4 | ENA_HW_RX_CLS_TCP |
+				ENA_HW_RX_CLS_L4_CHECKED },
+		{ ENA_L3_PROTO_IPV6, ENA_L4_PROTO_UDP,
+			ENA_RX_CDESC_L4_CSUM_CHECKED_MASK |
+				ENA_RX_CDESC_L4_CSUM_ERR_MASK,
+			ENA_HW_RX_CLS_IPV6 | ENA_HW_RX_CLS_UDP |
+				ENA_HW_RX_CLS_L4_CHECKED |
+				ENA_HW_RX_CLS_L4_CSUM_ERR },
+		{ ENA_L3_PROTO_IPV4, ENA_L4_PROTO_UDP,
+			ENA_RX_CDESC_L3_CSUM_ERR_MASK |
+				ENA_RX_CDESC_IPV4_FRAG_MASK,
+			ENA_HW_RX_CLS_IPV4 | ENA_HW_RX_CLS_UDP |
+				ENA_HW_RX_CLS_L3_CSUM_ERR |
+				ENA_HW_RX_CLS_IPV4_FRAG },
+		{ ENA_L3_PROTO_FCOE, ENA_L4_PROTO_UNKNOWN, 0, 0 },
+		{ ENA_L3_PROTO_UNKNOWN, ENA_L4_PROTO_ROUTEABLE_ROCE,
+			ENA_RX_CDESC_L4_CSUM_CHECKED_MASK,
+			ENA_HW_RX_CLS_L4_CHECKED },
+	};
+	struct ena_hw_rx_frag frags[2];
+	struct ena_hw_rx_ctx ctx = { .frags = frags, .max_frags = 2 };
+	struct ena_hw_buf buf = { .len = 2048 };
+	struct ena_rx_cdesc *c;
+	struct hand_q q;
+	unsigned int i;
+	uint32_t st;
+
+	ENA_CHECK_RC(
+		"hand rx queue", 0, hand_q_init(&q, ENA_HW_DIR_RX, 8, NULL));
+	for (i = 0; i < RTE_DIM(v); i++) {
+		buf.iova = 0x80000 + i * 2048;
+		ENA_CHECK_RC(
+			"rx post", 0, ena_hw_rx_post(&q.sq, &buf, (uint16_t)i));
+		c = (struct ena_rx_cdesc *)q.cq.ring + i;
+		st = v[i].flags | ENA_RX_CDESC_FIRST_MASK |
+			ENA_RX_CDESC_LAST_MASK;
+		ENA_FIELD_SET(st, ENA_RX_CDESC_L3_PROTO, v[i].l3);
+		ENA_FIELD_SET(st, ENA_RX_CDESC_L4_PROTO, v[i].l4);
+		ENA_FIELD_SET(st, ENA_RX_CDESC_PHASE, 1);
+		c->req_id = (uint16_t)i;
+		c->length = 60;
+		c->status = st;
+		ENA_CHECK_RC("rx class packet", 0,
+			ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
+		ENA_CHECK(ctx.nfrags == 1 && ctx.cls == v[i].cls,
+			"rx class %u: 0x%x, want 0x%x", i, ctx.cls, v[i].cls);
+	}
+	hand_q_fini(&q);
 }
 
 static void
@@ -1002,7 +1248,8 @@ test_rx_hand(void)
 	ENA_CHECK_RC("rx 1 frag", 0, ena_hw_rx_pkt(&q.cq, &q.sq, &ctx));
 	ENA_CHECK_EQ("rx 1 frag nfrags", 1, ctx.nfrags);
 	ENA_CHECK_EQ("rx 1 frag len", 60, frags[0].len);
-	ENA_CHECK_EQ("rx l4 proto", ENA_L4_PROTO_UDP, ctx.l4_proto);
+	ENA_CHECK_EQ("rx class IPv4 UDP",
+		ENA_HW_RX_CLS_IPV4 | ENA_HW_RX_CLS_UDP, ctx.cls);
 	ENA_CHECK_EQ("rx hash", 0x1234, ctx.hash);
 
 	/* Three buffers arriving in two steps. */
@@ -2249,7 +2496,10 @@ test_base(void)
 	test_llq_select();
 	test_tx_host();
 	test_tx_llq();
+	test_tx_llq_reuse();
+	test_tx_one();
 	test_rx_hand();
+	test_rx_cls();
 	test_base_emu();
 }
 

@@ -53,11 +53,18 @@ static const struct rte_pci_id ena_pci_ids[] = {
 void
 ena_trigger_reset(struct ena_adapter *ad, uint32_t reason)
 {
+	unsigned int q;
+
 	if (ad->trigger_reset)
 		return;
 	ad->reset_reason = reason;
 	rte_smp_wmb();
 	ad->trigger_reset = true;
+	/* The bursts look at their own ring, not at the adapter. */
+	for (q = 0; q < ENA_MAX_QUEUES; q++) {
+		ad->rx_ring[q].reset_pending = true;
+		ad->tx_ring[q].reset_pending = true;
+	}
 }
 
 static int ena_link_update(struct rte_eth_dev *dev, int wait);

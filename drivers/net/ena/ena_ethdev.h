@@ -87,9 +87,16 @@ struct ena_xs_txq {
 /*
  * A queue lives in dev_private (shared with secondaries) and only points to
  * shared memory; nothing here is a function pointer.
+ *
+ * Laid out for the bursts: the first cache line holds the ring's own state
+ * every burst reads (the reset flag included, so a burst never reads a line
+ * of the adapter the control thread writes), the device queue state
+ * follows with its per-packet part first, then the counters and the
+ * per-packet scratch arrays; setup-time state comes last. The assertions
+ * after the structure keep it so.
  */
 struct ena_ring {
-	/* Hot datapath fields first. */
+	/* Every burst, written by the queue's owner only. */
 	uint16_t next_to_use;
 	uint16_t next_to_clean;
 	uint16_t size_mask;
@@ -104,6 +111,7 @@ struct ena_ring {
 		uint64_t rx_mbuf_init; /* rearm_data template */
 		uint64_t tx_ol_mask;   /* ol_flags acted upon */
 	};
+	uint64_t rx_hash_flag; /* RTE_MBUF_F_RX_RSS_HASH or 0 */
 	union {
 		uint16_t rx_refill_thresh;
 		uint16_t tx_free_thresh;
@@ -114,11 +122,18 @@ struct ena_ring {
 	uint16_t tx_seg_max;
 	uint16_t tx_max_hdr; /* LLQ header bytes to push; 0 = regular */
 	uint16_t port_id;
-	uint64_t rx_hash_flag; /* RTE_MBUF_F_RX_RSS_HASH or 0 */
-	bool fast_free;
-	bool tx_l4_full; /* device computes the full L4 checksum */
-	bool started;
 	bool run; /* datapath may touch the rings */
+	/*
+	 * A device reset is pending (ena_trigger_reset): no Rx refill. Set
+	 * once by whoever triggers the reset, cleared when the queue starts.
+	 */
+	bool reset_pending;
+	bool fast_free;
+	bool tx_l4_full;  /* device computes the full L4 checksum */
+	bool tx_llq_wide; /* LLQ entries in 32-byte stores (AVX2) */
+
+	struct ena_hw_io_sq sq __rte_cache_aligned;
+	struct ena_hw_io_cq cq;
 	/*
 	 * Counters, written by the queue's owner only. stats_seq is odd
 	 * while a burst commits its counters (ena_stats_begin/end), so a
@@ -130,13 +145,17 @@ struct ena_ring {
 		struct ena_xs_rxq rx_stats;
 		struct ena_xs_txq tx_stats;
 	};
-	struct ena_hw_io_sq sq;
-	struct ena_hw_io_cq cq;
+	/* Per packet: one packet's buffers as the base layer sees them. */
+	union {
+		struct ena_hw_rx_frag rx_frags[ENA_MAX_SEGS];
+		struct ena_hw_buf tx_segs[ENA_MAX_SEGS];
+	};
 
 	/* Control path. */
 	struct ena_adapter *adapter;
 	uint16_t id;
 	bool is_rx;
+	bool started;
 	bool configured;
 	bool deferred_start;
 	unsigned int socket_id;
@@ -148,12 +167,20 @@ struct ena_ring {
 		struct ena_xs_rxq rx_base;
 		struct ena_xs_txq tx_base;
 	};
-	union {
-		struct ena_hw_rx_frag rx_frags[ENA_MAX_SEGS];
-		struct ena_hw_buf tx_segs[ENA_MAX_SEGS];
-	};
 	uint8_t llq_hdr_buf[256] __rte_aligned(8);
 } __rte_cache_aligned;
+
+static_assert(offsetof(struct ena_ring, tx_llq_wide) < RTE_CACHE_LINE_SIZE,
+	"ena_ring: per-burst fields beyond the first cache line");
+static_assert(offsetof(struct ena_ring, sq) == RTE_CACHE_LINE_SIZE,
+	"ena_ring: device queue state not on the second cache line");
+static_assert(
+	offsetof(struct ena_ring, rx_frags) - offsetof(struct ena_ring, sq) <=
+		6 * RTE_CACHE_LINE_SIZE,
+	"ena_ring: burst state spread over more than 7 cache lines");
+static_assert(
+	offsetof(struct ena_ring, adapter) > offsetof(struct ena_ring, tx_segs),
+	"ena_ring: control fields among the burst ones");
 
 struct ena_xs_dev {
 	uint64_t wd_expired;

@@ -65,7 +65,7 @@ ena_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	if (r->configured)
 		ena_rx_queue_release(dev, qid);
 
-	memset(r, 0, offsetof(struct ena_ring, rx_frags));
+	memset(r, 0, sizeof(*r));
 	rc = ena_queue_mem_alloc(
 		dev, r, true, qid, nb, socket, sizeof(*r->rx_mbufs), offloads);
 	if (rc != 0)
@@ -237,6 +237,7 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 			"%s: rxq %u filled with %u of %u buffers "
 			"(mempool %s short)",
 			ad->name, r->id, got, want, r->mb_pool->name);
+	r->reset_pending = ad->trigger_reset;
 	r->started = true;
 	r->run = !ad->link_forced_down;
 	return 0;
@@ -259,51 +260,62 @@ ena_rx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 
 /* ---- burst ------------------------------------------------------------------- */
 
-/* Packet type by (l3, l4) protocol indexes of the completion. */
-static inline uint32_t
-ena_rx_ptype(const struct ena_hw_rx_ctx *c)
+/* Packet type of a packet class (ENA_HW_RX_CLS_*). */
+static uint32_t
+ena_rx_cls_ptype(unsigned int cls)
 {
 	uint32_t pt = RTE_PTYPE_L2_ETHER;
 
-	if (c->l3_proto == ENA_L3_PROTO_IPV4)
+	if (cls & ENA_HW_RX_CLS_IPV4)
 		pt |= RTE_PTYPE_L3_IPV4;
-	else if (c->l3_proto == ENA_L3_PROTO_IPV6)
+	else if (cls & ENA_HW_RX_CLS_IPV6)
 		pt |= RTE_PTYPE_L3_IPV6;
 	else
 		return pt;
-	if (c->ipv4_frag)
+	if (cls & ENA_HW_RX_CLS_IPV4_FRAG)
 		pt |= RTE_PTYPE_L4_FRAG;
-	else if (c->l4_proto == ENA_L4_PROTO_TCP)
+	else if (cls & ENA_HW_RX_CLS_TCP)
 		pt |= RTE_PTYPE_L4_TCP;
-	else if (c->l4_proto == ENA_L4_PROTO_UDP)
+	else if (cls & ENA_HW_RX_CLS_UDP)
 		pt |= RTE_PTYPE_L4_UDP;
 	return pt;
 }
 
-static inline uint64_t
-ena_rx_csum_flags(struct ena_ring *r, const struct ena_hw_rx_ctx *c)
+/* Checksum flags of a packet class. */
+static uint64_t
+ena_rx_cls_csum(unsigned int cls)
 {
 	uint64_t f = 0;
 
-	if (c->l3_proto == ENA_L3_PROTO_IPV4) {
-		if (unlikely(c->l3_csum_err)) {
-			f |= RTE_MBUF_F_RX_IP_CKSUM_BAD;
-			r->rx_stats.l3_csum_bad++;
-		} else {
-			f |= RTE_MBUF_F_RX_IP_CKSUM_GOOD;
-		}
-	}
-	if (c->ipv4_frag || !c->l4_csum_checked ||
-		(c->l4_proto != ENA_L4_PROTO_TCP &&
-			c->l4_proto != ENA_L4_PROTO_UDP)) {
+	if (cls & ENA_HW_RX_CLS_IPV4)
+		f |= (cls & ENA_HW_RX_CLS_L3_CSUM_ERR)
+			? RTE_MBUF_F_RX_IP_CKSUM_BAD
+			: RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	if ((cls & ENA_HW_RX_CLS_IPV4_FRAG) ||
+		!(cls & ENA_HW_RX_CLS_L4_CHECKED) ||
+		!(cls & (ENA_HW_RX_CLS_TCP | ENA_HW_RX_CLS_UDP)))
 		f |= RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN;
-	} else if (unlikely(c->l4_csum_err)) {
+	else if (cls & ENA_HW_RX_CLS_L4_CSUM_ERR)
 		f |= RTE_MBUF_F_RX_L4_CKSUM_BAD;
-		r->rx_stats.l4_csum_bad++;
-	} else {
+	else
 		f |= RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-	}
 	return f;
+}
+
+/* What the burst sets per packet class: one lookup instead of branches. */
+static struct ena_rx_cls_entry {
+	uint64_t ol;
+	uint32_t ptype;
+} ena_rx_cls_tab[256];
+
+RTE_INIT(ena_rx_cls_tab_init)
+{
+	unsigned int c;
+
+	for (c = 0; c < RTE_DIM(ena_rx_cls_tab); c++) {
+		ena_rx_cls_tab[c].ptype = ena_rx_cls_ptype(c);
+		ena_rx_cls_tab[c].ol = ena_rx_cls_csum(c);
+	}
 }
 
 static void
@@ -333,7 +345,7 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	struct ena_hw_rx_ctx c;
 	uint16_t nb = 0, ntc = r->next_to_clean, f, mask = r->size_mask;
 	uint64_t bytes = 0, ol;
-	uint32_t good = 0;
+	uint32_t good = 0, bad3 = 0, bad4 = 0;
 	int rc;
 
 	if (unlikely(!r->run))
@@ -385,10 +397,14 @@ ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			last->next = m;
 			last = m;
 		}
-		head->packet_type = ena_rx_ptype(&c);
-		ol = ena_rx_csum_flags(r, &c);
+		head->packet_type = ena_rx_cls_tab[c.cls].ptype;
+		ol = ena_rx_cls_tab[c.cls].ol;
 		good += (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
 			RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+		bad4 += (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_L4_CKSUM_BAD;
+		bad3 += (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_IP_CKSUM_BAD;
 		head->ol_flags = ol | r->rx_hash_flag;
 		head->hash.rss = c.hash;
 		bytes += head->pkt_len;
@@ -402,10 +418,12 @@ out:
 		r->rx_stats.cnt += nb;
 		r->rx_stats.bytes += bytes;
 		r->rx_stats.l4_csum_good += good;
+		r->rx_stats.l3_csum_bad += bad3;
+		r->rx_stats.l4_csum_bad += bad4;
 		ena_stats_end(r);
 	}
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
-		likely(!r->adapter->trigger_reset))
+		likely(!r->reset_pending))
 		ena_rx_refill(r, ena_rx_free_slots(r));
 	return nb;
 }

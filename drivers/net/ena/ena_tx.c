@@ -15,6 +15,10 @@
 #include <rte_mempool.h>
 #include <rte_net.h>
 #include <rte_prefetch.h>
+#include <rte_vect.h>
+#ifdef RTE_ARCH_X86
+#include <rte_cpuflags.h>
+#endif
 
 #include "ena_ethdev.h"
 #include "ena_logs.h"
@@ -61,7 +65,7 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	if (r->configured)
 		ena_tx_queue_release(dev, qid);
 
-	memset(r, 0, offsetof(struct ena_ring, tx_segs));
+	memset(r, 0, sizeof(*r));
 	rc = ena_queue_mem_alloc(
 		dev, r, false, qid, nb, socket, sizeof(*r->tx_bufs), offloads);
 	if (rc != 0)
@@ -91,6 +95,18 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 
 /* ---- start / stop ----------------------------------------------------------- */
 
+/* 32-byte LLQ stores: the CPU has them and the application allows them. */
+static bool
+ena_tx_wide_stores(void)
+{
+#ifdef RTE_ARCH_X86
+	return rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0 &&
+		rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_256;
+#else
+	return false;
+#endif
+}
+
 int
 ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 {
@@ -106,6 +122,7 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	if (rc != 0)
 		return rc;
 	r->tx_max_hdr = ad->llq_active ? ad->llq_hdr_max : 0;
+	r->tx_llq_wide = ad->llq_active && ena_tx_wide_stores();
 	r->tx_l4_full = ad->tx_l4_v4_full;
 	for (i = 0; i < r->ring_size; i++) {
 		r->tx_bufs[i].mbuf = NULL;
@@ -114,6 +131,7 @@ ena_tx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 	r->missing_thresh = ad->hw.missing_tx_threshold != 0
 		? ad->hw.missing_tx_threshold
 		: ENA_MISSING_TX_BUDGET;
+	r->reset_pending = ad->trigger_reset;
 	r->started = true;
 	r->run = !ad->link_forced_down;
 	return 0;
@@ -417,14 +435,18 @@ drop:
 	return NULL;
 }
 
-uint16_t
-ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
+/*
+ * The Tx burst; wide is a constant in each of its two instances, so the
+ * LLQ entry stores compile for the instance's instruction set.
+ */
+static __rte_always_inline uint16_t
+ena_xmit_burst(
+	struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n, bool wide)
 {
-	struct ena_ring *r = q;
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
 	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used, id, need;
-	bool llq = r->tx_max_hdr != 0;
+	bool llq = r->tx_max_hdr != 0, busy;
 	int rc;
 
 	if (unlikely(!r->run))
@@ -444,6 +466,33 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			if (ena_tx_clean(r, r->ring_size) == 0 ||
 				!ena_hw_sq_has_room(&r->sq, need))
 				break;
+		}
+		if (likely(!llq && m->nb_segs == 1 && m->next == NULL &&
+			    (m->ol_flags & r->tx_ol_mask) == 0 &&
+			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
+			/* One buffer, no offload: no context to build. */
+			id = r->free_ids[r->next_to_use & r->size_mask];
+			rc = ena_hw_tx_prepare_one(&r->sq,
+				rte_mbuf_data_iova(m), m->data_len, id, &used);
+			goto done;
+		}
+		if (likely(llq && m->nb_segs == 1 && m->next == NULL &&
+			    (m->ol_flags & r->tx_ol_mask) == 0 &&
+			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
+			uint16_t push = (uint16_t)RTE_MIN(
+				m->data_len, r->tx_max_hdr);
+
+			id = r->free_ids[r->next_to_use & r->size_mask];
+			if (unlikely(ena_hw_sq_llq_budget_spent(&r->sq))) {
+				ena_hw_sq_doorbell(&r->sq);
+				r->tx_stats.doorbells++;
+			}
+			rc = ena_hw_tx_prepare_one_llq(&r->sq,
+				rte_pktmbuf_mtod(m, void *), push,
+				rte_mbuf_data_iova(m) + push,
+				(uint16_t)(m->data_len - push), id, &used,
+				wide);
+			goto done;
 		}
 		if (unlikely(m->nb_segs > r->tx_seg_max)) {
 			m = ena_tx_linearize(r, m);
@@ -466,12 +515,17 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
 		}
-		rc = ena_hw_tx_prepare(&r->sq, &c, &used);
-		if (unlikely(rc == -EBUSY)) {
+		busy = false;
+retry:
+		rc = ena_hw_tx_prepare_w(&r->sq, &c, &used, wide);
+		if (unlikely(rc == -EBUSY) && !busy) {
+			/* One call site keeps the inlined prepare single. */
 			ena_hw_sq_doorbell(&r->sq);
 			r->tx_stats.doorbells++;
-			rc = ena_hw_tx_prepare(&r->sq, &c, &used);
+			busy = true;
+			goto retry;
 		}
+done:
 		if (unlikely(rc != 0)) {
 			/* The application keeps what was not sent, but a copy
 			 * is ours: it goes with the original. */
@@ -506,6 +560,27 @@ ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 	r->tx_stats.available_desc = ena_hw_sq_free(&r->sq);
 	ena_stats_end(r);
 	return sent;
+}
+
+#ifdef RTE_ARCH_X86
+/* LLQ entries in 32-byte stores; used only where the CPU has AVX2. */
+static __rte_noinline __attribute__((target("avx2"))) uint16_t
+ena_xmit_pkts_avx2(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n)
+{
+	return ena_xmit_burst(r, pkts, n, true);
+}
+#endif
+
+uint16_t
+ena_xmit_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct ena_ring *r = q;
+
+#ifdef RTE_ARCH_X86
+	if (r->tx_llq_wide)
+		return ena_xmit_pkts_avx2(r, pkts, n);
+#endif
+	return ena_xmit_burst(r, pkts, n, false);
 }
 
 /* ---- prepare ------------------------------------------------------------------ */
@@ -703,13 +778,17 @@ ena_tx_burst_mode_get(
 	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
 {
 	const struct ena_adapter *ad = ena_adapter_of(dev);
+	const struct ena_ring *r = &ad->tx_ring[qid];
+	/* A started queue made its choice; otherwise say what it would be. */
+	bool wide = r->started ? r->tx_llq_wide : ena_tx_wide_stores();
 
-	RTE_SET_USED(qid);
 	mode->flags = 0;
 	if (ad->llq_active)
 		snprintf(mode->info, sizeof(mode->info),
-			"Scalar, LLQ %u B entries (header up to %u B)",
-			ad->hw.llq.entry_size, ad->llq_hdr_max);
+			"Scalar, LLQ %u B entries (header up to %u B), "
+			"%u B stores",
+			ad->hw.llq.entry_size, ad->llq_hdr_max,
+			wide ? 32u : 16u);
 	else
 		snprintf(mode->info, sizeof(mode->info),
 			"Scalar, descriptors in host memory");

@@ -6,7 +6,8 @@
 
 /*
  * ENA base layer, data path: IO submission/completion queue state and the
- * per-packet operations a PMD's Tx/Rx burst functions call.
+ * per-packet operations a PMD's Tx/Rx burst functions call, inline so a
+ * burst makes no call per packet (the error reports are out of line).
  *
  * Queue indices are free-running uint16_t counters masked by depth - 1
  * (depth is a power of two). One thread per queue; no locking here.
@@ -49,64 +50,68 @@ struct ena_hw_tx_meta {
 	uint8_t l4_hdr_words; /* 4-byte words */
 };
 
+/*
+ * Both queue structures put what the bursts touch first, the first cache
+ * line holding what every packet needs (checked below), then what some
+ * packets or every burst need, then setup-time state.
+ */
 struct ena_hw_io_sq {
-	/* hot, Tx/Rx submission */
+	/* every packet */
 	void *ring;		    /* host placement: descriptor ring */
 	volatile uint8_t *llq_ring; /* device placement: LLQ entries */
 	volatile uint32_t *db;	    /* tail doorbell */
+	/* Rx: buffer length posted per req_id, to bound completions */
+	uint16_t *rx_posted_len;
+	uint8_t *bounce; /* LLQ: one entry, built then sent */
 	uint16_t depth;
 	uint16_t mask;
 	uint16_t tail;	       /* descriptors (host) / entries (LLQ) */
 	uint16_t next_to_comp; /* acked by the caller */
 	uint16_t db_tail;      /* tail at the last doorbell */
+	uint16_t burst_left;   /* LLQ: entries until a doorbell is needed */
+	uint16_t max_descs_per_pkt;
+	uint16_t max_header;
 	uint8_t phase;
 	uint8_t placement; /* enum ena_hw_placement */
 	uint8_t dir;	   /* enum ena_hw_dir */
 	uint8_t dma_width;
-	uint16_t max_descs_per_pkt;
-	uint16_t max_header;
-
-	/* LLQ */
-	struct ena_hw_llq_info llq;
-	uint8_t *bounce;     /* one entry, built then copied whole */
-	uint16_t burst_left; /* entries until a doorbell is needed */
-
-	/* Tx meta descriptor cache */
-	struct ena_hw_tx_meta meta_cache;
 	bool meta_cached;
 	bool no_meta_caching;
 
-	/* Rx: buffer length posted per req_id, to bound completions */
-	uint16_t *rx_posted_len;
+	/* LLQ geometry, Tx meta descriptor cache, counters */
+	struct ena_hw_llq_info llq;
+	struct ena_hw_tx_meta meta_cache;
+	uint64_t doorbells;
+	uint64_t llq_entries;
 
-	/* cold */
+	/* setup */
 	struct ena_dma_mem ring_mem;
 	struct ena_hw *hw;
 	uint16_t idx; /* device SQ index */
 	uint16_t qid; /* caller's queue id */
 	bool created;
-	uint64_t doorbells;
-	uint64_t llq_entries;
 };
 
 struct ena_hw_io_cq {
-	/* hot */
+	/* every packet */
 	void *ring;
+	volatile uint32_t *head_db; /* may be NULL */
 	uint16_t depth;
 	uint16_t mask;
 	uint16_t head;	  /* free-running */
 	uint16_t db_head; /* head last reported to the device */
 	uint8_t phase;
 	uint8_t dir;
-	uint16_t entry_size;	       /* bytes */
-	volatile uint32_t *head_db;    /* may be NULL */
-	volatile uint32_t *unmask_reg; /* may be NULL */
-	volatile uint32_t *numa_reg;   /* may be NULL */
+	uint16_t entry_size; /* bytes */
 	/* Rx packet in progress (completions seen, last not yet) */
 	uint16_t rx_pending;
 	uint16_t max_rx_descs;
 
-	/* cold */
+	/* interrupts */
+	volatile uint32_t *unmask_reg; /* may be NULL */
+	volatile uint32_t *numa_reg;   /* may be NULL */
+
+	/* setup */
 	struct ena_dma_mem ring_mem;
 	struct ena_hw *hw;
 	uint16_t idx; /* device CQ index */
@@ -114,6 +119,13 @@ struct ena_hw_io_cq {
 	int16_t msix_vector;
 	bool created;
 };
+
+static_assert(
+	offsetof(struct ena_hw_io_sq, no_meta_caching) < ENA_PLAT_CACHE_LINE,
+	"SQ: per-packet fields beyond the first cache line");
+static_assert(
+	offsetof(struct ena_hw_io_cq, max_rx_descs) + 2 <= ENA_PLAT_CACHE_LINE,
+	"CQ: per-packet fields beyond the first cache line");
 
 /* ------------------------------------------------------------------------ */
 /* Tx                                                                       */
@@ -147,15 +159,6 @@ struct ena_hw_tx_ctx {
 	bool meta_valid;  /* meta below describes this packet */
 	struct ena_hw_tx_meta meta;
 };
-
-/*
- * Write the descriptors of one packet (meta descriptor only when the
- * offload context changed or caching is off). *used receives the ring
- * slots consumed (descriptors, or LLQ entries), to pass to
- * ena_hw_tx_comp_ack() when the packet completes.
- */
-int ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
-	uint16_t *used);
 
 /* Slots the caller may still fill. */
 static inline uint16_t
@@ -216,10 +219,456 @@ ena_hw_sq_doorbell(struct ena_hw_io_sq *sq)
 }
 
 /*
+ * Out of line: what the inline data path calls only when something is
+ * wrong, to log it and hand back the errno (see the top of this file).
+ */
+int ena_hw_tx_refuse(const struct ena_hw_io_sq *sq,
+	const struct ena_hw_tx_ctx *ctx, uint16_t ndescs) ena_cold;
+int ena_hw_tx_busy(const struct ena_hw_io_sq *sq) ena_cold;
+int ena_hw_tx_comp_bad(const struct ena_hw_io_cq *cq, uint16_t req_id) ena_cold;
+
+#define ENA_HW_DESC_SIZE ((uint16_t)sizeof(struct ena_tx_desc))
+/*
+ * LLQ entries go to device memory in blocks of this many bytes (entries
+ * are 128, 192 or 256 bytes: whole blocks).
+ */
+#define ENA_HW_LLQ_BLOCK 32
+
+/*
+ * Writer over the slots of one packet. Host placement writes straight
+ * into the ring. LLQ builds each entry in the bounce buffer and sends the
+ * part it used to device memory in whole 32-byte blocks, in address
+ * order, the rest of the entry as zero blocks: the write-combining buffers
+ * fill line by line and go out whole, and the bounce needs no clearing.
+ */
+struct ena_hw_tx_writer {
+	struct ena_hw_io_sq *sq;
+	uint16_t slot;	  /* LLQ: next descriptor slot in the entry */
+	uint16_t cap;	  /* LLQ: descriptor slots in this entry */
+	uint16_t hdr_end; /* LLQ: end of the header in the first entry */
+	bool hdr;	  /* LLQ: the entry being built is the first */
+	bool wide;	  /* LLQ: 32-byte stores (code built for AVX2) */
+	uint8_t phase;	  /* phase of the slot last handed out */
+};
+
+static inline void
+ena_hw_sq_advance(struct ena_hw_io_sq *sq)
+{
+	sq->tail++;
+	if (ena_unlikely((sq->tail & sq->mask) == 0))
+		sq->phase ^= 1;
+}
+
+/*
+ * Sends the first used bytes of the bounce entry (rounded up to a block,
+ * the caller zeroed the rounding) and zeroes the rest of the entry.
+ */
+static ena_always_inline void
+ena_hw_llq_flush(struct ena_hw_io_sq *sq, uint16_t used, bool wide)
+{
+	uint16_t esz = sq->llq.entry_size;
+	uint16_t len = (uint16_t)((used + ENA_HW_LLQ_BLOCK - 1) &
+		~(ENA_HW_LLQ_BLOCK - 1));
+	volatile uint8_t *dst = sq->llq_ring +
+		(size_t)(sq->tail & sq->mask) * esz;
+
+	ena_plat_wc_copy(dst, sq->bounce, len, wide);
+	if (len < esz)
+		ena_plat_wc_zero(dst + len, (size_t)(esz - len), wide);
+	ena_hw_sq_advance(sq);
+	sq->llq_entries++;
+	if (sq->burst_left > 0)
+		sq->burst_left--;
+}
+
+/*
+ * The pushed header into the first entry at off, without a libc call and
+ * without reading past len: 16-byte moves, the last one overlapping the
+ * one before it. The block the header ends in is zeroed first, as
+ * ena_hw_llq_flush() sends whole blocks.
+ */
+static inline void
+ena_hw_llq_put_header(
+	uint8_t *bounce, uint16_t off, const uint8_t *src, uint16_t len)
+{
+	uint8_t *dst = bounce + off;
+	uint16_t end = (uint16_t)(off + len), i;
+
+	if (end & (ENA_HW_LLQ_BLOCK - 1))
+		memset(bounce + (end & ~(ENA_HW_LLQ_BLOCK - 1)), 0,
+			ENA_HW_LLQ_BLOCK);
+	if (ena_unlikely(len < 16)) {
+		for (i = 0; i < len; i++)
+			dst[i] = src[i];
+		return;
+	}
+	for (i = 0; i + 16 <= len; i += 16)
+		memcpy(dst + i, src + i, 16);
+	if (i < len)
+		memcpy(dst + len - 16, src + len - 16, 16);
+}
+
+/* LLQ: the entry being built is done; out it goes. */
+static ena_always_inline void
+ena_hw_llq_close(struct ena_hw_tx_writer *w)
+{
+	struct ena_hw_io_sq *sq = w->sq;
+	uint16_t used = (uint16_t)(w->slot * ENA_HW_DESC_SIZE), i;
+
+	if (w->hdr) {
+		/* Descriptor slots before the header the packet left free. */
+		for (i = w->slot; i < w->cap; i++)
+			memset(sq->bounce + (size_t)i * ENA_HW_DESC_SIZE, 0,
+				ENA_HW_DESC_SIZE);
+		used = w->hdr_end;
+	} else if (used & (ENA_HW_LLQ_BLOCK - 1)) {
+		/* Descriptors end mid-block: the rest of the block is zero. */
+		memset(sq->bounce + used, 0, ENA_HW_DESC_SIZE);
+	}
+	ena_hw_llq_flush(sq, used, w->wide);
+	w->hdr = false;
+}
+
+/* Slot for the next descriptor; the caller fills all 16 bytes. */
+static ena_always_inline void *
+ena_hw_tx_slot(struct ena_hw_tx_writer *w)
+{
+	struct ena_hw_io_sq *sq = w->sq;
+	void *d;
+
+	if (sq->placement != ENA_HW_PLACEMENT_DEV) {
+		d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
+		w->phase = sq->phase;
+		ena_hw_sq_advance(sq);
+		return d;
+	}
+	if (w->slot == w->cap) {
+		ena_hw_llq_close(w);
+		w->slot = 0;
+		w->cap = sq->llq.descs_per_entry;
+	}
+	/* The entry goes to the current tail: its phase. */
+	w->phase = sq->phase;
+	return sq->bounce + (size_t)w->slot++ * ENA_HW_DESC_SIZE;
+}
+
+static inline bool
+ena_hw_tx_need_meta(
+	const struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx)
+{
+	if (sq->no_meta_caching)
+		return true;
+	if (ena_likely(!ctx->meta_valid))
+		return false;
+	return !sq->meta_cached || sq->meta_cache.mss != ctx->meta.mss ||
+		sq->meta_cache.l3_hdr_len != ctx->meta.l3_hdr_len ||
+		sq->meta_cache.l3_hdr_off != ctx->meta.l3_hdr_off ||
+		sq->meta_cache.l4_hdr_words != ctx->meta.l4_hdr_words;
+}
+
+static ena_always_inline void
+ena_hw_tx_write_meta(
+	struct ena_hw_tx_writer *w, const struct ena_hw_tx_meta *meta)
+{
+	struct ena_tx_meta_desc *m = ena_hw_tx_slot(w);
+	struct ena_tx_meta_desc v;
+
+	v.len_ctrl = ENA_TX_META_META_DESC_MASK | ENA_TX_META_EXT_VALID_MASK |
+		ENA_TX_META_ETH_META_TYPE_MASK | ENA_TX_META_META_STORE_MASK |
+		ENA_TX_META_FIRST_MASK |
+		((uint32_t)w->phase << ENA_TX_META_PHASE_SHIFT);
+	v.word1 = 0;
+	v.word2 = 0;
+	v.rsvd = 0;
+	ena_tx_meta_mss_set(&v, meta->mss);
+	ENA_FIELD_SET(v.word2, ENA_TX_META_L3_HDR_LEN, meta->l3_hdr_len);
+	ENA_FIELD_SET(v.word2, ENA_TX_META_L3_HDR_OFF, meta->l3_hdr_off);
+	ENA_FIELD_SET(v.word2, ENA_TX_META_L4_HDR_WORDS, meta->l4_hdr_words);
+	*m = v;
+}
+
+/*
+ * The checks of ena_hw_tx_refuse() without the reporting, branch-light:
+ * true when the packet may be written.
+ */
+static inline bool
+ena_hw_tx_ctx_ok(const struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
+	uint16_t ndescs)
+{
+	uint64_t high = 0;
+	uint16_t i;
+
+	if (ena_unlikely(sq->dir != ENA_HW_DIR_TX ||
+		    (ctx->nbufs == 0 && ctx->push_len == 0) ||
+		    (sq->max_descs_per_pkt != 0 &&
+			    ndescs > sq->max_descs_per_pkt) ||
+		    (sq->max_header != 0 && ctx->push_len > sq->max_header)))
+		return false;
+	if (sq->placement == ENA_HW_PLACEMENT_DEV &&
+		ena_unlikely(ctx->push_hdr == NULL ||
+			(uint32_t)sq->llq.descs_before_header *
+						ENA_HW_DESC_SIZE +
+					ctx->push_len >
+				sq->llq.entry_size))
+		return false;
+	for (i = 0; i < ctx->nbufs; i++)
+		high |= ctx->bufs[i].iova;
+	return (high >> sq->dma_width) == 0;
+}
+
+/*
+ * Write the descriptors of one packet (meta descriptor only when the
+ * offload context changed or caching is off). *used receives the ring
+ * slots consumed (descriptors, or LLQ entries), to pass to
+ * ena_hw_tx_comp_ack() when the packet completes. wide: LLQ entries go
+ * out in 32-byte stores, for a caller built for AVX2 (a constant, so the
+ * other branch compiles away).
+ */
+static ena_always_inline int
+ena_hw_tx_prepare_w(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
+	uint16_t *used, bool wide)
+{
+	struct ena_hw_tx_writer w = { .sq = sq, .wide = wide };
+	const struct ena_hw_buf *b;
+	struct ena_tx_desc *d;
+	struct ena_tx_desc v;
+	uint16_t start = sq->tail, ndata, ndescs, i;
+	uint32_t first_len_ctrl, first_meta_ctrl;
+	bool meta;
+
+	*used = 0; /* defined on every error return too */
+	meta = ena_hw_tx_need_meta(sq, ctx);
+	ndata = ctx->nbufs != 0 ? ctx->nbufs : 1;
+	ndescs = (uint16_t)(ndata + (meta ? 1 : 0));
+	if (ena_unlikely(!ena_hw_tx_ctx_ok(sq, ctx, ndescs)))
+		return ena_hw_tx_refuse(sq, ctx, ndescs);
+	if (ena_unlikely(!ena_hw_sq_has_room(sq, ndescs)))
+		return -ENOSPC;
+	if (sq->placement == ENA_HW_PLACEMENT_DEV) {
+		if (sq->llq.max_entries_in_burst != 0 &&
+			ena_unlikely(ena_hw_sq_slots_for(sq, ndescs) >
+				sq->burst_left))
+			return ena_hw_tx_busy(sq);
+		w.cap = sq->llq.descs_before_header;
+		w.hdr = true;
+		w.hdr_end = (uint16_t)(w.cap * ENA_HW_DESC_SIZE +
+			ctx->push_len);
+		ena_hw_llq_put_header(sq->bounce,
+			(uint16_t)(w.cap * ENA_HW_DESC_SIZE),
+			(const uint8_t *)ctx->push_hdr, ctx->push_len);
+	}
+
+	if (ena_unlikely(meta)) {
+		ena_hw_tx_write_meta(&w, &ctx->meta);
+		if (ctx->meta_valid) {
+			sq->meta_cache = ctx->meta;
+			sq->meta_cached = true;
+		}
+	}
+
+	/* What only the first descriptor carries, built once. */
+	first_len_ctrl = ENA_TX_DESC_COMP_REQ_MASK |
+		(meta ? 0 : ENA_TX_DESC_FIRST_MASK);
+	first_meta_ctrl = 0;
+	ENA_FIELD_SET(first_meta_ctrl, ENA_TX_DESC_L3_PROTO, ctx->l3_proto);
+	ENA_FIELD_SET(first_meta_ctrl, ENA_TX_DESC_L4_PROTO, ctx->l4_proto);
+	if (ena_unlikely(ctx->flags != 0)) {
+		if (ctx->flags & ENA_HW_TX_L3_CSUM)
+			first_meta_ctrl |= ENA_TX_DESC_L3_CSUM_EN_MASK;
+		if (ctx->flags & ENA_HW_TX_L4_CSUM)
+			first_meta_ctrl |= ENA_TX_DESC_L4_CSUM_EN_MASK;
+		if (ctx->flags & ENA_HW_TX_L4_CSUM_PARTIAL)
+			first_meta_ctrl |= ENA_TX_DESC_L4_CSUM_PARTIAL_MASK;
+		if (ctx->flags & ENA_HW_TX_TSO)
+			first_meta_ctrl |= ENA_TX_DESC_TSO_EN_MASK;
+		if (ctx->flags & ENA_HW_TX_DF)
+			first_meta_ctrl |= ENA_TX_DESC_DF_MASK;
+	}
+
+	b = ctx->bufs;
+	for (i = 0; i < ndata; i++) {
+		d = ena_hw_tx_slot(&w);
+		v.len_ctrl = (uint32_t)w.phase << ENA_TX_DESC_PHASE_SHIFT;
+		v.meta_ctrl = 0;
+		v.addr_lo = 0;
+		v.addr_hi_hdr = 0;
+		if (i == 0) {
+			v.len_ctrl |= first_len_ctrl;
+			v.meta_ctrl = first_meta_ctrl;
+			ena_tx_desc_req_id_set(&v, ctx->req_id);
+			ENA_FIELD_SET(v.addr_hi_hdr, ENA_TX_DESC_HDR_LEN,
+				ctx->push_len);
+		}
+		if (i == ndata - 1)
+			v.len_ctrl |= ENA_TX_DESC_LAST_MASK;
+		if (ctx->nbufs != 0) {
+			v.len_ctrl |= b[i].len & ENA_TX_DESC_LENGTH_MASK;
+			ena_tx_desc_addr_set(&v, b[i].iova);
+		}
+		*d = v;
+	}
+
+	if (sq->placement == ENA_HW_PLACEMENT_DEV) {
+		ena_hw_llq_close(&w);
+	}
+	*used = (uint16_t)(sq->tail - start);
+	return 0;
+}
+
+/* ena_hw_tx_prepare_w() with the stores of the x86-64 baseline. */
+static ena_always_inline int
+ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
+	uint16_t *used)
+{
+	return ena_hw_tx_prepare_w(sq, ctx, used, false);
+}
+
+/*
+ * The common packet: one buffer, no offload request, host placement. The
+ * same descriptor ena_hw_tx_prepare() writes for such a context, without
+ * building the context; anything else (LLQ, meta descriptors on every
+ * packet, a buffer the checks refuse, a full ring) takes that path.
+ */
+static ena_always_inline int
+ena_hw_tx_prepare_one(struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len,
+	uint16_t req_id, uint16_t *used)
+{
+	struct ena_tx_desc *d;
+	struct ena_tx_desc v;
+
+	if (ena_unlikely(sq->placement == ENA_HW_PLACEMENT_DEV ||
+		    sq->no_meta_caching || sq->dir != ENA_HW_DIR_TX ||
+		    len == 0 || (iova >> sq->dma_width) != 0 ||
+		    ena_hw_sq_free(sq) == 0)) {
+		const struct ena_hw_buf b = { .iova = iova, .len = len };
+		const struct ena_hw_tx_ctx ctx = {
+			.bufs = &b,
+			.nbufs = 1,
+			.req_id = req_id,
+		};
+
+		return ena_hw_tx_prepare(sq, &ctx, used);
+	}
+	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
+	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
+		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
+		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
+	v.meta_ctrl = 0;
+	v.addr_hi_hdr = 0;
+	ena_tx_desc_req_id_set(&v, req_id);
+	ena_tx_desc_addr_set(&v, iova);
+	*d = v;
+	ena_hw_sq_advance(sq);
+	*used = 1;
+	return 0;
+}
+
+/* LLQ: no entry left before the next doorbell. */
+static inline bool
+ena_hw_sq_llq_budget_spent(const struct ena_hw_io_sq *sq)
+{
+	return sq->llq.max_entries_in_burst != 0 && sq->burst_left == 0;
+}
+
+/*
+ * The common LLQ packet: no offload request, its first hdr_len bytes
+ * pushed, the rest (len bytes at iova, none when len is 0) in one buffer,
+ * its descriptors (a meta one first when the device does not cache them)
+ * all before the header.
+ * The entry ena_hw_tx_prepare_w() builds for such a context, built
+ * directly; anything else takes that path (which also returns -EBUSY when
+ * the LLQ burst budget is spent).
+ */
+static ena_always_inline int
+ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
+	uint16_t hdr_len, uint64_t iova, uint16_t len, uint16_t req_id,
+	uint16_t *used, bool wide)
+{
+	uint16_t before = sq->llq.descs_before_header, i;
+	uint16_t off = (uint16_t)(before * ENA_HW_DESC_SIZE);
+	/* A device without meta caching wants a meta descriptor first. */
+	uint16_t ndescs = sq->no_meta_caching ? 2 : 1;
+	struct ena_tx_desc v;
+
+	if (ena_unlikely(sq->placement != ENA_HW_PLACEMENT_DEV ||
+		    sq->dir != ENA_HW_DIR_TX || hdr == NULL ||
+		    before < ndescs || (hdr_len == 0 && len == 0) ||
+		    (sq->max_header != 0 && hdr_len > sq->max_header) ||
+		    (uint32_t)off + hdr_len > sq->llq.entry_size ||
+		    (iova >> sq->dma_width) != 0 || ena_hw_sq_free(sq) == 0 ||
+		    ena_hw_sq_llq_budget_spent(sq))) {
+		const struct ena_hw_buf b = { .iova = iova, .len = len };
+		const struct ena_hw_tx_ctx ctx = {
+			.bufs = len != 0 ? &b : NULL,
+			.nbufs = len != 0 ? 1 : 0,
+			.push_hdr = hdr,
+			.push_len = hdr_len,
+			.req_id = req_id,
+		};
+
+		return ena_hw_tx_prepare_w(sq, &ctx, used, wide);
+	}
+	ena_hw_llq_put_header(sq->bounce, off, (const uint8_t *)hdr, hdr_len);
+	if (ndescs == 2) {
+		/* What ena_hw_tx_write_meta() writes for no offload. */
+		struct ena_tx_meta_desc m = {
+			.len_ctrl = ENA_TX_META_META_DESC_MASK |
+				ENA_TX_META_EXT_VALID_MASK |
+				ENA_TX_META_ETH_META_TYPE_MASK |
+				ENA_TX_META_META_STORE_MASK |
+				ENA_TX_META_FIRST_MASK |
+				((uint32_t)sq->phase
+					<< ENA_TX_META_PHASE_SHIFT),
+		};
+
+		memcpy(sq->bounce, &m, sizeof(m));
+	}
+	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
+		(ndescs == 1 ? ENA_TX_DESC_FIRST_MASK : 0) |
+		ENA_TX_DESC_LAST_MASK | ENA_TX_DESC_COMP_REQ_MASK |
+		(len & ENA_TX_DESC_LENGTH_MASK);
+	v.meta_ctrl = 0;
+	v.addr_lo = 0;
+	v.addr_hi_hdr = 0;
+	ena_tx_desc_req_id_set(&v, req_id);
+	if (len != 0)
+		ena_tx_desc_addr_set(&v, iova);
+	ENA_FIELD_SET(v.addr_hi_hdr, ENA_TX_DESC_HDR_LEN, hdr_len);
+	memcpy(sq->bounce + (size_t)(ndescs - 1) * ENA_HW_DESC_SIZE, &v,
+		sizeof(v));
+	/* Descriptor slots before the header the packet leaves free. */
+	for (i = ndescs; i < before; i++)
+		memset(sq->bounce + (size_t)i * ENA_HW_DESC_SIZE, 0,
+			ENA_HW_DESC_SIZE);
+	ena_hw_llq_flush(sq, (uint16_t)(off + hdr_len), wide);
+	*used = 1;
+	return 0;
+}
+
+/*
  * Next Tx completion: 0 and *req_id, -EAGAIN when none, -ERANGE when the
  * device returned a req_id >= depth (in *req_id; the entry is not consumed).
  */
-int ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id);
+static inline int
+ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
+{
+	const struct ena_tx_cdesc *c = (const struct ena_tx_cdesc *)cq->ring +
+		(cq->head & cq->mask);
+	uint16_t id;
+
+	if ((ENA_READ_ONCE8(c->flags) & ENA_TX_CDESC_PHASE_MASK) != cq->phase)
+		return -EAGAIN;
+	/* The req_id only after the phase said the entry is ours. */
+	ena_plat_dma_rmb();
+	id = ENA_READ_ONCE16(c->req_id);
+	*req_id = id; /* also for the caller's report */
+	if (ena_unlikely(id >= cq->depth))
+		return ena_hw_tx_comp_bad(cq, id);
+	cq->head++;
+	if (ena_unlikely((cq->head & cq->mask) == 0))
+		cq->phase ^= 1;
+	return 0;
+}
 
 /* Return slots of a completed packet (value from ena_hw_tx_prepare). */
 static inline void
@@ -255,28 +704,156 @@ void ena_hw_cq_set_numa(struct ena_hw_io_cq *cq, uint8_t node);
 /* Rx                                                                       */
 /* ------------------------------------------------------------------------ */
 
+int ena_hw_rx_post_bad(const struct ena_hw_io_sq *sq, uint16_t req_id) ena_cold;
+int ena_hw_rx_too_many(const struct ena_hw_io_cq *cq, uint16_t limit) ena_cold;
+int ena_hw_rx_bad_id(const struct ena_hw_io_cq *cq,
+	const struct ena_hw_io_sq *sq, uint16_t req_id) ena_cold;
+int ena_hw_rx_overlong(const struct ena_hw_io_cq *cq, uint16_t len,
+	uint16_t offset, uint16_t posted, uint16_t req_id) ena_cold;
+
 /* Post one receive buffer. -ENOSPC ring full, -ERANGE req_id >= depth. */
-int ena_hw_rx_post(
-	struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf, uint16_t req_id);
+static inline int
+ena_hw_rx_post(
+	struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf, uint16_t req_id)
+{
+	struct ena_rx_desc *d;
+	struct ena_rx_desc v;
+
+	if (ena_unlikely(req_id >= sq->depth))
+		return ena_hw_rx_post_bad(sq, req_id);
+	if (ena_unlikely(ena_hw_sq_free(sq) == 0))
+		return -ENOSPC;
+	d = (struct ena_rx_desc *)sq->ring + (sq->tail & sq->mask);
+	memset(&v, 0, sizeof(v));
+	v.length = buf->len;
+	v.ctrl = ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
+		ENA_RX_DESC_COMP_REQ_MASK |
+		(sq->phase & ENA_RX_DESC_PHASE_MASK);
+	v.req_id = req_id;
+	ena_rx_desc_addr_set(&v, buf->iova);
+	*d = v;
+	sq->rx_posted_len[req_id] = buf->len;
+	ena_hw_sq_advance(sq);
+	return 0;
+}
 
 struct ena_hw_rx_frag {
 	uint16_t req_id;
 	uint16_t len;
 };
 
+/*
+ * ena_hw_rx_ctx.cls: what the device says of a packet in 8 bits, so that a
+ * caller maps it to its own flags with one table lookup.
+ */
+#define ENA_HW_RX_CLS_L3_CSUM_ERR (1U << 0) /* bad or unchecked IPv4 sum */
+#define ENA_HW_RX_CLS_L4_CSUM_ERR (1U << 1) /* with L4_CHECKED, not FRAG */
+#define ENA_HW_RX_CLS_IPV4_FRAG	  (1U << 2)
+#define ENA_HW_RX_CLS_L4_CHECKED  (1U << 3)
+#define ENA_HW_RX_CLS_IPV4	  (1U << 4)
+#define ENA_HW_RX_CLS_IPV6	  (1U << 5)
+#define ENA_HW_RX_CLS_TCP	  (1U << 6)
+#define ENA_HW_RX_CLS_UDP	  (1U << 7)
+
 struct ena_hw_rx_ctx {
 	struct ena_hw_rx_frag *frags; /* in: caller array */
 	uint16_t max_frags;	      /* in: its size */
 	uint16_t nfrags;	      /* out: 0 = no complete packet */
 	uint8_t offset;		      /* out: data offset in first buffer */
-	uint8_t l3_proto;	      /* ENA_L3_PROTO_* */
-	uint8_t l4_proto;	      /* ENA_L4_PROTO_* */
-	bool l3_csum_err;
-	bool l4_csum_err;
-	bool l4_csum_checked;
-	bool ipv4_frag;
+	uint8_t cls;		      /* out: ENA_HW_RX_CLS_* */
 	uint32_t hash;
 };
+
+/* The four flag bits are contiguous in the completion status: one shift. */
+static_assert(
+	ENA_RX_CDESC_L3_CSUM_ERR_SHIFT + 1 == ENA_RX_CDESC_L4_CSUM_ERR_SHIFT &&
+		ENA_RX_CDESC_L4_CSUM_ERR_SHIFT + 1 ==
+			ENA_RX_CDESC_IPV4_FRAG_SHIFT &&
+		ENA_RX_CDESC_IPV4_FRAG_SHIFT + 1 ==
+			ENA_RX_CDESC_L4_CSUM_CHECKED_SHIFT,
+	"Rx completion flag bits moved");
+
+static inline const struct ena_rx_cdesc *
+ena_hw_rx_cdesc(const struct ena_hw_io_cq *cq, uint16_t i)
+{
+	return (const struct ena_rx_cdesc *)((const uint8_t *)cq->ring +
+		(size_t)((cq->head + i) & cq->mask) * cq->entry_size);
+}
+
+/* The packet's class, from the status of its last completion. */
+static inline void
+ena_hw_rx_ctx_status(struct ena_hw_rx_ctx *ctx, uint32_t status)
+{
+	uint32_t l3 = ENA_FIELD_GET(status, ENA_RX_CDESC_L3_PROTO);
+	uint32_t l4 = ENA_FIELD_GET(status, ENA_RX_CDESC_L4_PROTO);
+
+	ctx->cls = (uint8_t)(((status >> ENA_RX_CDESC_L3_CSUM_ERR_SHIFT) &
+				     0xf) |
+		(l3 == ENA_L3_PROTO_IPV4 ? ENA_HW_RX_CLS_IPV4 : 0) |
+		(l3 == ENA_L3_PROTO_IPV6 ? ENA_HW_RX_CLS_IPV6 : 0) |
+		(l4 == ENA_L4_PROTO_TCP ? ENA_HW_RX_CLS_TCP : 0) |
+		(l4 == ENA_L4_PROTO_UDP ? ENA_HW_RX_CLS_UDP : 0));
+}
+
+/* A packet of more than one completion, or one found in pieces. */
+static inline int
+ena_hw_rx_pkt_chain(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
+	struct ena_hw_rx_ctx *ctx)
+{
+	const struct ena_rx_cdesc *c = NULL;
+	uint16_t limit, n, i, base = cq->head & cq->mask, id, posted;
+	uint32_t status = 0, len;
+	uint8_t want;
+
+	limit = ctx->max_frags;
+	if (cq->max_rx_descs != 0 && cq->max_rx_descs < limit)
+		limit = cq->max_rx_descs;
+
+	/* Find the last completion of the packet, resuming a partial scan. */
+	for (n = cq->rx_pending;; n++) {
+		c = ena_hw_rx_cdesc(cq, n);
+		want = cq->phase ^ (uint8_t)(base + n >= cq->depth);
+		status = ENA_READ_ONCE32(c->status);
+		if (((status & ENA_RX_CDESC_PHASE_MASK) >>
+			    ENA_RX_CDESC_PHASE_SHIFT) != want) {
+			cq->rx_pending = n;
+			return 0;
+		}
+		if (ena_unlikely(n >= limit || n >= cq->depth))
+			return ena_hw_rx_too_many(cq, limit);
+		if (status & ENA_RX_CDESC_LAST_MASK)
+			break;
+	}
+	n++;
+	ena_plat_dma_rmb();
+	status = ENA_READ_ONCE32(c->status);
+
+	for (i = 0; i < n; i++) {
+		c = ena_hw_rx_cdesc(cq, i);
+		id = c->req_id;
+		if (ena_unlikely(id >= sq->depth))
+			return ena_hw_rx_bad_id(cq, sq, id);
+		posted = sq->rx_posted_len[id];
+		/* The first fragment starts offset bytes into its buffer. */
+		len = (uint32_t)c->length + (i == 0 ? c->offset : 0);
+		if (ena_unlikely(posted != 0 && len > posted))
+			return ena_hw_rx_overlong(cq, c->length,
+				i == 0 ? c->offset : 0, posted, id);
+		ctx->frags[i].req_id = id;
+		ctx->frags[i].len = c->length;
+	}
+	ctx->offset = ena_hw_rx_cdesc(cq, 0)->offset;
+	ena_hw_rx_ctx_status(ctx, status);
+	ctx->hash = c->hash;
+	ctx->nfrags = n;
+
+	if (base + n >= cq->depth)
+		cq->phase ^= 1;
+	cq->head = (uint16_t)(cq->head + n);
+	cq->rx_pending = 0;
+	sq->next_to_comp = (uint16_t)(sq->next_to_comp + n);
+	return 0;
+}
 
 /*
  * Collect the next complete packet (first..last completion with the
@@ -284,8 +861,47 @@ struct ena_hw_rx_ctx {
  * completion, advances the SQ's completed count by nfrags (the caller
  * reposts that many buffers). Errors: -E2BIG, -ERANGE, -EMSGSIZE (see top).
  */
-int ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
-	struct ena_hw_rx_ctx *ctx);
+static ena_always_inline int
+ena_hw_rx_pkt(struct ena_hw_io_cq *cq, struct ena_hw_io_sq *sq,
+	struct ena_hw_rx_ctx *ctx)
+{
+	const struct ena_rx_cdesc *c;
+	uint16_t id, posted, len;
+	uint32_t status;
+	uint8_t off;
+
+	ctx->nfrags = 0;
+	if (ena_unlikely(cq->rx_pending != 0 || ctx->max_frags == 0))
+		return ena_hw_rx_pkt_chain(cq, sq, ctx);
+	c = ena_hw_rx_cdesc(cq, 0);
+	status = ENA_READ_ONCE32(c->status);
+	if (((status & ENA_RX_CDESC_PHASE_MASK) >> ENA_RX_CDESC_PHASE_SHIFT) !=
+		cq->phase)
+		return 0;
+	if (ena_unlikely(!(status & ENA_RX_CDESC_LAST_MASK)))
+		return ena_hw_rx_pkt_chain(cq, sq, ctx);
+	/* A packet in one buffer: the common case, without the scan. */
+	ena_plat_dma_rmb();
+	id = c->req_id;
+	len = c->length;
+	off = c->offset;
+	if (ena_unlikely(id >= sq->depth))
+		return ena_hw_rx_bad_id(cq, sq, id);
+	posted = sq->rx_posted_len[id];
+	if (ena_unlikely(posted != 0 && (uint32_t)len + off > posted))
+		return ena_hw_rx_overlong(cq, len, off, posted, id);
+	ctx->frags[0].req_id = id;
+	ctx->frags[0].len = len;
+	ctx->offset = off;
+	ena_hw_rx_ctx_status(ctx, status);
+	ctx->hash = c->hash;
+	ctx->nfrags = 1;
+	cq->head++;
+	if (ena_unlikely((cq->head & cq->mask) == 0))
+		cq->phase ^= 1;
+	sq->next_to_comp++;
+	return 0;
+}
 
 /* True when no completion is waiting. */
 bool ena_hw_cq_empty(const struct ena_hw_io_cq *cq);

@@ -17,4 +17,12 @@
 #include "ena_plat_dpdk.h"
 #endif
 
+/* Hints a port may leave out. */
+#ifndef ena_cold
+#define ena_cold
+#endif
+#ifndef ena_always_inline
+#define ena_always_inline inline
+#endif
+
 #endif /* ENA_PLAT_H_ */
