@@ -255,6 +255,21 @@ ena_wd_announce(struct rte_eth_dev *dev, struct ena_adapter *ad)
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
 }
 
+/*
+ * Whether the keep-alive is lost. This alarm and the admin/AENQ vector's
+ * handler share EAL's interrupt thread, which may serve this alarm first
+ * when both are due: a keep-alive waiting in the AENQ is not lost, so the
+ * AENQ is read before the verdict (same thread: no race with the handler).
+ */
+static bool
+ena_wd_keep_alive_lost(struct rte_eth_dev *dev, struct ena_adapter *ad)
+{
+	if (!ena_hw_keep_alive_expired(&ad->hw, ena_plat_now_us()))
+		return false;
+	ena_hw_aenq_process(&ad->hw, dev);
+	return ena_hw_keep_alive_expired(&ad->hw, ena_plat_now_us());
+}
+
 static void
 ena_wd_cb(void *arg)
 {
@@ -264,7 +279,7 @@ ena_wd_cb(void *arg)
 	if (!ad->wd_armed)
 		return;
 	if (!ad->trigger_reset) {
-		if (ena_hw_keep_alive_expired(&ad->hw, ena_plat_now_us())) {
+		if (ena_wd_keep_alive_lost(dev, ad)) {
 			ad->dev_stats.wd_expired++;
 			PMD_DRV_LOG(ERR,
 				"%s: no keep-alive from the device for "
