@@ -22,6 +22,8 @@ phase and ends with "N passed, N failed".
 
 usage: soak-testpmd.py -b PLUGIN_DIR [--seconds N] [--mode-seconds N]
                        [--full]   (--full: 600 s for io and for each mode)
+                       [--modes M1,M2,...]  (a part of the modes; with
+                       --seconds 0, no io phase)
 KEEP=1 keeps the transcript (it is also kept when a check fails).
 """
 
@@ -135,7 +137,7 @@ class Runner(testpmd_runner.Runner):
                        "%s then %s" % (last, port_stats(out).get(0)))
         return rx
 
-    def soak(self, seconds, mode_seconds):
+    def soak(self, seconds, mode_seconds, modes=MODES):
         s = None
         try:
             s = self.session("soak")
@@ -143,8 +145,9 @@ class Runner(testpmd_runner.Runner):
             self.check("soak: our PMD drives the port",
                        "net_ena" in info and self.pmd in
                        self.transcript())
-            self.phase(s, "io", seconds)
-            for mode in MODES:
+            if seconds > 0:
+                self.phase(s, "io", seconds)
+            for mode in modes:
                 self.phase(s, mode, mode_seconds)
         except TestpmdError as e:
             self.check("soak: testpmd answered", False, str(e))
@@ -181,7 +184,7 @@ class Runner(testpmd_runner.Runner):
 def main():
     ap = argparse.ArgumentParser(
         usage="%(prog)s -b PLUGIN_DIR [--seconds N] [--mode-seconds N] "
-              "[--full]")
+              "[--full] [--modes M1,M2,...]")
     ap.add_argument("-b", dest="plugins", required=True)
     ap.add_argument("--seconds", type=int, default=60,
                     help="io forwarding (the issue's workload), default 60")
@@ -189,7 +192,15 @@ def main():
                     help="each other forwarding mode, default 20")
     ap.add_argument("--full", action="store_true",
                     help="600 s for io and for each mode")
+    ap.add_argument("--modes", default=",".join(MODES),
+                    help="the other modes to run, in order (comma "
+                         "separated; --seconds 0 skips io)")
     args = ap.parse_args()
+    modes = [m for m in args.modes.split(",") if m]
+    bad = [m for m in modes if m not in MODES]
+    if bad:
+        ap.error("unknown mode(s) %s (known: %s)" %
+                 (",".join(bad), ",".join(MODES)))
     if args.full:
         args.seconds = args.mode_seconds = 600
     testpmd_runner.require_testpmd()
@@ -197,7 +208,7 @@ def main():
     print("soak: %d queues, --burst=%d, one flow (3 Tx queues idle after "
           "tx_first); io %d s, other modes %d s each" %
           (QUEUES, BURST, args.seconds, args.mode_seconds))
-    r.soak(args.seconds, args.mode_seconds)
+    r.soak(args.seconds, args.mode_seconds, modes)
     r.stall()
     return r.finish()
 
