@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <rte_cpuflags.h>
+#include <rte_cycles.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
@@ -24,9 +25,12 @@
 #include "test.h"
 #include "test_pmd.h"
 
-/* One queue pair, checksum offloads and chains, fast free on request. */
+/*
+ * One queue pair, checksum offloads and chains, fast free on request,
+ * scattered Rx unless no_scatter.
+ */
 static int
-fp_configure(struct pmd_env *env, bool fast_free)
+fp_configure2(struct pmd_env *env, bool fast_free, bool no_scatter)
 {
 	struct rte_eth_dev_info info;
 	struct rte_eth_conf conf;
@@ -38,6 +42,8 @@ fp_configure(struct pmd_env *env, bool fast_free)
 	memset(&conf, 0, sizeof(conf));
 	env->rx_offloads = info.rx_offload_capa &
 		(RTE_ETH_RX_OFFLOAD_CHECKSUM | RTE_ETH_RX_OFFLOAD_SCATTER);
+	if (no_scatter)
+		env->rx_offloads &= ~RTE_ETH_RX_OFFLOAD_SCATTER;
 	env->tx_offloads = info.tx_offload_capa &
 		(RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
 			RTE_ETH_TX_OFFLOAD_UDP_CKSUM |
@@ -62,6 +68,12 @@ fp_configure(struct pmd_env *env, bool fast_free)
 	env->nb_q = 1;
 	env->ring = PMD_RING;
 	return rc;
+}
+
+static int
+fp_configure(struct pmd_env *env, bool fast_free)
+{
+	return fp_configure2(env, fast_free, false);
 }
 
 /*
@@ -211,6 +223,124 @@ out:
 	rte_vect_set_max_simd_bitwidth(old);
 }
 
+/* A started port whose Rx path was chosen under SIMD width simd. */
+static bool
+fp_port_simd(struct pmd_env *env, uint16_t simd, const char *want)
+{
+	struct rte_eth_burst_mode mode;
+	uint16_t old = rte_vect_get_max_simd_bitwidth();
+	int rc;
+
+	if (pmd_env_create(env, "queues=1,llq=0") != 0) {
+		ENA_CHECK(false, "Rx paths: create emulated device");
+		return false;
+	}
+	rc = rte_vect_set_max_simd_bitwidth(simd);
+	if (rc == 0)
+		rc = fp_configure2(env, false, true);
+	rte_vect_set_max_simd_bitwidth(old);
+	ENA_CHECK_RC("Rx paths: configure", 0, rc);
+	if (rc == 0) {
+		rc = rte_eth_rx_burst_mode_get(env->port, 0, &mode);
+		ENA_CHECK(rc == 0 && strstr(mode.info, want) != NULL,
+			"Rx burst mode \"%s\" at SIMD %u, want \"%s\"",
+			mode.info, simd, want);
+	}
+	if (rc != 0)
+		pmd_env_destroy(env);
+	return rc == 0;
+}
+
+/*
+ * The scalar and the vector Rx paths on the same traffic: two ports, one
+ * on each path, get the same packets in the same order, and every packet
+ * must come out of both alike (length, segments, data offset, flags,
+ * type, hash and bytes). Bursts of 1 to 32 packets, so both the groups
+ * of four and the scalar tail of the vector path run.
+ */
+static void
+fp_test_rx_paths(void)
+{
+	struct rte_mbuf *tx[PMD_BURST], *ra[PMD_BURST], *rb[PMD_BURST];
+	struct pmd_env a, b;
+	uint32_t seq = 0, diff = 0, got_a = 0, got_b = 0, total = 0;
+	uint16_t nb, i, k, sa, sb, na, nb_b;
+	uint64_t deadline;
+	bool vec;
+
+	vec = rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0;
+	if (!fp_port_simd(&a, RTE_VECT_SIMD_DISABLED, "Scalar"))
+		return;
+	if (!fp_port_simd(&b, RTE_VECT_SIMD_256, vec ? "Vector" : "Scalar")) {
+		pmd_env_destroy(&a);
+		return;
+	}
+	for (k = 0; k < 200; k++) {
+		nb = (uint16_t)(1 + (k * 7) % PMD_BURST);
+		/* The same packets to both ports. */
+		for (i = 0; i < nb; i++) {
+			tx[i] = pmd_pkt_mbuf(
+				seq + i, 60 + (seq + i) * 37 % 1455, 2048);
+			if (tx[i] == NULL)
+				break;
+		}
+		nb = i;
+		for (i = 0; i < nb; i++)
+			rb[i] = pmd_pkt_mbuf(seq + i, tx[i]->pkt_len, 2048);
+		sa = rte_eth_tx_burst(a.port, 0, tx, nb);
+		sb = rte_eth_tx_burst(b.port, 0, rb, nb);
+		for (i = sa; i < nb; i++)
+			rte_pktmbuf_free(tx[i]);
+		for (i = sb; i < nb; i++)
+			rte_pktmbuf_free(rb[i]);
+		ENA_CHECK(sa == nb && sb == nb,
+			"Rx paths: sent %u and %u of %u", sa, sb, nb);
+		seq += nb;
+		total += RTE_MIN(sa, sb);
+		/* Both ports deliver the burst; compare in order. */
+		deadline = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		na = nb_b = 0;
+		while ((na < sa || nb_b < sb) &&
+			rte_get_timer_cycles() < deadline) {
+			if (na < sa)
+				na += rte_eth_rx_burst(a.port, 0, ra + na,
+					(uint16_t)(sa - na));
+			if (nb_b < sb)
+				nb_b += rte_eth_rx_burst(b.port, 0, rb + nb_b,
+					(uint16_t)(sb - nb_b));
+		}
+		for (i = 0; i < RTE_MIN(na, nb_b); i++) {
+			const struct rte_mbuf *x = ra[i], *y = rb[i];
+
+			if (x->pkt_len != y->pkt_len ||
+				x->data_len != y->data_len ||
+				x->nb_segs != y->nb_segs ||
+				x->data_off != y->data_off ||
+				x->ol_flags != y->ol_flags ||
+				x->packet_type != y->packet_type ||
+				x->hash.rss != y->hash.rss ||
+				x->next != y->next || x->refcnt != y->refcnt ||
+				memcmp(rte_pktmbuf_mtod(x, const void *),
+					rte_pktmbuf_mtod(y, const void *),
+					x->data_len) != 0)
+				diff++;
+		}
+		got_a += na;
+		got_b += nb_b;
+		for (i = 0; i < na; i++)
+			rte_pktmbuf_free(ra[i]);
+		for (i = 0; i < nb_b; i++)
+			rte_pktmbuf_free(rb[i]);
+	}
+	ENA_CHECK(got_a == total && got_b == total,
+		"Rx paths: scalar got %u, vector got %u of %u", got_a, got_b,
+		total);
+	ENA_CHECK_EQ("Rx paths: packets that differ", 0, diff);
+	pmd_env_destroy(&a);
+	pmd_env_destroy(&b);
+	pmd_check_mempool_full("after the Rx path comparison");
+}
+
 static void
 fp_suite(void)
 {
@@ -245,6 +375,7 @@ fp_suite(void)
 	fp_test_doorbells("queues=1,llq=1,llq_burst=1024", 1024);
 	fp_test_llq_stores(RTE_VECT_SIMD_128);
 	fp_test_llq_stores(RTE_VECT_SIMD_256);
+	fp_test_rx_paths();
 	rte_mempool_free(pmd_mp);
 	pmd_mp = NULL;
 }

@@ -26,6 +26,7 @@
 #include <rte_mempool.h>
 #include <rte_pause.h>
 #include <rte_power_pmd_mgmt.h>
+#include <rte_vect.h>
 
 #include "ena_defs.h"
 #include "ena_emu.h"
@@ -1192,7 +1193,13 @@ hard_test_mtu_scatter(void)
 	if (rc == 0)
 		rc = rte_eth_dev_start(env.port);
 	ENA_CHECK_RC("start at MTU 1500 without scattered Rx", 0, rc);
-	hard_check_burst_mode(env.port, "Scalar");
+	/* Without scattered Rx the vector path where the CPU has it. */
+	hard_check_burst_mode(env.port,
+		rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0 &&
+				rte_vect_get_max_simd_bitwidth() >=
+					RTE_VECT_SIMD_128
+			? "Vector"
+			: "Scalar");
 	rc = rte_eth_dev_set_mtu(env.port, 9000);
 	ENA_CHECK_RC("MTU 9000 on a running port with 2 KB buffers", 0, rc);
 	rte_eth_dev_get_mtu(env.port, &mtu);

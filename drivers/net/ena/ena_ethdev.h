@@ -131,6 +131,7 @@ struct ena_ring {
 	bool fast_free;
 	bool tx_l4_full;  /* device computes the full L4 checksum */
 	bool tx_llq_wide; /* LLQ entries in 32-byte stores (AVX2) */
+	bool rx_vec;	  /* Rx: the vector path (SSE4.1) */
 
 	struct ena_hw_io_sq sq __rte_cache_aligned;
 	struct ena_hw_io_cq cq;

@@ -780,19 +780,24 @@ ena_hw_rx_cdesc(const struct ena_hw_io_cq *cq, uint16_t i)
 		(size_t)((cq->head + i) & cq->mask) * cq->entry_size);
 }
 
-/* The packet's class, from the status of its last completion. */
-static inline void
-ena_hw_rx_ctx_status(struct ena_hw_rx_ctx *ctx, uint32_t status)
+/* A packet's class (ENA_HW_RX_CLS_*), from its last completion's status. */
+static inline uint8_t
+ena_hw_rx_cls(uint32_t status)
 {
 	uint32_t l3 = ENA_FIELD_GET(status, ENA_RX_CDESC_L3_PROTO);
 	uint32_t l4 = ENA_FIELD_GET(status, ENA_RX_CDESC_L4_PROTO);
 
-	ctx->cls = (uint8_t)(((status >> ENA_RX_CDESC_L3_CSUM_ERR_SHIFT) &
-				     0xf) |
+	return (uint8_t)(((status >> ENA_RX_CDESC_L3_CSUM_ERR_SHIFT) & 0xf) |
 		(l3 == ENA_L3_PROTO_IPV4 ? ENA_HW_RX_CLS_IPV4 : 0) |
 		(l3 == ENA_L3_PROTO_IPV6 ? ENA_HW_RX_CLS_IPV6 : 0) |
 		(l4 == ENA_L4_PROTO_TCP ? ENA_HW_RX_CLS_TCP : 0) |
 		(l4 == ENA_L4_PROTO_UDP ? ENA_HW_RX_CLS_UDP : 0));
+}
+
+static inline void
+ena_hw_rx_ctx_status(struct ena_hw_rx_ctx *ctx, uint32_t status)
+{
+	ctx->cls = ena_hw_rx_cls(status);
 }
 
 /* A packet of more than one completion, or one found in pieces. */
