@@ -125,6 +125,21 @@ pmd_log_capture_start(void)
 		rte_openlog_stream(pmd_log_file);
 }
 
+unsigned int
+pmd_log_count(const char *needle)
+{
+	unsigned int n = 0;
+	const char *p;
+
+	if (pmd_log_file == NULL || fflush(pmd_log_file) != 0 ||
+		pmd_log_buf == NULL)
+		return 0;
+	for (p = pmd_log_buf; (p = strstr(p, needle)) != NULL;
+		p += strlen(needle))
+		n++;
+	return n;
+}
+
 bool
 pmd_log_captured(const char *needle)
 {
@@ -1301,6 +1316,10 @@ pmd_test_fault_on(const char *emu_args, enum ena_emu_fault fault,
 	if (pmd_ours()) {
 		char msg[256];
 
+		/* A bad Tx completion is reported once, by one layer. */
+		if (fault == ENA_EMU_FAULT_TX_BAD_REQ_ID)
+			ENA_CHECK_EQ("bad Tx completion logged once", 1,
+				pmd_log_count("completion with"));
 		snprintf(msg, sizeof(msg), "%s: reset reason %s logged", what,
 			reason);
 		ENA_CHECK(pmd_log_capture_stop(reason), "%s", msg);

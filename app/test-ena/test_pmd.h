@@ -78,6 +78,8 @@ void pmd_log_capture_start(void);
 bool pmd_log_capture_stop(const char *needle);
 /* Whether the log captured so far contains needle; capture goes on. */
 bool pmd_log_captured(const char *needle);
+/* How often needle (case as given) appears in the log captured so far. */
+unsigned int pmd_log_count(const char *needle);
 
 /*
  * An emulated device (emu_args: emulator devargs) handled by the selected

@@ -34,7 +34,6 @@ RTE_LOG_REGISTER(ena_logtype_tx, pmd.net.ena.tx, NOTICE);
 /* Default LLQ layout: two descriptors before the pushed header. */
 #define ENA_LLQ_DESCS_BEFORE_HDR 2
 #define ENA_LLQ_ENTRY_NORMAL	 128
-#define ENA_LLQ_ENTRY_LARGE	 256
 
 static const struct rte_pci_id ena_pci_ids[] = {
 	{ RTE_PCI_DEVICE(0x1d0f, 0x0ec2) },

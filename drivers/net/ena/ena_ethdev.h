@@ -84,6 +84,9 @@ struct ena_xs_txq {
 	uint64_t linearize;
 };
 
+/* The large LLQ entry the PMD may ask for: no pushed header is longer. */
+#define ENA_LLQ_ENTRY_LARGE 256
+
 /*
  * A queue lives in dev_private (shared with secondaries) and only points to
  * shared memory; nothing here is a function pointer.
@@ -168,7 +171,8 @@ struct ena_ring {
 		struct ena_xs_rxq rx_base;
 		struct ena_xs_txq tx_base;
 	};
-	uint8_t llq_hdr_buf[256] __rte_aligned(8);
+	/* A header spread over segments, gathered for the LLQ push. */
+	uint8_t llq_hdr_buf[ENA_LLQ_ENTRY_LARGE] __rte_aligned(8);
 } __rte_cache_aligned;
 
 static_assert(offsetof(struct ena_ring, tx_llq_wide) < RTE_CACHE_LINE_SIZE,
@@ -187,6 +191,10 @@ struct ena_xs_dev {
 	uint64_t wd_expired;
 	uint64_t dev_start;
 	uint64_t dev_stop;
+	/*
+	 * Device-side totals: written only by the control path (keep-alive
+	 * handler and statistics refresh, both in EAL's interrupt thread).
+	 */
 	uint64_t tx_drops;
 	/* Rx packets the device dropped for lack of room (newer devices). */
 	uint64_t rx_overruns;

@@ -155,14 +155,19 @@ ena_tx_queue_stop_hw(struct ena_adapter *ad, struct ena_ring *r)
 
 /* ---- completion ------------------------------------------------------------- */
 
+/*
+ * A completion naming a packet not in flight. The base layer has already
+ * logged an id beyond the ring (base_logged); one within it is reported
+ * here, once.
+ */
 static void
-ena_tx_bad_req_id(struct ena_ring *r, uint16_t id)
+ena_tx_bad_req_id(struct ena_ring *r, uint16_t id, bool base_logged)
 {
 	r->tx_stats.bad_req_id++;
 	r->tx_stats.errors++;
 	/* The queue is unusable until the device is reset. */
 	r->run = false;
-	if (!r->adapter->trigger_reset)
+	if (!base_logged && !r->adapter->trigger_reset)
 		PMD_TX_LOG(ERR,
 			"%s: txq %u: completion with bad req_id %u; "
 			"device reset needed",
@@ -215,12 +220,12 @@ ena_tx_clean(struct ena_ring *r, uint16_t budget)
 		rc = ena_hw_tx_comp_get(&r->cq, &id);
 		if (rc != 0) {
 			if (unlikely(rc != -EAGAIN))
-				ena_tx_bad_req_id(r, id);
+				ena_tx_bad_req_id(r, id, true);
 			break;
 		}
 		b = &r->tx_bufs[id];
 		if (unlikely(b->mbuf == NULL)) {
-			ena_tx_bad_req_id(r, id);
+			ena_tx_bad_req_id(r, id, false);
 			break;
 		}
 		done[n++] = b->mbuf;
