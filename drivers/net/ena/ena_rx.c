@@ -401,11 +401,12 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		11, 10, 9, 8, -1, -1, 5, 4, -1, -1, 5, 4, -1, -1, -1, -1);
 	struct ena_hw_io_cq *cq = &r->cq;
 	struct ena_hw_io_sq *sq = &r->sq;
-	const uint32_t want_phase = (uint32_t)cq->phase
-		<< ENA_RX_CDESC_PHASE_SHIFT;
 	uint16_t nb = 0, ntc = *ntcp, mask = r->size_mask, k, j;
 
 	while (nb + 4 <= n) {
+		/* Read each group: a group that ends the ring flips it. */
+		const uint32_t want_phase = (uint32_t)cq->phase
+			<< ENA_RX_CDESC_PHASE_SHIFT;
 		uint16_t idx = cq->head & cq->mask, id[4], len[4];
 		const struct ena_rx_cdesc *c;
 		struct rte_mbuf *m[4];
