@@ -169,6 +169,7 @@ def scenario_forward(r, llq, queues):
 
 def scenario_cycle(r):
     got = []
+    crashed = []
 
     def body(s):
         for _ in range(2):
@@ -179,13 +180,23 @@ def scenario_cycle(r):
             if len(got) == 1:
                 s.cmd("port start 0")
         s.cmd("port close 0")
-        s.cmd("device detach %s" % ADDR)
+        try:
+            s.cmd("device detach %s" % ADDR)
+        except TestpmdError as e:
+            # The upstream PMD's close/interrupt race (see exit_ok) can
+            # kill testpmd here: noted for it, a failure for ours.
+            if r.ours or "status -" not in str(e):
+                raise
+            crashed.append(str(e))
 
     # The upstream 22.11 PMD can crash when a keep-alive interrupt comes
     # during its close (see exit_ok); under testpmd it never checks them
     # (its watchdog needs rte_timer_manage()), so it is sent none.
     log = r.run("cycle", 2, "llq=1,wire=loopback" +
                 ("" if r.ours else ",ka_stop=1"), body)
+    if crashed:
+        print("cycle: NOTE: upstream PMD died at device detach (%s), its "
+              "close/interrupt race" % crashed[0])
     got += [None, None]
     print("cycle: rx %s then %s" % (got[0], got[1]))
     r.check("cycle: forwarding before restart",
@@ -193,8 +204,9 @@ def scenario_cycle(r):
     r.check("cycle: forwarding after port stop/start",
             got[1] is not None and got[1] >= TARGET)
     r.check("cycle: port closed", "Port 0 is closed" in log)
-    r.check("cycle: device detached",
-            "Device %s is detached" % ADDR in log)
+    if not crashed:
+        r.check("cycle: device detached",
+                "Device %s is detached" % ADDR in log)
 
 
 def scenario_tx_comp_stop(r):
