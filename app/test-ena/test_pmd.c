@@ -1195,6 +1195,7 @@ pmd_test_newer_interface(void)
 	struct ena_emu_counters c0, c;
 	struct pmd_env env;
 	uint64_t deadline;
+	bool made;
 
 	if (!pmd_ours()) {
 		printf("note: the 2.0-era device checks are for our PMD\n");
@@ -1203,20 +1204,13 @@ pmd_test_newer_interface(void)
 	/* What the driver asks for and skips is logged at INFO. */
 	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_INFO);
 	pmd_log_capture_start();
-	if (pmd_env_create2(&env, "queues=1,capabilities=0",
-		    "watchdog_period=10") != 0) {
-		pmd_log_capture_stop("");
-		rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
-		ENA_CHECK(false, "create a 2.0-era device");
-		return;
-	}
-	if (env.emu == NULL || pmd_configure(&env, 1, 256, 1500, true) != 0 ||
+	made = pmd_env_create2(&env, "queues=1,capabilities=0",
+		       "watchdog_period=10") == 0;
+	if (!made || env.emu == NULL ||
+		pmd_configure(&env, 1, 256, 1500, true) != 0 ||
 		rte_eth_dev_start(env.port) != 0) {
-		pmd_log_capture_stop("");
-		rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
 		ENA_CHECK(false, "start on a 2.0-era device");
-		pmd_env_destroy(&env);
-		return;
+		goto out;
 	}
 	/* A few statistics refreshes: each is at least one admin command. */
 	ena_emu_counters_get(env.emu, &c0);
@@ -1236,12 +1230,14 @@ pmd_test_newer_interface(void)
 		"2.0-era device: SRD statistics not asked for");
 	ENA_CHECK(!pmd_log_captured("not supported (supported"),
 		"2.0-era device: no warning for the groups it lacks");
-	pmd_log_capture_stop("");
-	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
 	ENA_CHECK_EQ("rx_overruns on a 2.0-era device", 0,
 		pmd_xstat(env.port, "rx_overruns"));
 	rte_eth_dev_stop(env.port);
-	pmd_env_destroy(&env);
+out:
+	pmd_log_capture_stop("");
+	rte_log_set_level_pattern("pmd.net.ena.*", RTE_LOG_NOTICE);
+	if (made)
+		pmd_env_destroy(&env);
 }
 
 /*

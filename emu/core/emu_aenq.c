@@ -25,7 +25,7 @@ ena_emu_aenq_groups_supported(const struct ena_emu_dev *dev)
 		ENA_BIT(ENA_AENQ_GROUP_KEEP_ALIVE);
 
 	/* A device of the 2.0 era never asks for a reset. */
-	if (dev->cfg.capabilities != 0)
+	if (emu_newer_interface(dev))
 		g |= ENA_BIT(ENA_AENQ_GROUP_DEVICE_RESET);
 	return g;
 }
@@ -244,7 +244,7 @@ emu_keep_alive_poll(struct ena_emu_dev *dev, uint64_t now)
 	d.rx_drops_hi = (uint32_t)(t.rx_drops >> 32);
 	d.tx_drops_lo = (uint32_t)t.tx_drops;
 	d.tx_drops_hi = (uint32_t)(t.tx_drops >> 32);
-	if (dev->cfg.capabilities != 0) {
+	if (emu_newer_interface(dev)) {
 		d.rx_overruns_lo = (uint32_t)t.rx_drops;
 		d.rx_overruns_hi = (uint32_t)(t.rx_drops >> 32);
 	}

@@ -205,6 +205,16 @@ ena_emu_fault_peek(const struct ena_emu_dev *dev, enum ena_emu_fault fault)
 	return __atomic_load_n(&dev->faults[fault], __ATOMIC_RELAXED);
 }
 
+/*
+ * A device of the newer interface (any capability offered) also answers
+ * what came with it: LLQ entry size advice, rx_overruns, DEVICE_RESET.
+ */
+static inline bool
+emu_newer_interface(const struct ena_emu_dev *dev)
+{
+	return dev->cfg.capabilities != 0;
+}
+
 #define EMU_DIM(a)    (sizeof(a) / sizeof((a)[0]))
 #define EMU_MIN(a, b) ((a) < (b) ? (a) : (b))
 

@@ -221,7 +221,7 @@ emu_get_llq(struct ena_emu_dev *dev, struct ena_feat_llq *l, uint8_t version)
 	const struct ena_emu_llq *cur = &dev->llq;
 
 	if (version >= ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT &&
-		dev->cfg.capabilities != 0) {
+		emu_newer_interface(dev)) {
 		l->feature_version = ENA_FEAT_LLQ_VERSION_ENTRY_SIZE_HINT;
 		l->entry_size_recommended = dev->cfg.llq_entry_recommended ==
 				256
@@ -747,7 +747,7 @@ ena_emu_stats_get(struct ena_emu_dev *dev, const struct ena_aq_cmd *cmd,
 		emu_split(t.rx_pkts, &b->rx_pkts_lo, &b->rx_pkts_hi);
 		emu_split(t.rx_drops, &b->rx_drops_lo, &b->rx_drops_hi);
 		emu_split(t.tx_drops, &b->tx_drops_lo, &b->tx_drops_hi);
-		if (dev->cfg.capabilities != 0)
+		if (emu_newer_interface(dev))
 			emu_split(t.rx_drops, &b->rx_overruns_lo,
 				&b->rx_overruns_hi);
 		return ENA_AQ_STATUS_SUCCESS;
