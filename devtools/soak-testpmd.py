@@ -12,7 +12,9 @@ for missing Tx completions. The same follows for every forwarding mode
 (io for --seconds, the others for --mode-seconds each, in turn in one
 testpmd). Checked: no reset event, no 'device needs a reset' and no
 'not completed in time' log line, tx_qN_missed_tx and wd_expired 0, and
-forwarding still going at the end of each mode. Then a real stall
+forwarding still going at the end of each mode. A stopped host (the
+whole process stopped for 5 s, as a paused VM) is no device failure
+either: no reset once it resumes. Then a real stall
 (emulator knob tx_comp_stop=1) must still be detected: MISS_TX_CMPL reset
 within the deadline.
 
@@ -30,6 +32,7 @@ KEEP=1 keeps the transcript (it is also kept when a check fails).
 import argparse
 import os
 import re
+import signal
 import sys
 import time
 
@@ -46,6 +49,10 @@ MODES = ["mac", "macswap", "5tswap", "csum", "flowgen", "txonly", "rxonly",
 QUEUES = 4
 BURST = 200
 STALL_DEADLINE = 30
+# A host stall (SIGSTOP of the whole process, as a paused VM or a stolen
+# vCPU): longer than the 3 s keep-alive timeout the device hints.
+PAUSE_SECONDS = 5
+AFTER_PAUSE_SECONDS = 5
 CMD_TIMEOUT = 60
 BAD = re.compile(r"Port \d+: reset event|device needs a reset|"
                  r"not completed in time")
@@ -154,6 +161,59 @@ class Runner(testpmd_runner.Runner):
         rc = s.close() if s is not None else None
         self.check("soak: clean exit", rc == 0, "status %s" % rc)
 
+    def pause(self):
+        """The host stops, not the device: no reset after it resumes.
+
+        SIGSTOP stops testpmd with its emulated device thread for
+        PAUSE_SECONDS (the stop itself, not a wait for anything), then
+        SIGCONT. The watchdog's first tick after it comes seconds late
+        and must not take the keep-alives or Tx completions the stopped
+        device could not send for a failure of the device.
+        """
+        s = None
+        moving = False
+        try:
+            s = self.session("pause")
+            s.cmd("set fwd io")
+            s.cmd("start tx_first")
+            s._drain(2.0)
+            os.kill(s.proc.pid, signal.SIGSTOP)
+            time.sleep(PAUSE_SECONDS)
+            os.kill(s.proc.pid, signal.SIGCONT)
+            end = time.monotonic() + AFTER_PAUSE_SECONDS
+            while time.monotonic() < end:
+                s.cmd("show port stats 0", timeout=CMD_TIMEOUT)
+                s._drain(max(0.0, min(1.0, end - time.monotonic())))
+            last = port_stats(s.cmd("show port stats 0",
+                                    timeout=CMD_TIMEOUT)).get(0, {})
+            moving, _ = s.wait_for(
+                "show port stats 0",
+                lambda o: port_stats(o).get(0, {}) != last,
+                CMD_TIMEOUT / 2, interval=0.2)
+            s.cmd("stop", timeout=CMD_TIMEOUT)
+            xs = xstats(s.cmd("show port xstats 0"))
+        except TestpmdError as e:
+            self.check("pause: testpmd answered", False, str(e))
+            xs = {}
+        if s is not None:
+            s.close()
+        log = self.transcript()
+        late = re.search(r"watchdog ran (\d+) ms late", log)
+        print("pause     SIGSTOP %d s: watchdog %s, resets %d, "
+              "wd_expired %s" %
+              (PAUSE_SECONDS, "ran %s ms late" % late.group(1) if late
+               else "never late", len(re.findall(r"Port \d+: reset event",
+                                                 log)),
+               xs.get("wd_expired")))
+        self.check("pause: the late watchdog tick was seen as a host "
+                   "stall", late is not None)
+        self.check("pause: no reset after the host resumed",
+                   not BAD.search(log), "seen: %s" % ", ".join(
+                       sorted(set(BAD.findall(log)))))
+        self.check("pause: wd_expired 0", xs.get("wd_expired") == 0,
+                   str(xs.get("wd_expired")))
+        self.check("pause: still forwarding after it", moving)
+
     def stall(self):
         """tx_comp_stop=1: completions never come; a reset must follow."""
         s = None
@@ -209,6 +269,7 @@ def main():
           "tx_first); io %d s, other modes %d s each" %
           (QUEUES, BURST, args.seconds, args.mode_seconds))
     r.soak(args.seconds, args.mode_seconds, modes)
+    r.pause()
     r.stall()
     return r.finish()
 

@@ -247,6 +247,7 @@ struct ena_adapter {
 	bool trigger_reset;
 	bool reset_announced;
 	bool wd_armed;
+	uint64_t wd_tick_us;   /* when the watchdog last ran (or was armed) */
 	uint8_t wd_sts_misses; /* status reads unanswered in a row */
 	bool poll_armed;
 	bool intr_registered;

@@ -20,6 +20,10 @@
  * device counters so that stats reads never touch the admin queue.
  */
 
+/* A tick later than this past its period (or one period, when longer)
+ * means the host stopped. */
+#define ENA_WD_LATE_MIN_US UINT64_C(500000)
+
 /* Marks req_id in the bitmap arg: its completion is in the CQ. */
 static void
 ena_wd_mark_done(void *arg, uint16_t req_id)
@@ -270,6 +274,31 @@ ena_wd_keep_alive_lost(struct rte_eth_dev *dev, struct ena_adapter *ad)
 	return ena_hw_keep_alive_expired(&ad->hw, ena_plat_now_us());
 }
 
+/*
+ * Whether this tick comes so late that the host stopped in between (a
+ * paused or migrating VM, a stolen vCPU, a debugger, SIGSTOP) and the
+ * device's time since the last tick is not what the clock says: a device
+ * that stops with its host (an emulated one, or one the hypervisor
+ * pauses too) could send no keep-alive and complete no Tx then. Such a
+ * tick judges neither; the next one, a period later, does.
+ */
+static bool
+ena_wd_host_stalled(struct ena_adapter *ad)
+{
+	uint64_t now = ena_plat_now_us();
+	uint64_t period = (uint64_t)ad->devargs.wd_period_ms * 1000;
+	uint64_t gap = now - ad->wd_tick_us;
+
+	ad->wd_tick_us = now;
+	if (gap <= period + RTE_MAX(period, ENA_WD_LATE_MIN_US))
+		return false;
+	PMD_DRV_LOG(WARNING,
+		"%s: watchdog ran %" PRIu64 " ms late (the host was stopped): "
+		"device checks wait one period",
+		ad->name, (gap - period) / 1000);
+	return true;
+}
+
 static void
 ena_wd_cb(void *arg)
 {
@@ -278,7 +307,9 @@ ena_wd_cb(void *arg)
 
 	if (!ad->wd_armed)
 		return;
-	if (!ad->trigger_reset) {
+	if (ena_wd_host_stalled(ad)) {
+		ena_hw_aenq_process(&ad->hw, dev);
+	} else if (!ad->trigger_reset) {
 		if (ena_wd_keep_alive_lost(dev, ad)) {
 			ad->dev_stats.wd_expired++;
 			PMD_DRV_LOG(ERR,
@@ -313,6 +344,7 @@ ena_watchdog_start(struct rte_eth_dev *dev)
 	if (ad->wd_armed)
 		return;
 	ad->wd_armed = true;
+	ad->wd_tick_us = ena_plat_now_us();
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.wd_period_ms * 1000,
 		    ena_wd_cb, dev) != 0) {
 		ad->wd_armed = false;
