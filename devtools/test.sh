@@ -111,6 +111,13 @@ scripted() {
 	run testpmd-diff 900 devtools/testpmd-diff.py -b "$plugins"
 	grep -E '^ours only' "$logdir/testpmd-diff.log" |
 		sed 's/^/  [testpmd-diff] /'
+	# io forwarding, ours and upstream's on one emulated device each: the
+	# device thread on cpu 0, forwarding on cpu 1; short slices, figures
+	# printed (the guide's performance section runs it longer).
+	run bench-io 300 build/app/dpdk-test-ena --no-huge -m 1024 -l 1 \
+		--file-prefix=ena-test-bio-$$ --log-level=lib.eal:warning \
+		-d "$plugins/drivers/librte_net_ena.so" -- bench_io bench_io_ms=250
+	grep -E '^(host|LLQ) ' "$logdir/bench-io.log" | sed 's/^/  [bench-io] /'
 	# Idle queues under testpmd: no false missing-Tx reset (bounded soak;
 	# devtools/soak-testpmd.py --full runs 10 minutes per mode).
 	run soak 900 devtools/soak-testpmd.py -b "$plugins"
