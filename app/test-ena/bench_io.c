@@ -28,7 +28,7 @@
 #include "ena_emu.h"
 #include "test.h"
 
-#define BIO_BURST   32
+#define BIO_BURST   32u
 #define BIO_RING    1024
 #define BIO_SEED    512
 #define BIO_NB_MBUF 8192

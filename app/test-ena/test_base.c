@@ -1021,6 +1021,37 @@ test_tx_one(void)
 	hand_q_fini(&a);
 	hand_q_fini(&b);
 
+	/* The burst's variant (room and a non-zero length checked by it). */
+	ENA_CHECK_RC(
+		"hand queue a", 0, hand_q_init(&a, ENA_HW_DIR_TX, 8, NULL));
+	ENA_CHECK_RC(
+		"hand queue b", 0, hand_q_init(&b, ENA_HW_DIR_TX, 8, NULL));
+	a.sq.dma_width = b.sq.dma_width = 48;
+	ENA_CHECK(ena_hw_sq_tx_one_ready(&a.sq), "host Tx queue one-ready");
+	for (i = 0; i < RTE_DIM(host); i++) {
+		struct ena_hw_buf buf = { host[i].iova, host[i].len };
+		struct ena_hw_tx_ctx ctx = {
+			.bufs = &buf,
+			.nbufs = 1,
+			.req_id = host[i].req_id,
+		};
+
+		if (host[i].len == 0)
+			continue;
+		ub = 0xeeee;
+		ra = ena_hw_tx_put_one(
+			&a.sq, host[i].iova, host[i].len, host[i].req_id);
+		rb = ena_hw_tx_prepare(&b.sq, &ctx, &ub);
+		ENA_CHECK((rb == 0 ? ra == ub : ra == rb) &&
+				a.sq.tail == b.sq.tail,
+			"host packet %u: put_one %d, general %d/%u", i, ra, rb,
+			ub);
+	}
+	ENA_CHECK(memcmp(a.sq.ring, b.sq.ring, 8 * 16) == 0,
+		"host rings differ between put_one and the general path");
+	hand_q_fini(&a);
+	hand_q_fini(&b);
+
 	/* Store widths, then without meta caching (a meta descriptor each). */
 	for (wide = 0; wide < 3; wide++) {
 		llq.disable_meta_caching = wide == 2;
@@ -1029,6 +1060,10 @@ test_tx_one(void)
 		ENA_CHECK_RC("llq queue b", 0,
 			hand_q_init(&b, ENA_HW_DIR_TX, 16, &llq));
 		a.sq.max_header = b.sq.max_header = 96;
+		ENA_CHECK(ena_hw_sq_llq_one_ready(&a.sq, 96) &&
+				!ena_hw_sq_llq_one_ready(&a.sq, 97),
+			"LLQ one-ready for headers up to 96 B only (wide %u)",
+			wide);
 		for (i = 0; i < RTE_DIM(llqp); i++) {
 			struct ena_hw_buf buf = { 0x9000 + i * 0x100,
 				llqp[i].len };

@@ -112,6 +112,114 @@ fp_test_fast_free(const char *emu_args, uint32_t max_len, uint32_t seg)
 	pmd_check_mempool_full("after close");
 }
 
+/*
+ * Without fast free, completed mbufs of the common kind (one segment,
+ * direct, refcnt 1, the burst's first pool) go back in one bulk put and
+ * any other through rte_pktmbuf_free(): a second pool, an mbuf the
+ * application still holds (refcnt 2) and an indirect clone must each end
+ * as rte_pktmbuf_free() would leave them.
+ */
+static void
+fp_test_tx_free_kinds(const char *emu_args)
+{
+	enum { KINDS = 4, PER_BURST = 32, BURSTS = 16 };
+	struct rte_mbuf *held[PER_BURST * BURSTS];
+	struct rte_mbuf *tx[PER_BURST], *rx[PER_BURST];
+	struct rte_mempool *mp2;
+	struct pmd_env env;
+	unsigned int nheld = 0, sent = 0, got = 0, bad_ref = 0, i, b;
+	uint64_t end;
+	char what[96];
+	int rc;
+
+	snprintf(what, sizeof(what), "Tx free of mixed mbufs %s", emu_args);
+	mp2 = rte_pktmbuf_pool_create(
+		"fp_mp2", 1024, 0, 0, PMD_MBUF_DATA, SOCKET_ID_ANY);
+	if (mp2 == NULL) {
+		ENA_CHECK(false, "%s: second mempool", what);
+		return;
+	}
+	if (pmd_env_create(&env, emu_args) != 0) {
+		ENA_CHECK(false, "%s: create emulated device", what);
+		rte_mempool_free(mp2);
+		return;
+	}
+	rc = fp_configure(&env, false);
+	ENA_CHECK_RC(what, 0, rc);
+	for (b = 0; rc == 0 && b < BURSTS; b++) {
+		uint16_t n = 0, k;
+
+		for (i = 0; i < PER_BURST; i++) {
+			uint32_t seq = b * PER_BURST + i;
+			struct rte_mbuf *m = pmd_pkt_mbuf(seq, 128, 2048);
+
+			if (m == NULL)
+				break;
+			switch (seq % KINDS) {
+			case 1: { /* the same packet from the second pool */
+				struct rte_mbuf *c = rte_pktmbuf_copy(
+					m, mp2, 0, UINT32_MAX);
+
+				rte_pktmbuf_free(m);
+				m = c;
+				break;
+			}
+			case 2: /* the application keeps a reference */
+				rte_mbuf_refcnt_update(m, 1);
+				held[nheld++] = m;
+				break;
+			case 3: { /* an indirect clone; the original is held */
+				struct rte_mbuf *c = rte_pktmbuf_clone(m, mp2);
+
+				held[nheld++] = m;
+				m = c;
+				break;
+			}
+			default:
+				break;
+			}
+			if (m == NULL)
+				break;
+			tx[n++] = m;
+		}
+		k = 0;
+		end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		while (k < n && rte_get_timer_cycles() < end)
+			k += rte_eth_tx_burst(env.port, 0, tx + k, n - k);
+		for (i = k; i < n; i++)
+			rte_pktmbuf_free(tx[i]);
+		sent += k;
+	}
+	end = rte_get_timer_cycles() + 10 * rte_get_timer_hz();
+	while (got < sent && rte_get_timer_cycles() < end) {
+		uint16_t n = rte_eth_rx_burst(env.port, 0, rx, PER_BURST);
+
+		for (i = 0; i < n; i++)
+			rte_pktmbuf_free(rx[i]);
+		got += n;
+	}
+	ENA_CHECK_EQ(what, sent, got);
+	/* Everything sent has completed: reap it all now. */
+	rte_eth_tx_done_cleanup(env.port, 0, 0);
+	for (i = 0; i < nheld; i++) {
+		bad_ref += rte_mbuf_refcnt_read(held[i]) != 1;
+		rte_pktmbuf_free(held[i]);
+	}
+	ENA_CHECK(bad_ref == 0,
+		"%s: held mbufs with refcnt != 1 after their Tx: %u of %u",
+		what, bad_ref, nheld);
+	ENA_CHECK(rte_mempool_avail_count(mp2) == 1024,
+		"%s: second pool has %u of 1024 mbufs back", what,
+		rte_mempool_avail_count(mp2));
+	if (rc == 0) {
+		rc = rte_eth_dev_stop(env.port);
+		ENA_CHECK_RC("stop", 0, rc);
+	}
+	pmd_env_destroy(&env);
+	pmd_check_mempool_full(what);
+	rte_mempool_free(mp2);
+}
+
 /* Entry size from our Tx burst mode text ("... LLQ <n> B entries ..."). */
 static unsigned int
 fp_llq_entry(uint16_t port)
@@ -431,6 +539,8 @@ fp_suite(void)
 	/* Chains: fast free must not assume one segment. */
 	fp_test_fast_free("queues=1,llq=0", 1514, 256);
 	fp_test_fast_free("queues=1,llq=1", 1514, 256);
+	fp_test_tx_free_kinds("queues=1,llq=0");
+	fp_test_tx_free_kinds("queues=1,llq=1");
 	fp_test_doorbells("queues=1,llq=0", 0);
 	fp_test_doorbells("queues=1,llq=1", 0);
 	fp_test_doorbells("queues=1,llq=1,llq_burst=1024", 1024);

@@ -198,7 +198,30 @@ ena_tx_free_mbufs(struct ena_ring *r, struct rte_mbuf **m, uint16_t n)
 			rte_mempool_put_bulk(segs[0]->pool, (void **)segs, k);
 		return;
 	}
-	rte_pktmbuf_free_bulk(m, n);
+	{
+		/*
+		 * Without fast free: an mbuf of one segment, direct, held by
+		 * nobody else and of the first one's pool goes back as
+		 * rte_pktmbuf_free() would put it, in one bulk call; any
+		 * other takes rte_pktmbuf_free().
+		 */
+		struct rte_mbuf *put[ENA_TX_CLEAN_MAX];
+		struct rte_mempool *mp = m[0]->pool;
+		uint16_t i, k = 0;
+
+		for (i = 0; i < n; i++) {
+			struct rte_mbuf *s = m[i];
+
+			if (likely(s->pool == mp && s->nb_segs == 1 &&
+				    s->next == NULL && RTE_MBUF_DIRECT(s) &&
+				    rte_mbuf_refcnt_read(s) == 1))
+				put[k++] = s;
+			else
+				rte_pktmbuf_free(s);
+		}
+		if (k > 0)
+			rte_mempool_put_bulk(mp, (void **)put, k);
+	}
 }
 
 /* Reclaims up to budget completed packets; returns how many. */
@@ -450,14 +473,20 @@ ena_xmit_burst(
 {
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
-	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used, id, need;
-	bool llq = r->tx_max_hdr != 0, busy;
+	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used = 0, id, need;
+	uint16_t room;
+	bool llq = r->tx_max_hdr != 0, busy, one, llq_one;
 	int rc;
 
 	if (unlikely(!r->run))
 		return 0;
-	if (ena_hw_sq_free(&r->sq) < r->tx_free_thresh)
+	room = ena_hw_sq_free(&r->sq);
+	if (room < r->tx_free_thresh) {
 		ena_tx_clean(r, r->ring_size);
+		room = ena_hw_sq_free(&r->sq);
+	}
+	one = !llq && ena_hw_sq_tx_one_ready(&r->sq);
+	llq_one = llq && ena_hw_sq_llq_one_ready(&r->sq, r->tx_max_hdr);
 	now = rte_get_timer_cycles();
 	for (; sent < n; sent++) {
 		struct rte_mbuf *m = pkts[sent];
@@ -465,6 +494,30 @@ ena_xmit_burst(
 
 		if (sent + 1 < n)
 			rte_prefetch0(pkts[sent + 1]);
+		if (likely(one && m->nb_segs == 1 && m->next == NULL &&
+			    (m->ol_flags & r->tx_ol_mask) == 0 &&
+			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
+			/*
+			 * One buffer, no offload: one descriptor, no context
+			 * to build. Room is kept for two, as for any packet of
+			 * one segment (its linearised copy's bound).
+			 */
+			if (unlikely(room < 2)) {
+				ena_tx_clean(r, r->ring_size);
+				room = ena_hw_sq_free(&r->sq);
+				if (room < 2)
+					break;
+			}
+			id = r->free_ids[r->next_to_use & r->size_mask];
+			rc = ena_hw_tx_put_one(
+				&r->sq, rte_mbuf_data_iova(m), m->data_len, id);
+			if (likely(rc > 0)) {
+				used = (uint16_t)rc;
+				room = (uint16_t)(room - used);
+				rc = 0;
+			}
+			goto done;
+		}
 		/* Room for the packet, or for its linearised copy. */
 		need = (uint16_t)RTE_MIN(m->nb_segs, r->tx_seg_max) + 1;
 		if (unlikely(!ena_hw_sq_has_room(&r->sq, need))) {
@@ -472,16 +525,7 @@ ena_xmit_burst(
 				!ena_hw_sq_has_room(&r->sq, need))
 				break;
 		}
-		if (likely(!llq && m->nb_segs == 1 && m->next == NULL &&
-			    (m->ol_flags & r->tx_ol_mask) == 0 &&
-			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
-			/* One buffer, no offload: no context to build. */
-			id = r->free_ids[r->next_to_use & r->size_mask];
-			rc = ena_hw_tx_prepare_one(&r->sq,
-				rte_mbuf_data_iova(m), m->data_len, id, &used);
-			goto done;
-		}
-		if (likely(llq && m->nb_segs == 1 && m->next == NULL &&
+		if (likely(llq_one && m->nb_segs == 1 && m->next == NULL &&
 			    (m->ol_flags & r->tx_ol_mask) == 0 &&
 			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
 			uint16_t push = (uint16_t)RTE_MIN(
@@ -492,11 +536,14 @@ ena_xmit_burst(
 				ena_hw_sq_doorbell(&r->sq);
 				r->tx_stats.doorbells++;
 			}
-			rc = ena_hw_tx_prepare_one_llq(&r->sq,
+			rc = ena_hw_tx_put_one_llq(&r->sq,
 				rte_pktmbuf_mtod(m, void *), push,
 				rte_mbuf_data_iova(m) + push,
-				(uint16_t)(m->data_len - push), id, &used,
-				wide);
+				(uint16_t)(m->data_len - push), id, wide);
+			if (likely(rc > 0)) {
+				used = (uint16_t)rc;
+				rc = 0;
+			}
 			goto done;
 		}
 		if (unlikely(m->nb_segs > r->tx_seg_max)) {
@@ -530,6 +577,8 @@ retry:
 			busy = true;
 			goto retry;
 		}
+		/* What the fast path counts on: this packet's descriptors. */
+		room = ena_hw_sq_free(&r->sq);
 done:
 		if (unlikely(rc != 0)) {
 			/* The application keeps what was not sent, but a copy

@@ -563,6 +563,51 @@ ena_hw_tx_prepare_one(struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len,
 	return 0;
 }
 
+/*
+ * Whether ena_hw_tx_put_one() may be used on this queue: host placement,
+ * descriptors cached by the device, a Tx queue. Constant while the queue
+ * runs: a burst asks once.
+ */
+static inline bool
+ena_hw_sq_tx_one_ready(const struct ena_hw_io_sq *sq)
+{
+	return sq->placement != ENA_HW_PLACEMENT_DEV && !sq->no_meta_caching &&
+		sq->dir == ENA_HW_DIR_TX;
+}
+
+/*
+ * ena_hw_tx_prepare_one() for a caller that has seen, once per burst,
+ * ena_hw_sq_tx_one_ready(), and that checked room for the descriptor and
+ * a non-zero len itself: only the address is checked here (one the
+ * device cannot reach takes ena_hw_tx_prepare_one(), which refuses it).
+ * Returns the descriptors written (1), or a negative errno.
+ */
+static ena_always_inline int
+ena_hw_tx_put_one(
+	struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len, uint16_t req_id)
+{
+	struct ena_tx_desc *d;
+	struct ena_tx_desc v;
+	uint16_t used;
+	int rc;
+
+	if (ena_unlikely((iova >> sq->dma_width) != 0)) {
+		rc = ena_hw_tx_prepare_one(sq, iova, len, req_id, &used);
+		return rc != 0 ? rc : used;
+	}
+	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
+	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
+		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
+		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
+	v.meta_ctrl = 0;
+	v.addr_hi_hdr = 0;
+	ena_tx_desc_req_id_set(&v, req_id);
+	ena_tx_desc_addr_set(&v, iova);
+	*d = v;
+	ena_hw_sq_advance(sq);
+	return 1;
+}
+
 /* LLQ: no entry left before the next doorbell. */
 static inline bool
 ena_hw_sq_llq_budget_spent(const struct ena_hw_io_sq *sq)
@@ -571,18 +616,36 @@ ena_hw_sq_llq_budget_spent(const struct ena_hw_io_sq *sq)
 }
 
 /*
- * The common LLQ packet: no offload request, its first hdr_len bytes
- * pushed, the rest (len bytes at iova, none when len is 0) in one buffer,
- * its descriptors (a meta one first when the device does not cache them)
- * all before the header.
- * The entry ena_hw_tx_prepare_w() builds for such a context, built
- * directly; anything else takes that path (which also returns -EBUSY when
- * the LLQ burst budget is spent).
+ * Whether ena_hw_tx_put_one_llq() may be used on this queue for headers of
+ * up to max_hdr bytes: a Tx queue in device memory whose entries hold the
+ * descriptors and such a header. Constant while the queue runs: a burst
+ * asks once.
+ */
+static inline bool
+ena_hw_sq_llq_one_ready(const struct ena_hw_io_sq *sq, uint16_t max_hdr)
+{
+	uint16_t before = sq->llq.descs_before_header;
+
+	return sq->placement == ENA_HW_PLACEMENT_DEV &&
+		sq->dir == ENA_HW_DIR_TX &&
+		before >= (sq->no_meta_caching ? 2 : 1) &&
+		(sq->max_header == 0 || max_hdr <= sq->max_header) &&
+		(uint32_t)before * ENA_HW_DESC_SIZE + max_hdr <=
+		sq->llq.entry_size;
+}
+
+/*
+ * ena_hw_tx_prepare_one_llq() for a caller that has seen, once per burst,
+ * ena_hw_sq_llq_one_ready() for a max_hdr >= hdr_len, and that checked
+ * room, the burst budget, hdr != NULL and hdr_len + len != 0 itself: only
+ * the address is checked here (one the device cannot reach is refused as
+ * the general path refuses it). Returns the descriptors used (1), or a
+ * negative errno.
  */
 static ena_always_inline int
-ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
+ena_hw_tx_put_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 	uint16_t hdr_len, uint64_t iova, uint16_t len, uint16_t req_id,
-	uint16_t *used, bool wide)
+	bool wide)
 {
 	uint16_t before = sq->llq.descs_before_header, i;
 	uint16_t off = (uint16_t)(before * ENA_HW_DESC_SIZE);
@@ -590,13 +653,7 @@ ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 	uint16_t ndescs = sq->no_meta_caching ? 2 : 1;
 	struct ena_tx_desc v;
 
-	if (ena_unlikely(sq->placement != ENA_HW_PLACEMENT_DEV ||
-		    sq->dir != ENA_HW_DIR_TX || hdr == NULL ||
-		    before < ndescs || (hdr_len == 0 && len == 0) ||
-		    (sq->max_header != 0 && hdr_len > sq->max_header) ||
-		    (uint32_t)off + hdr_len > sq->llq.entry_size ||
-		    (iova >> sq->dma_width) != 0 || ena_hw_sq_free(sq) == 0 ||
-		    ena_hw_sq_llq_budget_spent(sq))) {
+	if (ena_unlikely((iova >> sq->dma_width) != 0)) {
 		const struct ena_hw_buf b = { .iova = iova, .len = len };
 		const struct ena_hw_tx_ctx ctx = {
 			.bufs = len != 0 ? &b : NULL,
@@ -606,7 +663,8 @@ ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 			.req_id = req_id,
 		};
 
-		return ena_hw_tx_prepare_w(sq, &ctx, used, wide);
+		/* What the general path says of such a context. */
+		return ena_hw_tx_refuse(sq, &ctx, ndescs);
 	}
 	ena_hw_llq_put_header(sq->bounce, off, (const uint8_t *)hdr, hdr_len);
 	if (ndescs == 2) {
@@ -641,7 +699,50 @@ ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 		memset(sq->bounce + (size_t)i * ENA_HW_DESC_SIZE, 0,
 			ENA_HW_DESC_SIZE);
 	ena_hw_llq_flush(sq, (uint16_t)(off + hdr_len), wide);
-	*used = 1;
+	return 1;
+}
+
+/*
+ * The common LLQ packet: no offload request, its first hdr_len bytes
+ * pushed, the rest (len bytes at iova, none when len is 0) in one buffer,
+ * its descriptors (a meta one first when the device does not cache them)
+ * all before the header.
+ * The entry ena_hw_tx_prepare_w() builds for such a context, built
+ * directly; anything else takes that path (which also returns -EBUSY when
+ * the LLQ burst budget is spent).
+ */
+static ena_always_inline int
+ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
+	uint16_t hdr_len, uint64_t iova, uint16_t len, uint16_t req_id,
+	uint16_t *used, bool wide)
+{
+	uint16_t before = sq->llq.descs_before_header;
+	uint16_t off = (uint16_t)(before * ENA_HW_DESC_SIZE);
+	uint16_t ndescs = sq->no_meta_caching ? 2 : 1;
+	int rc;
+
+	if (ena_unlikely(sq->placement != ENA_HW_PLACEMENT_DEV ||
+		    sq->dir != ENA_HW_DIR_TX || hdr == NULL ||
+		    before < ndescs || (hdr_len == 0 && len == 0) ||
+		    (sq->max_header != 0 && hdr_len > sq->max_header) ||
+		    (uint32_t)off + hdr_len > sq->llq.entry_size ||
+		    (iova >> sq->dma_width) != 0 || ena_hw_sq_free(sq) == 0 ||
+		    ena_hw_sq_llq_budget_spent(sq))) {
+		const struct ena_hw_buf b = { .iova = iova, .len = len };
+		const struct ena_hw_tx_ctx ctx = {
+			.bufs = len != 0 ? &b : NULL,
+			.nbufs = len != 0 ? 1 : 0,
+			.push_hdr = hdr,
+			.push_len = hdr_len,
+			.req_id = req_id,
+		};
+
+		return ena_hw_tx_prepare_w(sq, &ctx, used, wide);
+	}
+	rc = ena_hw_tx_put_one_llq(sq, hdr, hdr_len, iova, len, req_id, wide);
+	if (rc < 0)
+		return rc;
+	*used = (uint16_t)rc;
 	return 0;
 }
 
