@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_alarm.h>
 #include <rte_cpuflags.h>
 #include <rte_cycles.h>
 #include <rte_errno.h>
@@ -1414,6 +1415,79 @@ hard_test_monitor(void)
 	pmd_env_destroy(&env);
 }
 
+/* ---- a host too slow for the watchdog's period ---------------------------- */
+
+static volatile bool hard_blocker_on;
+
+/*
+ * Holds EAL's interrupt thread, which also runs the watchdog's alarm, for
+ * 900 ms out of every 910: the stand-in for a host that keeps stopping.
+ */
+static void
+hard_blocker_cb(void *arg)
+{
+	RTE_SET_USED(arg);
+	if (!hard_blocker_on)
+		return;
+	rte_delay_us_sleep(900 * 1000);
+	if (hard_blocker_on)
+		rte_eal_alarm_set(10 * 1000, hard_blocker_cb, NULL);
+}
+
+/*
+ * A watchdog tick that comes a period late judges nothing, but never two
+ * in a row: with every tick late, a device whose keep-alive stopped is
+ * still reset (each second tick judges). Without that bound it never
+ * was.
+ */
+static void
+hard_test_watchdog_late_ticks(void)
+{
+	struct pmd_env env;
+	unsigned int ev0;
+	bool raised;
+	int rc;
+
+	if (pmd_env_create2(&env, "queues=1", "watchdog_period=200") != 0 ||
+		env.emu == NULL) {
+		ENA_CHECK(false, "late ticks: create emulated device");
+		if (env.emu == NULL)
+			pmd_env_destroy(&env);
+		return;
+	}
+	rc = pmd_configure(&env, 1, 256, 1500, false);
+	if (rc == 0)
+		rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC("late ticks: start", 0, rc);
+	rte_eth_dev_callback_register(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+	ev0 = pmd_reset_events;
+	pmd_log_capture_start();
+	hard_blocker_on = true;
+	rte_eal_alarm_set(10 * 1000, hard_blocker_cb, NULL);
+	ena_emu_fault_set(env.emu, ENA_EMU_FAULT_KEEP_ALIVE_STOP, 1);
+	raised = pmd_wait_reset_event(&env, ev0, false);
+	hard_blocker_on = false;
+	rte_eal_alarm_cancel(hard_blocker_cb, NULL);
+	ENA_CHECK(raised,
+		"late ticks: keep-alive loss found with every tick late");
+	ENA_CHECK(pmd_log_captured("ms late (the host was stopped)"),
+		"late ticks: the late ticks were logged as such");
+	ENA_CHECK(pmd_log_capture_stop("KEEP_ALIVE_TO"),
+		"late ticks: reset reason KEEP_ALIVE_TO");
+	ena_emu_fault_set(env.emu, ENA_EMU_FAULT_KEEP_ALIVE_STOP, 0);
+	rte_eth_dev_callback_unregister(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+	rc = rte_eth_dev_reset(env.port);
+	ENA_CHECK_RC("late ticks: rte_eth_dev_reset", 0, rc);
+	rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC("late ticks: start after reset", 0, rc);
+	pmd_traffic_check("late ticks: after reset", &env, 200, 1400, 2048);
+	rte_eth_dev_stop(env.port);
+	pmd_env_destroy(&env);
+	pmd_check_mempool_full("late ticks");
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -1422,6 +1496,7 @@ static const struct {
 	{ "tx_prepare", hard_test_tx_prepare },
 	{ "linearize", hard_test_linearize },
 	{ "watchdog_idle", hard_test_watchdog_idle },
+	{ "watchdog_late_ticks", hard_test_watchdog_late_ticks },
 	{ "status_read", hard_test_status_read },
 	{ "stats_reset", hard_test_stats_reset },
 	{ "stats_cmd_fail", hard_test_stats_cmd_fail },

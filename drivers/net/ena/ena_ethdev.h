@@ -248,6 +248,7 @@ struct ena_adapter {
 	bool reset_announced;
 	bool wd_armed;
 	uint64_t wd_tick_us;   /* when the watchdog last ran (or was armed) */
+	bool wd_deferred;      /* the last tick judged nothing (host stalled) */
 	uint8_t wd_sts_misses; /* status reads unanswered in a row */
 	bool poll_armed;
 	bool intr_registered;

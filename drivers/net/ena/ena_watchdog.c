@@ -280,7 +280,9 @@ ena_wd_keep_alive_lost(struct rte_eth_dev *dev, struct ena_adapter *ad)
  * device's time since the last tick is not what the clock says: a device
  * that stops with its host (an emulated one, or one the hypervisor
  * pauses too) could send no keep-alive and complete no Tx then. Such a
- * tick judges neither; the next one, a period later, does.
+ * tick judges neither; the next one, a period later, does. Never two in
+ * a row: on a host so slow that every tick is late, a dead device must
+ * still be found.
  */
 static bool
 ena_wd_host_stalled(struct ena_adapter *ad)
@@ -290,8 +292,12 @@ ena_wd_host_stalled(struct ena_adapter *ad)
 	uint64_t gap = now - ad->wd_tick_us;
 
 	ad->wd_tick_us = now;
-	if (gap <= period + RTE_MAX(period, ENA_WD_LATE_MIN_US))
+	if (ad->wd_deferred ||
+		gap <= period + RTE_MAX(period, ENA_WD_LATE_MIN_US)) {
+		ad->wd_deferred = false;
 		return false;
+	}
+	ad->wd_deferred = true;
 	PMD_DRV_LOG(WARNING,
 		"%s: watchdog ran %" PRIu64 " ms late (the host was stopped): "
 		"device checks wait one period",
@@ -345,6 +351,7 @@ ena_watchdog_start(struct rte_eth_dev *dev)
 		return;
 	ad->wd_armed = true;
 	ad->wd_tick_us = ena_plat_now_us();
+	ad->wd_deferred = false;
 	if (rte_eal_alarm_set((uint64_t)ad->devargs.wd_period_ms * 1000,
 		    ena_wd_cb, dev) != 0) {
 		ad->wd_armed = false;
