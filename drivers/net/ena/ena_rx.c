@@ -337,9 +337,40 @@ ena_rx_cls_csum(unsigned int cls)
 	return f;
 }
 
+/*
+ * The checksum counters a packet of a class adds to: L4 good, L4 bad and
+ * L3 bad, each a field of ENA_RX_CSUM_BITS in one word, so that a burst
+ * adds one word per packet and splits the sum once (a burst is below
+ * 2^16 packets: no field overflows into the next).
+ */
+#define ENA_RX_CSUM_BITS    21
+#define ENA_RX_CSUM_L4_GOOD 0
+#define ENA_RX_CSUM_L4_BAD  ENA_RX_CSUM_BITS
+#define ENA_RX_CSUM_L3_BAD  (2 * ENA_RX_CSUM_BITS)
+/* A burst's count (uint16_t) fits a field; three fields fit the word. */
+static_assert(ENA_RX_CSUM_BITS >= 16 && 3 * ENA_RX_CSUM_BITS <= 64,
+	"checksum counter fields");
+#define ENA_RX_CSUM_FIELD(w, f) \
+	((uint32_t)((w) >> (f)) & ((UINT32_C(1) << ENA_RX_CSUM_BITS) - 1))
+
+static uint64_t
+ena_rx_cls_csum_cnt(uint64_t ol)
+{
+	return (uint64_t)((ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
+		       RTE_MBUF_F_RX_L4_CKSUM_GOOD)
+		<< ENA_RX_CSUM_L4_GOOD |
+		(uint64_t)((ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_L4_CKSUM_BAD)
+		<< ENA_RX_CSUM_L4_BAD |
+		(uint64_t)((ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
+			RTE_MBUF_F_RX_IP_CKSUM_BAD)
+		<< ENA_RX_CSUM_L3_BAD;
+}
+
 /* What the burst sets per packet class: one lookup instead of branches. */
 static struct ena_rx_cls_entry {
 	uint64_t ol;
+	uint64_t csum_cnt; /* see ENA_RX_CSUM_BITS */
 	uint32_t ptype;
 } ena_rx_cls_tab[256];
 
@@ -350,6 +381,8 @@ RTE_INIT(ena_rx_cls_tab_init)
 	for (c = 0; c < RTE_DIM(ena_rx_cls_tab); c++) {
 		ena_rx_cls_tab[c].ptype = ena_rx_cls_ptype(c);
 		ena_rx_cls_tab[c].ol = ena_rx_cls_csum(c);
+		ena_rx_cls_tab[c].csum_cnt = ena_rx_cls_csum_cnt(
+			ena_rx_cls_tab[c].ol);
 	}
 }
 
@@ -377,7 +410,7 @@ ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
 /* What a burst adds to the queue counters, committed once at its end. */
 struct ena_rx_acc {
 	uint64_t bytes;
-	uint32_t good, bad3, bad4;
+	uint64_t csum_cnt; /* see ENA_RX_CSUM_BITS */
 };
 
 /*
@@ -465,12 +498,7 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 				f1);
 			m[k]->next = NULL;
 			r->free_ids[ntc++ & mask] = id[k];
-			acc->good += (e->ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
-				RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-			acc->bad4 += (e->ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
-				RTE_MBUF_F_RX_L4_CKSUM_BAD;
-			acc->bad3 += (e->ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
-				RTE_MBUF_F_RX_IP_CKSUM_BAD;
+			acc->csum_cnt += e->csum_cnt;
 			acc->bytes += len[k];
 			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
 			pkts[nb++] = m[k];
@@ -491,21 +519,18 @@ ena_rx_burst(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n, bool vec)
 {
 	struct ena_hw_rx_ctx c;
 	uint16_t nb = 0, ntc = r->next_to_clean, f, mask = r->size_mask;
-	uint64_t bytes = 0, ol;
-	uint32_t good = 0, bad3 = 0, bad4 = 0;
+	uint64_t bytes = 0, csum_cnt = 0;
 	int rc;
 
 	if (unlikely(!r->run))
 		return 0;
 #ifdef ENA_RX_VEC
 	if (vec) {
-		struct ena_rx_acc acc = { 0, 0, 0, 0 };
+		struct ena_rx_acc acc = { 0, 0 };
 
 		nb = ena_rx_vec(r, pkts, n, &ntc, &acc);
 		bytes = acc.bytes;
-		good = acc.good;
-		bad3 = acc.bad3;
-		bad4 = acc.bad4;
+		csum_cnt = acc.csum_cnt;
 	}
 #else
 	RTE_SET_USED(vec);
@@ -558,14 +583,8 @@ ena_rx_burst(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n, bool vec)
 			last = m;
 		}
 		head->packet_type = ena_rx_cls_tab[c.cls].ptype;
-		ol = ena_rx_cls_tab[c.cls].ol;
-		good += (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
-			RTE_MBUF_F_RX_L4_CKSUM_GOOD;
-		bad4 += (ol & RTE_MBUF_F_RX_L4_CKSUM_MASK) ==
-			RTE_MBUF_F_RX_L4_CKSUM_BAD;
-		bad3 += (ol & RTE_MBUF_F_RX_IP_CKSUM_MASK) ==
-			RTE_MBUF_F_RX_IP_CKSUM_BAD;
-		head->ol_flags = ol | r->rx_hash_flag;
+		csum_cnt += ena_rx_cls_tab[c.cls].csum_cnt;
+		head->ol_flags = ena_rx_cls_tab[c.cls].ol | r->rx_hash_flag;
 		head->hash.rss = c.hash;
 		bytes += head->pkt_len;
 		rte_prefetch0(rte_pktmbuf_mtod(head, void *));
@@ -577,9 +596,12 @@ out:
 		ena_stats_begin(r);
 		r->rx_stats.cnt += nb;
 		r->rx_stats.bytes += bytes;
-		r->rx_stats.l4_csum_good += good;
-		r->rx_stats.l3_csum_bad += bad3;
-		r->rx_stats.l4_csum_bad += bad4;
+		r->rx_stats.l4_csum_good += ENA_RX_CSUM_FIELD(
+			csum_cnt, ENA_RX_CSUM_L4_GOOD);
+		r->rx_stats.l3_csum_bad += ENA_RX_CSUM_FIELD(
+			csum_cnt, ENA_RX_CSUM_L3_BAD);
+		r->rx_stats.l4_csum_bad += ENA_RX_CSUM_FIELD(
+			csum_cnt, ENA_RX_CSUM_L4_BAD);
 		ena_stats_end(r);
 	}
 	if (ena_rx_free_slots(r) >= r->rx_refill_thresh &&
