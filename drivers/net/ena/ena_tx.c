@@ -474,7 +474,7 @@ ena_xmit_burst(
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
 	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used = 0, id, need;
-	uint16_t room;
+	uint16_t room, one_slots;
 	bool llq = r->tx_max_hdr != 0, busy, one, llq_one;
 	int rc;
 
@@ -487,6 +487,7 @@ ena_xmit_burst(
 	}
 	one = !llq && ena_hw_sq_tx_one_ready(&r->sq);
 	llq_one = llq && ena_hw_sq_llq_one_ready(&r->sq, r->tx_max_hdr);
+	one_slots = ena_hw_sq_slots_for(&r->sq, 2);
 	now = rte_get_timer_cycles();
 	for (; sent < n; sent++) {
 		struct rte_mbuf *m = pkts[sent];
@@ -494,23 +495,41 @@ ena_xmit_burst(
 
 		if (sent + 1 < n)
 			rte_prefetch0(pkts[sent + 1]);
-		if (likely(one && m->nb_segs == 1 && m->next == NULL &&
+		if (likely((one || llq_one) && m->nb_segs == 1 &&
+			    m->next == NULL &&
 			    (m->ol_flags & r->tx_ol_mask) == 0 &&
 			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
 			/*
-			 * One buffer, no offload: one descriptor, no context
-			 * to build. Room is kept for two, as for any packet of
-			 * one segment (its linearised copy's bound).
+			 * One buffer, no offload: one descriptor (with LLQ,
+			 * one entry with the header pushed), no context to
+			 * build. The room kept is that of any packet of one
+			 * segment (its linearised copy's bound).
 			 */
-			if (unlikely(room < 2)) {
+			if (unlikely(room < one_slots)) {
 				ena_tx_clean(r, r->ring_size);
 				room = ena_hw_sq_free(&r->sq);
-				if (room < 2)
+				if (room < one_slots)
 					break;
 			}
 			id = r->free_ids[r->next_to_use & r->size_mask];
-			rc = ena_hw_tx_put_one(
-				&r->sq, rte_mbuf_data_iova(m), m->data_len, id);
+			if (one) {
+				rc = ena_hw_tx_put_one(&r->sq,
+					rte_mbuf_data_iova(m), m->data_len, id);
+			} else {
+				uint16_t push = (uint16_t)RTE_MIN(
+					m->data_len, r->tx_max_hdr);
+
+				if (unlikely(ena_hw_sq_llq_budget_spent(
+					    &r->sq))) {
+					ena_hw_sq_doorbell(&r->sq);
+					r->tx_stats.doorbells++;
+				}
+				rc = ena_hw_tx_put_one_llq(&r->sq,
+					rte_pktmbuf_mtod(m, void *), push,
+					rte_mbuf_data_iova(m) + push,
+					(uint16_t)(m->data_len - push), id,
+					wide);
+			}
 			if (likely(rc > 0)) {
 				used = (uint16_t)rc;
 				room = (uint16_t)(room - used);
@@ -524,27 +543,6 @@ ena_xmit_burst(
 			if (ena_tx_clean(r, r->ring_size) == 0 ||
 				!ena_hw_sq_has_room(&r->sq, need))
 				break;
-		}
-		if (likely(llq_one && m->nb_segs == 1 && m->next == NULL &&
-			    (m->ol_flags & r->tx_ol_mask) == 0 &&
-			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
-			uint16_t push = (uint16_t)RTE_MIN(
-				m->data_len, r->tx_max_hdr);
-
-			id = r->free_ids[r->next_to_use & r->size_mask];
-			if (unlikely(ena_hw_sq_llq_budget_spent(&r->sq))) {
-				ena_hw_sq_doorbell(&r->sq);
-				r->tx_stats.doorbells++;
-			}
-			rc = ena_hw_tx_put_one_llq(&r->sq,
-				rte_pktmbuf_mtod(m, void *), push,
-				rte_mbuf_data_iova(m) + push,
-				(uint16_t)(m->data_len - push), id, wide);
-			if (likely(rc > 0)) {
-				used = (uint16_t)rc;
-				rc = 0;
-			}
-			goto done;
 		}
 		if (unlikely(m->nb_segs > r->tx_seg_max)) {
 			m = ena_tx_linearize(r, m);

@@ -302,8 +302,14 @@ ena_hw_llq_put_header(
 			dst[i] = src[i];
 		return;
 	}
-	for (i = 0; i + 16 <= len; i += 16)
+	for (i = 0; i + 32 <= len; i += 32) {
 		memcpy(dst + i, src + i, 16);
+		memcpy(dst + i + 16, src + i + 16, 16);
+	}
+	if (i + 16 <= len) {
+		memcpy(dst + i, src + i, 16);
+		i += 16;
+	}
 	if (i < len)
 		memcpy(dst + len - 16, src + len - 16, 16);
 }
