@@ -529,6 +529,26 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 	return ena_hw_tx_prepare_w(sq, ctx, used, false);
 }
 
+/* The one descriptor of a packet of one buffer, no offload request. */
+static ena_always_inline void
+ena_hw_tx_write_one(
+	struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len, uint16_t req_id)
+{
+	struct ena_tx_desc *d;
+	struct ena_tx_desc v;
+
+	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
+	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
+		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
+		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
+	v.meta_ctrl = 0;
+	v.addr_hi_hdr = 0;
+	ena_tx_desc_req_id_set(&v, req_id);
+	ena_tx_desc_addr_set(&v, iova);
+	*d = v;
+	ena_hw_sq_advance(sq);
+}
+
 /*
  * The common packet: one buffer, no offload request, host placement. The
  * same descriptor ena_hw_tx_prepare() writes for such a context, without
@@ -539,9 +559,6 @@ static ena_always_inline int
 ena_hw_tx_prepare_one(struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len,
 	uint16_t req_id, uint16_t *used)
 {
-	struct ena_tx_desc *d;
-	struct ena_tx_desc v;
-
 	if (ena_unlikely(sq->placement == ENA_HW_PLACEMENT_DEV ||
 		    sq->no_meta_caching || sq->dir != ENA_HW_DIR_TX ||
 		    len == 0 || (iova >> sq->dma_width) != 0 ||
@@ -555,16 +572,7 @@ ena_hw_tx_prepare_one(struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len,
 
 		return ena_hw_tx_prepare(sq, &ctx, used);
 	}
-	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
-	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
-		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
-		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
-	v.meta_ctrl = 0;
-	v.addr_hi_hdr = 0;
-	ena_tx_desc_req_id_set(&v, req_id);
-	ena_tx_desc_addr_set(&v, iova);
-	*d = v;
-	ena_hw_sq_advance(sq);
+	ena_hw_tx_write_one(sq, iova, len, req_id);
 	*used = 1;
 	return 0;
 }
@@ -592,8 +600,6 @@ static ena_always_inline int
 ena_hw_tx_put_one(
 	struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len, uint16_t req_id)
 {
-	struct ena_tx_desc *d;
-	struct ena_tx_desc v;
 	uint16_t used;
 	int rc;
 
@@ -601,16 +607,7 @@ ena_hw_tx_put_one(
 		rc = ena_hw_tx_prepare_one(sq, iova, len, req_id, &used);
 		return rc != 0 ? rc : used;
 	}
-	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
-	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
-		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
-		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
-	v.meta_ctrl = 0;
-	v.addr_hi_hdr = 0;
-	ena_tx_desc_req_id_set(&v, req_id);
-	ena_tx_desc_addr_set(&v, iova);
-	*d = v;
-	ena_hw_sq_advance(sq);
+	ena_hw_tx_write_one(sq, iova, len, req_id);
 	return 1;
 }
 
@@ -619,6 +616,19 @@ static inline bool
 ena_hw_sq_llq_budget_spent(const struct ena_hw_io_sq *sq)
 {
 	return sq->llq.max_entries_in_burst != 0 && sq->burst_left == 0;
+}
+
+/* The context of a header pushed ahead of one buffer (none when empty). */
+static inline void
+ena_hw_tx_ctx_pushed(struct ena_hw_tx_ctx *ctx, const struct ena_hw_buf *b,
+	const void *hdr, uint16_t hdr_len, uint16_t req_id)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->bufs = b->len != 0 ? b : NULL;
+	ctx->nbufs = b->len != 0 ? 1 : 0;
+	ctx->push_hdr = hdr;
+	ctx->push_len = hdr_len;
+	ctx->req_id = req_id;
 }
 
 /*
@@ -661,15 +671,10 @@ ena_hw_tx_put_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 
 	if (ena_unlikely((iova >> sq->dma_width) != 0)) {
 		const struct ena_hw_buf b = { .iova = iova, .len = len };
-		const struct ena_hw_tx_ctx ctx = {
-			.bufs = len != 0 ? &b : NULL,
-			.nbufs = len != 0 ? 1 : 0,
-			.push_hdr = hdr,
-			.push_len = hdr_len,
-			.req_id = req_id,
-		};
+		struct ena_hw_tx_ctx ctx;
 
 		/* What the general path says of such a context. */
+		ena_hw_tx_ctx_pushed(&ctx, &b, hdr, hdr_len, req_id);
 		return ena_hw_tx_refuse(sq, &ctx, ndescs);
 	}
 	ena_hw_llq_put_header(sq->bounce, off, (const uint8_t *)hdr, hdr_len);
@@ -735,14 +740,9 @@ ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 		    (iova >> sq->dma_width) != 0 || ena_hw_sq_free(sq) == 0 ||
 		    ena_hw_sq_llq_budget_spent(sq))) {
 		const struct ena_hw_buf b = { .iova = iova, .len = len };
-		const struct ena_hw_tx_ctx ctx = {
-			.bufs = len != 0 ? &b : NULL,
-			.nbufs = len != 0 ? 1 : 0,
-			.push_hdr = hdr,
-			.push_len = hdr_len,
-			.req_id = req_id,
-		};
+		struct ena_hw_tx_ctx ctx;
 
+		ena_hw_tx_ctx_pushed(&ctx, &b, hdr, hdr_len, req_id);
 		return ena_hw_tx_prepare_w(sq, &ctx, used, wide);
 	}
 	rc = ena_hw_tx_put_one_llq(sq, hdr, hdr_len, iova, len, req_id, wide);
