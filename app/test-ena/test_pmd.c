@@ -125,17 +125,24 @@ pmd_log_capture_start(void)
 		rte_openlog_stream(pmd_log_file);
 }
 
+/* The log captured so far, NULL when nothing is being captured. */
+static const char *
+pmd_log_text(void)
+{
+	if (pmd_log_file == NULL || fflush(pmd_log_file) != 0)
+		return NULL;
+	return pmd_log_buf;
+}
+
 unsigned int
 pmd_log_count(const char *needle)
 {
+	const char *p = pmd_log_text();
 	unsigned int n = 0;
-	const char *p;
 
-	if (pmd_log_file == NULL || fflush(pmd_log_file) != 0 ||
-		pmd_log_buf == NULL)
+	if (p == NULL)
 		return 0;
-	for (p = pmd_log_buf; (p = strstr(p, needle)) != NULL;
-		p += strlen(needle))
+	for (; (p = strstr(p, needle)) != NULL; p += strlen(needle))
 		n++;
 	return n;
 }
@@ -143,10 +150,9 @@ pmd_log_count(const char *needle)
 bool
 pmd_log_captured(const char *needle)
 {
-	if (pmd_log_file == NULL || fflush(pmd_log_file) != 0 ||
-		pmd_log_buf == NULL)
-		return false;
-	return strcasestr(pmd_log_buf, needle) != NULL;
+	const char *p = pmd_log_text();
+
+	return p != NULL && strcasestr(p, needle) != NULL;
 }
 
 /* Returns whether the captured log contains needle (any case). */
