@@ -1348,6 +1348,21 @@ abi_check_helpers(void)
 			((uint32_t)ENA_REGS_RESET_MISS_INTERRUPT
 				<< ENA_REGS_DEV_CTL_RESET_REASON_SHIFT),
 		w);
+	{
+		uint32_t why, bad = 0;
+
+		/* What a device reads back from each reason's word. */
+		for (why = 0; why < 32; why++) {
+			uint32_t v = ena_reg_dev_ctl_reset(
+				(enum ena_reset_reason)why);
+
+			bad += ena_reg_dev_ctl_reset_reason(v, true) != why;
+			bad += ena_reg_dev_ctl_reset_reason(v, false) !=
+				(why & 15u);
+		}
+		ENA_CHECK_EQ(
+			"reset reasons 0-31 read back from DEV_CTL", 0, bad);
+	}
 	ENA_CHECK_EQ("spec version packed like the reference driver does",
 		(ENA_COMMON_SPEC_VERSION_MAJOR
 			<< ENA_REGS_VERSION_MAJOR_VERSION_SHIFT) |

@@ -207,7 +207,7 @@ test_fake_bringup_errors(void)
 	v = fake_reg(&f, ENA_REG_DEV_CTL);
 	ENA_CHECK_EQ("reset reason written to DEV_CTL",
 		ENA_RESET_REASON_KEEP_ALIVE_TO,
-		ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON));
+		ena_reg_dev_ctl_reset_reason(v, false));
 	ENA_CHECK(v & ENA_REG_DEV_CTL_DEV_RESET_MASK,
 		"DEV_CTL reset bit not set: 0x%x", v);
 	f.run_reset = true;

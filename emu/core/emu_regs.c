@@ -153,11 +153,9 @@ emu_dev_ctl_poll(struct ena_emu_dev *dev)
 	now = v & ENA_REG_DEV_CTL_DEV_RESET_MASK;
 	c->dev_ctl_seen = v;
 	if (now && !was) {
-		why = ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON);
-		if (dev->cfg.capabilities &
-			ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS))
-			why |= ENA_FIELD_GET(v, ENA_REG_DEV_CTL_RESET_REASON_EXT)
-				<< ENA_REG_DEV_CTL_RESET_REASON_BITS;
+		why = ena_reg_dev_ctl_reset_reason(v,
+			(dev->cfg.capabilities &
+				ENA_BIT(ENA_DEV_CAP_EXT_RESET_REASONS)) != 0);
 		ena_emu_log(
 			dev, EMU_LOG_INFO, "reset requested, reason %u", why);
 		if (why < 64)

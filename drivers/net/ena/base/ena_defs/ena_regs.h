@@ -234,4 +234,19 @@ ena_reg_dev_ctl_reset(enum ena_reset_reason why)
 	return v;
 }
 
+/*
+ * The reset reason a DEV_CTL word carries, as a device reads it: the
+ * extended bits only when it offers extended reset reasons.
+ */
+static inline uint32_t
+ena_reg_dev_ctl_reset_reason(uint32_t dev_ctl, bool ext)
+{
+	uint32_t why = ENA_FIELD_GET(dev_ctl, ENA_REG_DEV_CTL_RESET_REASON);
+
+	if (ext)
+		why |= ENA_FIELD_GET(dev_ctl, ENA_REG_DEV_CTL_RESET_REASON_EXT)
+			<< ENA_REG_DEV_CTL_RESET_REASON_BITS;
+	return why;
+}
+
 #endif /* ENA_DEFS_REGS_H_ */
