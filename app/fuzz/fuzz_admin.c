@@ -88,18 +88,19 @@ admin_check_io(struct admin_run *r, const struct ena_hw_io_sq *sq,
 {
 	if (sq->db != NULL)
 		FUZZ_ASSERT(fakedev_in_bar0(&r->dev, sq->db, 4),
-			"SQ doorbell %p outside BAR 0", (void *)sq->db);
+			"SQ doorbell %p not a queue register of BAR 0",
+			(void *)sq->db);
 	if (cq->head_db != NULL)
 		FUZZ_ASSERT(fakedev_in_bar0(&r->dev, cq->head_db, 4),
-			"CQ head doorbell %p outside BAR 0",
+			"CQ head doorbell %p not a queue register of BAR 0",
 			(void *)cq->head_db);
 	if (cq->unmask_reg != NULL)
 		FUZZ_ASSERT(fakedev_in_bar0(&r->dev, cq->unmask_reg, 4),
-			"CQ unmask register %p outside BAR 0",
+			"CQ unmask register %p not a queue register of BAR 0",
 			(void *)cq->unmask_reg);
 	if (cq->numa_reg != NULL)
 		FUZZ_ASSERT(fakedev_in_bar0(&r->dev, cq->numa_reg, 4),
-			"CQ NUMA register %p outside BAR 0",
+			"CQ NUMA register %p not a queue register of BAR 0",
 			(void *)cq->numa_reg);
 	if (sq->llq_ring != NULL)
 		FUZZ_ASSERT(fakedev_in_bar2(&r->dev, sq->llq_ring,

@@ -111,7 +111,9 @@ fakedev_in_bar0(const struct fakedev *f, const volatile void *ptr, size_t len)
 {
 	uintptr_t p = (uintptr_t)ptr, b = (uintptr_t)f->regs;
 
-	return p >= b && p + len <= b + FAKE_BAR0_LEN;
+	/* The device's own register file is never a queue register. */
+	return p >= b + ENA_REG_SPACE_END && p != b + ENA_REG_PHC_DB &&
+		p + len <= b + FAKE_BAR0_LEN;
 }
 
 bool

@@ -78,7 +78,10 @@ void fakedev_step(void *arg);
 uint32_t fakedev_reg(const struct fakedev *f, uint32_t off);
 void fakedev_reg_set(struct fakedev *f, uint32_t off, uint32_t v);
 
-/* True when ptr..ptr+len lies inside BAR 0 (or BAR 2). */
+/*
+ * True when ptr..ptr+len lies inside BAR 0 past its register file (a queue
+ * register), or inside BAR 2.
+ */
 bool
 fakedev_in_bar0(const struct fakedev *f, const volatile void *ptr, size_t len);
 bool

@@ -44,6 +44,8 @@ struct fake_dev {
 	bool run_reset;
 	bool answer_admin;
 	uint8_t admin_status; /* status for every admin completion */
+	uint32_t sq_db_off;   /* offsets CREATE_SQ / CREATE_CQ answer */
+	uint32_t cq_head_off;
 	uint32_t last_read_req;
 	uint16_t aq_head;
 	uint16_t acq_tail;
@@ -108,6 +110,10 @@ fake_step(void *arg)
 			memset(e, 0, sizeof(*e));
 			e->common.cmd_id = c->common.cmd_id;
 			e->common.status = f->admin_status;
+			if (c->common.opcode == ENA_AQ_OP_CREATE_SQ)
+				e->create_sq.db_offset = f->sq_db_off;
+			if (c->common.opcode == ENA_AQ_OP_CREATE_CQ)
+				e->create_cq.head_db_offset = f->cq_head_off;
 			f->aq_head++;
 			e->common.sq_head = f->aq_head;
 			__atomic_store_n(&e->common.flags, f->acq_phase,
@@ -361,6 +367,80 @@ abort_waiter(void *p)
 }
 
 /* A waiter blocked on a mute device is released by an abort (reset). */
+/*
+ * The queue registers a device names are refused on any register of
+ * ena_regs.h (fuzz target admin: a CQ head offset of ACQ_BASE_LO made the
+ * head update overwrite the admin completion queue's address), misaligned
+ * or beyond BAR 0; a refused create leaves the admin queue as it was.
+ */
+static void
+test_fake_io_regs(void)
+{
+	static const uint32_t bad[] = {
+		ENA_REG_ACQ_BASE_LO,
+		ENA_REG_AQ_DB,
+		ENA_REG_DEV_CTL,
+		ENA_REG_SPACE_END - 4,
+		ENA_REG_PHC_DB,
+		0x1002,
+		FAKE_BAR_BYTES,
+	};
+	struct ena_hw_io_params p;
+	struct ena_hw_io_sq sq;
+	struct ena_hw_io_cq cq;
+	struct ena_hw hw;
+	struct fake_dev f;
+	uint32_t acq_lo;
+	unsigned int i, side;
+	int rc;
+
+	ENA_CHECK_RC("fake init", 0, fake_init(&f, &hw));
+	ENA_CHECK_RC("admin init", 0, ena_hw_admin_init(&hw, NULL));
+	ena_hw_set_bar_lens(&hw, FAKE_BAR_BYTES, 0);
+	acq_lo = fake_reg(&f, ENA_REG_ACQ_BASE_LO);
+	memset(&p, 0, sizeof(p));
+	p.dir = ENA_HW_DIR_TX;
+	p.depth = 64;
+	p.msix_vector = -1;
+	p.socket = -1;
+	p.placement = ENA_HW_PLACEMENT_HOST;
+	for (i = 0; i < ENA_ARRAY_SIZE_T(bad); i++) {
+		for (side = 0; side < 2; side++) {
+			f.sq_db_off = side == 0 ? 0x1000 : bad[i];
+			f.cq_head_off = side == 0 ? bad[i] : 0x1004;
+			rc = ena_hw_io_create(&hw, &p, &sq, &cq);
+			if (rc != -EINVAL)
+				ENA_CHECK_RC(side == 0
+						? "CQ head offset refused"
+						: "SQ doorbell offset refused",
+					-EINVAL, rc);
+			if (sq.created || cq.created || sq.ring != NULL ||
+				cq.ring != NULL)
+				ENA_CHECK(false,
+					"refused offset 0x%x left a queue",
+					bad[i]);
+		}
+	}
+	ENA_CHECK_EQ("ACQ base untouched", acq_lo,
+		fake_reg(&f, ENA_REG_ACQ_BASE_LO));
+	f.sq_db_off = 0x1000;
+	f.cq_head_off = 0x1004;
+	ENA_CHECK_RC("queue registers past the register file", 0,
+		ena_hw_io_create(&hw, &p, &sq, &cq));
+	ENA_CHECK(sq.db == (volatile uint32_t *)((uint8_t *)f.regs + 0x1000) &&
+			cq.head_db ==
+				(volatile uint32_t *)((uint8_t *)f.regs +
+					0x1004),
+		"doorbells at the offsets the device named");
+	cq.head = 7;
+	ena_hw_cq_head_update(&cq);
+	ENA_CHECK_EQ("CQ head written where named", 7u, fake_reg(&f, 0x1004));
+	ena_hw_io_destroy(&hw, &sq, &cq);
+	ENA_CHECK_EQ("ACQ base still the admin queue's", acq_lo,
+		fake_reg(&f, ENA_REG_ACQ_BASE_LO));
+	fake_fini(&f);
+}
+
 static void
 test_fake_admin_abort(void)
 {
@@ -2514,6 +2594,7 @@ test_base(void)
 	test_fake_bringup_errors();
 	test_fake_admin();
 	test_fake_admin_abort();
+	test_fake_io_regs();
 	test_fake_aenq();
 	test_llq_select();
 	test_tx_host();

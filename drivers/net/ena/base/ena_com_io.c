@@ -115,12 +115,23 @@ ena_hw_io_check(struct ena_hw *hw, const struct ena_hw_io_params *p)
 	return 0;
 }
 
-/* A register at off (0: none) lies inside BAR 0 (when its size is known). */
+/*
+ * A queue register at off (0: none) is aligned, inside BAR 0 when its size
+ * is known, and none of the registers ena_regs.h names.
+ */
 static bool
 ena_hw_io_reg_ok(const struct ena_hw *hw, uint32_t off)
 {
-	return off == 0 || hw->regs_len == 0 ||
-		((off & 3) == 0 && (size_t)off + 4 <= hw->regs_len);
+	if (off == 0)
+		return true;
+	/*
+	 * Off the device's own registers: a CQ head written over the admin
+	 * completion queue's base would send the device's next admin
+	 * completions to wherever the head's value points.
+	 */
+	if ((off & 3) != 0 || off < ENA_REG_SPACE_END || off == ENA_REG_PHC_DB)
+		return false;
+	return hw->regs_len == 0 || (size_t)off + 4 <= hw->regs_len;
 }
 
 static int
@@ -173,7 +184,7 @@ ena_hw_io_create_cq(struct ena_hw *hw, const struct ena_hw_io_params *p,
 		!ena_hw_io_reg_ok(hw, r->head_db_offset) ||
 		!ena_hw_io_reg_ok(hw, r->numa_node_offset)) {
 		ena_hw_err(hw,
-			"queue %u: CQ register offsets 0x%x/0x%x/0x%x misaligned or beyond BAR 0 (%zu bytes)",
+			"queue %u: CQ register offsets 0x%x/0x%x/0x%x misaligned, on the device's own registers or beyond BAR 0 (%zu bytes)",
 			p->qid, r->unmask_offset, r->head_db_offset,
 			r->numa_node_offset, hw->regs_len);
 		return -EINVAL;
@@ -246,7 +257,7 @@ ena_hw_io_create_sq(struct ena_hw *hw, const struct ena_hw_io_params *p,
 	if (r->db_offset == 0 || (r->db_offset & 3) != 0 ||
 		!ena_hw_io_reg_ok(hw, r->db_offset)) {
 		ena_hw_err(hw,
-			"queue %u: invalid SQ doorbell offset 0x%x (BAR 0: %zu bytes)",
+			"queue %u: invalid SQ doorbell offset 0x%x: misaligned, on the device's own registers or beyond BAR 0 (%zu bytes)",
 			p->qid, r->db_offset, hw->regs_len);
 		return -EINVAL;
 	}
