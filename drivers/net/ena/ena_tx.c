@@ -175,53 +175,46 @@ ena_tx_bad_req_id(struct ena_ring *r, uint16_t id, bool base_logged)
 	ena_trigger_reset(r->adapter, ENA_RESET_REASON_INV_TX_REQ_ID);
 }
 
+/*
+ * Completed mbufs go back to their pool in one bulk call when
+ * rte_pktmbuf_free() would put them there unchanged: one segment and, unless
+ * the application promised fast free (one pool, refcnt 1, direct), of the
+ * first mbuf's pool, direct and held by nobody else. Any other takes
+ * rte_pktmbuf_free(). Inlined once per fast_free value so that neither
+ * loop tests it.
+ */
+static __rte_always_inline void
+ena_tx_put_mbufs(struct rte_mbuf **m, uint16_t n, const bool fast_free)
+{
+	struct rte_mbuf *put[ENA_TX_CLEAN_MAX];
+	struct rte_mempool *mp = m[0]->pool;
+	uint16_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *s = m[i];
+
+		if (likely(s->nb_segs == 1 &&
+			    (fast_free ||
+				    (s->pool == mp && s->next == NULL &&
+					    RTE_MBUF_DIRECT(s) &&
+					    rte_mbuf_refcnt_read(s) == 1))))
+			put[k++] = s;
+		else
+			rte_pktmbuf_free(s);
+	}
+	if (k > 0)
+		rte_mempool_put_bulk(mp, (void **)put, k);
+}
+
 static inline void
 ena_tx_free_mbufs(struct ena_ring *r, struct rte_mbuf **m, uint16_t n)
 {
 	if (n == 0)
 		return;
-	if (r->fast_free) {
-		/* Same pool, refcnt 1, direct: hand back without inspection. */
-		struct rte_mbuf *segs[ENA_TX_CLEAN_MAX];
-		uint16_t i, k = 0;
-
-		for (i = 0; i < n; i++) {
-			struct rte_mbuf *s = m[i];
-
-			if (likely(s->nb_segs == 1)) {
-				segs[k++] = s;
-			} else {
-				rte_pktmbuf_free(s);
-			}
-		}
-		if (k > 0)
-			rte_mempool_put_bulk(segs[0]->pool, (void **)segs, k);
-		return;
-	}
-	{
-		/*
-		 * Without fast free: an mbuf of one segment, direct, held by
-		 * nobody else and of the first one's pool goes back as
-		 * rte_pktmbuf_free() would put it, in one bulk call; any
-		 * other takes rte_pktmbuf_free().
-		 */
-		struct rte_mbuf *put[ENA_TX_CLEAN_MAX];
-		struct rte_mempool *mp = m[0]->pool;
-		uint16_t i, k = 0;
-
-		for (i = 0; i < n; i++) {
-			struct rte_mbuf *s = m[i];
-
-			if (likely(s->pool == mp && s->nb_segs == 1 &&
-				    s->next == NULL && RTE_MBUF_DIRECT(s) &&
-				    rte_mbuf_refcnt_read(s) == 1))
-				put[k++] = s;
-			else
-				rte_pktmbuf_free(s);
-		}
-		if (k > 0)
-			rte_mempool_put_bulk(mp, (void **)put, k);
-	}
+	if (r->fast_free)
+		ena_tx_put_mbufs(m, n, true);
+	else
+		ena_tx_put_mbufs(m, n, false);
 }
 
 /* Reclaims up to budget completed packets; returns how many. */
