@@ -191,14 +191,26 @@ ena_rx_burst_mode_get(
 
 /* ---- refill ----------------------------------------------------------------- */
 
-/* Posts up to n fresh buffers with a single doorbell; returns posted count. */
+/*
+ * Posts up to n fresh buffers with a single doorbell; returns posted count.
+ * The ids come from free_ids, which holds only ids below the ring size (the
+ * completion paths check each before taking it back).
+ */
 static uint16_t
 ena_rx_refill(struct ena_ring *r, uint16_t n)
 {
 	struct rte_mbuf *mbufs[ENA_RX_REFILL_MAX];
-	uint16_t posted = 0, ntu = r->next_to_use, i, chunk;
-	struct ena_hw_buf buf;
+	struct rte_mbuf **slots = r->rx_mbufs;
+	const uint16_t *ids = r->free_ids;
+	const uint16_t mask = r->size_mask;
+	uint16_t posted = 0, ntu = r->next_to_use, i, chunk, room;
+	struct ena_hw_rx_cursor cur;
 
+	room = ena_hw_rx_put_begin(&r->sq, &cur);
+	if (unlikely(n > room)) {
+		r->rx_stats.refill_partial++;
+		n = room;
+	}
 	while (n > 0) {
 		chunk = RTE_MIN(n, (uint16_t)ENA_RX_REFILL_MAX);
 		if (unlikely(rte_mempool_get_bulk(
@@ -209,26 +221,20 @@ ena_rx_refill(struct ena_ring *r, uint16_t n)
 		}
 		for (i = 0; i < chunk; i++) {
 			struct rte_mbuf *m = mbufs[i];
-			uint16_t id = r->free_ids[ntu & r->size_mask];
+			uint16_t id = ids[ntu++ & mask];
 
 			if (i + 4 < chunk)
 				rte_prefetch0(mbufs[i + 4]);
-			buf.iova = m->buf_iova + RTE_PKTMBUF_HEADROOM;
-			buf.len = (uint16_t)(m->buf_len - RTE_PKTMBUF_HEADROOM);
-			if (unlikely(ena_hw_rx_post(&r->sq, &buf, id) != 0)) {
-				rte_mempool_put_bulk(r->mb_pool,
-					(void **)&mbufs[i], chunk - i);
-				r->rx_stats.refill_partial++;
-				n = chunk = i;
-				break;
-			}
-			r->rx_mbufs[id] = m;
-			ntu++;
+			ena_hw_rx_put(&cur, m->buf_iova + RTE_PKTMBUF_HEADROOM,
+				(uint16_t)(m->buf_len - RTE_PKTMBUF_HEADROOM),
+				id);
+			slots[id] = m;
 		}
 		posted += chunk;
 		n -= chunk;
 	}
 	if (posted > 0) {
+		ena_hw_rx_put_end(&r->sq, &cur);
 		r->next_to_use = ntu;
 		ena_hw_sq_doorbell(&r->sq);
 		r->rx_stats.doorbells++;

@@ -844,6 +844,59 @@ ena_hw_rx_post(
 	return 0;
 }
 
+/*
+ * Refill fast path for a caller that posts only req_ids it handed out
+ * itself (each < depth): room = ena_hw_rx_put_begin() once, at most room
+ * ena_hw_rx_put(), then ena_hw_rx_put_end() before the doorbell. The
+ * descriptors match ena_hw_rx_post()'s. The cursor is the caller's local,
+ * so the ring stores cannot make the compiler reload the queue's fields.
+ */
+struct ena_hw_rx_cursor {
+	struct ena_rx_desc *ring;
+	uint16_t *posted_len;
+	uint16_t tail;
+	uint16_t mask;
+	uint8_t ctrl; /* the descriptor's ctrl byte, with the tail's phase */
+};
+
+static ena_always_inline uint16_t
+ena_hw_rx_put_begin(const struct ena_hw_io_sq *sq, struct ena_hw_rx_cursor *c)
+{
+	c->ring = (struct ena_rx_desc *)sq->ring;
+	c->posted_len = sq->rx_posted_len;
+	c->tail = sq->tail;
+	c->mask = sq->mask;
+	c->ctrl = (uint8_t)(ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
+		ENA_RX_DESC_COMP_REQ_MASK |
+		(sq->phase & ENA_RX_DESC_PHASE_MASK));
+	return ena_hw_sq_free(sq);
+}
+
+static ena_always_inline void
+ena_hw_rx_put(struct ena_hw_rx_cursor *c, uint64_t iova, uint16_t len,
+	uint16_t req_id)
+{
+	struct ena_rx_desc v;
+
+	memset(&v, 0, sizeof(v));
+	v.length = len;
+	v.ctrl = c->ctrl;
+	v.req_id = req_id;
+	ena_rx_desc_addr_set(&v, iova);
+	c->ring[c->tail & c->mask] = v;
+	c->posted_len[req_id] = len;
+	c->tail++;
+	if (ena_unlikely((c->tail & c->mask) == 0))
+		c->ctrl ^= ENA_RX_DESC_PHASE_MASK;
+}
+
+static ena_always_inline void
+ena_hw_rx_put_end(struct ena_hw_io_sq *sq, const struct ena_hw_rx_cursor *c)
+{
+	sq->tail = c->tail;
+	sq->phase = (uint8_t)(c->ctrl & ENA_RX_DESC_PHASE_MASK);
+}
+
 struct ena_hw_rx_frag {
 	uint16_t req_id;
 	uint16_t len;
