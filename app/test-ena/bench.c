@@ -129,14 +129,10 @@ static int
 bench_port_open(
 	struct bench_port *bp, const char *pmd, bool llq, bool fast_free)
 {
-	uint16_t before[RTE_MAX_ETHPORTS], p;
 	struct rte_eth_conf conf;
 	char args[256];
 	int rc;
 
-	memset(before, 0, sizeof(before));
-	RTE_ETH_FOREACH_DEV (p)
-		before[p] = 1;
 	snprintf(bp->vdev, sizeof(bp->vdev), "ena_emu%u", 40 + bench_seq);
 	snprintf(args, sizeof(args),
 		"pmd=%s,thread=0,wire=loopback,queues=1,llq=%d,"
@@ -150,7 +146,7 @@ bench_port_open(
 	bench_st.emu = NULL;
 	bench_st.want = bp->vdev;
 	bench_helper_on();
-	rc = rte_eal_hotplug_add("vdev", bp->vdev, args);
+	rc = ena_test_vdev_add(bp->vdev, args, &bp->port);
 	bench_helper_off();
 	bench_st.want = NULL;
 	if (rc != 0)
@@ -159,12 +155,6 @@ bench_port_open(
 	if (bp->emu == NULL)
 		return -ENODEV;
 	bench_st.emu = bp->emu;
-	bp->port = RTE_MAX_ETHPORTS;
-	RTE_ETH_FOREACH_DEV (p)
-		if (!before[p])
-			bp->port = p;
-	if (bp->port == RTE_MAX_ETHPORTS)
-		return -ENODEV;
 	bench_helper_on();
 	memset(&conf, 0, sizeof(conf));
 	if (fast_free)

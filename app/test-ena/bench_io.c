@@ -44,31 +44,19 @@ static unsigned int bio_seq;
 static int
 bio_port_open(const char *pmd, bool llq, char *vdev, size_t len, uint16_t *port)
 {
-	uint16_t before[RTE_MAX_ETHPORTS], p;
 	struct rte_eth_conf conf;
 	char args[256];
 	int rc;
 
-	memset(before, 0, sizeof(before));
-	RTE_ETH_FOREACH_DEV (p)
-		before[p] = 1;
 	snprintf(vdev, len, "ena_emu%u", 60 + bio_seq);
 	snprintf(args, sizeof(args),
 		"pmd=%s,thread=1,wire=loopback,queues=1,llq=%d,"
 		"addr=0000:e%x:00.0",
 		pmd, llq ? 1 : 0, bio_seq & 0xf);
 	bio_seq++;
-	rc = rte_eal_hotplug_add("vdev", vdev, args);
+	rc = ena_test_vdev_add(vdev, args, port);
 	if (rc != 0)
 		return rc;
-	*port = RTE_MAX_ETHPORTS;
-	RTE_ETH_FOREACH_DEV (p)
-		if (!before[p])
-			*port = p;
-	if (*port == RTE_MAX_ETHPORTS) {
-		rte_eal_hotplug_remove("vdev", vdev);
-		return -ENODEV;
-	}
 	memset(&conf, 0, sizeof(conf));
 	rc = rte_eth_dev_configure(*port, 1, 1, &conf);
 	if (rc == 0)

@@ -55,6 +55,13 @@ uint64_t ena_test_opt_u64(const char *key, uint64_t dflt);
 
 unsigned int ena_test_failures(void);
 
+/*
+ * Hot-plugs the vdev with args and sets *port to the ethdev port it brought
+ * (the first that was not there before). 0, the hotplug's error, or -ENODEV
+ * with the vdev removed again when no port appeared.
+ */
+int ena_test_vdev_add(const char *vdev, const char *args, uint16_t *port);
+
 #define ENA_CHECK(cond, ...)                                            \
 	do {                                                            \
 		if (cond)                                               \

@@ -198,15 +198,10 @@ pmd_devargs_drop(const char *pci)
 int
 pmd_env_create2(struct pmd_env *env, const char *emu_args, const char *pmd_args)
 {
-	uint16_t before[RTE_MAX_ETHPORTS];
 	char args[256], da[160];
-	uint16_t p;
 	int rc;
 
 	memset(env, 0, sizeof(*env));
-	memset(before, 0, sizeof(before));
-	RTE_ETH_FOREACH_DEV (p)
-		before[p] = 1;
 	snprintf(env->vdev, sizeof(env->vdev), "ena_emu%u", 10 + pmd_vdev_seq);
 	snprintf(env->pci, sizeof(env->pci), "0000:e%x:00.0",
 		pmd_vdev_seq & 0xf);
@@ -219,25 +214,18 @@ pmd_env_create2(struct pmd_env *env, const char *emu_args, const char *pmd_args)
 		if (rc != 0)
 			return rc;
 	}
-	rc = rte_eal_hotplug_add("vdev", env->vdev, args);
+	rc = ena_test_vdev_add(env->vdev, args, &env->port);
 	if (rc != 0) {
-		printf("hotplug add %s,%s (PMD devargs \"%s\"): %d\n",
-			env->vdev, args, pmd_args, rc);
+		printf("hotplug add %s,%s (PMD devargs \"%s\"): %d%s\n",
+			env->vdev, args, pmd_args, rc,
+			rc == -ENODEV ? " (no ethdev port: is the PMD loaded?)"
+				      : "");
 		pmd_devargs_drop(env->pci);
 		return rc;
 	}
 	env->emu = ena_emu_dev_find(env->vdev);
-	RTE_ETH_FOREACH_DEV (p) {
-		if (!before[p]) {
-			env->port = p;
-			pmd_identify(p);
-			return 0;
-		}
-	}
-	printf("%s: no ethdev port appeared (is the PMD loaded?)\n", env->vdev);
-	rte_eal_hotplug_remove("vdev", env->vdev);
-	pmd_devargs_drop(env->pci);
-	return -ENODEV;
+	pmd_identify(env->port);
+	return 0;
 }
 
 int
