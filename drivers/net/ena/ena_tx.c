@@ -222,36 +222,46 @@ static uint16_t
 ena_tx_clean(struct ena_ring *r, uint16_t budget)
 {
 	struct rte_mbuf *done[ENA_TX_CLEAN_MAX];
-	uint16_t n = 0, ntc = r->next_to_clean, id;
-	int rc;
+	struct ena_tx_buf *bufs = r->tx_bufs;
+	uint16_t *free_ids = r->free_ids;
+	const uint16_t mask = r->size_mask;
+	uint16_t n = 0, ntc = r->next_to_clean, id, acked = 0;
+	struct ena_hw_tx_comp_cursor cur;
+	int rc, bad = 0;
 
 	/* After a bad completion the queue waits for the reset. */
 	if (unlikely(!r->run))
 		return 0;
 	if (budget > ENA_TX_CLEAN_MAX)
 		budget = ENA_TX_CLEAN_MAX;
+	ena_hw_tx_comp_begin(&r->cq, &cur);
 	while (n < budget) {
 		struct ena_tx_buf *b;
 
-		rc = ena_hw_tx_comp_get(&r->cq, &id);
+		rc = ena_hw_tx_comp_next(&cur, &id);
 		if (rc != 0) {
+			/* -ERANGE: base logged the id beyond the ring. */
 			if (unlikely(rc != -EAGAIN))
-				ena_tx_bad_req_id(r, id, true);
+				bad = 1;
 			break;
 		}
-		b = &r->tx_bufs[id];
+		b = &bufs[id];
 		if (unlikely(b->mbuf == NULL)) {
-			ena_tx_bad_req_id(r, id, false);
+			bad = 2;
 			break;
 		}
 		done[n++] = b->mbuf;
-		ena_hw_tx_comp_ack(&r->sq, b->descs);
+		acked = (uint16_t)(acked + b->descs);
 		b->mbuf = NULL;
 		b->ts = 0;
-		r->free_ids[ntc++ & r->size_mask] = id;
+		free_ids[ntc++ & mask] = id;
 	}
+	ena_hw_tx_comp_end(&r->cq, &cur);
+	if (unlikely(bad != 0))
+		ena_tx_bad_req_id(r, id, bad == 1);
 	if (n == 0)
 		return 0;
+	ena_hw_tx_comp_ack(&r->sq, acked);
 	r->next_to_clean = ntc;
 	ena_hw_cq_head_update(&r->cq);
 	ena_tx_free_mbufs(r, done, n);

@@ -753,28 +753,72 @@ ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 }
 
 /*
- * Next Tx completion: 0 and *req_id, -EAGAIN when none, -ERANGE when the
- * device returned a req_id >= depth (in *req_id; the entry is not consumed).
+ * Tx completions read through a cursor the caller keeps in its locals
+ * (begin, next until -EAGAIN, end), so that the completion loop keeps the
+ * ring state in registers. ena_hw_tx_comp_next() returns 0 and *req_id,
+ * -EAGAIN when none is ready, -ERANGE when the device returned a req_id >=
+ * depth (in *req_id; the entry is not consumed).
  */
-static inline int
-ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
+struct ena_hw_tx_comp_cursor {
+	const struct ena_tx_cdesc *ring;
+	const struct ena_hw_io_cq *cq; /* to report a bad req_id */
+	uint16_t head;
+	uint16_t mask;
+	uint16_t depth;
+	uint8_t phase;
+};
+
+static ena_always_inline void
+ena_hw_tx_comp_begin(
+	const struct ena_hw_io_cq *cq, struct ena_hw_tx_comp_cursor *c)
 {
-	const struct ena_tx_cdesc *c = (const struct ena_tx_cdesc *)cq->ring +
-		(cq->head & cq->mask);
+	c->ring = (const struct ena_tx_cdesc *)cq->ring;
+	c->cq = cq;
+	c->head = cq->head;
+	c->mask = cq->mask;
+	c->depth = cq->depth;
+	c->phase = cq->phase;
+}
+
+static ena_always_inline int
+ena_hw_tx_comp_next(struct ena_hw_tx_comp_cursor *c, uint16_t *req_id)
+{
+	const struct ena_tx_cdesc *e = c->ring + (c->head & c->mask);
 	uint16_t id;
 
-	if ((ENA_READ_ONCE8(c->flags) & ENA_TX_CDESC_PHASE_MASK) != cq->phase)
+	if ((ENA_READ_ONCE8(e->flags) & ENA_TX_CDESC_PHASE_MASK) != c->phase)
 		return -EAGAIN;
 	/* The req_id only after the phase said the entry is ours. */
 	ena_plat_dma_rmb();
-	id = ENA_READ_ONCE16(c->req_id);
+	id = ENA_READ_ONCE16(e->req_id);
 	*req_id = id; /* also for the caller's report */
-	if (ena_unlikely(id >= cq->depth))
-		return ena_hw_tx_comp_bad(cq, id);
-	cq->head++;
-	if (ena_unlikely((cq->head & cq->mask) == 0))
-		cq->phase ^= 1;
+	if (ena_unlikely(id >= c->depth))
+		return ena_hw_tx_comp_bad(c->cq, id);
+	c->head++;
+	if (ena_unlikely((c->head & c->mask) == 0))
+		c->phase ^= 1;
 	return 0;
+}
+
+static ena_always_inline void
+ena_hw_tx_comp_end(
+	struct ena_hw_io_cq *cq, const struct ena_hw_tx_comp_cursor *c)
+{
+	cq->head = c->head;
+	cq->phase = c->phase;
+}
+
+/* One Tx completion, as ena_hw_tx_comp_next() (cursor of one step). */
+static inline int
+ena_hw_tx_comp_get(struct ena_hw_io_cq *cq, uint16_t *req_id)
+{
+	struct ena_hw_tx_comp_cursor c;
+	int rc;
+
+	ena_hw_tx_comp_begin(cq, &c);
+	rc = ena_hw_tx_comp_next(&c, req_id);
+	ena_hw_tx_comp_end(cq, &c);
+	return rc;
 }
 
 /* Return slots of a completed packet (value from ena_hw_tx_prepare). */
