@@ -477,7 +477,12 @@ ena_xmit_burst(
 	struct ena_hw_tx_ctx c;
 	uint64_t bytes = 0, now;
 	uint16_t sent = 0, queued = 0, dropped = 0, lin = 0, used = 0, id, need;
-	uint16_t room, one_slots;
+	uint16_t room, one_slots, ntu = r->next_to_use;
+	/* Locals: the stores below would otherwise reload them per packet. */
+	struct ena_tx_buf *bufs = r->tx_bufs;
+	const uint16_t *free_ids = r->free_ids;
+	const uint16_t mask = r->size_mask;
+	const uint64_t ol_mask = r->tx_ol_mask;
 	bool llq = r->tx_max_hdr != 0, busy, one, llq_one;
 	int rc;
 
@@ -499,8 +504,7 @@ ena_xmit_burst(
 		if (sent + 1 < n)
 			rte_prefetch0(pkts[sent + 1]);
 		if (likely((one || llq_one) && m->nb_segs == 1 &&
-			    m->next == NULL &&
-			    (m->ol_flags & r->tx_ol_mask) == 0 &&
+			    m->next == NULL && (m->ol_flags & ol_mask) == 0 &&
 			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
 			/*
 			 * One buffer, no offload: one descriptor (with LLQ,
@@ -514,7 +518,7 @@ ena_xmit_burst(
 				if (room < one_slots)
 					break;
 			}
-			id = r->free_ids[r->next_to_use & r->size_mask];
+			id = free_ids[ntu & mask];
 			if (one) {
 				rc = ena_hw_tx_put_one(&r->sq,
 					rte_mbuf_data_iova(m), m->data_len, id);
@@ -562,7 +566,7 @@ ena_xmit_burst(
 			continue;
 		}
 		ena_tx_offload_ctx(r, m, &c);
-		id = r->free_ids[r->next_to_use & r->size_mask];
+		id = free_ids[ntu & mask];
 		c.req_id = id;
 		if (unlikely(ena_hw_sq_doorbell_needed(&r->sq, &c))) {
 			ena_hw_sq_doorbell(&r->sq);
@@ -592,15 +596,16 @@ done:
 			dropped++;
 			continue;
 		}
-		b = &r->tx_bufs[id];
+		b = &bufs[id];
 		b->mbuf = m;
 		b->ts = now;
 		b->descs = used;
 		b->warned = false;
-		r->next_to_use++;
+		ntu++;
 		bytes += m->pkt_len;
 		queued++;
 	}
+	r->next_to_use = ntu;
 	if (r->sq.db_tail != r->sq.tail) {
 		ena_hw_sq_doorbell(&r->sq);
 		r->tx_stats.doorbells++;
