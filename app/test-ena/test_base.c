@@ -1248,6 +1248,66 @@ rx_cdesc_set(struct hand_q *q, uint16_t i, uint16_t req_id, uint16_t len,
 }
 
 /*
+ * The Tx cursor (ena_hw_tx_put) writes what the general path writes for
+ * packets of one buffer, in runs of four over three wraps of the ring (both
+ * phases), and refuses, writing nothing, an address beyond the DMA width
+ * exactly where the general path refuses it.
+ */
+static void
+test_tx_put(void)
+{
+	struct ena_hw_tx_cursor cur;
+	struct hand_q a, b;
+	unsigned int i, bad = 0, refused = 0;
+	uint16_t used;
+
+	ENA_CHECK_RC(
+		"hand tx queue", 0, hand_q_init(&a, ENA_HW_DIR_TX, 8, NULL));
+	ENA_CHECK_RC(
+		"hand tx queue", 0, hand_q_init(&b, ENA_HW_DIR_TX, 8, NULL));
+	a.sq.dma_width = b.sq.dma_width = 40;
+	ena_hw_tx_put_begin(&a.sq, &cur);
+	for (i = 0; i < 26; i++) {
+		struct ena_hw_buf buf = {
+			.iova = i == 13 ? 1ULL << 41
+					: 0xAB00001000ULL + i * 0x800,
+			.len = (uint16_t)(60 + i * 57),
+		};
+		struct ena_hw_tx_ctx ctx = {
+			.bufs = &buf,
+			.nbufs = 1,
+			.req_id = (uint16_t)((i * 3) & 7),
+		};
+		int rb;
+		bool ok;
+
+		if (i % 4 == 0)
+			ena_hw_tx_put_begin(&a.sq, &cur);
+		ok = ena_hw_tx_put(&cur, buf.iova, buf.len, ctx.req_id);
+		rb = ena_hw_tx_prepare(&b.sq, &ctx, &used);
+		if (ok != (rb == 0) || (ok && used != 1))
+			bad++;
+		refused += !ok;
+		if (i % 4 == 3 || i == 25) {
+			ena_hw_tx_put_end(&a.sq, &cur);
+			if (memcmp(a.sq.ring, b.sq.ring, 8 * 16) != 0 ||
+				a.sq.tail != b.sq.tail ||
+				a.sq.phase != b.sq.phase)
+				bad++;
+			/* The device completes them all. */
+			a.sq.next_to_comp = a.sq.tail;
+			b.sq.next_to_comp = b.sq.tail;
+		}
+	}
+	ENA_CHECK_EQ("tx put = general path, 26 packets", 0, bad);
+	ENA_CHECK_EQ("tx put refused the address beyond 40 bits", 1, refused);
+	ENA_CHECK_EQ("tx put wrapped the ring", 25, a.sq.tail);
+	ENA_CHECK_EQ("tx put phase after 3 wraps", 0, a.sq.phase);
+	hand_q_fini(&a);
+	hand_q_fini(&b);
+}
+
+/*
  * The refill fast path (ena_hw_rx_put) writes what ena_hw_rx_post writes,
  * byte for byte, across three wraps of the ring (both phases), and ends
  * with the same tail, phase and posted lengths; its room is the post
@@ -2649,6 +2709,7 @@ test_base(void)
 	test_tx_llq();
 	test_tx_llq_reuse();
 	test_tx_one();
+	test_tx_put();
 	test_rx_hand();
 	test_rx_put();
 	test_rx_cls();

@@ -266,6 +266,73 @@ hard_test_tx_malformed(void)
 					modes[i].pmd, bad[k].what, bad[k].make);
 }
 
+/*
+ * Malformed packets in the middle of a burst of good ones: the good ones
+ * before and after each go out (the host run of one-buffer packets stops
+ * at a bad one and resumes after it), the bad ones are dropped and
+ * counted, every mbuf comes back.
+ */
+static void
+hard_test_tx_malformed_mid_burst(void)
+{
+	static const char *const modes[] = { "queues=1,llq=0",
+		"queues=1,llq=1" };
+	struct rte_mbuf *pkts[12], *rx[PMD_BURST];
+	struct rte_eth_stats st;
+	struct pmd_env env;
+	uint64_t err0, out0, end;
+	unsigned int i, k, got;
+	uint16_t n;
+
+	for (i = 0; i < RTE_DIM(modes); i++) {
+		if (!hard_port(&env, modes[i], "", 1, 256))
+			continue;
+		for (k = 0; k < RTE_DIM(pkts); k++)
+			pkts[k] = k == 3 ? hard_make_pkt_len_long()
+				: k == 7 ? hard_make_zero()
+				: k == 9 ? hard_make_short_nb_segs()
+					 : pmd_pkt_mbuf(k, 60 + 10 * k, 2048);
+		for (k = 0; k < RTE_DIM(pkts); k++)
+			if (pkts[k] == NULL)
+				break;
+		if (k != RTE_DIM(pkts)) {
+			ENA_CHECK(false, "%s: no mbufs", modes[i]);
+			for (k = 0; k < RTE_DIM(pkts); k++)
+				rte_pktmbuf_free(pkts[k]);
+			pmd_env_destroy(&env);
+			continue;
+		}
+		rte_eth_stats_reset(env.port);
+		err0 = pmd_xstat(env.port, "tx_q0_errors");
+		out0 = hard_opackets(env.port);
+		n = rte_eth_tx_burst(env.port, 0, pkts, RTE_DIM(pkts));
+		ENA_CHECK_EQ(
+			"mid-burst malformed: all taken", RTE_DIM(pkts), n);
+		ENA_CHECK_EQ("mid-burst malformed: 3 dropped", err0 + 3,
+			pmd_xstat(env.port, "tx_q0_errors"));
+		ENA_CHECK_EQ("mid-burst malformed: 9 sent", out0 + 9,
+			hard_opackets(env.port));
+		got = 0;
+		end = rte_get_timer_cycles() + rte_get_timer_hz() * 2;
+		while (got < 9 && rte_get_timer_cycles() < end) {
+			n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
+			for (k = 0; k < n; k++) {
+				got++;
+				rte_pktmbuf_free(rx[k]);
+			}
+		}
+		memset(&st, 0, sizeof(st));
+		rte_eth_stats_get(env.port, &st);
+		ENA_CHECK(got == 9 && st.ibytes == st.obytes,
+			"%s: %u of 9 good packets back, %" PRIu64 " of %" PRIu64
+			" bytes",
+			modes[i], got, st.ibytes, st.obytes);
+		rte_eth_dev_stop(env.port);
+		pmd_check_mempool_full(modes[i]);
+		pmd_env_destroy(&env);
+	}
+}
+
 /* ---- item 3: tx_prepare ------------------------------------------------ */
 
 static struct rte_mbuf *
@@ -1493,6 +1560,7 @@ static const struct {
 	void (*fn)(void);
 } cases[] = {
 	{ "tx_malformed", hard_test_tx_malformed },
+	{ "tx_malformed_mid_burst", hard_test_tx_malformed_mid_burst },
 	{ "tx_prepare", hard_test_tx_prepare },
 	{ "linearize", hard_test_linearize },
 	{ "watchdog_idle", hard_test_watchdog_idle },

@@ -225,7 +225,7 @@ ena_tx_clean(struct ena_ring *r, uint16_t budget)
 	struct ena_tx_buf *bufs = r->tx_bufs;
 	uint16_t *free_ids = r->free_ids;
 	const uint16_t mask = r->size_mask;
-	uint16_t n = 0, ntc = r->next_to_clean, id, acked = 0;
+	uint16_t n = 0, ntc = r->next_to_clean, id = 0, acked = 0;
 	struct ena_hw_tx_comp_cursor cur;
 	int rc, bad = 0;
 
@@ -466,6 +466,15 @@ drop:
 	return NULL;
 }
 
+/* A packet of one buffer, its lengths agreeing, without offload request. */
+static __rte_always_inline bool
+ena_tx_one_ok(const struct rte_mbuf *m, uint64_t ol_mask)
+{
+	return m->nb_segs == 1 && m->next == NULL &&
+		(m->ol_flags & ol_mask) == 0 && m->pkt_len == m->data_len &&
+		m->pkt_len != 0;
+}
+
 /*
  * The Tx burst; wide is a constant in each of its two instances, so the
  * LLQ entry stores compile for the instance's instruction set.
@@ -498,14 +507,51 @@ ena_xmit_burst(
 	one_slots = ena_hw_sq_slots_for(&r->sq, 2);
 	now = rte_get_timer_cycles();
 	for (; sent < n; sent++) {
-		struct rte_mbuf *m = pkts[sent];
+		struct rte_mbuf *m;
 		struct ena_tx_buf *b;
 
+		/* The wide instance serves LLQ queues only. */
+		if (!wide && one && room >= one_slots) {
+			/*
+			 * Host placement: the run of packets of one buffer
+			 * from here, through the base layer's cursor while the
+			 * room lasts. The packet it stops at takes the loop
+			 * below, which cleans when the ring is full and
+			 * refuses an address the device cannot reach.
+			 */
+			struct ena_hw_tx_cursor cur;
+			const uint16_t start = sent;
+
+			ena_hw_tx_put_begin(&r->sq, &cur);
+			for (; sent < n && room >= one_slots; sent++) {
+				m = pkts[sent];
+				if (sent + 1 < n)
+					rte_prefetch0(pkts[sent + 1]);
+				if (unlikely(!ena_tx_one_ok(m, ol_mask)))
+					break;
+				id = free_ids[ntu & mask];
+				if (unlikely(!ena_hw_tx_put(&cur,
+					    rte_mbuf_data_iova(m), m->data_len,
+					    id)))
+					break;
+				b = &bufs[id];
+				b->mbuf = m;
+				b->ts = now;
+				b->descs = 1;
+				b->warned = false;
+				ntu++;
+				room--;
+				bytes += m->pkt_len;
+			}
+			ena_hw_tx_put_end(&r->sq, &cur);
+			queued = (uint16_t)(queued + (sent - start));
+			if (sent == n)
+				break;
+		}
+		m = pkts[sent];
 		if (sent + 1 < n)
 			rte_prefetch0(pkts[sent + 1]);
-		if (likely((one || llq_one) && m->nb_segs == 1 &&
-			    m->next == NULL && (m->ol_flags & ol_mask) == 0 &&
-			    m->pkt_len == m->data_len && m->pkt_len != 0)) {
+		if (likely((one || llq_one) && ena_tx_one_ok(m, ol_mask))) {
 			/*
 			 * One buffer, no offload: one descriptor (with LLQ,
 			 * one entry with the header pushed), no context to

@@ -529,24 +529,83 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 	return ena_hw_tx_prepare_w(sq, ctx, used, false);
 }
 
+/*
+ * Descriptors of packets of one buffer without offload request written
+ * through a cursor the caller keeps in its locals, so that a run of such
+ * packets keeps the ring state in registers: ena_hw_tx_put_begin() on a
+ * queue for which ena_hw_sq_tx_one_ready() holds, ena_hw_tx_put() per
+ * packet while the caller's count of free slots lasts, ena_hw_tx_put_end()
+ * before anything else uses the queue.
+ */
+struct ena_hw_tx_cursor {
+	struct ena_tx_desc *ring;
+	uint32_t phase_bit; /* the tail's phase, in place in len_ctrl */
+	uint16_t tail;
+	uint16_t mask;
+	uint8_t dma_width;
+};
+
+static ena_always_inline void
+ena_hw_tx_put_begin(const struct ena_hw_io_sq *sq, struct ena_hw_tx_cursor *c)
+{
+	c->ring = (struct ena_tx_desc *)sq->ring;
+	c->phase_bit = (uint32_t)(sq->phase & 1) << ENA_TX_DESC_PHASE_SHIFT;
+	c->tail = sq->tail;
+	c->mask = sq->mask;
+	c->dma_width = sq->dma_width;
+}
+
 /* The one descriptor of a packet of one buffer, no offload request. */
 static ena_always_inline void
-ena_hw_tx_write_one(
-	struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len, uint16_t req_id)
+ena_hw_tx_cursor_write(struct ena_hw_tx_cursor *c, uint64_t iova, uint16_t len,
+	uint16_t req_id)
 {
-	struct ena_tx_desc *d;
 	struct ena_tx_desc v;
 
-	d = (struct ena_tx_desc *)sq->ring + (sq->tail & sq->mask);
-	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
-		ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
-		ENA_TX_DESC_COMP_REQ_MASK | (len & ENA_TX_DESC_LENGTH_MASK);
+	v.len_ctrl = c->phase_bit | ENA_TX_DESC_FIRST_MASK |
+		ENA_TX_DESC_LAST_MASK | ENA_TX_DESC_COMP_REQ_MASK |
+		(len & ENA_TX_DESC_LENGTH_MASK);
 	v.meta_ctrl = 0;
 	v.addr_hi_hdr = 0;
 	ena_tx_desc_req_id_set(&v, req_id);
 	ena_tx_desc_addr_set(&v, iova);
-	*d = v;
-	ena_hw_sq_advance(sq);
+	c->ring[c->tail & c->mask] = v;
+	c->tail++;
+	if (ena_unlikely((c->tail & c->mask) == 0))
+		c->phase_bit ^= ENA_TX_DESC_PHASE_MASK;
+}
+
+/*
+ * false, and nothing written, when the device cannot reach iova (the
+ * general path refuses such a packet with its error); len is not 0.
+ */
+static ena_always_inline bool
+ena_hw_tx_put(struct ena_hw_tx_cursor *c, uint64_t iova, uint16_t len,
+	uint16_t req_id)
+{
+	if (ena_unlikely((iova >> c->dma_width) != 0))
+		return false;
+	ena_hw_tx_cursor_write(c, iova, len, req_id);
+	return true;
+}
+
+static ena_always_inline void
+ena_hw_tx_put_end(struct ena_hw_io_sq *sq, const struct ena_hw_tx_cursor *c)
+{
+	sq->tail = c->tail;
+	sq->phase = (uint8_t)(c->phase_bit >> ENA_TX_DESC_PHASE_SHIFT);
+}
+
+/* One descriptor written through a cursor of one step. */
+static ena_always_inline void
+ena_hw_tx_write_one(
+	struct ena_hw_io_sq *sq, uint64_t iova, uint16_t len, uint16_t req_id)
+{
+	struct ena_hw_tx_cursor c;
+
+	ena_hw_tx_put_begin(sq, &c);
+	ena_hw_tx_cursor_write(&c, iova, len, req_id);
+	ena_hw_tx_put_end(sq, &c);
 }
 
 /*
