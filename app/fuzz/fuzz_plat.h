@@ -256,12 +256,16 @@ static inline void
 ena_plat_wc_copy(volatile void *dst, const void *src, size_t len, bool wide)
 {
 	volatile uint64_t *d = (volatile uint64_t *)dst;
-	const uint64_t *s = (const uint64_t *)src;
+	const uint8_t *s = (const uint8_t *)src;
+	uint64_t v;
 	size_t i;
 
 	(void)wide;
-	for (i = 0; i < len / 8; i++)
-		d[i] = s[i];
+	/* src may be a packet's header, at any address. */
+	for (i = 0; i < len / 8; i++) {
+		memcpy(&v, s + 8 * i, 8);
+		d[i] = v;
+	}
 }
 
 static inline void

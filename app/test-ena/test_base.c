@@ -18,6 +18,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <rte_malloc.h>
 #include <rte_pause.h>
@@ -1127,6 +1129,10 @@ test_tx_one(void)
 		ENA_CHECK_RC("llq queue b", 0,
 			hand_q_init(&b, ENA_HW_DIR_TX, 16, &llq));
 		a.sq.max_header = b.sq.max_header = 96;
+		/* Entries hold an earlier packet's bytes: each path must
+		 * overwrite the whole entry. */
+		memset(a.llq_bar, 0xa5, 16 * 128);
+		memset(b.llq_bar, 0xa5, 16 * 128);
 		ENA_CHECK(ena_hw_sq_llq_one_ready(&a.sq, 96) &&
 				!ena_hw_sq_llq_one_ready(&a.sq, 97),
 			"LLQ one-ready for headers up to 96 B only (wide %u)",
@@ -1162,6 +1168,73 @@ test_tx_one(void)
 		hand_q_fini(&a);
 		hand_q_fini(&b);
 	}
+}
+
+/*
+ * The one-buffer LLQ path reads no byte past the header: each header of 1
+ * to 96 bytes ends exactly where an inaccessible page begins (a read past
+ * it faults), in both store widths and with and without a meta
+ * descriptor; each entry holds the header and zeros after it.
+ */
+static void
+test_tx_llq_header_end(void)
+{
+	struct ena_hw_llq_info llq = {
+		.header_location = ENA_LLQ_HEADER_INLINE,
+		.entry_size_ctrl = ENA_LLQ_ENTRY_128B,
+		.entry_size = 128,
+		.descs_before_header = 2,
+		.stride_ctrl = ENA_LLQ_STRIDE_MULTI_DESC,
+		.descs_per_entry = 8,
+	};
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned int variant, len, i, bad = 0, sent = 0;
+	struct hand_q q;
+	uint8_t *map;
+
+	map = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED) {
+		ENA_CHECK(false, "mmap of two pages");
+		return;
+	}
+	for (i = 0; i < (unsigned int)page; i++)
+		map[i] = (uint8_t)(i * 7 + 1);
+	ENA_CHECK_RC(
+		"guard page", 0, mprotect(map + page, (size_t)page, PROT_NONE));
+	for (variant = 0; variant < 4; variant++) {
+		llq.disable_meta_caching = variant >= 2;
+		if (hand_q_init(&q, ENA_HW_DIR_TX, 16, &llq) != 0) {
+			bad++;
+			continue;
+		}
+		q.sq.max_header = 96;
+		for (len = 1; len <= 96; len++) {
+			const uint8_t *hdr = map + page - len;
+			const uint8_t *e = q.llq_bar +
+				(size_t)(q.sq.tail & q.sq.mask) * 128;
+			uint16_t used = 0;
+			int rc;
+
+			rc = ena_hw_tx_prepare_one_llq(&q.sq, hdr,
+				(uint16_t)len, 0, 0, (uint16_t)(len & 15),
+				&used, (variant & 1) != 0);
+			if (rc != 0 || used != 1 || memcmp(e + 32, hdr, len)) {
+				bad++;
+				continue;
+			}
+			for (i = 32 + len; i < 128; i++)
+				if (e[i] != 0)
+					break;
+			bad += i != 128;
+			sent++;
+			q.sq.next_to_comp = q.sq.tail;
+		}
+		hand_q_fini(&q);
+	}
+	ENA_CHECK_EQ("LLQ headers ending at a guard page", 0, bad);
+	ENA_CHECK_EQ("LLQ headers sent", 4 * 96, sent);
+	munmap(map, (size_t)page * 2);
 }
 
 /*
@@ -2708,6 +2781,7 @@ test_base(void)
 	test_tx_host();
 	test_tx_llq();
 	test_tx_llq_reuse();
+	test_tx_llq_header_end();
 	test_tx_one();
 	test_tx_put();
 	test_rx_hand();

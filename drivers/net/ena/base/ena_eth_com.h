@@ -259,6 +259,16 @@ ena_hw_sq_advance(struct ena_hw_io_sq *sq)
 		sq->phase ^= 1;
 }
 
+/* LLQ: an entry went out, however it was written. */
+static ena_always_inline void
+ena_hw_llq_entry_sent(struct ena_hw_io_sq *sq)
+{
+	ena_hw_sq_advance(sq);
+	sq->llq_entries++;
+	if (sq->burst_left > 0)
+		sq->burst_left--;
+}
+
 /*
  * Sends the first used bytes of the bounce entry (rounded up to a block,
  * the caller zeroed the rounding) and zeroes the rest of the entry.
@@ -275,10 +285,7 @@ ena_hw_llq_flush(struct ena_hw_io_sq *sq, uint16_t used, bool wide)
 	ena_plat_wc_copy(dst, sq->bounce, len, wide);
 	if (len < esz)
 		ena_plat_wc_zero(dst + len, (size_t)(esz - len), wide);
-	ena_hw_sq_advance(sq);
-	sq->llq_entries++;
-	if (sq->burst_left > 0)
-		sq->burst_left--;
+	ena_hw_llq_entry_sent(sq);
 }
 
 /*
@@ -710,6 +717,63 @@ ena_hw_sq_llq_one_ready(const struct ena_hw_io_sq *sq, uint16_t max_hdr)
 }
 
 /*
+ * The last len (< 32) bytes of a header into a block, zero after them,
+ * reading no byte past len: overlapping moves, no libc call.
+ */
+static ena_always_inline void
+ena_hw_llq_tail_block(uint8_t *blk, const uint8_t *src, uint16_t len)
+{
+	uint16_t i;
+
+	memset(blk, 0, ENA_HW_LLQ_BLOCK);
+	if (len >= 16) {
+		memcpy(blk, src, 16);
+		memcpy(blk + len - 16, src + len - 16, 16);
+	} else if (len >= 8) {
+		memcpy(blk, src, 8);
+		memcpy(blk + len - 8, src + len - 8, 8);
+	} else {
+		for (i = 0; i < len; i++)
+			blk[i] = src[i];
+	}
+}
+
+/*
+ * The entry of a one-buffer LLQ packet when two descriptor slots precede
+ * the header (the layout devices offer by default), written straight into
+ * device memory in address order: the two slots from registers in one
+ * block, the header's whole blocks from the packet, its last part and the
+ * rest of the entry zero padded. The same bytes as the bounce buffer path
+ * sends, one copy fewer.
+ */
+static ena_always_inline void
+ena_hw_llq_put_direct(struct ena_hw_io_sq *sq, const struct ena_tx_desc *slots,
+	const uint8_t *hdr, uint16_t hdr_len, bool wide)
+{
+	const uint16_t esz = sq->llq.entry_size;
+	const uint16_t full = (uint16_t)(hdr_len & ~(ENA_HW_LLQ_BLOCK - 1));
+	volatile uint8_t *entry = sq->llq_ring +
+		(size_t)(sq->tail & sq->mask) * esz;
+	struct ena_tx_desc tail[2]; /* one block, aligned as descriptors */
+	uint16_t pos, used;
+
+	ena_plat_wc_copy(entry, slots, ENA_HW_LLQ_BLOCK, wide);
+	for (pos = 0; pos < full; pos += ENA_HW_LLQ_BLOCK)
+		ena_plat_wc_copy(entry + ENA_HW_LLQ_BLOCK + pos, hdr + pos,
+			ENA_HW_LLQ_BLOCK, wide);
+	used = (uint16_t)(ENA_HW_LLQ_BLOCK + full);
+	if (hdr_len != full) {
+		ena_hw_llq_tail_block((uint8_t *)tail, hdr + full,
+			(uint16_t)(hdr_len - full));
+		ena_plat_wc_copy(entry + used, tail, ENA_HW_LLQ_BLOCK, wide);
+		used = (uint16_t)(used + ENA_HW_LLQ_BLOCK);
+	}
+	if (used < esz)
+		ena_plat_wc_zero(entry + used, (size_t)(esz - used), wide);
+	ena_hw_llq_entry_sent(sq);
+}
+
+/*
  * ena_hw_tx_prepare_one_llq() for a caller that has seen, once per burst,
  * ena_hw_sq_llq_one_ready() for a max_hdr >= hdr_len, and that checked
  * room, the burst budget, hdr != NULL and hdr_len + len != 0 itself: only
@@ -726,6 +790,7 @@ ena_hw_tx_put_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 	uint16_t off = (uint16_t)(before * ENA_HW_DESC_SIZE);
 	/* A device without meta caching wants a meta descriptor first. */
 	uint16_t ndescs = sq->no_meta_caching ? 2 : 1;
+	struct ena_tx_meta_desc m;
 	struct ena_tx_desc v;
 
 	if (ena_unlikely((iova >> sq->dma_width) != 0)) {
@@ -736,21 +801,14 @@ ena_hw_tx_put_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 		ena_hw_tx_ctx_pushed(&ctx, &b, hdr, hdr_len, req_id);
 		return ena_hw_tx_refuse(sq, &ctx, ndescs);
 	}
-	ena_hw_llq_put_header(sq->bounce, off, (const uint8_t *)hdr, hdr_len);
-	if (ndescs == 2) {
-		/* What ena_hw_tx_write_meta() writes for no offload. */
-		struct ena_tx_meta_desc m = {
-			.len_ctrl = ENA_TX_META_META_DESC_MASK |
-				ENA_TX_META_EXT_VALID_MASK |
-				ENA_TX_META_ETH_META_TYPE_MASK |
-				ENA_TX_META_META_STORE_MASK |
-				ENA_TX_META_FIRST_MASK |
-				((uint32_t)sq->phase
-					<< ENA_TX_META_PHASE_SHIFT),
-		};
-
-		memcpy(sq->bounce, &m, sizeof(m));
-	}
+	/* What ena_hw_tx_write_meta() writes for no offload. */
+	m.len_ctrl = ENA_TX_META_META_DESC_MASK | ENA_TX_META_EXT_VALID_MASK |
+		ENA_TX_META_ETH_META_TYPE_MASK | ENA_TX_META_META_STORE_MASK |
+		ENA_TX_META_FIRST_MASK |
+		((uint32_t)sq->phase << ENA_TX_META_PHASE_SHIFT);
+	m.word1 = 0;
+	m.word2 = 0;
+	m.rsvd = 0;
 	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
 		(ndescs == 1 ? ENA_TX_DESC_FIRST_MASK : 0) |
 		ENA_TX_DESC_LAST_MASK | ENA_TX_DESC_COMP_REQ_MASK |
@@ -762,6 +820,23 @@ ena_hw_tx_put_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 	if (len != 0)
 		ena_tx_desc_addr_set(&v, iova);
 	ENA_FIELD_SET(v.addr_hi_hdr, ENA_TX_DESC_HDR_LEN, hdr_len);
+	if (ena_likely(before == 2)) {
+		struct ena_tx_desc slots[2];
+
+		if (ndescs == 2) {
+			memcpy(&slots[0], &m, sizeof(m));
+			slots[1] = v;
+		} else {
+			slots[0] = v;
+			memset(&slots[1], 0, sizeof(slots[1]));
+		}
+		ena_hw_llq_put_direct(
+			sq, slots, (const uint8_t *)hdr, hdr_len, wide);
+		return 1;
+	}
+	ena_hw_llq_put_header(sq->bounce, off, (const uint8_t *)hdr, hdr_len);
+	if (ndescs == 2)
+		memcpy(sq->bounce, &m, sizeof(m));
 	memcpy(sq->bounce + (size_t)(ndescs - 1) * ENA_HW_DESC_SIZE, &v,
 		sizeof(v));
 	/* Descriptor slots before the header the packet leaves free. */
