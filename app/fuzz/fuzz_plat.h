@@ -252,6 +252,8 @@ ena_plat_reg_write32_relaxed(uint32_t val, volatile void *addr)
 	*(volatile uint32_t *)addr = val;
 }
 
+typedef uint32_t ena_plat_u32x4 __attribute__((vector_size(16)));
+
 static inline void
 ena_plat_wc_copy(volatile void *dst, const void *src, size_t len, bool wide)
 {

@@ -1428,6 +1428,45 @@ test_rx_put(void)
 	hand_q_fini(&b);
 }
 
+/*
+ * ena_hw_rx_cls4() gives, lane by lane, what ena_hw_rx_cls() gives: every
+ * L3 and L4 protocol number, every combination of the four flag bits, the
+ * other status bits set or clear.
+ */
+static void
+test_rx_cls4(void)
+{
+	unsigned int l3, l4, flags, other, k, bad = 0, n = 0;
+	uint32_t st[4];
+
+	for (other = 0; other < 2; other++)
+		for (l3 = 0; l3 < 32; l3++)
+			for (l4 = 0; l4 < 32; l4++)
+				for (flags = 0; flags < 16; flags += 4) {
+					ena_plat_u32x4 v, cls;
+
+					for (k = 0; k < 4; k++) {
+						st[k] = (l3 << ENA_RX_CDESC_L3_PROTO_SHIFT) |
+							(l4 << ENA_RX_CDESC_L4_PROTO_SHIFT) |
+							((flags + k)
+								<< ENA_RX_CDESC_L3_CSUM_ERR_SHIFT);
+						if (other)
+							st[k] |=
+								ENA_RX_CDESC_PHASE_MASK |
+								ENA_RX_CDESC_LAST_MASK |
+								ENA_RX_CDESC_FIRST_MASK |
+								ENA_RX_CDESC_SRC_VLAN_CNT_MASK;
+					}
+					memcpy(&v, st, sizeof(v));
+					cls = ena_hw_rx_cls4(v);
+					for (k = 0; k < 4; k++, n++)
+						bad += cls[k] !=
+							ena_hw_rx_cls(st[k]);
+				}
+	ENA_CHECK_EQ("rx cls4 = rx cls, every lane", 0, bad);
+	ENA_CHECK_EQ("rx cls4 lanes checked", 2 * 32 * 32 * 16, n);
+}
+
 /* The class byte of a packet for each protocol and flag of its status. */
 static void
 test_rx_cls(void)
@@ -2786,6 +2825,7 @@ test_base(void)
 	test_tx_put();
 	test_rx_hand();
 	test_rx_put();
+	test_rx_cls4();
 	test_rx_cls();
 	test_base_emu();
 }

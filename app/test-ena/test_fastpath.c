@@ -640,6 +640,94 @@ fp_test_rx_vec_wrap(void)
 	pmd_check_mempool_full("after the vector Rx wrap");
 }
 
+/* Sends n packets of 64 B and waits until the device has delivered them. */
+static uint32_t
+fp_send_delivered(struct pmd_env *env, uint32_t *seq, uint16_t n)
+{
+	struct ena_emu_counters c;
+	struct rte_mbuf *tx[4];
+	uint64_t rx0, deadline;
+	uint16_t i, s;
+
+	ena_emu_counters_get(env->emu, &c);
+	rx0 = c.rx_pkts;
+	for (i = 0; i < n; i++) {
+		tx[i] = pmd_pkt_mbuf((*seq)++, 64, 2048);
+		if (tx[i] == NULL)
+			break;
+	}
+	s = rte_eth_tx_burst(env->port, 0, tx, i);
+	for (n = s; n < i; n++)
+		rte_pktmbuf_free(tx[n]);
+	deadline = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+	do {
+		ena_emu_counters_get(env->emu, &c);
+	} while (c.rx_pkts - rx0 < s && rte_get_timer_cycles() < deadline);
+	return s;
+}
+
+/*
+ * A bad completion inside a group of four on the vector path: two good
+ * packets, then one whose req_id is out of range (rx_bad_req_id) or names
+ * a buffer the driver does not hold (rx_stale_req_id), then a good one,
+ * all ready before one burst. The burst delivers the two good packets
+ * before the bad one and nothing else, counts one bad req_id and asks for
+ * a reset; every mbuf comes back.
+ */
+static void
+fp_test_rx_vec_fault(enum ena_emu_fault fault)
+{
+	struct rte_mbuf *rx[PMD_BURST];
+	const char *what = ena_emu_fault_name(fault);
+	uint32_t seq = 0, sent = 0, got = 0;
+	struct pmd_env env;
+	unsigned int ev0;
+	uint16_t i, n;
+
+	if (rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) <= 0) {
+		ena_test_skip("vector Rx fault: no SSE4.1");
+		return;
+	}
+	if (!fp_port_simd(&env, RTE_VECT_SIMD_256, "Vector"))
+		return;
+	/* A first burst of four moves the ring off its start. */
+	sent = fp_send_delivered(&env, &seq, 4);
+	while (got < sent) {
+		n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
+		if (n == 0)
+			break;
+		got += n;
+		for (i = 0; i < n; i++)
+			rte_pktmbuf_free(rx[i]);
+	}
+	ENA_CHECK_EQ("vector Rx fault: first four", 4, got);
+	rte_eth_dev_callback_register(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+	ev0 = pmd_reset_events;
+	fp_send_delivered(&env, &seq, 2);
+	ena_emu_fault_set(env.emu, fault, 1);
+	fp_send_delivered(&env, &seq, 2);
+	ena_emu_fault_set(env.emu, fault, 0);
+	n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
+	for (i = 0; i < n; i++)
+		rte_pktmbuf_free(rx[i]);
+	ENA_CHECK(n == 2, "vector Rx, %s third of four: %u delivered, want 2",
+		what, n);
+	n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
+	for (i = 0; i < n; i++)
+		rte_pktmbuf_free(rx[i]);
+	ENA_CHECK(n == 0, "vector Rx, %s: %u delivered after it", what, n);
+	ENA_CHECK_EQ("vector Rx fault: bad req_id counted", 1,
+		pmd_xstat(env.port, "rx_q0_bad_req_id"));
+	ENA_CHECK(pmd_wait_reset_event(&env, ev0, false),
+		"vector Rx, %s: RTE_ETH_EVENT_INTR_RESET raised", what);
+	rte_eth_dev_callback_unregister(
+		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
+	rte_eth_dev_stop(env.port);
+	pmd_env_destroy(&env);
+	pmd_check_mempool_full(what);
+}
+
 static void
 fp_suite(void)
 {
@@ -680,6 +768,8 @@ fp_suite(void)
 	fp_test_rx_csum_counters(true);
 	fp_test_rx_csum_counters(false);
 	fp_test_rx_vec_wrap();
+	fp_test_rx_vec_fault(ENA_EMU_FAULT_RX_BAD_REQ_ID);
+	fp_test_rx_vec_fault(ENA_EMU_FAULT_RX_STALE_REQ_ID);
 	rte_mempool_free(pmd_mp);
 	pmd_mp = NULL;
 }

@@ -421,14 +421,16 @@ struct ena_rx_acc {
 
 /*
  * Vector Rx, SSE4.1: four completions at a time while all four are ready,
- * each a whole packet in one buffer, and do not wrap the ring; each mbuf
- * gets its rearm word and flags in one 16-byte store and its length, type
- * and hash fields in another, shuffled straight from the completion. The
- * first group that does not qualify, or in which anything looks wrong,
- * is left to the scalar loop, which also reports errors. Returns the
- * packets delivered; *ntc, *acc advanced. One function over 80 lines:
- * the four lanes' loads, checks and stores share the vectors, which a
- * split would spill.
+ * each a whole packet in one buffer, and do not wrap the ring. The four
+ * are loaded whole and transposed: their req_ids are range-checked and
+ * their lengths checked against what was posted four lanes at a time, and
+ * their classes come from one ena_hw_rx_cls4(); each mbuf gets its rearm
+ * word and flags in one 16-byte store and its length, type and hash fields
+ * in another, shuffled straight from the completion. The first group that
+ * does not qualify, or in which anything looks wrong, is left to the
+ * scalar loop, which also reports errors. Returns the packets delivered;
+ * *ntc, *acc advanced. One function over 80 lines: the four lanes' loads,
+ * checks and stores share the vectors, which a split would spill.
  */
 static __rte_always_inline uint16_t
 ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
@@ -438,82 +440,147 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 	 * pkt_len and data_len from length, VLAN 0, hash. */
 	const __m128i shuf = _mm_set_epi8(
 		11, 10, 9, 8, -1, -1, 5, 4, -1, -1, 5, 4, -1, -1, -1, -1);
+	const __m128i lo16 = _mm_set1_epi32(0xffff);
+	const __m128i lo8 = _mm_set1_epi32(0xff);
 	struct ena_hw_io_cq *cq = &r->cq;
 	struct ena_hw_io_sq *sq = &r->sq;
-	uint16_t nb = 0, ntc = *ntcp, mask = r->size_mask, k, j;
+	/* Locals: the mbuf stores would otherwise reload them per packet. */
+	const struct ena_rx_cdesc *ring = (const struct ena_rx_cdesc *)cq->ring;
+	struct rte_mbuf **slots = r->rx_mbufs;
+	uint16_t *free_ids = r->free_ids;
+	const uint16_t *posted_len = sq->rx_posted_len;
+	const uint64_t hash_flag = r->rx_hash_flag;
+	const uint64_t mbuf_init = r->rx_mbuf_init;
+	/* A req_id is below the (power of two) depth when none of these is
+	 * set. */
+	const __m128i id_over = _mm_set1_epi32((int)~(uint32_t)sq->mask);
+	const uint16_t depth = cq->depth, cmask = cq->mask;
+	const uint16_t mask = r->size_mask;
+	uint16_t nb = 0, ntc = *ntcp, head = cq->head, k;
+	uint8_t phase = cq->phase;
+	__m128i bytes = _mm_setzero_si128();
+	uint64_t csum_cnt = 0;
 
+	if (cq->rx_pending != 0)
+		return 0;
 	while (nb + 4 <= n) {
-		/* Read each group: a group that ends the ring flips it. */
-		const uint32_t want_phase = (uint32_t)cq->phase
+		const uint32_t want_phase = (uint32_t)phase
 			<< ENA_RX_CDESC_PHASE_SHIFT;
-		uint16_t idx = cq->head & cq->mask, id[4], len[4];
+		const uint16_t idx = head & cmask;
 		const struct ena_rx_cdesc *c;
+		__m128i d[4], lo01, lo23, hi01, hi23, st, ids, lens, bad;
 		struct rte_mbuf *m[4];
-		uint32_t st[4], all, any;
-		uint8_t off[4];
+		uint32_t s[4], all, any, id[4];
+		ena_plat_u32x4 cls;
+		uint32_t off[4];
 
-		if (cq->rx_pending != 0 || idx + 4 > cq->depth)
+		if (idx + 4 > depth)
 			break;
-		c = (const struct ena_rx_cdesc *)cq->ring + idx;
+		c = ring + idx;
+#pragma GCC unroll 4
 		for (k = 0; k < 4; k++)
-			st[k] = ENA_READ_ONCE32(c[k].status);
-		all = st[0] & st[1] & st[2] & st[3];
-		any = st[0] | st[1] | st[2] | st[3];
+			s[k] = ENA_READ_ONCE32(c[k].status);
+		all = s[0] & s[1] & s[2] & s[3];
+		any = s[0] | s[1] | s[2] | s[3];
 		if (!(all & ENA_RX_CDESC_LAST_MASK) ||
 			(all & ENA_RX_CDESC_PHASE_MASK) != want_phase ||
 			(any & ENA_RX_CDESC_PHASE_MASK) != want_phase)
 			break;
 		ena_plat_dma_rmb();
-		for (k = 0; k < 4; k++) {
-			uint16_t posted;
+#pragma GCC unroll 4
+		for (k = 0; k < 4; k++)
+			d[k] = _mm_loadu_si128((const __m128i *)&c[k]);
+		/* Lanes: status, length | req_id << 16, hash, offset in
+		 * bits 23:16 of the last word. */
+		lo01 = _mm_unpacklo_epi32(d[0], d[1]);
+		lo23 = _mm_unpacklo_epi32(d[2], d[3]);
+		hi01 = _mm_unpackhi_epi32(d[0], d[1]);
+		hi23 = _mm_unpackhi_epi32(d[2], d[3]);
+		st = _mm_unpacklo_epi64(lo01, lo23);
+		ids = _mm_unpackhi_epi64(lo01, lo23);
+		lens = _mm_and_si128(ids, lo16);
+		ids = _mm_srli_epi32(ids, 16);
+		if (unlikely(!_mm_testz_si128(ids, id_over)))
+			break;
+		id[0] = (uint32_t)_mm_cvtsi128_si32(ids);
+		id[1] = (uint32_t)_mm_extract_epi32(ids, 1);
+		id[2] = (uint32_t)_mm_extract_epi32(ids, 2);
+		id[3] = (uint32_t)_mm_extract_epi32(ids, 3);
+		{
+			/* Data end against the length posted (0: unknown). */
+			const __m128i posted = _mm_set_epi32(posted_len[id[3]],
+				posted_len[id[2]], posted_len[id[1]],
+				posted_len[id[0]]);
+			const __m128i offs = _mm_and_si128(
+				_mm_srli_epi32(
+					_mm_unpackhi_epi64(hi01, hi23), 16),
+				lo8);
 
-			id[k] = c[k].req_id;
-			len[k] = c[k].length;
-			off[k] = c[k].offset;
-			if (unlikely(id[k] >= sq->depth))
+			bad = _mm_andnot_si128(
+				_mm_cmpeq_epi32(posted, _mm_setzero_si128()),
+				_mm_cmpgt_epi32(
+					_mm_add_epi32(lens, offs), posted));
+			if (unlikely(!_mm_testz_si128(bad, bad)))
 				break;
-			posted = sq->rx_posted_len[id[k]];
-			if (unlikely(posted != 0 &&
-				    (uint32_t)len[k] + off[k] > posted))
-				break;
-			m[k] = r->rx_mbufs[id[k]];
-			if (unlikely(m[k] == NULL))
-				break;
-			/* Taken now, so a repeated req_id shows as NULL. */
-			r->rx_mbufs[id[k]] = NULL;
+			_mm_storeu_si128((__m128i *)(void *)off, offs);
 		}
-		if (unlikely(k != 4)) {
-			for (j = 0; j < k; j++)
-				r->rx_mbufs[id[j]] = m[j];
+/* Taken now, so a repeated req_id shows as NULL. */
+#pragma GCC unroll 4
+		for (k = 0; k < 4; k++) {
+			m[k] = slots[id[k]];
+			slots[id[k]] = NULL;
+		}
+		if (unlikely(m[0] == NULL || m[1] == NULL || m[2] == NULL ||
+			    m[3] == NULL)) {
+			for (k = 4; k-- > 0;)
+				if (m[k] != NULL)
+					slots[id[k]] = m[k];
 			break;
 		}
+		memcpy(&cls, &st, sizeof(cls));
+		cls = ena_hw_rx_cls4(cls);
+#pragma GCC unroll 4
 		for (k = 0; k < 4; k++) {
 			const struct ena_rx_cls_entry *e =
-				&ena_rx_cls_tab[ena_hw_rx_cls(st[k])];
-			__m128i f1 = _mm_shuffle_epi8(
-				_mm_loadu_si128((const __m128i *)&c[k]), shuf);
-			uint64_t ol = e->ol | r->rx_hash_flag;
+				&ena_rx_cls_tab[cls[k]];
+			__m128i f1 = _mm_shuffle_epi8(d[k], shuf);
 
 			f1 = _mm_insert_epi32(f1, (int)e->ptype, 0);
 			_mm_storeu_si128(
 				(__m128i *)(void *)ena_mbuf_rearm_word(m[k]),
-				_mm_set_epi64x((long long)ol,
-					(long long)(r->rx_mbuf_init + off[k])));
+				_mm_set_epi64x((long long)(e->ol | hash_flag),
+					(long long)(mbuf_init + off[k])));
 			_mm_storeu_si128(
 				(__m128i *)(void *)&m[k]->rx_descriptor_fields1,
 				f1);
 			m[k]->next = NULL;
-			r->free_ids[ntc++ & mask] = id[k];
-			acc->csum_cnt += e->csum_cnt;
-			acc->bytes += len[k];
+			csum_cnt += e->csum_cnt;
 			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
-			pkts[nb++] = m[k];
+			pkts[nb + k] = m[k];
 		}
-		cq->head = (uint16_t)(cq->head + 4);
-		if ((cq->head & cq->mask) == 0)
-			cq->phase ^= 1;
-		sq->next_to_comp = (uint16_t)(sq->next_to_comp + 4);
+		if (likely((ntc & mask) + 4u <= (uint32_t)mask + 1u)) {
+			_mm_storel_epi64(
+				(__m128i *)(void *)&free_ids[ntc & mask],
+				_mm_packus_epi32(ids, ids));
+		} else {
+			for (k = 0; k < 4; k++)
+				free_ids[(ntc + k) & mask] = (uint16_t)id[k];
+		}
+		ntc = (uint16_t)(ntc + 4);
+		bytes = _mm_add_epi64(bytes, _mm_cvtepu32_epi64(lens));
+		bytes = _mm_add_epi64(
+			bytes, _mm_cvtepu32_epi64(_mm_srli_si128(lens, 8)));
+		nb = (uint16_t)(nb + 4);
+		head = (uint16_t)(head + 4);
+		if ((head & cmask) == 0)
+			phase ^= 1;
 	}
+	cq->head = head;
+	cq->phase = phase;
+	sq->next_to_comp = (uint16_t)(sq->next_to_comp + nb);
+	acc->bytes += (uint64_t)_mm_cvtsi128_si64(bytes) +
+		(uint64_t)_mm_extract_epi64(bytes, 1);
+	acc->csum_cnt += csum_cnt;
 	*ntcp = ntc;
 	return nb;
 }

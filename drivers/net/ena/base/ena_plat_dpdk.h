@@ -289,6 +289,8 @@ typedef uint8_t ena_plat_v16 __attribute__((vector_size(16)));
 typedef uint8_t ena_plat_v16u __attribute__((vector_size(16), aligned(1)));
 typedef uint8_t ena_plat_v32 __attribute__((vector_size(32)));
 typedef uint8_t ena_plat_v32u __attribute__((vector_size(32), aligned(1)));
+/* Four 32-bit lanes, for the base layer's four-at-a-time Rx helpers. */
+typedef uint32_t ena_plat_u32x4 __attribute__((vector_size(16)));
 
 /*
  * Copy LLQ entry bytes into write-combined device memory in address order,
