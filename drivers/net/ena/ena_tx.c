@@ -510,25 +510,17 @@ ena_xmit_burst(
 		struct rte_mbuf *m;
 		struct ena_tx_buf *b;
 
-		/*
-		 * Runs of packets of one buffer without offload request, while
-		 * the room lasts: one descriptor each (with LLQ, one entry
-		 * with the header pushed), no context to build. The room kept
-		 * is that of any packet of one segment (its linearised copy's
-		 * bound). The packet a run stops at takes the general path
-		 * below, which also refuses a host address the device cannot
-		 * reach and stops the burst when the ring stays full.
-		 */
-		if (one || llq_one) {
-			if (unlikely(room < one_slots)) {
-				ena_tx_clean(r, r->ring_size);
-				room = ena_hw_sq_free(&r->sq);
-			}
-		}
 		/* The wide instance serves LLQ queues only. */
 		if (!wide && one && room >= one_slots) {
-			/* Host placement: through the base layer's cursor. */
+			/*
+			 * Host placement: the run of packets of one buffer
+			 * from here, through the base layer's cursor while the
+			 * room lasts. The packet it stops at takes the loop
+			 * below, which cleans when the ring is full and
+			 * refuses an address the device cannot reach.
+			 */
 			struct ena_hw_tx_cursor cur;
+			const uint16_t start = sent;
 
 			ena_hw_tx_put_begin(&r->sq, &cur);
 			for (; sent < n && room >= one_slots; sent++) {
@@ -549,59 +541,55 @@ ena_xmit_burst(
 				b->warned = false;
 				ntu++;
 				room--;
-				queued++;
 				bytes += m->pkt_len;
 			}
 			ena_hw_tx_put_end(&r->sq, &cur);
-			if (sent == n)
-				break;
-		} else if (llq_one && room >= one_slots) {
-			const uint16_t max_hdr = r->tx_max_hdr;
-
-			for (; sent < n && room >= one_slots; sent++) {
-				uint16_t push;
-
-				m = pkts[sent];
-				if (sent + 1 < n)
-					rte_prefetch0(pkts[sent + 1]);
-				if (unlikely(!ena_tx_one_ok(m, ol_mask)))
-					break;
-				if (unlikely(ena_hw_sq_llq_budget_spent(
-					    &r->sq))) {
-					ena_hw_sq_doorbell(&r->sq);
-					r->tx_stats.doorbells++;
-				}
-				push = (uint16_t)RTE_MIN(m->data_len, max_hdr);
-				id = free_ids[ntu & mask];
-				rc = ena_hw_tx_put_one_llq(&r->sq,
-					rte_pktmbuf_mtod(m, void *), push,
-					rte_mbuf_data_iova(m) + push,
-					(uint16_t)(m->data_len - push), id,
-					wide);
-				if (unlikely(rc <= 0)) {
-					/* An address the device cannot reach:
-					 * refused and logged by the base. */
-					r->tx_stats.prepare_ctx_err++;
-					rte_pktmbuf_free(m);
-					dropped++;
-					continue;
-				}
-				b = &bufs[id];
-				b->mbuf = m;
-				b->ts = now;
-				b->descs = (uint16_t)rc;
-				b->warned = false;
-				ntu++;
-				room = (uint16_t)(room - rc);
-				queued++;
-				bytes += m->pkt_len;
-			}
+			queued = (uint16_t)(queued + (sent - start));
 			if (sent == n)
 				break;
 		}
 		m = pkts[sent];
 		if (sent + 1 < n)
 			rte_prefetch0(pkts[sent + 1]);
+		if (likely((one || llq_one) && ena_tx_one_ok(m, ol_mask))) {
+			/*
+			 * One buffer, no offload: one descriptor (with LLQ,
+			 * one entry with the header pushed), no context to
+			 * build. The room kept is that of any packet of one
+			 * segment (its linearised copy's bound).
+			 */
+			if (unlikely(room < one_slots)) {
+				ena_tx_clean(r, r->ring_size);
+				room = ena_hw_sq_free(&r->sq);
+				if (room < one_slots)
+					break;
+			}
+			id = free_ids[ntu & mask];
+			if (one) {
+				rc = ena_hw_tx_put_one(&r->sq,
+					rte_mbuf_data_iova(m), m->data_len, id);
+			} else {
+				uint16_t push = (uint16_t)RTE_MIN(
+					m->data_len, r->tx_max_hdr);
+
+				if (unlikely(ena_hw_sq_llq_budget_spent(
+					    &r->sq))) {
+					ena_hw_sq_doorbell(&r->sq);
+					r->tx_stats.doorbells++;
+				}
+				rc = ena_hw_tx_put_one_llq(&r->sq,
+					rte_pktmbuf_mtod(m, void *), push,
+					rte_mbuf_data_iova(m) + push,
+					(uint16_t)(m->data_len - push), id,
+					wide);
+			}
+			if (likely(rc > 0)) {
+				used = (uint16_t)rc;
+				room = (uint16_t)(room - used);
+				rc = 0;
+			}
+			goto done;
+		}
 		/* Room for the packet, or for its linearised copy. */
 		need = (uint16_t)RTE_MIN(m->nb_segs, r->tx_seg_max) + 1;
 		if (unlikely(!ena_hw_sq_has_room(&r->sq, need))) {
@@ -640,8 +628,9 @@ retry:
 			busy = true;
 			goto retry;
 		}
-		/* What the runs count on: this packet's descriptors. */
+		/* What the fast path counts on: this packet's descriptors. */
 		room = ena_hw_sq_free(&r->sq);
+done:
 		if (unlikely(rc != 0)) {
 			/* The application keeps what was not sent, but a copy
 			 * is ours: it goes with the original. */
