@@ -379,6 +379,19 @@ ena_hw_tx_need_meta(
 		sq->meta_cache.l4_hdr_words != ctx->meta.l4_hdr_words;
 }
 
+/* A packet's meta descriptor before any offload field is set. */
+static ena_always_inline void
+ena_hw_tx_meta_init(struct ena_tx_meta_desc *v, uint8_t phase)
+{
+	v->len_ctrl = ENA_TX_META_META_DESC_MASK | ENA_TX_META_EXT_VALID_MASK |
+		ENA_TX_META_ETH_META_TYPE_MASK | ENA_TX_META_META_STORE_MASK |
+		ENA_TX_META_FIRST_MASK |
+		((uint32_t)phase << ENA_TX_META_PHASE_SHIFT);
+	v->word1 = 0;
+	v->word2 = 0;
+	v->rsvd = 0;
+}
+
 static ena_always_inline void
 ena_hw_tx_write_meta(
 	struct ena_hw_tx_writer *w, const struct ena_hw_tx_meta *meta)
@@ -386,13 +399,7 @@ ena_hw_tx_write_meta(
 	struct ena_tx_meta_desc *m = ena_hw_tx_slot(w);
 	struct ena_tx_meta_desc v;
 
-	v.len_ctrl = ENA_TX_META_META_DESC_MASK | ENA_TX_META_EXT_VALID_MASK |
-		ENA_TX_META_ETH_META_TYPE_MASK | ENA_TX_META_META_STORE_MASK |
-		ENA_TX_META_FIRST_MASK |
-		((uint32_t)w->phase << ENA_TX_META_PHASE_SHIFT);
-	v.word1 = 0;
-	v.word2 = 0;
-	v.rsvd = 0;
+	ena_hw_tx_meta_init(&v, w->phase);
 	ena_tx_meta_mss_set(&v, meta->mss);
 	ENA_FIELD_SET(v.word2, ENA_TX_META_L3_HDR_LEN, meta->l3_hdr_len);
 	ENA_FIELD_SET(v.word2, ENA_TX_META_L3_HDR_OFF, meta->l3_hdr_off);
@@ -802,13 +809,7 @@ ena_hw_tx_put_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
 		return ena_hw_tx_refuse(sq, &ctx, ndescs);
 	}
 	/* What ena_hw_tx_write_meta() writes for no offload. */
-	m.len_ctrl = ENA_TX_META_META_DESC_MASK | ENA_TX_META_EXT_VALID_MASK |
-		ENA_TX_META_ETH_META_TYPE_MASK | ENA_TX_META_META_STORE_MASK |
-		ENA_TX_META_FIRST_MASK |
-		((uint32_t)sq->phase << ENA_TX_META_PHASE_SHIFT);
-	m.word1 = 0;
-	m.word2 = 0;
-	m.rsvd = 0;
+	ena_hw_tx_meta_init(&m, sq->phase);
 	v.len_ctrl = ((uint32_t)sq->phase << ENA_TX_DESC_PHASE_SHIFT) |
 		(ndescs == 1 ? ENA_TX_DESC_FIRST_MASK : 0) |
 		ENA_TX_DESC_LAST_MASK | ENA_TX_DESC_COMP_REQ_MASK |
