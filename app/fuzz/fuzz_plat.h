@@ -228,6 +228,7 @@ ena_plat_unlock(ena_plat_lock_t *l)
 
 #define ena_plat_cpu_to_le16(x) ((uint16_t)(x))
 #define ena_plat_cpu_to_le32(x) ((uint32_t)(x))
+#define ena_plat_cpu_to_le64(x) ((uint64_t)(x))
 #define ena_plat_le16_to_cpu(x) ((uint16_t)(x))
 #define ena_plat_le32_to_cpu(x) ((uint32_t)(x))
 

@@ -997,38 +997,28 @@ int ena_hw_rx_bad_id(const struct ena_hw_io_cq *cq,
 int ena_hw_rx_overlong(const struct ena_hw_io_cq *cq, uint16_t len,
 	uint16_t offset, uint16_t posted, uint16_t req_id) ena_cold;
 
-/* Post one receive buffer. -ENOSPC ring full, -ERANGE req_id >= depth. */
-static inline int
-ena_hw_rx_post(
-	struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf, uint16_t req_id)
-{
-	struct ena_rx_desc *d;
-	struct ena_rx_desc v;
-
-	if (ena_unlikely(req_id >= sq->depth))
-		return ena_hw_rx_post_bad(sq, req_id);
-	if (ena_unlikely(ena_hw_sq_free(sq) == 0))
-		return -ENOSPC;
-	d = (struct ena_rx_desc *)sq->ring + (sq->tail & sq->mask);
-	memset(&v, 0, sizeof(v));
-	v.length = buf->len;
-	v.ctrl = ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
-		ENA_RX_DESC_COMP_REQ_MASK |
-		(sq->phase & ENA_RX_DESC_PHASE_MASK);
-	v.req_id = req_id;
-	ena_rx_desc_addr_set(&v, buf->iova);
-	*d = v;
-	sq->rx_posted_len[req_id] = buf->len;
-	ena_hw_sq_advance(sq);
-	return 0;
-}
+/*
+ * Where ena_rx_desc's fields sit in its two little-endian 64-bit words; the
+ * second holds address bits 47:0 in its low 48 bits.
+ */
+#define ENA_HW_RX_DESC_CTRL_BIT	  24
+#define ENA_HW_RX_DESC_REQ_ID_BIT 32
+#define ENA_HW_RX_DESC_ADDR_MASK  (((uint64_t)1 << ENA_DMA_ADDR_MAX_BITS) - 1)
+static_assert(offsetof(struct ena_rx_desc, length) == 0 &&
+		offsetof(struct ena_rx_desc, ctrl) * 8 ==
+			ENA_HW_RX_DESC_CTRL_BIT &&
+		offsetof(struct ena_rx_desc, req_id) * 8 ==
+			ENA_HW_RX_DESC_REQ_ID_BIT &&
+		offsetof(struct ena_rx_desc, addr_lo) == 8 &&
+		offsetof(struct ena_rx_desc, addr_hi) == 12,
+	"Rx descriptor layout moved");
 
 /*
  * Refill fast path for a caller that posts only req_ids it handed out
  * itself (each < depth): room = ena_hw_rx_put_begin() once, at most room
  * ena_hw_rx_put(), then ena_hw_rx_put_end() before the doorbell. The
- * descriptors match ena_hw_rx_post()'s. The cursor is the caller's local,
- * so the ring stores cannot make the compiler reload the queue's fields.
+ * cursor is the caller's local, so the ring stores cannot make the
+ * compiler reload the queue's fields.
  */
 struct ena_hw_rx_cursor {
 	struct ena_rx_desc *ring;
@@ -1055,14 +1045,21 @@ static ena_always_inline void
 ena_hw_rx_put(struct ena_hw_rx_cursor *c, uint64_t iova, uint16_t len,
 	uint16_t req_id)
 {
-	struct ena_rx_desc v;
+	/*
+	 * The descriptor as its two words, built in registers: assembled
+	 * field by field in memory and copied whole, each 16-byte load waits
+	 * for the small stores it spans (a store-forwarding stall per
+	 * buffer).
+	 */
+	const uint64_t w0 = ena_plat_cpu_to_le64((uint64_t)len |
+		(uint64_t)c->ctrl << ENA_HW_RX_DESC_CTRL_BIT |
+		(uint64_t)req_id << ENA_HW_RX_DESC_REQ_ID_BIT);
+	const uint64_t w1 = ena_plat_cpu_to_le64(
+		iova & ENA_HW_RX_DESC_ADDR_MASK);
+	uint8_t *d = (uint8_t *)&c->ring[c->tail & c->mask];
 
-	memset(&v, 0, sizeof(v));
-	v.length = len;
-	v.ctrl = c->ctrl;
-	v.req_id = req_id;
-	ena_rx_desc_addr_set(&v, iova);
-	c->ring[c->tail & c->mask] = v;
+	memcpy(d, &w0, sizeof(w0));
+	memcpy(d + sizeof(w0), &w1, sizeof(w1));
 	c->posted_len[req_id] = len;
 	c->tail++;
 	if (ena_unlikely((c->tail & c->mask) == 0))
@@ -1074,6 +1071,26 @@ ena_hw_rx_put_end(struct ena_hw_io_sq *sq, const struct ena_hw_rx_cursor *c)
 {
 	sq->tail = c->tail;
 	sq->phase = (uint8_t)(c->ctrl & ENA_RX_DESC_PHASE_MASK);
+}
+
+/*
+ * Post one receive buffer: ena_hw_rx_put() through a cursor of one step,
+ * after the checks the cursor's caller makes once. -ENOSPC ring full,
+ * -ERANGE req_id >= depth.
+ */
+static inline int
+ena_hw_rx_post(
+	struct ena_hw_io_sq *sq, const struct ena_hw_buf *buf, uint16_t req_id)
+{
+	struct ena_hw_rx_cursor c;
+
+	if (ena_unlikely(req_id >= sq->depth))
+		return ena_hw_rx_post_bad(sq, req_id);
+	if (ena_unlikely(ena_hw_rx_put_begin(sq, &c) == 0))
+		return -ENOSPC;
+	ena_hw_rx_put(&c, buf->iova, buf->len, req_id);
+	ena_hw_rx_put_end(sq, &c);
+	return 0;
 }
 
 struct ena_hw_rx_frag {

@@ -257,6 +257,7 @@ ena_plat_unlock(ena_plat_lock_t *l)
 
 #define ena_plat_cpu_to_le16(x) rte_cpu_to_le_16(x)
 #define ena_plat_cpu_to_le32(x) rte_cpu_to_le_32(x)
+#define ena_plat_cpu_to_le64(x) rte_cpu_to_le_64(x)
 #define ena_plat_le16_to_cpu(x) rte_le_to_cpu_16(x)
 #define ena_plat_le32_to_cpu(x) rte_le_to_cpu_32(x)
 
