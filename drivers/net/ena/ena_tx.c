@@ -177,15 +177,13 @@ ena_tx_bad_req_id(struct ena_ring *r, uint16_t id, bool base_logged)
 
 /*
  * Completed mbufs go back to their pool in one bulk call when
- * rte_pktmbuf_free() would put them there unchanged: one segment and, unless
- * the application promised fast free (one pool, refcnt 1, direct), of the
+ * rte_pktmbuf_free() would put them there unchanged: one segment, of the
  * first mbuf's pool, direct and held by nobody else. Any other takes
  * rte_pktmbuf_free(). One segment means no next: the burst refused every
- * chain that disagreed with its nb_segs. Inlined once per fast_free value
- * so that neither loop tests it.
+ * chain that disagreed with its nb_segs.
  */
-static __rte_always_inline void
-ena_tx_put_mbufs(struct rte_mbuf **m, uint16_t n, const bool fast_free)
+static void
+ena_tx_put_mbufs(struct rte_mbuf **m, uint16_t n)
 {
 	struct rte_mbuf *put[ENA_TX_CLEAN_MAX];
 	struct rte_mempool *mp = m[0]->pool;
@@ -194,10 +192,8 @@ ena_tx_put_mbufs(struct rte_mbuf **m, uint16_t n, const bool fast_free)
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *s = m[i];
 
-		if (likely(s->nb_segs == 1 &&
-			    (fast_free ||
-				    (s->pool == mp && RTE_MBUF_DIRECT(s) &&
-					    rte_mbuf_refcnt_read(s) == 1))))
+		if (likely(s->nb_segs == 1 && s->pool == mp &&
+			    RTE_MBUF_DIRECT(s) && rte_mbuf_refcnt_read(s) == 1))
 			put[k++] = s;
 		else
 			rte_pktmbuf_free(s);
@@ -206,26 +202,21 @@ ena_tx_put_mbufs(struct rte_mbuf **m, uint16_t n, const bool fast_free)
 		rte_mempool_put_bulk(mp, (void **)put, k);
 }
 
-static inline void
-ena_tx_free_mbufs(struct ena_ring *r, struct rte_mbuf **m, uint16_t n)
-{
-	if (n == 0)
-		return;
-	if (r->fast_free)
-		ena_tx_put_mbufs(m, n, true);
-	else
-		ena_tx_put_mbufs(m, n, false);
-}
-
-/* Reclaims up to budget completed packets; returns how many. */
-static uint16_t
-ena_tx_clean(struct ena_ring *r, uint16_t budget)
+/*
+ * Reclaims up to budget completed packets; returns how many. Inlined once
+ * per fast_free value. With fast free (one pool, refcnt 1, direct: the
+ * application's promise) a packet the burst sent as one segment goes back
+ * to the pool without its mbuf being read; otherwise each mbuf is
+ * prefetched as its completion is reaped, for ena_tx_put_mbufs() to find.
+ */
+static __rte_always_inline uint16_t
+ena_tx_clean_mode(struct ena_ring *r, uint16_t budget, const bool fast_free)
 {
 	struct rte_mbuf *done[ENA_TX_CLEAN_MAX];
 	struct ena_tx_buf *bufs = r->tx_bufs;
 	uint16_t *free_ids = r->free_ids;
 	const uint16_t mask = r->size_mask;
-	uint16_t n = 0, ntc = r->next_to_clean, id = 0, acked = 0;
+	uint16_t n = 0, reaped = 0, ntc = r->next_to_clean, id = 0, acked = 0;
 	struct ena_hw_tx_comp_cursor cur;
 	int rc, bad = 0;
 
@@ -235,8 +226,9 @@ ena_tx_clean(struct ena_ring *r, uint16_t budget)
 	if (budget > ENA_TX_CLEAN_MAX)
 		budget = ENA_TX_CLEAN_MAX;
 	ena_hw_tx_comp_begin(&r->cq, &cur);
-	while (n < budget) {
+	while (reaped < budget) {
 		struct ena_tx_buf *b;
+		struct rte_mbuf *m;
 
 		rc = ena_hw_tx_comp_next(&cur, &id);
 		if (rc != 0) {
@@ -246,26 +238,47 @@ ena_tx_clean(struct ena_ring *r, uint16_t budget)
 			break;
 		}
 		b = &bufs[id];
-		if (unlikely(b->mbuf == NULL)) {
+		m = b->mbuf;
+		if (unlikely(m == NULL)) {
 			bad = 2;
 			break;
 		}
-		done[n++] = b->mbuf;
 		acked = (uint16_t)(acked + b->descs);
 		b->mbuf = NULL;
 		b->ts = 0;
 		free_ids[ntc++ & mask] = id;
+		reaped++;
+		if (!fast_free) {
+			done[n++] = m;
+		} else if (likely(b->nb_segs == 1)) {
+			done[n++] = m;
+		} else {
+			rte_pktmbuf_free(m);
+		}
 	}
 	ena_hw_tx_comp_end(&r->cq, &cur);
 	if (unlikely(bad != 0))
 		ena_tx_bad_req_id(r, id, bad == 1);
-	if (n == 0)
+	if (reaped == 0)
 		return 0;
 	ena_hw_tx_comp_ack(&r->sq, acked);
 	r->next_to_clean = ntc;
 	ena_hw_cq_head_update(&r->cq);
-	ena_tx_free_mbufs(r, done, n);
-	return n;
+	if (n == 0)
+		return reaped;
+	if (fast_free)
+		rte_mempool_put_bulk(done[0]->pool, (void **)done, n);
+	else
+		ena_tx_put_mbufs(done, n);
+	return reaped;
+}
+
+static uint16_t
+ena_tx_clean(struct ena_ring *r, uint16_t budget)
+{
+	if (r->fast_free)
+		return ena_tx_clean_mode(r, budget, true);
+	return ena_tx_clean_mode(r, budget, false);
 }
 
 int
@@ -466,6 +479,18 @@ drop:
 	return NULL;
 }
 
+/* The packet m, sent at now in descs descriptors, holds its slot. */
+static __rte_always_inline void
+ena_tx_slot_take(
+	struct ena_tx_buf *b, struct rte_mbuf *m, uint64_t now, uint16_t descs)
+{
+	b->mbuf = m;
+	b->ts = now;
+	b->descs = descs;
+	b->nb_segs = m->nb_segs;
+	b->warned = false;
+}
+
 /* A packet of one buffer, its lengths agreeing, without offload request. */
 static __rte_always_inline bool
 ena_tx_one_ok(const struct rte_mbuf *m, uint64_t ol_mask)
@@ -508,7 +533,6 @@ ena_xmit_burst(
 	now = rte_get_timer_cycles();
 	for (; sent < n; sent++) {
 		struct rte_mbuf *m;
-		struct ena_tx_buf *b;
 
 		/* The wide instance serves LLQ queues only. */
 		if (!wide && one && room >= one_slots) {
@@ -534,11 +558,7 @@ ena_xmit_burst(
 					    rte_mbuf_data_iova(m), m->data_len,
 					    id)))
 					break;
-				b = &bufs[id];
-				b->mbuf = m;
-				b->ts = now;
-				b->descs = 1;
-				b->warned = false;
+				ena_tx_slot_take(&bufs[id], m, now, 1);
 				ntu++;
 				room--;
 				bytes += m->pkt_len;
@@ -642,11 +662,7 @@ done:
 			dropped++;
 			continue;
 		}
-		b = &bufs[id];
-		b->mbuf = m;
-		b->ts = now;
-		b->descs = used;
-		b->warned = false;
+		ena_tx_slot_take(&bufs[id], m, now, used);
 		ntu++;
 		bytes += m->pkt_len;
 		queued++;
