@@ -32,9 +32,22 @@
 #define ENA_RETA_LOG	  7
 #define ENA_RETA_SIZE	  (1u << ENA_RETA_LOG)
 
-/* Refill the Rx ring once 1/8 of it (at most 256 slots) is free. */
-#define ENA_RX_REFILL_DIV_LOG 3
+/*
+ * Refill the Rx ring once 1/16 of it (at most 256 slots) is free: the
+ * buffers then come from the top of the mempool cache, the ones the
+ * application freed last, still in the CPU's cache.
+ */
+#define ENA_RX_REFILL_DIV_LOG 4
 #define ENA_RX_REFILL_MAX     256
+
+/*
+ * Without a tx_free_thresh from the application, completed Tx packets are
+ * reclaimed once more than this many (at most 3/4 of the ring) are in
+ * flight: their mbufs are freed while still in the CPU's cache, and go
+ * back to the pool for the Rx refill to take. Left until the ring is
+ * nearly full, each free reads a line evicted long ago.
+ */
+#define ENA_TX_INFLIGHT_MAX 128
 
 #define ENA_MISSING_TX_BUDGET 128
 

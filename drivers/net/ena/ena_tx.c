@@ -79,7 +79,7 @@ ena_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb,
 	r->tx_free_thresh = conf->tx_free_thresh != 0 &&
 			conf->tx_free_thresh < nb
 		? conf->tx_free_thresh
-		: (uint16_t)(nb / 4);
+		: (uint16_t)(nb - RTE_MIN(nb * 3 / 4, ENA_TX_INFLIGHT_MAX));
 	r->tx_ol_mask = 0;
 	if (offloads & RTE_ETH_TX_OFFLOAD_IPV4_CKSUM)
 		r->tx_ol_mask |= RTE_MBUF_F_TX_IP_CKSUM;
