@@ -221,6 +221,114 @@ fp_test_tx_free_kinds(const char *emu_args)
 }
 
 /*
+ * Without a tx_free_thresh from the application, a Tx ring of 1024 keeps
+ * at most 128 completed packets before reclaiming (its threshold, 896
+ * free slots, is what rte_eth_tx_queue_info_get reports), so completed
+ * mbufs go back to their pool while still in the CPU's cache. Bursts of
+ * 32, each received back before the next: the Tx pool never has more
+ * than 128 + 32 mbufs out; a threshold at a quarter of the ring (the old
+ * default) would have let about 800 out. Fast free or not, host or LLQ.
+ */
+static void
+fp_test_tx_reclaim(const char *emu_args, bool fast_free)
+{
+	enum { RING = 1024, BURST = 32, BURSTS = 64, LEN = 128 };
+	struct rte_mbuf *tx[BURST], *rx[BURST];
+	struct rte_eth_txq_info qi;
+	struct rte_eth_conf conf;
+	struct rte_mempool *mp;
+	struct pmd_env env;
+	unsigned int b, i, out, max_out = 0, sent = 0, got = 0;
+	uint32_t seq = 0;
+	uint64_t end;
+	char what[96];
+	int rc;
+
+	snprintf(what, sizeof(what), "Tx reclaim by default %s%s", emu_args,
+		fast_free ? " fast free" : "");
+	mp = rte_pktmbuf_pool_create(
+		"fp_txmp", 2048, 0, 0, PMD_MBUF_DATA, SOCKET_ID_ANY);
+	if (mp == NULL) {
+		ENA_CHECK(false, "%s: Tx mempool", what);
+		return;
+	}
+	if (pmd_env_create(&env, emu_args) != 0) {
+		ENA_CHECK(false, "%s: create emulated device", what);
+		rte_mempool_free(mp);
+		return;
+	}
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mtu = 1500;
+	if (fast_free)
+		conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	rc = rte_eth_dev_configure(env.port, 1, 1, &conf);
+	if (rc == 0)
+		rc = rte_eth_rx_queue_setup(
+			env.port, 0, PMD_RING, SOCKET_ID_ANY, NULL, pmd_mp);
+	if (rc == 0)
+		rc = rte_eth_tx_queue_setup(
+			env.port, 0, RING, SOCKET_ID_ANY, NULL);
+	if (rc == 0)
+		rc = rte_eth_dev_start(env.port);
+	ENA_CHECK_RC(what, 0, rc);
+	if (rc == 0) {
+		rc = rte_eth_tx_queue_info_get(env.port, 0, &qi);
+		ENA_CHECK_RC("tx queue info", 0, rc);
+		ENA_CHECK_EQ("default tx_free_thresh of a ring of 1024",
+			RING - 128, rc == 0 ? qi.conf.tx_free_thresh : 0);
+	}
+	for (b = 0; rc == 0 && b < BURSTS; b++) {
+		uint16_t n = 0, k = 0;
+
+		for (i = 0; i < BURST; i++) {
+			struct rte_mbuf *m = rte_pktmbuf_alloc(mp);
+			uint8_t *p = m == NULL
+				? NULL
+				: (uint8_t *)rte_pktmbuf_append(m, LEN);
+
+			if (p == NULL) {
+				rte_pktmbuf_free(m);
+				break;
+			}
+			pmd_pkt_build(p, seq++, LEN);
+			tx[n++] = m;
+		}
+		end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		while (k < n && rte_get_timer_cycles() < end)
+			k = (uint16_t)(k +
+				rte_eth_tx_burst(env.port, 0, tx + k, n - k));
+		for (i = k; i < n; i++)
+			rte_pktmbuf_free(tx[i]);
+		sent += k;
+		out = 2048 - rte_mempool_avail_count(mp);
+		max_out = RTE_MAX(max_out, out);
+		/* Back on the wire's other end: the device is done with it. */
+		end = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+		while (got < sent && rte_get_timer_cycles() < end) {
+			uint16_t r = rte_eth_rx_burst(env.port, 0, rx, BURST);
+
+			for (i = 0; i < r; i++)
+				rte_pktmbuf_free(rx[i]);
+			got += r;
+		}
+	}
+	ENA_CHECK_EQ(what, sent, got);
+	ENA_CHECK_EQ("packets sent", BURST * BURSTS, sent);
+	ENA_CHECK(max_out <= 128 + BURST,
+		"%s: at most %u Tx mbufs out of their pool, seen %u", what,
+		128 + BURST, max_out);
+	if (rc == 0) {
+		rc = rte_eth_dev_stop(env.port);
+		ENA_CHECK_RC("stop", 0, rc);
+	}
+	pmd_env_destroy(&env);
+	ENA_CHECK_EQ(
+		"Tx pool full after close", 2048, rte_mempool_avail_count(mp));
+	rte_mempool_free(mp);
+	pmd_check_mempool_full(what);
+}
+
+/*
  * The per-queue checksum counters and the mbuf flags agree with what was
  * sent, on the vector path and on the scalar one: of every five packets
  * two are intact, one has a bad IPv4 header checksum and two a bad L4
@@ -759,6 +867,9 @@ fp_suite(void)
 	fp_test_fast_free("queues=1,llq=1", 1514, 256);
 	fp_test_tx_free_kinds("queues=1,llq=0");
 	fp_test_tx_free_kinds("queues=1,llq=1");
+	fp_test_tx_reclaim("queues=1,llq=0", false);
+	fp_test_tx_reclaim("queues=1,llq=0", true);
+	fp_test_tx_reclaim("queues=1,llq=1", false);
 	fp_test_doorbells("queues=1,llq=0", 0);
 	fp_test_doorbells("queues=1,llq=1", 0);
 	fp_test_doorbells("queues=1,llq=1,llq_burst=1024", 1024);
