@@ -219,12 +219,12 @@ ena_rx_refill(struct ena_ring *r, uint16_t n)
 			r->rx_stats.refill_partial++;
 			break;
 		}
+		/* No prefetch: the pool's cache hands out the mbufs freed
+		 * last, still in the CPU's cache. */
 		for (i = 0; i < chunk; i++) {
 			struct rte_mbuf *m = mbufs[i];
 			uint16_t id = ids[ntu++ & mask];
 
-			if (i + 4 < chunk)
-				rte_prefetch0(mbufs[i + 4]);
 			ena_hw_rx_put(&cur, m->buf_iova + RTE_PKTMBUF_HEADROOM,
 				(uint16_t)(m->buf_len - RTE_PKTMBUF_HEADROOM),
 				id);

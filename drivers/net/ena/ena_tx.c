@@ -501,6 +501,49 @@ ena_tx_one_ok(const struct rte_mbuf *m, uint64_t ol_mask)
 }
 
 /*
+ * Host placement: the run of packets of one buffer from pkts[0], at most
+ * max of them, through the base layer's cursor. It stops at the first
+ * packet that is not one buffer without offload request, or whose address
+ * the device cannot reach: the general path takes that one. Returns the
+ * packets queued; advances *ntu and *bytes. Out of line, so that the run
+ * has the registers to itself.
+ */
+static __rte_noinline uint16_t
+ena_tx_host_run(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t max,
+	uint64_t now, uint16_t *ntup, uint64_t *bytes)
+{
+	struct ena_tx_buf *bufs = r->tx_bufs;
+	const uint16_t *free_ids = r->free_ids;
+	const uint16_t mask = r->size_mask;
+	const uint64_t ol_mask = r->tx_ol_mask;
+	struct ena_hw_tx_cursor cur;
+	uint16_t ntu = *ntup, i;
+	uint64_t sum = 0;
+
+	ena_hw_tx_put_begin(&r->sq, &cur);
+	for (i = 0; i < max; i++) {
+		struct rte_mbuf *m = pkts[i];
+		uint16_t id;
+
+		if (i + 1 < max)
+			rte_prefetch0(pkts[i + 1]);
+		if (unlikely(!ena_tx_one_ok(m, ol_mask)))
+			break;
+		id = free_ids[ntu & mask];
+		if (unlikely(!ena_hw_tx_put(
+			    &cur, rte_mbuf_data_iova(m), m->data_len, id)))
+			break;
+		ena_tx_slot_take(&bufs[id], m, now, 1);
+		ntu++;
+		sum += m->pkt_len;
+	}
+	ena_hw_tx_put_end(&r->sq, &cur);
+	*ntup = ntu;
+	*bytes += sum;
+	return i;
+}
+
+/*
  * The Tx burst; wide is a constant in each of its two instances, so the
  * LLQ entry stores compile for the instance's instruction set.
  */
@@ -538,32 +581,19 @@ ena_xmit_burst(
 		if (!wide && one && room >= one_slots) {
 			/*
 			 * Host placement: the run of packets of one buffer
-			 * from here, through the base layer's cursor while the
-			 * room lasts. The packet it stops at takes the loop
-			 * below, which cleans when the ring is full and
-			 * refuses an address the device cannot reach.
+			 * from here while the room lasts. The packet it stops
+			 * at takes the loop below, which cleans when the ring
+			 * is full and refuses an address the device cannot
+			 * reach.
 			 */
-			struct ena_hw_tx_cursor cur;
 			const uint16_t start = sent;
 
-			ena_hw_tx_put_begin(&r->sq, &cur);
-			for (; sent < n && room >= one_slots; sent++) {
-				m = pkts[sent];
-				if (sent + 1 < n)
-					rte_prefetch0(pkts[sent + 1]);
-				if (unlikely(!ena_tx_one_ok(m, ol_mask)))
-					break;
-				id = free_ids[ntu & mask];
-				if (unlikely(!ena_hw_tx_put(&cur,
-					    rte_mbuf_data_iova(m), m->data_len,
-					    id)))
-					break;
-				ena_tx_slot_take(&bufs[id], m, now, 1);
-				ntu++;
-				room--;
-				bytes += m->pkt_len;
-			}
-			ena_hw_tx_put_end(&r->sq, &cur);
+			sent = (uint16_t)(sent +
+				ena_tx_host_run(r, pkts + sent,
+					(uint16_t)RTE_MIN(
+						n - sent, room - one_slots + 1),
+					now, &ntu, &bytes));
+			room = (uint16_t)(room - (sent - start));
 			queued = (uint16_t)(queued + (sent - start));
 			if (sent == n)
 				break;

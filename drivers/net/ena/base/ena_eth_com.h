@@ -543,6 +543,10 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
 	return ena_hw_tx_prepare_w(sq, ctx, used, false);
 }
 
+/* A descriptor's second 64-bit word: address bits 47:0, then 16 zero bits
+ * (Tx: those hold the pushed header's length, zero on this path). */
+#define ENA_HW_DESC_ADDR_MASK (((uint64_t)1 << ENA_DMA_ADDR_MAX_BITS) - 1)
+
 /*
  * Descriptors of packets of one buffer without offload request written
  * through a cursor the caller keeps in its locals, so that a run of such
@@ -552,41 +556,61 @@ ena_hw_tx_prepare(struct ena_hw_io_sq *sq, const struct ena_hw_tx_ctx *ctx,
  * before anything else uses the queue.
  */
 struct ena_hw_tx_cursor {
-	struct ena_tx_desc *ring;
-	uint32_t phase_bit; /* the tail's phase, in place in len_ctrl */
+	uint8_t *slot; /* the tail's descriptor */
+	uint8_t *ring;
+	uint8_t *end; /* past the last descriptor */
+	uint64_t w0;  /* flags of the first word, with the tail's phase */
 	uint16_t tail;
-	uint16_t mask;
 	uint8_t dma_width;
 };
+
+/* Where ena_tx_desc's words sit in its two little-endian 64-bit words. */
+static_assert(offsetof(struct ena_tx_desc, len_ctrl) == 0 &&
+		offsetof(struct ena_tx_desc, meta_ctrl) == 4 &&
+		offsetof(struct ena_tx_desc, addr_lo) == 8 &&
+		offsetof(struct ena_tx_desc, addr_hi_hdr) == 12 &&
+		ENA_TX_DESC_ADDR_HI_SHIFT == 0 &&
+		ENA_TX_DESC_ADDR_HI_MASK == 0xffff,
+	"Tx descriptor layout moved");
 
 static ena_always_inline void
 ena_hw_tx_put_begin(const struct ena_hw_io_sq *sq, struct ena_hw_tx_cursor *c)
 {
-	c->ring = (struct ena_tx_desc *)sq->ring;
-	c->phase_bit = (uint32_t)(sq->phase & 1) << ENA_TX_DESC_PHASE_SHIFT;
+	c->ring = (uint8_t *)sq->ring;
+	c->slot = c->ring + (size_t)(sq->tail & sq->mask) * ENA_HW_DESC_SIZE;
+	c->end = c->ring + (size_t)sq->depth * ENA_HW_DESC_SIZE;
+	c->w0 = ENA_TX_DESC_FIRST_MASK | ENA_TX_DESC_LAST_MASK |
+		ENA_TX_DESC_COMP_REQ_MASK |
+		((uint32_t)(sq->phase & 1) << ENA_TX_DESC_PHASE_SHIFT);
 	c->tail = sq->tail;
-	c->mask = sq->mask;
 	c->dma_width = sq->dma_width;
 }
 
-/* The one descriptor of a packet of one buffer, no offload request. */
+/*
+ * The one descriptor of a packet of one buffer, no offload request, as two
+ * 64-bit words built in registers: length, flags and the req_id's high
+ * bits, then its low bits in the second 32-bit word; the address in the
+ * second 64-bit word, no header length.
+ */
 static ena_always_inline void
 ena_hw_tx_cursor_write(struct ena_hw_tx_cursor *c, uint64_t iova, uint16_t len,
 	uint16_t req_id)
 {
-	struct ena_tx_desc v;
+	const uint64_t w0 = ena_plat_cpu_to_le64(c->w0 | len |
+		((uint64_t)(req_id >> ENA_TX_REQ_ID_LO_BITS)
+			<< ENA_TX_DESC_REQ_ID_HI_SHIFT) |
+		((uint64_t)req_id << (32 + ENA_TX_DESC_REQ_ID_LO_SHIFT) &
+			(uint64_t)ENA_TX_DESC_REQ_ID_LO_MASK << 32));
+	const uint64_t w1 = ena_plat_cpu_to_le64(iova & ENA_HW_DESC_ADDR_MASK);
 
-	v.len_ctrl = c->phase_bit | ENA_TX_DESC_FIRST_MASK |
-		ENA_TX_DESC_LAST_MASK | ENA_TX_DESC_COMP_REQ_MASK |
-		(len & ENA_TX_DESC_LENGTH_MASK);
-	v.meta_ctrl = 0;
-	v.addr_hi_hdr = 0;
-	ena_tx_desc_req_id_set(&v, req_id);
-	ena_tx_desc_addr_set(&v, iova);
-	c->ring[c->tail & c->mask] = v;
+	memcpy(c->slot, &w0, sizeof(w0));
+	memcpy(c->slot + sizeof(w0), &w1, sizeof(w1));
 	c->tail++;
-	if (ena_unlikely((c->tail & c->mask) == 0))
-		c->phase_bit ^= ENA_TX_DESC_PHASE_MASK;
+	c->slot += ENA_HW_DESC_SIZE;
+	if (ena_unlikely(c->slot == c->end)) {
+		c->slot = c->ring;
+		c->w0 ^= ENA_TX_DESC_PHASE_MASK;
+	}
 }
 
 /*
@@ -607,7 +631,8 @@ static ena_always_inline void
 ena_hw_tx_put_end(struct ena_hw_io_sq *sq, const struct ena_hw_tx_cursor *c)
 {
 	sq->tail = c->tail;
-	sq->phase = (uint8_t)(c->phase_bit >> ENA_TX_DESC_PHASE_SHIFT);
+	sq->phase = (uint8_t)((c->w0 & ENA_TX_DESC_PHASE_MASK) >>
+		ENA_TX_DESC_PHASE_SHIFT);
 }
 
 /* One descriptor written through a cursor of one step. */
@@ -998,12 +1023,11 @@ int ena_hw_rx_overlong(const struct ena_hw_io_cq *cq, uint16_t len,
 	uint16_t offset, uint16_t posted, uint16_t req_id) ena_cold;
 
 /*
- * Where ena_rx_desc's fields sit in its two little-endian 64-bit words; the
- * second holds address bits 47:0 in its low 48 bits.
+ * Where ena_rx_desc's fields sit in its two little-endian 64-bit words (the
+ * second is the address, ENA_HW_DESC_ADDR_MASK).
  */
 #define ENA_HW_RX_DESC_CTRL_BIT	  24
 #define ENA_HW_RX_DESC_REQ_ID_BIT 32
-#define ENA_HW_RX_DESC_ADDR_MASK  (((uint64_t)1 << ENA_DMA_ADDR_MAX_BITS) - 1)
 static_assert(offsetof(struct ena_rx_desc, length) == 0 &&
 		offsetof(struct ena_rx_desc, ctrl) * 8 ==
 			ENA_HW_RX_DESC_CTRL_BIT &&
@@ -1021,23 +1045,26 @@ static_assert(offsetof(struct ena_rx_desc, length) == 0 &&
  * compiler reload the queue's fields.
  */
 struct ena_hw_rx_cursor {
-	struct ena_rx_desc *ring;
+	uint8_t *slot; /* the tail's descriptor */
+	uint8_t *ring;
+	uint8_t *end; /* past the last descriptor */
 	uint16_t *posted_len;
+	uint64_t w0; /* the first word's ctrl byte, with the tail's phase */
 	uint16_t tail;
-	uint16_t mask;
-	uint8_t ctrl; /* the descriptor's ctrl byte, with the tail's phase */
 };
 
 static ena_always_inline uint16_t
 ena_hw_rx_put_begin(const struct ena_hw_io_sq *sq, struct ena_hw_rx_cursor *c)
 {
-	c->ring = (struct ena_rx_desc *)sq->ring;
+	c->ring = (uint8_t *)sq->ring;
+	c->slot = c->ring + (size_t)(sq->tail & sq->mask) * ENA_HW_DESC_SIZE;
+	c->end = c->ring + (size_t)sq->depth * ENA_HW_DESC_SIZE;
 	c->posted_len = sq->rx_posted_len;
 	c->tail = sq->tail;
-	c->mask = sq->mask;
-	c->ctrl = (uint8_t)(ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
-		ENA_RX_DESC_COMP_REQ_MASK |
-		(sq->phase & ENA_RX_DESC_PHASE_MASK));
+	c->w0 = (uint64_t)(ENA_RX_DESC_FIRST_MASK | ENA_RX_DESC_LAST_MASK |
+			ENA_RX_DESC_COMP_REQ_MASK |
+			(sq->phase & ENA_RX_DESC_PHASE_MASK))
+		<< ENA_HW_RX_DESC_CTRL_BIT;
 	return ena_hw_sq_free(sq);
 }
 
@@ -1051,26 +1078,28 @@ ena_hw_rx_put(struct ena_hw_rx_cursor *c, uint64_t iova, uint16_t len,
 	 * for the small stores it spans (a store-forwarding stall per
 	 * buffer).
 	 */
-	const uint64_t w0 = ena_plat_cpu_to_le64((uint64_t)len |
-		(uint64_t)c->ctrl << ENA_HW_RX_DESC_CTRL_BIT |
-		(uint64_t)req_id << ENA_HW_RX_DESC_REQ_ID_BIT);
-	const uint64_t w1 = ena_plat_cpu_to_le64(
-		iova & ENA_HW_RX_DESC_ADDR_MASK);
-	uint8_t *d = (uint8_t *)&c->ring[c->tail & c->mask];
+	const uint64_t w0 = ena_plat_cpu_to_le64(
+		c->w0 | len | (uint64_t)req_id << ENA_HW_RX_DESC_REQ_ID_BIT);
+	const uint64_t w1 = ena_plat_cpu_to_le64(iova & ENA_HW_DESC_ADDR_MASK);
 
-	memcpy(d, &w0, sizeof(w0));
-	memcpy(d + sizeof(w0), &w1, sizeof(w1));
+	memcpy(c->slot, &w0, sizeof(w0));
+	memcpy(c->slot + sizeof(w0), &w1, sizeof(w1));
 	c->posted_len[req_id] = len;
 	c->tail++;
-	if (ena_unlikely((c->tail & c->mask) == 0))
-		c->ctrl ^= ENA_RX_DESC_PHASE_MASK;
+	c->slot += ENA_HW_DESC_SIZE;
+	if (ena_unlikely(c->slot == c->end)) {
+		c->slot = c->ring;
+		c->w0 ^= (uint64_t)ENA_RX_DESC_PHASE_MASK
+			<< ENA_HW_RX_DESC_CTRL_BIT;
+	}
 }
 
 static ena_always_inline void
 ena_hw_rx_put_end(struct ena_hw_io_sq *sq, const struct ena_hw_rx_cursor *c)
 {
 	sq->tail = c->tail;
-	sq->phase = (uint8_t)(c->ctrl & ENA_RX_DESC_PHASE_MASK);
+	sq->phase = (uint8_t)((c->w0 >> ENA_HW_RX_DESC_CTRL_BIT) &
+		ENA_RX_DESC_PHASE_MASK);
 }
 
 /*
