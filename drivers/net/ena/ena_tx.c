@@ -176,38 +176,15 @@ ena_tx_bad_req_id(struct ena_ring *r, uint16_t id, bool base_logged)
 }
 
 /*
- * Completed mbufs go back to their pool in one bulk call when
- * rte_pktmbuf_free() would put them there unchanged: one segment, of the
- * first mbuf's pool, direct and held by nobody else. Any other takes
- * rte_pktmbuf_free(). One segment means no next: the burst refused every
- * chain that disagreed with its nb_segs.
- */
-static void
-ena_tx_put_mbufs(struct rte_mbuf **m, uint16_t n)
-{
-	struct rte_mbuf *put[ENA_TX_CLEAN_MAX];
-	struct rte_mempool *mp = m[0]->pool;
-	uint16_t i, k = 0;
-
-	for (i = 0; i < n; i++) {
-		struct rte_mbuf *s = m[i];
-
-		if (likely(s->nb_segs == 1 && s->pool == mp &&
-			    RTE_MBUF_DIRECT(s) && rte_mbuf_refcnt_read(s) == 1))
-			put[k++] = s;
-		else
-			rte_pktmbuf_free(s);
-	}
-	if (k > 0)
-		rte_mempool_put_bulk(mp, (void **)put, k);
-}
-
-/*
  * Reclaims up to budget completed packets; returns how many. Inlined once
- * per fast_free value. With fast free (one pool, refcnt 1, direct: the
- * application's promise) a packet the burst sent as one segment goes back
- * to the pool without its mbuf being read; otherwise each mbuf is
- * prefetched as its completion is reaped, for ena_tx_put_mbufs() to find.
+ * per fast_free value. Completed mbufs go back to their pool in one bulk
+ * put when rte_pktmbuf_free() would put them there unchanged; any other
+ * takes rte_pktmbuf_free() as it is reaped. With fast free (one pool,
+ * refcnt 1, direct: the application's promise) that is each packet the
+ * burst sent as one segment, and its mbuf is not read. Otherwise it is a
+ * packet of one segment from the first one's pool, direct and held by
+ * nobody else. One segment means no next: the burst refused every chain
+ * that disagreed with its nb_segs.
  */
 static __rte_always_inline uint16_t
 ena_tx_clean_mode(struct ena_ring *r, uint16_t budget, const bool fast_free)
@@ -217,6 +194,7 @@ ena_tx_clean_mode(struct ena_ring *r, uint16_t budget, const bool fast_free)
 	uint16_t *free_ids = r->free_ids;
 	const uint16_t mask = r->size_mask;
 	uint16_t n = 0, reaped = 0, ntc = r->next_to_clean, id = 0, acked = 0;
+	struct rte_mempool *mp = NULL;
 	struct ena_hw_tx_comp_cursor cur;
 	int rc, bad = 0;
 
@@ -248,13 +226,15 @@ ena_tx_clean_mode(struct ena_ring *r, uint16_t budget, const bool fast_free)
 		b->ts = 0;
 		free_ids[ntc++ & mask] = id;
 		reaped++;
-		if (!fast_free) {
+		if (!fast_free && unlikely(mp == NULL))
+			mp = m->pool;
+		if (likely(b->nb_segs == 1 &&
+			    (fast_free ||
+				    (m->pool == mp && RTE_MBUF_DIRECT(m) &&
+					    rte_mbuf_refcnt_read(m) == 1))))
 			done[n++] = m;
-		} else if (likely(b->nb_segs == 1)) {
-			done[n++] = m;
-		} else {
+		else
 			rte_pktmbuf_free(m);
-		}
 	}
 	ena_hw_tx_comp_end(&r->cq, &cur);
 	if (unlikely(bad != 0))
@@ -264,12 +244,9 @@ ena_tx_clean_mode(struct ena_ring *r, uint16_t budget, const bool fast_free)
 	ena_hw_tx_comp_ack(&r->sq, acked);
 	r->next_to_clean = ntc;
 	ena_hw_cq_head_update(&r->cq);
-	if (n == 0)
-		return reaped;
-	if (fast_free)
-		rte_mempool_put_bulk(done[0]->pool, (void **)done, n);
-	else
-		ena_tx_put_mbufs(done, n);
+	if (n > 0)
+		rte_mempool_put_bulk(
+			fast_free ? done[0]->pool : mp, (void **)done, n);
 	return reaped;
 }
 
