@@ -426,11 +426,13 @@ struct ena_rx_acc {
  * their lengths checked against what was posted four lanes at a time, and
  * their classes come from one ena_hw_rx_cls4(); each mbuf gets its rearm
  * word and flags in one 16-byte store and its length, type and hash fields
- * in another, shuffled straight from the completion. The first group that
- * does not qualify, or in which anything looks wrong, is left to the
- * scalar loop, which also reports errors. Returns the packets delivered;
- * *ntc, *acc advanced. One function over 80 lines: the four lanes' loads,
- * checks and stores share the vectors, which a split would spill.
+ * in another, shuffled straight from the completion; next is left alone,
+ * NULL as in any mbuf in its pool (the ring holds only mbufs taken raw
+ * from the pool). The first group that does not qualify, or in which
+ * anything looks wrong, is left to the scalar loop, which also reports
+ * errors. Returns the packets delivered; *ntc, *acc advanced. One function
+ * over 80 lines: the four lanes' loads, checks and stores share the
+ * vectors, which a split would spill.
  */
 static __rte_always_inline uint16_t
 ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
@@ -553,7 +555,6 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 			_mm_storeu_si128(
 				(__m128i *)(void *)&m[k]->rx_descriptor_fields1,
 				f1);
-			m[k]->next = NULL;
 			csum_cnt += e->csum_cnt;
 			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
 			pkts[nb + k] = m[k];

@@ -502,8 +502,6 @@ ena_tx_host_run(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t max,
 		struct rte_mbuf *m = pkts[i];
 		uint16_t id;
 
-		if (i + 1 < max)
-			rte_prefetch0(pkts[i + 1]);
 		if (unlikely(!ena_tx_one_ok(m, ol_mask)))
 			break;
 		id = free_ids[ntu & mask];

@@ -920,10 +920,11 @@ ena_hw_tx_prepare_one_llq(struct ena_hw_io_sq *sq, const void *hdr,
  * depth (in *req_id; the entry is not consumed).
  */
 struct ena_hw_tx_comp_cursor {
+	const struct ena_tx_cdesc *entry; /* at the head */
 	const struct ena_tx_cdesc *ring;
-	const struct ena_hw_io_cq *cq; /* to report a bad req_id */
+	const struct ena_tx_cdesc *end; /* past the last entry */
+	const struct ena_hw_io_cq *cq;	/* to report a bad req_id */
 	uint16_t head;
-	uint16_t mask;
 	uint16_t depth;
 	uint8_t phase;
 };
@@ -933,9 +934,10 @@ ena_hw_tx_comp_begin(
 	const struct ena_hw_io_cq *cq, struct ena_hw_tx_comp_cursor *c)
 {
 	c->ring = (const struct ena_tx_cdesc *)cq->ring;
+	c->entry = c->ring + (cq->head & cq->mask);
+	c->end = c->ring + cq->depth;
 	c->cq = cq;
 	c->head = cq->head;
-	c->mask = cq->mask;
 	c->depth = cq->depth;
 	c->phase = cq->phase;
 }
@@ -943,7 +945,7 @@ ena_hw_tx_comp_begin(
 static ena_always_inline int
 ena_hw_tx_comp_next(struct ena_hw_tx_comp_cursor *c, uint16_t *req_id)
 {
-	const struct ena_tx_cdesc *e = c->ring + (c->head & c->mask);
+	const struct ena_tx_cdesc *e = c->entry;
 	uint16_t id;
 
 	if ((ENA_READ_ONCE8(e->flags) & ENA_TX_CDESC_PHASE_MASK) != c->phase)
@@ -955,8 +957,11 @@ ena_hw_tx_comp_next(struct ena_hw_tx_comp_cursor *c, uint16_t *req_id)
 	if (ena_unlikely(id >= c->depth))
 		return ena_hw_tx_comp_bad(c->cq, id);
 	c->head++;
-	if (ena_unlikely((c->head & c->mask) == 0))
+	c->entry = e + 1;
+	if (ena_unlikely(c->entry == c->end)) {
+		c->entry = c->ring;
 		c->phase ^= 1;
+	}
 	return 0;
 }
 
