@@ -343,6 +343,10 @@ KNOBS = [
         "ours": [r"device needs a reset, reason INV_RX_REQ_ID"],
         # Upstream takes the NULL mbuf of the stale id and crashes: not run.
         "upstream": None}),
+    ("rx_long=1", [], {
+        "ours": [r"device needs a reset, reason RX_DESC_MALFORMED"],
+        # Upstream hands the packet on with its data past the buffer.
+        "upstream": ["RX"]}),
     ("llq_burst=256", [], {
         "ours": ["RX"], "upstream": ["RX"]}),
     ("tx_reorder=1", [], {

@@ -660,4 +660,4 @@ RTE_PMD_REGISTER_PARAM_STRING(ena_emu,
 	"reset_stuck=<0|1> version=<reg> ctrl_version=<reg> "
 	"dma_width=<bits> admin_err=<n> admin_err_status=<status> "
 	"admin_err_opcode=<opcode> rx_split=<n> llq_burst=<bytes> "
-	"rx_stale_req_id=<n>");
+	"rx_stale_req_id=<n> request_reset=<n> rx_long=<n>");

@@ -156,6 +156,12 @@ enum ena_emu_fault {
 	 * that group gets nothing).
 	 */
 	ENA_EMU_FAULT_REQUEST_RESET,
+	/*
+	 * [rx_long] the next N Rx packets' first completion reports one byte
+	 * more than the buffer posted for it (buffers of 65535 B or
+	 * more are left alone: no such length fits the field).
+	 */
+	ENA_EMU_FAULT_RX_LONG,
 	ENA_EMU_FAULT_MAX
 };
 

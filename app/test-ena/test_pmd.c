@@ -1473,6 +1473,14 @@ pmd_suite(void)
 		printf("difference (upstream): a stale in-range Rx req_id "
 		       "(rx_stale_req_id=1) makes it use a NULL mbuf and "
 		       "crash; not run\n");
+	/* A completion longer than its buffer: never delivered. */
+	if (pmd_ours())
+		pmd_test_fault(ENA_EMU_FAULT_RX_LONG, 1, true,
+			"RX_DESC_MALFORMED", "");
+	else
+		printf("difference (upstream): an Rx completion longer than "
+		       "its buffer (rx_long=1) is delivered with data past "
+		       "the buffer; not run\n");
 	pmd_test_fault(
 		ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID", "");
 	/*

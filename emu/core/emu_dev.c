@@ -349,6 +349,7 @@ static const char *const emu_fault_names[ENA_EMU_FAULT_MAX] = {
 	[ENA_EMU_FAULT_LLQ_BURST] = "llq_burst",
 	[ENA_EMU_FAULT_RX_STALE_REQ_ID] = "rx_stale_req_id",
 	[ENA_EMU_FAULT_REQUEST_RESET] = "request_reset",
+	[ENA_EMU_FAULT_RX_LONG] = "rx_long",
 };
 
 const char *

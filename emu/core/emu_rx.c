@@ -174,6 +174,10 @@ ena_emu_rx_deliver(struct ena_emu_dev *dev, const uint8_t *f, uint32_t len,
 		off += blen[i];
 		cd = (struct ena_rx_cdesc *)ena_emu_cq_slot(cq);
 		cd->length = (uint16_t)blen[i];
+		if (i == 0 && d->length != 0 && d->length != UINT16_MAX &&
+			ena_emu_fault_peek(dev, ENA_EMU_FAULT_RX_LONG) &&
+			ena_emu_fault_take(dev, ENA_EMU_FAULT_RX_LONG))
+			cd->length = (uint16_t)(d->length + 1);
 		cd->req_id = req_id;
 		cd->hash = hash;
 		cd->sub_qid = 0;
