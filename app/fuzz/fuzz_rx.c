@@ -21,9 +21,16 @@
  *    rx_q0_bad_desc_num, and requests a reset with the matching reason;
  *  - a good input counts no error and requests no reset;
  *  - after the port stops every mbuf is back in its pool.
+ * Every input runs on each Rx path the CPU has (scalar, SSE4.1, AVX2), the
+ * port restarted under the SIMD width that picks it: each must do the same.
  */
 #include <stdlib.h>
 #include <string.h>
+
+#include <rte_vect.h>
+#ifdef RTE_ARCH_X86
+#include <rte_cpuflags.h>
+#endif
 
 #include "fuzz_pmd.h"
 
@@ -336,10 +343,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void
+rx_input(const uint8_t *data, size_t size, uint16_t simd, const char *path)
 {
 	static struct rx_pred pred[32];
+	struct rte_eth_burst_mode mode;
 	struct rte_mbuf *pkts[32];
 	struct fz_in in;
 	uint64_t err0, bad_id0, bad_num0;
@@ -349,7 +357,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint8_t hdr;
 
 	fz_init(&in, data, size);
+	FUZZ_ASSERT(rte_vect_set_max_simd_bitwidth(simd) == 0,
+		"SIMD width %u refused", simd);
 	fpmd_start();
+	FUZZ_ASSERT(rte_eth_rx_burst_mode_get(fpmd.port, 0, &mode) == 0 &&
+			strstr(mode.info, path) != NULL,
+		"Rx path \"%s\" at SIMD %u, want \"%s\"", mode.info, simd,
+		path);
 	memset(&M, 0, sizeof(M));
 	M.r = fpmd.dev->data->rx_queues[0];
 	M.cq = M.r->cq.ring;
@@ -426,5 +440,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	rx_free_held();
 	fpmd_stop();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	rx_input(data, size, RTE_VECT_SIMD_DISABLED, "Scalar");
+#ifdef RTE_ARCH_X86
+	if (rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0)
+		rx_input(data, size, RTE_VECT_SIMD_128, "Vector SSE4.1");
+	if (rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0)
+		rx_input(data, size, RTE_VECT_SIMD_256, "Vector AVX2");
+#endif
 	return 0;
 }

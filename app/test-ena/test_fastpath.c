@@ -7,8 +7,9 @@
  * RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE (none lost, chains too), one Tx
  * doorbell per burst (and per LLQ burst budget when the device sets one),
  * LLQ entries written with the widest stores the CPU and the application
- * allow, and the narrower ones when the application says so; on our PMD
- * and the emulated device.
+ * allow, and the narrower ones when the application says so; the Rx
+ * paths (scalar, SSE4.1, AVX2) alike on the same traffic and on faults; on
+ * our PMD and the emulated device.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,7 +331,7 @@ fp_test_tx_reclaim(const char *emu_args, bool fast_free)
 
 /*
  * The per-queue checksum counters and the mbuf flags agree with what was
- * sent, on the vector path and on the scalar one: of every five packets
+ * sent, on each Rx path (chosen under SIMD width simd): of every five packets
  * two are intact, one has a bad IPv4 header checksum and two a bad L4
  * checksum (sent without offloads, so the device passes them as they
  * are); each counter gets a different count. A burst sums the counters in one
@@ -345,8 +346,11 @@ fp_csum_kind(unsigned int seq)
 	return kind[seq % 5];
 }
 
+static bool fp_port_simd(struct pmd_env *env, uint16_t simd, const char *want);
+static const char *fp_rx_path_want(uint16_t simd);
+
 static void
-fp_test_rx_csum_counters(bool vec)
+fp_test_rx_csum_counters(uint16_t simd)
 {
 	enum { COUNT = 400 };
 	struct rte_mbuf *tx[32], *rx[32];
@@ -355,16 +359,13 @@ fp_test_rx_csum_counters(bool vec)
 	unsigned int want_good = 0, want_bad3 = 0, want_bad4 = 0;
 	unsigned int got = 0, flag_good = 0, flag_bad3 = 0, flag_bad4 = 0;
 	unsigned int seq = 0, sent = 0, i;
-	const char *what = vec ? "Rx checksum counters, vector path"
-			       : "Rx checksum counters, scalar path";
-	int rc;
+	char what[64];
+	int rc = 0;
 
-	if (pmd_env_create(&env, "queues=1,llq=0") != 0) {
-		ENA_CHECK(false, "%s: create emulated device", what);
+	snprintf(what, sizeof(what), "Rx checksum counters, %s",
+		fp_rx_path_want(simd));
+	if (!fp_port_simd(&env, simd, fp_rx_path_want(simd)))
 		return;
-	}
-	rc = fp_configure2(&env, false, vec);
-	ENA_CHECK_RC(what, 0, rc);
 	good0 = pmd_xstat(env.port, "rx_q0_l4_csum_good");
 	bad3_0 = pmd_xstat(env.port, "rx_q0_l3_csum_bad");
 	bad4_0 = pmd_xstat(env.port, "rx_q0_l4_csum_bad");
@@ -569,6 +570,19 @@ out:
 	rte_vect_set_max_simd_bitwidth(old);
 }
 
+/* The Rx path our PMD picks on this CPU under SIMD width simd. */
+static const char *
+fp_rx_path_want(uint16_t simd)
+{
+	if (simd >= RTE_VECT_SIMD_256 &&
+		rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0)
+		return "Vector AVX2";
+	if (simd >= RTE_VECT_SIMD_128 &&
+		rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0)
+		return "Vector SSE4.1";
+	return "Scalar";
+}
+
 /* A started port whose Rx path was chosen under SIMD width simd. */
 static bool
 fp_port_simd(struct pmd_env *env, uint16_t simd, const char *want)
@@ -577,6 +591,11 @@ fp_port_simd(struct pmd_env *env, uint16_t simd, const char *want)
 	uint16_t old = rte_vect_get_max_simd_bitwidth();
 	int rc;
 
+	if (rte_vect_set_max_simd_bitwidth(simd) != 0) {
+		ena_test_skip("SIMD width fixed by EAL, %u not tried", simd);
+		return false;
+	}
+	rte_vect_set_max_simd_bitwidth(old);
 	if (pmd_env_create(env, "queues=1,llq=0") != 0) {
 		ENA_CHECK(false, "Rx paths: create emulated device");
 		return false;
@@ -598,124 +617,156 @@ fp_port_simd(struct pmd_env *env, uint16_t simd, const char *want)
 }
 
 /*
- * The scalar and the vector Rx paths on the same traffic: two ports, one
- * on each path, get the same packets in the same order, and every packet
- * must come out of both alike (length, segments, data offset, flags,
- * type, hash and bytes). Bursts of 1 to 32 packets, so both the groups
- * of four and the scalar tail of the vector path run.
+ * The Rx paths on the same traffic: three ports, scalar, SSE4.1 and AVX2
+ * (each the narrower one where the CPU lacks it), get the same packets in
+ * the same order, and every packet must come out of the vector ports as
+ * it does out of the scalar one (length, segments, data offset, flags,
+ * type, hash, reference count and bytes; the port each its own). Bursts of 1 to 32 packets, so the groups of
+ * eight, of four and the scalar tail all run.
  */
 static void
 fp_test_rx_paths(void)
 {
-	struct rte_mbuf *tx[PMD_BURST], *ra[PMD_BURST], *rb[PMD_BURST];
-	struct pmd_env a, b;
-	uint32_t seq = 0, diff = 0, got_a = 0, got_b = 0, total = 0;
-	uint16_t nb, i, k, sa, sb, na, nb_b;
+	static const uint16_t simd[3] = { RTE_VECT_SIMD_DISABLED,
+		RTE_VECT_SIMD_128, RTE_VECT_SIMD_256 };
+	struct rte_mbuf *tx[3][PMD_BURST], *rx[3][PMD_BURST];
+	uint32_t seq = 0, diff[3] = { 0 }, got[3] = { 0 }, total = 0;
+	uint16_t nb, i, k, p, sent[3], rcvd[3], ports = 0;
+	struct pmd_env env[3];
 	uint64_t deadline;
-	bool vec;
+	bool more;
 
-	vec = rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0;
-	if (!fp_port_simd(&a, RTE_VECT_SIMD_DISABLED, "Scalar"))
-		return;
-	if (!fp_port_simd(&b, RTE_VECT_SIMD_256, vec ? "Vector" : "Scalar")) {
-		pmd_env_destroy(&a);
-		return;
+	for (p = 0; p < 3; p++) {
+		if (!fp_port_simd(&env[p], simd[p], fp_rx_path_want(simd[p])))
+			break;
+		ports++;
 	}
+	if (ports < 3)
+		goto out;
 	for (k = 0; k < 200; k++) {
 		nb = (uint16_t)(1 + (k * 7) % PMD_BURST);
-		/* The same packets to both ports. */
+		/* The same packets to every port. */
 		for (i = 0; i < nb; i++) {
-			tx[i] = pmd_pkt_mbuf(
-				seq + i, 60 + (seq + i) * 37 % 1455, 2048);
-			if (tx[i] == NULL)
+			uint16_t len = (uint16_t)(60 + (seq + i) * 37 % 1455);
+
+			for (p = 0; p < 3; p++) {
+				tx[p][i] = pmd_pkt_mbuf(seq + i, len, 2048);
+				if (tx[p][i] == NULL)
+					break;
+			}
+			if (p < 3) {
+				while (p-- > 0)
+					rte_pktmbuf_free(tx[p][i]);
 				break;
+			}
 		}
 		nb = i;
-		for (i = 0; i < nb; i++)
-			rb[i] = pmd_pkt_mbuf(seq + i, tx[i]->pkt_len, 2048);
-		sa = rte_eth_tx_burst(a.port, 0, tx, nb);
-		sb = rte_eth_tx_burst(b.port, 0, rb, nb);
-		for (i = sa; i < nb; i++)
-			rte_pktmbuf_free(tx[i]);
-		for (i = sb; i < nb; i++)
-			rte_pktmbuf_free(rb[i]);
-		ENA_CHECK(sa == nb && sb == nb,
-			"Rx paths: sent %u and %u of %u", sa, sb, nb);
+		for (p = 0; p < 3; p++) {
+			sent[p] = rte_eth_tx_burst(env[p].port, 0, tx[p], nb);
+			for (i = sent[p]; i < nb; i++)
+				rte_pktmbuf_free(tx[p][i]);
+			rcvd[p] = 0;
+		}
+		ENA_CHECK(sent[0] == nb && sent[1] == nb && sent[2] == nb,
+			"Rx paths: sent %u, %u and %u of %u", sent[0], sent[1],
+			sent[2], nb);
 		seq += nb;
-		total += RTE_MIN(sa, sb);
-		/* Both ports deliver the burst; compare in order. */
+		total += RTE_MIN(sent[0], RTE_MIN(sent[1], sent[2]));
+		/* Every port delivers the burst; compare in order. */
 		deadline = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
-		na = nb_b = 0;
-		while ((na < sa || nb_b < sb) &&
-			rte_get_timer_cycles() < deadline) {
-			if (na < sa)
-				na += rte_eth_rx_burst(a.port, 0, ra + na,
-					(uint16_t)(sa - na));
-			if (nb_b < sb)
-				nb_b += rte_eth_rx_burst(b.port, 0, rb + nb_b,
-					(uint16_t)(sb - nb_b));
-		}
-		for (i = 0; i < RTE_MIN(na, nb_b); i++) {
-			const struct rte_mbuf *x = ra[i], *y = rb[i];
+		do {
+			more = false;
+			for (p = 0; p < 3; p++) {
+				if (rcvd[p] >= sent[p])
+					continue;
+				rcvd[p] += rte_eth_rx_burst(env[p].port, 0,
+					rx[p] + rcvd[p],
+					(uint16_t)(sent[p] - rcvd[p]));
+				more |= rcvd[p] < sent[p];
+			}
+		} while (more && rte_get_timer_cycles() < deadline);
+		for (p = 1; p < 3; p++) {
+			for (i = 0; i < RTE_MIN(rcvd[0], rcvd[p]); i++) {
+				const struct rte_mbuf *x = rx[0][i];
+				const struct rte_mbuf *y = rx[p][i];
 
-			if (x->pkt_len != y->pkt_len ||
-				x->data_len != y->data_len ||
-				x->nb_segs != y->nb_segs ||
-				x->data_off != y->data_off ||
-				x->ol_flags != y->ol_flags ||
-				x->packet_type != y->packet_type ||
-				x->hash.rss != y->hash.rss ||
-				x->next != y->next || x->refcnt != y->refcnt ||
-				memcmp(rte_pktmbuf_mtod(x, const void *),
-					rte_pktmbuf_mtod(y, const void *),
-					x->data_len) != 0)
-				diff++;
+				if (x->pkt_len != y->pkt_len ||
+					x->data_len != y->data_len ||
+					x->nb_segs != y->nb_segs ||
+					x->data_off != y->data_off ||
+					x->ol_flags != y->ol_flags ||
+					x->packet_type != y->packet_type ||
+					x->hash.rss != y->hash.rss ||
+					x->next != y->next ||
+					x->refcnt != y->refcnt ||
+					x->port != env[0].port ||
+					y->port != env[p].port ||
+					memcmp(rte_pktmbuf_mtod(
+						       x, const void *),
+						rte_pktmbuf_mtod(
+							y, const void *),
+						x->data_len) != 0)
+					diff[p]++;
+			}
 		}
-		got_a += na;
-		got_b += nb_b;
-		for (i = 0; i < na; i++)
-			rte_pktmbuf_free(ra[i]);
-		for (i = 0; i < nb_b; i++)
-			rte_pktmbuf_free(rb[i]);
+		for (p = 0; p < 3; p++) {
+			got[p] += rcvd[p];
+			for (i = 0; i < rcvd[p]; i++)
+				rte_pktmbuf_free(rx[p][i]);
+		}
 	}
-	ENA_CHECK(got_a == total && got_b == total,
-		"Rx paths: scalar got %u, vector got %u of %u", got_a, got_b,
-		total);
-	ENA_CHECK_EQ("Rx paths: packets that differ", 0, diff);
-	pmd_env_destroy(&a);
-	pmd_env_destroy(&b);
+	ENA_CHECK(got[0] == total && got[1] == total && got[2] == total,
+		"Rx paths: scalar got %u, SSE4.1 %u, AVX2 %u of %u", got[0],
+		got[1], got[2], total);
+	ENA_CHECK_EQ("Rx paths: SSE4.1 packets that differ", 0, diff[1]);
+	ENA_CHECK_EQ("Rx paths: AVX2 packets that differ", 0, diff[2]);
+out:
+	for (p = 0; p < ports; p++)
+		pmd_env_destroy(&env[p]);
 	pmd_check_mempool_full("after the Rx path comparison");
 }
 
+/* The group size of the vector Rx path a burst mode text names. */
+static unsigned int
+fp_rx_group(const char *path)
+{
+	if (strstr(path, "AVX2") != NULL)
+		return 8;
+	return strstr(path, "SSE") != NULL ? 4 : 0;
+}
+
 /*
- * The vector path across the ring's end: packets arrive four at a time,
- * each four received by one burst of PMD_BURST as soon as the device has
- * delivered them, for two and a half laps. When a group of four ends the
- * ring, the completions after it are the previous lap's: a burst must stop
- * there (the expected phase flips with the ring), never hand them out
- * again.
+ * A vector path across the ring's end: packets arrive a group at a time
+ * (four for SSE4.1, eight for AVX2), each group received by one burst of
+ * PMD_BURST as soon as the device has delivered it, for two and a half
+ * laps. When a group ends the ring, the completions after it are the
+ * previous lap's: a burst must stop there (the expected phase flips with
+ * the ring), never hand them out again.
  */
 static void
-fp_test_rx_vec_wrap(void)
+fp_test_rx_vec_wrap(uint16_t simd)
 {
-	struct rte_mbuf *tx[4], *rx[PMD_BURST];
+	const char *path = fp_rx_path_want(simd);
+	const unsigned int group = fp_rx_group(path);
+	struct rte_mbuf *tx[8], *rx[PMD_BURST];
 	struct ena_emu_counters c;
 	uint32_t sent = 0, got = 0, seq = 0, steps, k, over = 0;
 	uint64_t deadline, rx0;
 	struct pmd_env env;
 	uint16_t i, n, s;
 
-	if (rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) <= 0) {
-		ena_test_skip("vector Rx wrap: no SSE4.1");
+	if (group == 0) {
+		ena_test_skip(
+			"vector Rx wrap at SIMD %u: no vector path", simd);
 		return;
 	}
-	if (!fp_port_simd(&env, RTE_VECT_SIMD_256, "Vector"))
+	if (!fp_port_simd(&env, simd, path))
 		return;
 	ena_emu_counters_get(env.emu, &c);
 	rx0 = c.rx_pkts;
-	steps = (PMD_RING * 5 / 2) / 4;
+	steps = (PMD_RING * 5 / 2) / group;
 	for (k = 0; k < steps && over == 0; k++) {
-		for (i = 0; i < 4; i++) {
+		for (i = 0; i < group; i++) {
 			tx[i] = pmd_pkt_mbuf(seq++, 64, 2048);
 			if (tx[i] == NULL)
 				break;
@@ -724,7 +775,7 @@ fp_test_rx_vec_wrap(void)
 		for (n = s; n < i; n++)
 			rte_pktmbuf_free(tx[n]);
 		sent += s;
-		/* All four delivered by the device before one burst. */
+		/* The whole group delivered by the device before one burst. */
 		deadline = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
 		do {
 			ena_emu_counters_get(env.emu, &c);
@@ -740,26 +791,28 @@ fp_test_rx_vec_wrap(void)
 			over = got - sent;
 	}
 	ENA_CHECK(over == 0,
-		"vector Rx across the ring's end: %u packets received that "
+		"%s Rx across the ring's end: %u packets received that "
 		"were never sent (after %u of %u)",
-		over, sent, PMD_RING * 5 / 2);
-	ENA_CHECK_EQ("vector Rx across the ring's end: received", sent, got);
+		path, over, sent, PMD_RING * 5 / 2);
+	ENA_CHECK(sent == got, "%s Rx across the ring's end: sent %u, got %u",
+		path, sent, got);
 	pmd_env_destroy(&env);
 	pmd_check_mempool_full("after the vector Rx wrap");
 }
 
-/* Sends n packets of 64 B and waits until the device has delivered them. */
+/* Sends n (at most 8) packets of 64 B; waits until the device has
+ * delivered them. */
 static uint32_t
 fp_send_delivered(struct pmd_env *env, uint32_t *seq, uint16_t n)
 {
 	struct ena_emu_counters c;
-	struct rte_mbuf *tx[4];
+	struct rte_mbuf *tx[8];
 	uint64_t rx0, deadline;
 	uint16_t i, s;
 
 	ena_emu_counters_get(env->emu, &c);
 	rx0 = c.rx_pkts;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < RTE_MIN(n, (uint16_t)RTE_DIM(tx)); i++) {
 		tx[i] = pmd_pkt_mbuf((*seq)++, 64, 2048);
 		if (tx[i] == NULL)
 			break;
@@ -775,31 +828,38 @@ fp_send_delivered(struct pmd_env *env, uint32_t *seq, uint16_t n)
 }
 
 /*
- * A bad completion inside a group of four on the vector path: two good
- * packets, then one whose req_id is out of range (rx_bad_req_id) or names
- * a buffer the driver does not hold (rx_stale_req_id), then a good one,
- * all ready before one burst. The burst delivers the two good packets
- * before the bad one and nothing else, counts one bad req_id and asks for
- * a reset; every mbuf comes back.
+ * A bad completion inside a group of a vector path (chosen under SIMD
+ * width simd): good packets, then one whose req_id is out of range
+ * (rx_bad_req_id), names a buffer the driver does not hold
+ * (rx_stale_req_id) or whose length runs past its buffer (rx_long), then
+ * good ones to fill the group, all ready before one burst. The burst
+ * delivers the good packets before the bad one and nothing else, counts
+ * one error (a bad req_id for the first two) and asks for a reset; every
+ * mbuf comes back. before = 5 puts the bad completion in the upper half of an
+ * AVX2 group.
  */
 static void
-fp_test_rx_vec_fault(enum ena_emu_fault fault)
+fp_test_rx_vec_fault(enum ena_emu_fault fault, uint16_t simd, uint16_t before)
 {
+	const char *path = fp_rx_path_want(simd);
+	const unsigned int group = fp_rx_group(path);
 	struct rte_mbuf *rx[PMD_BURST];
-	const char *what = ena_emu_fault_name(fault);
 	uint32_t seq = 0, sent = 0, got = 0;
 	struct pmd_env env;
 	unsigned int ev0;
+	char what[96];
 	uint16_t i, n;
 
-	if (rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) <= 0) {
-		ena_test_skip("vector Rx fault: no SSE4.1");
+	snprintf(what, sizeof(what), "%s Rx, %s at %u of %u", path,
+		ena_emu_fault_name(fault), (unsigned int)before + 1, group);
+	if (group == 0 || before >= group) {
+		ena_test_skip("%s: no such group", what);
 		return;
 	}
-	if (!fp_port_simd(&env, RTE_VECT_SIMD_256, "Vector"))
+	if (!fp_port_simd(&env, simd, path))
 		return;
-	/* A first burst of four moves the ring off its start. */
-	sent = fp_send_delivered(&env, &seq, 4);
+	/* A first group moves the ring off its start. */
+	sent = fp_send_delivered(&env, &seq, (uint16_t)group);
 	while (got < sent) {
 		n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
 		if (n == 0)
@@ -808,27 +868,32 @@ fp_test_rx_vec_fault(enum ena_emu_fault fault)
 		for (i = 0; i < n; i++)
 			rte_pktmbuf_free(rx[i]);
 	}
-	ENA_CHECK_EQ("vector Rx fault: first four", 4, got);
+	ENA_CHECK(got == group, "%s: first group: %u of %u", what, got, group);
 	rte_eth_dev_callback_register(
 		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
 	ev0 = pmd_reset_events;
-	fp_send_delivered(&env, &seq, 2);
+	fp_send_delivered(&env, &seq, before);
 	ena_emu_fault_set(env.emu, fault, 1);
-	fp_send_delivered(&env, &seq, 2);
+	fp_send_delivered(&env, &seq, (uint16_t)(group - before));
 	ena_emu_fault_set(env.emu, fault, 0);
 	n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
 	for (i = 0; i < n; i++)
 		rte_pktmbuf_free(rx[i]);
-	ENA_CHECK(n == 2, "vector Rx, %s third of four: %u delivered, want 2",
-		what, n);
+	ENA_CHECK(n == before, "%s: %u delivered, want %u", what, n, before);
 	n = rte_eth_rx_burst(env.port, 0, rx, PMD_BURST);
 	for (i = 0; i < n; i++)
 		rte_pktmbuf_free(rx[i]);
-	ENA_CHECK(n == 0, "vector Rx, %s: %u delivered after it", what, n);
-	ENA_CHECK_EQ("vector Rx fault: bad req_id counted", 1,
-		pmd_xstat(env.port, "rx_q0_bad_req_id"));
+	ENA_CHECK(n == 0, "%s: %u delivered after it", what, n);
+	ENA_CHECK(pmd_xstat(env.port, "rx_q0_errors") == 1 &&
+			pmd_xstat(env.port, "rx_q0_bad_req_id") ==
+				(fault != ENA_EMU_FAULT_RX_LONG),
+		"%s: %" PRIu64 " errors, %" PRIu64 " bad req_ids counted, want "
+		"1 and %u",
+		what, pmd_xstat(env.port, "rx_q0_errors"),
+		pmd_xstat(env.port, "rx_q0_bad_req_id"),
+		fault != ENA_EMU_FAULT_RX_LONG);
 	ENA_CHECK(pmd_wait_reset_event(&env, ev0, false),
-		"vector Rx, %s: RTE_ETH_EVENT_INTR_RESET raised", what);
+		"%s: RTE_ETH_EVENT_INTR_RESET raised", what);
 	rte_eth_dev_callback_unregister(
 		env.port, RTE_ETH_EVENT_INTR_RESET, pmd_event_cb, NULL);
 	rte_eth_dev_stop(env.port);
@@ -839,7 +904,13 @@ fp_test_rx_vec_fault(enum ena_emu_fault fault)
 static void
 fp_suite(void)
 {
+	static const enum ena_emu_fault faults[] = {
+		ENA_EMU_FAULT_RX_BAD_REQ_ID,
+		ENA_EMU_FAULT_RX_STALE_REQ_ID,
+		ENA_EMU_FAULT_RX_LONG,
+	};
 	struct pmd_env env;
+	unsigned int i;
 
 	pmd_sel = ena_test_opt("pmd", "drivers/librte_net_ena");
 	pmd_mp = rte_pktmbuf_pool_create(
@@ -876,11 +947,16 @@ fp_suite(void)
 	fp_test_llq_stores(RTE_VECT_SIMD_128);
 	fp_test_llq_stores(RTE_VECT_SIMD_256);
 	fp_test_rx_paths();
-	fp_test_rx_csum_counters(true);
-	fp_test_rx_csum_counters(false);
-	fp_test_rx_vec_wrap();
-	fp_test_rx_vec_fault(ENA_EMU_FAULT_RX_BAD_REQ_ID);
-	fp_test_rx_vec_fault(ENA_EMU_FAULT_RX_STALE_REQ_ID);
+	fp_test_rx_csum_counters(RTE_VECT_SIMD_DISABLED);
+	fp_test_rx_csum_counters(RTE_VECT_SIMD_128);
+	fp_test_rx_csum_counters(RTE_VECT_SIMD_256);
+	fp_test_rx_vec_wrap(RTE_VECT_SIMD_128);
+	fp_test_rx_vec_wrap(RTE_VECT_SIMD_256);
+	for (i = 0; i < RTE_DIM(faults); i++) {
+		fp_test_rx_vec_fault(faults[i], RTE_VECT_SIMD_128, 2);
+		fp_test_rx_vec_fault(faults[i], RTE_VECT_SIMD_256, 2);
+		fp_test_rx_vec_fault(faults[i], RTE_VECT_SIMD_256, 5);
+	}
 	rte_mempool_free(pmd_mp);
 	pmd_mp = NULL;
 }

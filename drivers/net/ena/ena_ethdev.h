@@ -100,6 +100,13 @@ struct ena_xs_txq {
 /* The large LLQ entry the PMD may ask for: no pushed header is longer. */
 #define ENA_LLQ_ENTRY_LARGE 256
 
+/* The Rx burst's path, chosen when the queue starts. */
+enum ena_rx_path {
+	ENA_RX_PATH_SCALAR,
+	ENA_RX_PATH_SSE,  /* four completions at a time (SSE4.1) */
+	ENA_RX_PATH_AVX2, /* eight at a time, then four (AVX2) */
+};
+
 /*
  * A queue lives in dev_private (shared with secondaries) and only points to
  * shared memory; nothing here is a function pointer.
@@ -147,7 +154,7 @@ struct ena_ring {
 	bool fast_free;
 	bool tx_l4_full;  /* device computes the full L4 checksum */
 	bool tx_llq_wide; /* LLQ entries in 32-byte stores (AVX2) */
-	bool rx_vec;	  /* Rx: the vector path (SSE4.1) */
+	uint8_t rx_path;  /* Rx: enum ena_rx_path */
 
 	struct ena_hw_io_sq sq __rte_cache_aligned;
 	struct ena_hw_io_cq cq;

@@ -153,38 +153,50 @@ ena_rx_frame_fits(
 }
 
 /*
- * The vector path takes packets of one buffer: chosen without scattered
- * Rx, with 16-byte completions, where the CPU and the application's SIMD
- * width allow it.
+ * The vector paths take packets of one buffer: chosen without scattered
+ * Rx, with 16-byte completions, the widest the CPU has and the
+ * application's SIMD width allows.
  */
-static bool
-ena_rx_vec_ok(const struct ena_adapter *ad, const struct ena_ring *r)
+static enum ena_rx_path
+ena_rx_path_pick(const struct ena_adapter *ad, const struct ena_ring *r)
 {
 #ifdef ENA_RX_VEC
-	return !ad->edev_data->scattered_rx &&
-		(r->cq.entry_size == 0 ||
-			r->cq.entry_size == sizeof(struct ena_rx_cdesc)) &&
-		rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0 &&
-		rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_128;
+	uint16_t simd = rte_vect_get_max_simd_bitwidth();
+
+	if (ad->edev_data->scattered_rx ||
+		(r->cq.entry_size != 0 &&
+			r->cq.entry_size != sizeof(struct ena_rx_cdesc)))
+		return ENA_RX_PATH_SCALAR;
+	if (simd >= RTE_VECT_SIMD_256 &&
+		rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0)
+		return ENA_RX_PATH_AVX2;
+	if (simd >= RTE_VECT_SIMD_128 &&
+		rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0)
+		return ENA_RX_PATH_SSE;
 #else
 	RTE_SET_USED(ad);
 	RTE_SET_USED(r);
-	return false;
 #endif
+	return ENA_RX_PATH_SCALAR;
 }
 
 int
 ena_rx_burst_mode_get(
 	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode)
 {
+	static const char *const names[] = {
+		[ENA_RX_PATH_SCALAR] = "Scalar",
+		[ENA_RX_PATH_SSE] = "Vector SSE4.1",
+		[ENA_RX_PATH_AVX2] = "Vector AVX2",
+	};
 	const struct ena_adapter *ad = ena_adapter_of(dev);
 	const struct ena_ring *r = &ad->rx_ring[qid];
 	/* A started queue made its choice; otherwise say what it would be. */
-	bool vec = r->started ? r->rx_vec : ena_rx_vec_ok(ad, r);
+	enum ena_rx_path path = r->started ? r->rx_path
+					   : ena_rx_path_pick(ad, r);
 
 	mode->flags = 0;
-	snprintf(mode->info, sizeof(mode->info), "%s%s",
-		vec ? "Vector SSE4.1" : "Scalar",
+	snprintf(mode->info, sizeof(mode->info), "%s%s", names[path],
 		dev->data->scattered_rx ? ", scattered" : "");
 	return 0;
 }
@@ -278,7 +290,7 @@ ena_rx_queue_start_hw(struct ena_adapter *ad, struct ena_ring *r)
 			"(mempool %s short)",
 			ad->name, r->id, got, want, r->mb_pool->name);
 	r->reset_pending = ad->trigger_reset;
-	r->rx_vec = ena_rx_vec_ok(ad, r);
+	r->rx_path = (uint8_t)ena_rx_path_pick(ad, r);
 	r->started = true;
 	r->run = !ad->link_forced_down;
 	return 0;
@@ -412,36 +424,147 @@ ena_rx_fail(struct ena_ring *r, int rc, uint16_t req_id)
 	ena_trigger_reset(ad, ena_hw_reset_reason_for(rc, ENA_HW_DIR_RX));
 }
 
-#ifdef ENA_RX_VEC
-/* What a burst adds to the queue counters, committed once at its end. */
-struct ena_rx_acc {
+/*
+ * A burst's progress, handed from the vector groups to the scalar loop
+ * and committed to the queue once at the end.
+ */
+struct ena_rx_progress {
+	uint16_t nb;  /* packets delivered */
+	uint16_t ntc; /* next free_ids slot */
 	uint64_t bytes;
 	uint64_t csum_cnt; /* see ENA_RX_CSUM_BITS */
 };
 
+#ifdef ENA_RX_VEC
 /*
- * Vector Rx, SSE4.1: four completions at a time while all four are ready,
- * each a whole packet in one buffer, and do not wrap the ring. The four
- * are loaded whole and transposed: their req_ids are range-checked and
- * their lengths checked against what was posted four lanes at a time, and
- * their classes come from one ena_hw_rx_cls4(); each mbuf gets its rearm
- * word and flags in one 16-byte store and its length, type and hash fields
- * in another, shuffled straight from the completion; next is left alone,
- * NULL as in any mbuf in its pool (the ring holds only mbufs taken raw
- * from the pool). The first group that does not qualify, or in which
- * anything looks wrong, is left to the scalar loop, which also reports
- * errors. Returns the packets delivered; *ntc, *acc advanced. One function
- * over 80 lines: the four lanes' loads, checks and stores share the
- * vectors, which a split would spill.
+ * The vector paths: groups of four (SSE4.1) or eight (AVX2) completions
+ * while the whole group is ready, each a whole packet in one buffer, and
+ * does not wrap the ring. A group is loaded whole and transposed: its
+ * req_ids are range-checked and its lengths checked against what was
+ * posted, all lanes at once, and its classes come from ena_hw_rx_cls4().
+ * Each mbuf gets its rearm word and flags, then its length, type and hash
+ * fields (shuffled straight from the completion) in 16-byte stores, or
+ * one 32-byte store on AVX2; next is left alone, NULL as in any mbuf in
+ * its pool (the ring holds only mbufs taken raw from the pool). The first
+ * group that does not qualify, or in which anything looks wrong, is left
+ * to the narrower loop and in the end to the scalar one, which also
+ * reports errors.
+ *
+ * Lengths are summed in 32-bit lanes: a lane adds at most a quarter of a
+ * burst's packets (below 2^14) of below 2^16 bytes each.
  */
-static __rte_always_inline uint16_t
-ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
-	uint16_t *ntcp, struct ena_rx_acc *acc)
+
+/* The 16 bytes from rearm_data: an AVX2 store writes them with the 16
+ * after them, rx_descriptor_fields1. */
+static_assert(offsetof(struct rte_mbuf, ol_flags) ==
+			offsetof(struct rte_mbuf, rearm_data) + 8 &&
+		offsetof(struct rte_mbuf, rx_descriptor_fields1) ==
+			offsetof(struct rte_mbuf, rearm_data) + 16,
+	"rearm_data, ol_flags and rx_descriptor_fields1 are contiguous");
+
+/* Whether the cnt completions from c are all ready, each one buffer. */
+static __rte_always_inline bool
+ena_rx_vec_ready(
+	const struct ena_rx_cdesc *c, unsigned int cnt, uint32_t want_phase)
 {
-	/* Completion bytes into rx_descriptor_fields1: type (inserted),
-	 * pkt_len and data_len from length, VLAN 0, hash. */
+	uint32_t all = UINT32_MAX, any = 0, s;
+	unsigned int k;
+
+#pragma GCC unroll 8
+	for (k = 0; k < cnt; k++) {
+		s = ENA_READ_ONCE32(c[k].status);
+		all &= s;
+		any |= s;
+	}
+	return (all & ENA_RX_CDESC_LAST_MASK) &&
+		(all & ENA_RX_CDESC_PHASE_MASK) == want_phase &&
+		(any & ENA_RX_CDESC_PHASE_MASK) == want_phase;
+}
+
+/*
+ * Takes the mbufs of cnt req_ids, each slot emptied at once so that a
+ * repeated req_id shows as NULL; if any is NULL, puts them all back.
+ */
+static __rte_always_inline bool
+ena_rx_vec_take(struct rte_mbuf **slots, const uint32_t *id,
+	struct rte_mbuf **m, unsigned int cnt)
+{
+	uintptr_t none = 0;
+	unsigned int k;
+
+#pragma GCC unroll 8
+	for (k = 0; k < cnt; k++) {
+		m[k] = slots[id[k]];
+		slots[id[k]] = NULL;
+		none |= (uintptr_t)(m[k] == NULL);
+	}
+	if (likely(none == 0))
+		return true;
+	for (k = cnt; k-- > 0;)
+		if (m[k] != NULL)
+			slots[id[k]] = m[k];
+	return false;
+}
+
+/* rearm_data with the packet's data offset, and ol_flags. */
+static __rte_always_inline __m128i
+ena_rx_vec_rearm(uint64_t mbuf_init, uint32_t off, uint64_t ol)
+{
+	return _mm_set_epi64x((long long)ol, (long long)(mbuf_init + off));
+}
+
+/* rx_descriptor_fields1: type, pkt_len and data_len from the completion's
+ * length, VLAN 0, hash. */
+static __rte_always_inline __m128i
+ena_rx_vec_fields(__m128i cdesc, uint32_t ptype)
+{
 	const __m128i shuf = _mm_set_epi8(
 		11, 10, 9, 8, -1, -1, 5, 4, -1, -1, 5, 4, -1, -1, -1, -1);
+
+	return _mm_insert_epi32(_mm_shuffle_epi8(cdesc, shuf), (int)ptype, 0);
+}
+
+/* The group's cnt req_ids, packed to 16 bits, into free_ids from ntc. */
+static __rte_always_inline void
+ena_rx_vec_free_ids(uint16_t *free_ids, uint16_t ntc, uint16_t mask,
+	__m128i ids16, const uint32_t *id, unsigned int cnt)
+{
+	unsigned int k;
+
+	if (likely((ntc & mask) + cnt <= (uint32_t)mask + 1u)) {
+		if (cnt == 8)
+			_mm_storeu_si128(
+				(__m128i *)(void *)&free_ids[ntc & mask],
+				ids16);
+		else
+			_mm_storel_epi64(
+				(__m128i *)(void *)&free_ids[ntc & mask],
+				ids16);
+		return;
+	}
+	for (k = 0; k < cnt; k++)
+		free_ids[(ntc + k) & mask] = (uint16_t)id[k];
+}
+
+/* The byte total of four 32-bit lane sums. */
+static __rte_always_inline uint64_t
+ena_rx_vec_bytes(__m128i sum32)
+{
+	const __m128i sum64 = _mm_add_epi64(_mm_cvtepu32_epi64(sum32),
+		_mm_cvtepu32_epi64(_mm_srli_si128(sum32, 8)));
+
+	return (uint64_t)_mm_cvtsi128_si64(sum64) +
+		(uint64_t)_mm_extract_epi64(sum64, 1);
+}
+
+/*
+ * SSE4.1: groups of four. One function over 80 lines: the four lanes'
+ * loads, checks and stores share the vectors, which a split would spill.
+ */
+static __rte_always_inline void
+ena_rx_vec4(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
+	struct ena_rx_progress *p)
+{
 	const __m128i lo16 = _mm_set1_epi32(0xffff);
 	const __m128i lo8 = _mm_set1_epi32(0xff);
 	struct ena_hw_io_cq *cq = &r->cq;
@@ -458,35 +581,25 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 	const __m128i id_over = _mm_set1_epi32((int)~(uint32_t)sq->mask);
 	const uint16_t depth = cq->depth, cmask = cq->mask;
 	const uint16_t mask = r->size_mask;
-	uint16_t nb = 0, ntc = *ntcp, head = cq->head, k;
+	uint16_t nb = p->nb, ntc = p->ntc, head = cq->head, k;
 	uint8_t phase = cq->phase;
-	__m128i bytes = _mm_setzero_si128();
+	__m128i len_sum = _mm_setzero_si128();
 	uint64_t csum_cnt = 0;
 
 	if (cq->rx_pending != 0)
-		return 0;
+		return;
 	while (nb + 4 <= n) {
-		const uint32_t want_phase = (uint32_t)phase
-			<< ENA_RX_CDESC_PHASE_SHIFT;
 		const uint16_t idx = head & cmask;
-		const struct ena_rx_cdesc *c;
-		__m128i d[4], lo01, lo23, hi01, hi23, st, ids, lens, bad;
+		const struct ena_rx_cdesc *c = ring + idx;
+		__m128i d[4], lo01, lo23, hi01, hi23, st, ids, lens, offs;
+		__m128i posted, bad;
 		struct rte_mbuf *m[4];
-		uint32_t s[4], all, any, id[4];
+		uint32_t id[4], off[4];
 		ena_plat_u32x4 cls;
-		uint32_t off[4];
 
-		if (idx + 4 > depth)
-			break;
-		c = ring + idx;
-#pragma GCC unroll 4
-		for (k = 0; k < 4; k++)
-			s[k] = ENA_READ_ONCE32(c[k].status);
-		all = s[0] & s[1] & s[2] & s[3];
-		any = s[0] | s[1] | s[2] | s[3];
-		if (!(all & ENA_RX_CDESC_LAST_MASK) ||
-			(all & ENA_RX_CDESC_PHASE_MASK) != want_phase ||
-			(any & ENA_RX_CDESC_PHASE_MASK) != want_phase)
+		if (idx + 4 > depth ||
+			!ena_rx_vec_ready(c, 4,
+				(uint32_t)phase << ENA_RX_CDESC_PHASE_SHIFT))
 			break;
 		ena_plat_dma_rmb();
 #pragma GCC unroll 4
@@ -504,73 +617,43 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		ids = _mm_srli_epi32(ids, 16);
 		if (unlikely(!_mm_testz_si128(ids, id_over)))
 			break;
-		id[0] = (uint32_t)_mm_cvtsi128_si32(ids);
-		id[1] = (uint32_t)_mm_extract_epi32(ids, 1);
-		id[2] = (uint32_t)_mm_extract_epi32(ids, 2);
-		id[3] = (uint32_t)_mm_extract_epi32(ids, 3);
-		{
-			/* Data end against the length posted (0: unknown). */
-			const __m128i posted = _mm_set_epi32(posted_len[id[3]],
-				posted_len[id[2]], posted_len[id[1]],
-				posted_len[id[0]]);
-			const __m128i offs = _mm_and_si128(
-				_mm_srli_epi32(
-					_mm_unpackhi_epi64(hi01, hi23), 16),
-				lo8);
-
-			bad = _mm_andnot_si128(
-				_mm_cmpeq_epi32(posted, _mm_setzero_si128()),
-				_mm_cmpgt_epi32(
-					_mm_add_epi32(lens, offs), posted));
-			if (unlikely(!_mm_testz_si128(bad, bad)))
-				break;
-			_mm_storeu_si128((__m128i *)(void *)off, offs);
-		}
-/* Taken now, so a repeated req_id shows as NULL. */
-#pragma GCC unroll 4
-		for (k = 0; k < 4; k++) {
-			m[k] = slots[id[k]];
-			slots[id[k]] = NULL;
-		}
-		if (unlikely(m[0] == NULL || m[1] == NULL || m[2] == NULL ||
-			    m[3] == NULL)) {
-			for (k = 4; k-- > 0;)
-				if (m[k] != NULL)
-					slots[id[k]] = m[k];
+		_mm_storeu_si128((__m128i *)(void *)id, ids);
+		/* Data end against the length posted (0: unknown). */
+		posted = _mm_set_epi32(posted_len[id[3]], posted_len[id[2]],
+			posted_len[id[1]], posted_len[id[0]]);
+		offs = _mm_and_si128(
+			_mm_srli_epi32(_mm_unpackhi_epi64(hi01, hi23), 16),
+			lo8);
+		bad = _mm_andnot_si128(
+			_mm_cmpeq_epi32(posted, _mm_setzero_si128()),
+			_mm_cmpgt_epi32(_mm_add_epi32(lens, offs), posted));
+		if (unlikely(!_mm_testz_si128(bad, bad)))
 			break;
-		}
+		_mm_storeu_si128((__m128i *)(void *)off, offs);
+		if (unlikely(!ena_rx_vec_take(slots, id, m, 4)))
+			break;
 		memcpy(&cls, &st, sizeof(cls));
 		cls = ena_hw_rx_cls4(cls);
 #pragma GCC unroll 4
 		for (k = 0; k < 4; k++) {
 			const struct ena_rx_cls_entry *e =
 				&ena_rx_cls_tab[cls[k]];
-			__m128i f1 = _mm_shuffle_epi8(d[k], shuf);
+			__m128i *w = (__m128i *)(void *)ena_mbuf_rearm_word(
+				m[k]);
 
-			f1 = _mm_insert_epi32(f1, (int)e->ptype, 0);
+			_mm_storeu_si128(w,
+				ena_rx_vec_rearm(
+					mbuf_init, off[k], e->ol | hash_flag));
 			_mm_storeu_si128(
-				(__m128i *)(void *)ena_mbuf_rearm_word(m[k]),
-				_mm_set_epi64x((long long)(e->ol | hash_flag),
-					(long long)(mbuf_init + off[k])));
-			_mm_storeu_si128(
-				(__m128i *)(void *)&m[k]->rx_descriptor_fields1,
-				f1);
+				w + 1, ena_rx_vec_fields(d[k], e->ptype));
 			csum_cnt += e->csum_cnt;
 			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
 			pkts[nb + k] = m[k];
 		}
-		if (likely((ntc & mask) + 4u <= (uint32_t)mask + 1u)) {
-			_mm_storel_epi64(
-				(__m128i *)(void *)&free_ids[ntc & mask],
-				_mm_packus_epi32(ids, ids));
-		} else {
-			for (k = 0; k < 4; k++)
-				free_ids[(ntc + k) & mask] = (uint16_t)id[k];
-		}
+		ena_rx_vec_free_ids(
+			free_ids, ntc, mask, _mm_packus_epi32(ids, ids), id, 4);
 		ntc = (uint16_t)(ntc + 4);
-		bytes = _mm_add_epi64(bytes, _mm_cvtepu32_epi64(lens));
-		bytes = _mm_add_epi64(
-			bytes, _mm_cvtepu32_epi64(_mm_srli_si128(lens, 8)));
+		len_sum = _mm_add_epi32(len_sum, lens);
 		nb = (uint16_t)(nb + 4);
 		head = (uint16_t)(head + 4);
 		if ((head & cmask) == 0)
@@ -578,37 +661,159 @@ ena_rx_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 	}
 	cq->head = head;
 	cq->phase = phase;
-	sq->next_to_comp = (uint16_t)(sq->next_to_comp + nb);
-	acc->bytes += (uint64_t)_mm_cvtsi128_si64(bytes) +
-		(uint64_t)_mm_extract_epi64(bytes, 1);
-	acc->csum_cnt += csum_cnt;
-	*ntcp = ntc;
-	return nb;
+	sq->next_to_comp = (uint16_t)(sq->next_to_comp + (nb - p->nb));
+	p->bytes += ena_rx_vec_bytes(len_sum);
+	p->csum_cnt += csum_cnt;
+	p->nb = nb;
+	p->ntc = ntc;
+}
+
+/*
+ * AVX2: groups of eight, as ena_rx_vec4() does four. Completion k and
+ * k + 4 share a 256-bit register, so each 128-bit half transposes as the
+ * SSE path does and the lanes come out in completion order. One function
+ * over 80 lines for the same reason as ena_rx_vec4().
+ */
+static __rte_always_inline __attribute__((target("avx2"))) void
+ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
+	struct ena_rx_progress *p)
+{
+	const __m256i lo16 = _mm256_set1_epi32(0xffff);
+	const __m256i lo8 = _mm256_set1_epi32(0xff);
+	struct ena_hw_io_cq *cq = &r->cq;
+	struct ena_hw_io_sq *sq = &r->sq;
+	const struct ena_rx_cdesc *ring = (const struct ena_rx_cdesc *)cq->ring;
+	struct rte_mbuf **slots = r->rx_mbufs;
+	uint16_t *free_ids = r->free_ids;
+	const uint16_t *posted_len = sq->rx_posted_len;
+	const uint64_t hash_flag = r->rx_hash_flag;
+	const uint64_t mbuf_init = r->rx_mbuf_init;
+	const __m256i id_over = _mm256_set1_epi32((int)~(uint32_t)sq->mask);
+	const uint16_t depth = cq->depth, cmask = cq->mask;
+	const uint16_t mask = r->size_mask;
+	uint16_t nb = p->nb, ntc = p->ntc, head = cq->head, k;
+	uint8_t phase = cq->phase;
+	__m256i len_sum = _mm256_setzero_si256();
+	uint64_t csum_cnt = 0;
+
+	if (cq->rx_pending != 0)
+		return;
+	while (nb + 8 <= n) {
+		const uint16_t idx = head & cmask;
+		const struct ena_rx_cdesc *c = ring + idx;
+		__m128i d[8];
+		__m256i x[4], lo01, lo23, hi01, hi23, st, ids, lens, offs;
+		__m256i posted, bad;
+		struct rte_mbuf *m[8];
+		uint32_t id[8], off[8];
+		ena_plat_u32x4 cls[2];
+
+		if (idx + 8 > depth ||
+			!ena_rx_vec_ready(c, 8,
+				(uint32_t)phase << ENA_RX_CDESC_PHASE_SHIFT))
+			break;
+		ena_plat_dma_rmb();
+#pragma GCC unroll 8
+		for (k = 0; k < 8; k++)
+			d[k] = _mm_loadu_si128((const __m128i *)&c[k]);
+#pragma GCC unroll 4
+		for (k = 0; k < 4; k++)
+			x[k] = _mm256_inserti128_si256(
+				_mm256_castsi128_si256(d[k]), d[k + 4], 1);
+		lo01 = _mm256_unpacklo_epi32(x[0], x[1]);
+		lo23 = _mm256_unpacklo_epi32(x[2], x[3]);
+		hi01 = _mm256_unpackhi_epi32(x[0], x[1]);
+		hi23 = _mm256_unpackhi_epi32(x[2], x[3]);
+		st = _mm256_unpacklo_epi64(lo01, lo23);
+		ids = _mm256_unpackhi_epi64(lo01, lo23);
+		lens = _mm256_and_si256(ids, lo16);
+		ids = _mm256_srli_epi32(ids, 16);
+		if (unlikely(!_mm256_testz_si256(ids, id_over)))
+			break;
+		_mm256_storeu_si256((__m256i *)(void *)id, ids);
+		posted = _mm256_set_epi32(posted_len[id[7]], posted_len[id[6]],
+			posted_len[id[5]], posted_len[id[4]], posted_len[id[3]],
+			posted_len[id[2]], posted_len[id[1]],
+			posted_len[id[0]]);
+		offs = _mm256_and_si256(
+			_mm256_srli_epi32(
+				_mm256_unpackhi_epi64(hi01, hi23), 16),
+			lo8);
+		bad = _mm256_andnot_si256(
+			_mm256_cmpeq_epi32(posted, _mm256_setzero_si256()),
+			_mm256_cmpgt_epi32(
+				_mm256_add_epi32(lens, offs), posted));
+		if (unlikely(!_mm256_testz_si256(bad, bad)))
+			break;
+		_mm256_storeu_si256((__m256i *)(void *)off, offs);
+		if (unlikely(!ena_rx_vec_take(slots, id, m, 8)))
+			break;
+		cls[0] = ena_hw_rx_cls4(
+			(ena_plat_u32x4)_mm256_castsi256_si128(st));
+		cls[1] = ena_hw_rx_cls4(
+			(ena_plat_u32x4)_mm256_extracti128_si256(st, 1));
+#pragma GCC unroll 8
+		for (k = 0; k < 8; k++) {
+			const struct ena_rx_cls_entry *e =
+				&ena_rx_cls_tab[cls[k >> 2][k & 3]];
+
+			_mm256_storeu_si256(
+				(__m256i *)(void *)ena_mbuf_rearm_word(m[k]),
+				_mm256_inserti128_si256(
+					_mm256_castsi128_si256(ena_rx_vec_rearm(
+						mbuf_init, off[k],
+						e->ol | hash_flag)),
+					ena_rx_vec_fields(d[k], e->ptype), 1));
+			csum_cnt += e->csum_cnt;
+			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
+			pkts[nb + k] = m[k];
+		}
+		ena_rx_vec_free_ids(free_ids, ntc, mask,
+			_mm_packus_epi32(_mm256_castsi256_si128(ids),
+				_mm256_extracti128_si256(ids, 1)),
+			id, 8);
+		ntc = (uint16_t)(ntc + 8);
+		len_sum = _mm256_add_epi32(len_sum, lens);
+		nb = (uint16_t)(nb + 8);
+		head = (uint16_t)(head + 8);
+		if ((head & cmask) == 0)
+			phase ^= 1;
+	}
+	cq->head = head;
+	cq->phase = phase;
+	sq->next_to_comp = (uint16_t)(sq->next_to_comp + (nb - p->nb));
+	p->bytes += ena_rx_vec_bytes(
+		_mm_add_epi32(_mm256_castsi256_si128(len_sum),
+			_mm256_extracti128_si256(len_sum, 1)));
+	p->csum_cnt += csum_cnt;
+	p->nb = nb;
+	p->ntc = ntc;
 }
 #endif
 
-/* The Rx burst; vec is a constant in each of its instances. */
+/*
+ * The Rx burst from where the vector groups (if any) left it; vec is a
+ * constant in each of its instances.
+ */
 static __rte_always_inline uint16_t
-ena_rx_burst(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n, bool vec)
+ena_rx_burst(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
+	struct ena_rx_progress *p, bool vec)
 {
 	struct ena_hw_rx_ctx c;
-	uint16_t nb = 0, ntc = r->next_to_clean, f, mask = r->size_mask;
-	uint64_t bytes = 0, csum_cnt = 0;
+	uint16_t nb, ntc, f, mask = r->size_mask;
+	uint64_t bytes, csum_cnt;
 	int rc;
 
-	if (unlikely(!r->run))
-		return 0;
 #ifdef ENA_RX_VEC
-	if (vec) {
-		struct ena_rx_acc acc = { 0, 0 };
-
-		nb = ena_rx_vec(r, pkts, n, &ntc, &acc);
-		bytes = acc.bytes;
-		csum_cnt = acc.csum_cnt;
-	}
+	if (vec)
+		ena_rx_vec4(r, pkts, n, p);
 #else
 	RTE_SET_USED(vec);
 #endif
+	nb = p->nb;
+	ntc = p->ntc;
+	bytes = p->bytes;
+	csum_cnt = p->csum_cnt;
 	c.frags = r->rx_frags;
 	c.max_frags = r->sgl_size;
 	while (nb < n) {
@@ -686,9 +891,20 @@ out:
 
 #ifdef ENA_RX_VEC
 static __rte_noinline uint16_t
-ena_recv_pkts_vec(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n)
+ena_recv_pkts_sse(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n)
 {
-	return ena_rx_burst(r, pkts, n, true);
+	struct ena_rx_progress p = { 0, r->next_to_clean, 0, 0 };
+
+	return ena_rx_burst(r, pkts, n, &p, true);
+}
+
+static __rte_noinline __attribute__((target("avx2"))) uint16_t
+ena_recv_pkts_avx2(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct ena_rx_progress p = { 0, r->next_to_clean, 0, 0 };
+
+	ena_rx_vec8(r, pkts, n, &p);
+	return ena_rx_burst(r, pkts, n, &p, true);
 }
 #endif
 
@@ -696,12 +912,18 @@ uint16_t
 ena_recv_pkts(void *q, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct ena_ring *r = q;
+	struct ena_rx_progress p;
 
+	if (unlikely(!r->run))
+		return 0;
 #ifdef ENA_RX_VEC
-	if (r->rx_vec)
-		return ena_recv_pkts_vec(r, pkts, n);
+	if (r->rx_path == ENA_RX_PATH_AVX2)
+		return ena_recv_pkts_avx2(r, pkts, n);
+	if (r->rx_path == ENA_RX_PATH_SSE)
+		return ena_recv_pkts_sse(r, pkts, n);
 #endif
-	return ena_rx_burst(r, pkts, n, false);
+	p = (struct ena_rx_progress){ 0, r->next_to_clean, 0, 0 };
+	return ena_rx_burst(r, pkts, n, &p, false);
 }
 
 /* Descriptors the device has filled and the driver not yet taken. */
