@@ -22,7 +22,7 @@ command -v valgrind >/dev/null || {
 plugins=$(devtools/plugin-dir.sh "$build")
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-timeout 600 valgrind --tool=callgrind --collect-atstart=no --fair-sched=yes \
+timeout 1500 valgrind --tool=callgrind --collect-atstart=no --fair-sched=yes \
 	--callgrind-out-file="$out/cg" \
 	"$build/app/dpdk-test-ena" --no-huge -m 1024 -l 0-1 \
 	--file-prefix="ipp$$" --log-level=lib.eal:warning \
@@ -51,23 +51,16 @@ for f in glob.glob(sys.argv[1] + "/cg*"):
     pkts = int(kv["pkts"])
     if pkts == 0:
         continue
-    ff = kv.get("ff", "0") == "1"
-    if kv["dir"] == "rx":
-        if kv["llq"] == "1" or ff:
-            continue  # Rx does not depend on the Tx placement or free
-        row = "Rx"
-    else:
-        row = ("Tx LLQ" if kv["llq"] == "1" else
-               "Tx fast free" if ff else "Tx regular")
-    ipp[(row, who, kv["len"])] = total / pkts
+    ipp[(kv["row"].replace("_", " "), who, kv["len"])] = total / pkts
 if not ipp:
     sys.exit("bench-ipp: no labelled dumps (built without valgrind headers?)")
 print("driver instructions per packet (inside rx/tx_burst only, callgrind)")
-print("%-14s %10s %10s %10s %10s" % ("", "ours 64B", "ref 64B",
+print("%-16s %10s %10s %10s %10s" % ("", "ours 64B", "ref 64B",
                                        "ours 1500B", "ref 1500B"))
-for row in ("Rx", "Tx regular", "Tx LLQ", "Tx fast free"):
+for row in ("Rx", "Rx SIMD 128", "Rx scalar", "Tx regular", "Tx LLQ",
+            "Tx LLQ SIMD 128", "Tx fast free"):
     cells = [ipp.get((row, w, l)) for l in ("64", "1500")
              for w in ("ours", "upstream")]
-    print("%-14s" % row + "".join(
+    print("%-16s" % row + "".join(
         " %10s" % ("-" if c is None else "%.1f" % c) for c in cells))
 EOF

@@ -30,6 +30,7 @@
 #include <rte_mempool.h>
 #include <rte_pause.h>
 #include <rte_udp.h>
+#include <rte_vect.h>
 
 #include "ena_emu.h"
 #include "test.h"
@@ -125,10 +126,12 @@ bench_pump(struct ena_emu_dev *emu)
 		;
 }
 
+/* simd: the SIMD width the ports' bursts are chosen under; 0 leaves it. */
 static int
-bench_port_open(
-	struct bench_port *bp, const char *pmd, bool llq, bool fast_free)
+bench_port_open(struct bench_port *bp, const char *pmd, bool llq,
+	bool fast_free, uint16_t simd)
 {
+	uint16_t old_simd = rte_vect_get_max_simd_bitwidth();
 	struct rte_eth_conf conf;
 	char args[256];
 	int rc;
@@ -159,7 +162,9 @@ bench_port_open(
 	memset(&conf, 0, sizeof(conf));
 	if (fast_free)
 		conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
-	rc = rte_eth_dev_configure(bp->port, 1, 1, &conf);
+	rc = simd != 0 ? rte_vect_set_max_simd_bitwidth(simd) : 0;
+	if (rc == 0)
+		rc = rte_eth_dev_configure(bp->port, 1, 1, &conf);
 	if (rc == 0)
 		rc = rte_eth_rx_queue_setup(
 			bp->port, 0, BENCH_RING, SOCKET_ID_ANY, NULL, bench_mp);
@@ -168,6 +173,7 @@ bench_port_open(
 			bp->port, 0, BENCH_RING, SOCKET_ID_ANY, NULL);
 	if (rc == 0)
 		rc = rte_eth_dev_start(bp->port);
+	rte_vect_set_max_simd_bitwidth(old_simd);
 	bench_helper_off();
 	return rc;
 }
@@ -268,31 +274,94 @@ bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
 }
 
 /*
- * Under callgrind: one pass per direction, each closed by a dump whose
- * label names the row and the packet count the instructions are for
+ * What a bench port measures: the Rx and Tx rows it fills (NULL: none),
+ * how it is set up, and whether upstream's PMD runs it too (upstream has
+ * no path to choose by SIMD width).
+ */
+struct bench_mode {
+	const char *rx_row;
+	const char *tx_row;
+	bool llq;
+	bool fast_free;
+	uint16_t simd; /* 0: as the EAL set it */
+	bool ours_only;
+};
+
+enum {
+	BENCH_ROW_RX,
+	BENCH_ROW_RX_128,
+	BENCH_ROW_RX_SCALAR,
+	BENCH_ROW_TX,
+	BENCH_ROW_TX_LLQ,
+	BENCH_ROW_TX_LLQ_128,
+	BENCH_ROW_TX_FF,
+	BENCH_ROWS
+};
+
+static const char *const bench_rows[BENCH_ROWS] = {
+	[BENCH_ROW_RX] = "Rx",
+	[BENCH_ROW_RX_128] = "Rx SIMD 128",
+	[BENCH_ROW_RX_SCALAR] = "Rx scalar",
+	[BENCH_ROW_TX] = "Tx regular",
+	[BENCH_ROW_TX_LLQ] = "Tx LLQ",
+	[BENCH_ROW_TX_LLQ_128] = "Tx LLQ SIMD 128",
+	[BENCH_ROW_TX_FF] = "Tx fast free",
+};
+
+/* Row names in callgrind dump labels: no spaces. */
+static void
+bench_row_label(char *buf, size_t len, const char *row)
+{
+	size_t i;
+
+	snprintf(buf, len, "%s", row);
+	for (i = 0; buf[i] != '\0'; i++)
+		if (buf[i] == ' ')
+			buf[i] = '_';
+}
+
+/*
+ * Under callgrind: one pass per row of the mode, each closed by a dump
+ * whose label names the row and the packet count the instructions are for
  * (parsed by devtools/bench-ipp.sh).
  */
 static void
-bench_count(struct bench_port *bp, const char *name, unsigned int llq,
-	unsigned int ff, uint16_t len, uint32_t rounds)
+bench_count(struct bench_port *bp, const char *name, const struct bench_mode *m,
+	uint16_t len, uint32_t rounds)
 {
-	static const unsigned int dirs[2] = { BENCH_CG_RX, BENCH_CG_TX };
 	struct bench_result res;
-	char label[96];
+	char label[128], row[32];
 	unsigned int d;
 
 	if (!RUNNING_ON_VALGRIND)
 		return;
 	for (d = 0; d < 2; d++) {
+		const bool rx = d == 0;
+		const char *r = rx ? m->rx_row : m->tx_row;
+
+		if (r == NULL)
+			continue;
+		bench_row_label(row, sizeof(row), r);
 		CALLGRIND_ZERO_STATS;
-		bench_run(bp, len, rounds, dirs[d], &res);
+		bench_run(
+			bp, len, rounds, rx ? BENCH_CG_RX : BENCH_CG_TX, &res);
 		snprintf(label, sizeof(label),
-			"ena-bench %s llq=%u ff=%u len=%u dir=%s pkts=%" PRIu64,
-			name, llq, ff, len,
-			dirs[d] == BENCH_CG_RX ? "rx" : "tx",
-			dirs[d] == BENCH_CG_RX ? res.rx_pkts : res.tx_pkts);
+			"ena-bench %s row=%s len=%u pkts=%" PRIu64, name, row,
+			len, rx ? res.rx_pkts : res.tx_pkts);
 		CALLGRIND_DUMP_STATS_AT(label);
 	}
+}
+
+/* The row index of a row name. */
+static unsigned int
+bench_row(const char *name)
+{
+	unsigned int k;
+
+	for (k = 0; k < BENCH_ROWS; k++)
+		if (strcmp(bench_rows[k], name) == 0)
+			return k;
+	return BENCH_ROWS;
 }
 
 static double
@@ -305,17 +374,30 @@ static void
 bench_suite(void)
 {
 	static const char *const names[2] = { "ours", "upstream" };
-	const char *pmds[2];
 	static const uint16_t sizes[2] = { 64, 1500 };
-	/* pmd, {rx, tx, tx_llq, tx fast free}, size */
-	double cpp[2][4][2];
+	static const struct bench_mode modes[] = {
+		{ "Rx", "Tx regular", false, false, 0, false },
+		{ NULL, "Tx LLQ", true, false, 0, false },
+		{ NULL, "Tx fast free", false, true, 0, false },
+		/* Our narrower paths, on the same device. */
+		{ "Rx SIMD 128", NULL, false, false, RTE_VECT_SIMD_128, true },
+		{ "Rx scalar", NULL, false, false, RTE_VECT_SIMD_DISABLED,
+			true },
+		{ NULL, "Tx LLQ SIMD 128", true, false, RTE_VECT_SIMD_128,
+			true },
+	};
+	const char *pmds[2];
+	/* pmd, row, size; negative: not measured */
+	double cpp[2][BENCH_ROWS][2];
 	uint32_t rounds = (uint32_t)ena_test_opt_u64("bench_rounds", 4000);
-	unsigned int p, s, mode, llq, ff;
+	unsigned int p, s, mode, k;
 
 	pmds[0] = ena_test_opt("pmd", "drivers/librte_net_ena");
 	/* the DPDK installation's own net_ena, whatever its release */
 	pmds[1] = ena_test_opt("pmd_ref", RTE_EAL_PMD_PATH);
-	memset(cpp, 0, sizeof(cpp));
+	for (p = 0; p < 2; p++)
+		for (k = 0; k < BENCH_ROWS; k++)
+			cpp[p][k][0] = cpp[p][k][1] = -1.0;
 	bench_mp = rte_pktmbuf_pool_create("bench_mp", BENCH_NB_MBUF, 256, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	if (bench_mp == NULL) {
@@ -329,24 +411,35 @@ bench_suite(void)
 		return;
 	}
 	for (p = 0; p < 2; p++) {
-		/* Host placement, LLQ, host placement with Tx fast free. */
-		for (mode = 0; mode < 3; mode++) {
+		for (mode = 0; mode < RTE_DIM(modes); mode++) {
+			const struct bench_mode *m = &modes[mode];
 			struct bench_port bp = { .ours = p == 0 };
+			struct rte_eth_burst_mode rxm, txm;
 			struct bench_result res;
 
-			llq = mode == 1;
-			ff = mode == 2;
-			if (bench_port_open(&bp, pmds[p], llq != 0, ff != 0) !=
-				0) {
-				printf("bench: %s PMD (%s) llq=%u ff=%u: port "
-				       "setup failed\n",
-					names[p], pmds[p], llq, ff);
+			if (m->ours_only && p != 0)
+				continue;
+			if (bench_port_open(&bp, pmds[p], m->llq, m->fast_free,
+				    m->simd) != 0) {
+				printf("bench: %s PMD (%s) llq=%u ff=%u simd=%u: "
+				       "port setup failed\n",
+					names[p], pmds[p], m->llq, m->fast_free,
+					m->simd);
 				continue;
 			}
+			if (rte_eth_rx_burst_mode_get(bp.port, 0, &rxm) != 0)
+				snprintf(rxm.info, sizeof(rxm.info),
+					"not reported");
+			if (rte_eth_tx_burst_mode_get(bp.port, 0, &txm) != 0)
+				snprintf(txm.info, sizeof(txm.info),
+					"not reported");
+			printf("bench: %-8s %s: Rx \"%s\", Tx \"%s\"\n",
+				names[p],
+				m->rx_row != NULL ? m->rx_row : m->tx_row,
+				rxm.info, txm.info);
 			for (s = 0; s < 2; s++) {
 				double rx_min = 1e12, tx_min = 1e12;
 				uint64_t txp = 0, rxp = 0;
-				unsigned int k;
 
 				/*
 				 * The cores are shared: keep the best of 8
@@ -365,14 +458,17 @@ bench_suite(void)
 					txp += res.tx_pkts;
 					rxp += res.rx_pkts;
 				}
-				if (mode == 0)
-					cpp[p][0][s] = rx_min;
-				cpp[p][1 + mode][s] = tx_min;
-				printf("bench: %-8s llq=%u ff=%u %4u B: tx %" PRIu64
-				       " pkts, rx %" PRIu64 " pkts\n",
-					names[p], llq, ff, sizes[s], txp, rxp);
-				bench_count(&bp, names[p], llq, ff, sizes[s],
-					rounds / 8);
+				if (m->rx_row != NULL)
+					cpp[p][bench_row(m->rx_row)][s] = rx_min;
+				if (m->tx_row != NULL)
+					cpp[p][bench_row(m->tx_row)][s] = tx_min;
+				printf("bench: %-8s llq=%u ff=%u simd=%u %4u B: "
+				       "tx %" PRIu64 " pkts, rx %" PRIu64
+				       " pkts\n",
+					names[p], m->llq, m->fast_free, m->simd,
+					sizes[s], txp, rxp);
+				bench_count(
+					&bp, names[p], m, sizes[s], rounds / 8);
 			}
 			bench_port_close(&bp);
 		}
@@ -381,21 +477,22 @@ bench_suite(void)
 	pthread_join(bench_st.tid, NULL);
 
 	printf("\ndriver cycles per packet (inside rx/tx_burst only)\n");
-	printf("%-14s %10s %10s %10s %10s\n", "", "ours 64B", "ref 64B",
+	printf("%-16s %10s %10s %10s %10s\n", "", "ours 64B", "ref 64B",
 		"ours 1500B", "ref 1500B");
-	{
-		static const char *const rows[4] = {
-			"Rx",
-			"Tx regular",
-			"Tx LLQ",
-			"Tx fast free",
-		};
-		unsigned int k;
+	for (k = 0; k < BENCH_ROWS; k++) {
+		char cell[4][16];
+		unsigned int c;
 
-		for (k = 0; k < RTE_DIM(rows); k++)
-			printf("%-14s %10.1f %10.1f %10.1f %10.1f\n", rows[k],
-				cpp[0][k][0], cpp[1][k][0], cpp[0][k][1],
-				cpp[1][k][1]);
+		for (c = 0; c < 4; c++) {
+			double v = cpp[c & 1][k][c >> 1];
+
+			if (v < 0)
+				snprintf(cell[c], sizeof(cell[c]), "-");
+			else
+				snprintf(cell[c], sizeof(cell[c]), "%.1f", v);
+		}
+		printf("%-16s %10s %10s %10s %10s\n", bench_rows[k], cell[0],
+			cell[1], cell[2], cell[3]);
 	}
 	rte_mempool_free(bench_mp);
 	bench_mp = NULL;
