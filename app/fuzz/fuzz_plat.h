@@ -256,6 +256,13 @@ ena_plat_reg_write32_relaxed(uint32_t val, volatile void *addr)
 typedef uint32_t ena_plat_u32x4 __attribute__((vector_size(16)));
 
 static inline void
+ena_plat_store_words(void *dst, uint64_t lo, uint64_t hi)
+{
+	memcpy(dst, &lo, sizeof(lo));
+	memcpy((uint8_t *)dst + sizeof(lo), &hi, sizeof(hi));
+}
+
+static inline void
 ena_plat_wc_copy(volatile void *dst, const void *src, size_t len, bool wide)
 {
 	volatile uint64_t *d = (volatile uint64_t *)dst;

@@ -603,8 +603,7 @@ ena_hw_tx_cursor_write(struct ena_hw_tx_cursor *c, uint64_t iova, uint16_t len,
 			(uint64_t)ENA_TX_DESC_REQ_ID_LO_MASK << 32));
 	const uint64_t w1 = ena_plat_cpu_to_le64(iova & ENA_HW_DESC_ADDR_MASK);
 
-	memcpy(c->slot, &w0, sizeof(w0));
-	memcpy(c->slot + sizeof(w0), &w1, sizeof(w1));
+	ena_plat_store_words(c->slot, w0, w1);
 	c->tail++;
 	c->slot += ENA_HW_DESC_SIZE;
 	if (ena_unlikely(c->slot == c->end)) {
@@ -1087,8 +1086,7 @@ ena_hw_rx_put(struct ena_hw_rx_cursor *c, uint64_t iova, uint16_t len,
 		c->w0 | len | (uint64_t)req_id << ENA_HW_RX_DESC_REQ_ID_BIT);
 	const uint64_t w1 = ena_plat_cpu_to_le64(iova & ENA_HW_DESC_ADDR_MASK);
 
-	memcpy(c->slot, &w0, sizeof(w0));
-	memcpy(c->slot + sizeof(w0), &w1, sizeof(w1));
+	ena_plat_store_words(c->slot, w0, w1);
 	c->posted_len[req_id] = len;
 	c->tail++;
 	c->slot += ENA_HW_DESC_SIZE;

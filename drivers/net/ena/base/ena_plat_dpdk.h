@@ -290,6 +290,16 @@ typedef uint8_t ena_plat_v16 __attribute__((vector_size(16)));
 typedef uint8_t ena_plat_v16u __attribute__((vector_size(16), aligned(1)));
 typedef uint8_t ena_plat_v32 __attribute__((vector_size(32)));
 typedef uint8_t ena_plat_v32u __attribute__((vector_size(32), aligned(1)));
+typedef uint64_t ena_plat_u64x2u
+	__attribute__((vector_size(16), aligned(1), may_alias));
+
+/* Two 64-bit words to dst (any alignment) in one 16-byte store. */
+static ena_always_inline void
+ena_plat_store_words(void *dst, uint64_t lo, uint64_t hi)
+{
+	*(ena_plat_u64x2u *)dst = (ena_plat_u64x2u){ lo, hi };
+}
+
 /* Four 32-bit lanes, for the base layer's four-at-a-time Rx helpers. */
 typedef uint32_t ena_plat_u32x4 __attribute__((vector_size(16)));
 
