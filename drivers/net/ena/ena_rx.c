@@ -506,11 +506,78 @@ ena_rx_vec_take(struct rte_mbuf **slots, const uint32_t *id,
 	return false;
 }
 
-/* rearm_data with the packet's data offset, and ol_flags. */
-static __rte_always_inline __m128i
-ena_rx_vec_rearm(uint64_t mbuf_init, uint32_t off, uint64_t ol)
+/*
+ * A vector loop's view of the queue, copied into locals once per burst:
+ * the mbuf stores would otherwise make the compiler reload it per packet.
+ */
+struct ena_rx_vec_walk {
+	const struct ena_rx_cdesc *ring;
+	struct rte_mbuf **slots;
+	uint16_t *free_ids;
+	const uint16_t *posted_len;
+	uint64_t hash_flag;
+	uint64_t mbuf_init;
+	uint64_t csum_cnt;
+	/* A req_id is below the (power of two) depth when none of these
+	 * bits is set. */
+	uint32_t id_over;
+	uint16_t depth, cmask, mask;
+	uint16_t nb, ntc, head;
+	uint8_t phase;
+};
+
+/* False when the queue is in the middle of a chained packet. */
+static __rte_always_inline bool
+ena_rx_vec_begin(const struct ena_ring *r, const struct ena_rx_progress *p,
+	struct ena_rx_vec_walk *w)
 {
-	return _mm_set_epi64x((long long)ol, (long long)(mbuf_init + off));
+	const struct ena_hw_io_cq *cq = &r->cq;
+
+	if (cq->rx_pending != 0)
+		return false;
+	w->ring = (const struct ena_rx_cdesc *)cq->ring;
+	w->slots = r->rx_mbufs;
+	w->free_ids = r->free_ids;
+	w->posted_len = r->sq.rx_posted_len;
+	w->hash_flag = r->rx_hash_flag;
+	w->mbuf_init = r->rx_mbuf_init;
+	w->csum_cnt = 0;
+	w->id_over = ~(uint32_t)r->sq.mask;
+	w->depth = cq->depth;
+	w->cmask = cq->mask;
+	w->mask = r->size_mask;
+	w->nb = p->nb;
+	w->ntc = p->ntc;
+	w->head = cq->head;
+	w->phase = cq->phase;
+	return true;
+}
+
+/*
+ * The next group of cnt completions, ready to load, or NULL when it would
+ * wrap the ring or is not all ready.
+ */
+static __rte_always_inline const struct ena_rx_cdesc *
+ena_rx_vec_group(const struct ena_rx_vec_walk *w, unsigned int cnt)
+{
+	const uint16_t idx = w->head & w->cmask;
+	const struct ena_rx_cdesc *c = w->ring + idx;
+
+	if (idx + cnt > w->depth ||
+		!ena_rx_vec_ready(
+			c, cnt, (uint32_t)w->phase << ENA_RX_CDESC_PHASE_SHIFT))
+		return NULL;
+	ena_plat_dma_rmb();
+	return c;
+}
+
+/* rearm_data with the packet's data offset, and ol_flags, of a class. */
+static __rte_always_inline __m128i
+ena_rx_vec_rearm(const struct ena_rx_vec_walk *w, uint32_t off,
+	const struct ena_rx_cls_entry *e)
+{
+	return _mm_set_epi64x((long long)(e->ol | w->hash_flag),
+		(long long)(w->mbuf_init + off));
 }
 
 /* rx_descriptor_fields1: type, pkt_len and data_len from the completion's
@@ -524,41 +591,54 @@ ena_rx_vec_fields(__m128i cdesc, uint32_t ptype)
 	return _mm_insert_epi32(_mm_shuffle_epi8(cdesc, shuf), (int)ptype, 0);
 }
 
-/* The group's cnt req_ids, packed to 16 bits, into free_ids from ntc. */
+/*
+ * A group of cnt delivered: their req_ids (packed to 16 bits in ids16)
+ * back into free_ids, the cursors past the group.
+ */
 static __rte_always_inline void
-ena_rx_vec_free_ids(uint16_t *free_ids, uint16_t ntc, uint16_t mask,
-	__m128i ids16, const uint32_t *id, unsigned int cnt)
+ena_rx_vec_next(struct ena_rx_vec_walk *w, __m128i ids16, const uint32_t *id,
+	unsigned int cnt)
 {
+	uint16_t *dst = &w->free_ids[w->ntc & w->mask];
 	unsigned int k;
 
-	if (likely((ntc & mask) + cnt <= (uint32_t)mask + 1u)) {
+	if (likely((w->ntc & w->mask) + cnt <= (uint32_t)w->mask + 1u)) {
 		if (cnt == 8)
-			_mm_storeu_si128(
-				(__m128i *)(void *)&free_ids[ntc & mask],
-				ids16);
+			_mm_storeu_si128((__m128i *)(void *)dst, ids16);
 		else
-			_mm_storel_epi64(
-				(__m128i *)(void *)&free_ids[ntc & mask],
-				ids16);
-		return;
+			_mm_storel_epi64((__m128i *)(void *)dst, ids16);
+	} else {
+		for (k = 0; k < cnt; k++)
+			w->free_ids[(w->ntc + k) & w->mask] = (uint16_t)id[k];
 	}
-	for (k = 0; k < cnt; k++)
-		free_ids[(ntc + k) & mask] = (uint16_t)id[k];
+	w->ntc = (uint16_t)(w->ntc + cnt);
+	w->nb = (uint16_t)(w->nb + cnt);
+	w->head = (uint16_t)(w->head + cnt);
+	if ((w->head & w->cmask) == 0)
+		w->phase ^= 1;
 }
 
-/* The byte total of four 32-bit lane sums. */
-static __rte_always_inline uint64_t
-ena_rx_vec_bytes(__m128i sum32)
+/* The loop's end: the queue and the burst's progress take its state, the
+ * bytes from four 32-bit lane sums. */
+static __rte_always_inline void
+ena_rx_vec_end(struct ena_ring *r, struct ena_rx_progress *p,
+	const struct ena_rx_vec_walk *w, __m128i len_sum32)
 {
-	const __m128i sum64 = _mm_add_epi64(_mm_cvtepu32_epi64(sum32),
-		_mm_cvtepu32_epi64(_mm_srli_si128(sum32, 8)));
+	const __m128i sum64 = _mm_add_epi64(_mm_cvtepu32_epi64(len_sum32),
+		_mm_cvtepu32_epi64(_mm_srli_si128(len_sum32, 8)));
 
-	return (uint64_t)_mm_cvtsi128_si64(sum64) +
+	r->cq.head = w->head;
+	r->cq.phase = w->phase;
+	r->sq.next_to_comp = (uint16_t)(r->sq.next_to_comp + (w->nb - p->nb));
+	p->bytes += (uint64_t)_mm_cvtsi128_si64(sum64) +
 		(uint64_t)_mm_extract_epi64(sum64, 1);
+	p->csum_cnt += w->csum_cnt;
+	p->nb = w->nb;
+	p->ntc = w->ntc;
 }
 
 /*
- * SSE4.1: groups of four. One function over 80 lines: the four lanes'
+ * SSE4.1: groups of four. One function over 50 lines: the four lanes'
  * loads, checks and stores share the vectors, which a split would spill.
  */
 static __rte_always_inline void
@@ -567,41 +647,21 @@ ena_rx_vec4(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 {
 	const __m128i lo16 = _mm_set1_epi32(0xffff);
 	const __m128i lo8 = _mm_set1_epi32(0xff);
-	struct ena_hw_io_cq *cq = &r->cq;
-	struct ena_hw_io_sq *sq = &r->sq;
-	/* Locals: the mbuf stores would otherwise reload them per packet. */
-	const struct ena_rx_cdesc *ring = (const struct ena_rx_cdesc *)cq->ring;
-	struct rte_mbuf **slots = r->rx_mbufs;
-	uint16_t *free_ids = r->free_ids;
-	const uint16_t *posted_len = sq->rx_posted_len;
-	const uint64_t hash_flag = r->rx_hash_flag;
-	const uint64_t mbuf_init = r->rx_mbuf_init;
-	/* A req_id is below the (power of two) depth when none of these is
-	 * set. */
-	const __m128i id_over = _mm_set1_epi32((int)~(uint32_t)sq->mask);
-	const uint16_t depth = cq->depth, cmask = cq->mask;
-	const uint16_t mask = r->size_mask;
-	uint16_t nb = p->nb, ntc = p->ntc, head = cq->head, k;
-	uint8_t phase = cq->phase;
-	__m128i len_sum = _mm_setzero_si128();
-	uint64_t csum_cnt = 0;
+	struct ena_rx_vec_walk w;
+	__m128i len_sum = _mm_setzero_si128(), id_over;
+	const struct ena_rx_cdesc *c;
+	unsigned int k;
 
-	if (cq->rx_pending != 0)
+	if (!ena_rx_vec_begin(r, p, &w))
 		return;
-	while (nb + 4 <= n) {
-		const uint16_t idx = head & cmask;
-		const struct ena_rx_cdesc *c = ring + idx;
+	id_over = _mm_set1_epi32((int)w.id_over);
+	while (w.nb + 4 <= n && (c = ena_rx_vec_group(&w, 4)) != NULL) {
 		__m128i d[4], lo01, lo23, hi01, hi23, st, ids, lens, offs;
 		__m128i posted, bad;
 		struct rte_mbuf *m[4];
 		uint32_t id[4], off[4];
 		ena_plat_u32x4 cls;
 
-		if (idx + 4 > depth ||
-			!ena_rx_vec_ready(c, 4,
-				(uint32_t)phase << ENA_RX_CDESC_PHASE_SHIFT))
-			break;
-		ena_plat_dma_rmb();
 #pragma GCC unroll 4
 		for (k = 0; k < 4; k++)
 			d[k] = _mm_loadu_si128((const __m128i *)&c[k]);
@@ -619,8 +679,8 @@ ena_rx_vec4(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 			break;
 		_mm_storeu_si128((__m128i *)(void *)id, ids);
 		/* Data end against the length posted (0: unknown). */
-		posted = _mm_set_epi32(posted_len[id[3]], posted_len[id[2]],
-			posted_len[id[1]], posted_len[id[0]]);
+		posted = _mm_set_epi32(w.posted_len[id[3]], w.posted_len[id[2]],
+			w.posted_len[id[1]], w.posted_len[id[0]]);
 		offs = _mm_and_si128(
 			_mm_srli_epi32(_mm_unpackhi_epi64(hi01, hi23), 16),
 			lo8);
@@ -630,7 +690,7 @@ ena_rx_vec4(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		if (unlikely(!_mm_testz_si128(bad, bad)))
 			break;
 		_mm_storeu_si128((__m128i *)(void *)off, offs);
-		if (unlikely(!ena_rx_vec_take(slots, id, m, 4)))
+		if (unlikely(!ena_rx_vec_take(w.slots, id, m, 4)))
 			break;
 		memcpy(&cls, &st, sizeof(cls));
 		cls = ena_hw_rx_cls4(cls);
@@ -638,41 +698,26 @@ ena_rx_vec4(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		for (k = 0; k < 4; k++) {
 			const struct ena_rx_cls_entry *e =
 				&ena_rx_cls_tab[cls[k]];
-			__m128i *w = (__m128i *)(void *)ena_mbuf_rearm_word(
+			__m128i *dst = (__m128i *)(void *)ena_mbuf_rearm_word(
 				m[k]);
 
-			_mm_storeu_si128(w,
-				ena_rx_vec_rearm(
-					mbuf_init, off[k], e->ol | hash_flag));
+			_mm_storeu_si128(dst, ena_rx_vec_rearm(&w, off[k], e));
 			_mm_storeu_si128(
-				w + 1, ena_rx_vec_fields(d[k], e->ptype));
-			csum_cnt += e->csum_cnt;
+				dst + 1, ena_rx_vec_fields(d[k], e->ptype));
+			w.csum_cnt += e->csum_cnt;
 			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
-			pkts[nb + k] = m[k];
+			pkts[w.nb + k] = m[k];
 		}
-		ena_rx_vec_free_ids(
-			free_ids, ntc, mask, _mm_packus_epi32(ids, ids), id, 4);
-		ntc = (uint16_t)(ntc + 4);
+		ena_rx_vec_next(&w, _mm_packus_epi32(ids, ids), id, 4);
 		len_sum = _mm_add_epi32(len_sum, lens);
-		nb = (uint16_t)(nb + 4);
-		head = (uint16_t)(head + 4);
-		if ((head & cmask) == 0)
-			phase ^= 1;
 	}
-	cq->head = head;
-	cq->phase = phase;
-	sq->next_to_comp = (uint16_t)(sq->next_to_comp + (nb - p->nb));
-	p->bytes += ena_rx_vec_bytes(len_sum);
-	p->csum_cnt += csum_cnt;
-	p->nb = nb;
-	p->ntc = ntc;
+	ena_rx_vec_end(r, p, &w, len_sum);
 }
 
 /*
  * AVX2: groups of eight, as ena_rx_vec4() does four. Completion k and
  * k + 4 share a 256-bit register, so each 128-bit half transposes as the
- * SSE path does and the lanes come out in completion order. One function
- * over 80 lines for the same reason as ena_rx_vec4().
+ * SSE path does and the lanes come out in completion order.
  */
 static __rte_always_inline __attribute__((target("avx2"))) void
 ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
@@ -680,27 +725,15 @@ ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 {
 	const __m256i lo16 = _mm256_set1_epi32(0xffff);
 	const __m256i lo8 = _mm256_set1_epi32(0xff);
-	struct ena_hw_io_cq *cq = &r->cq;
-	struct ena_hw_io_sq *sq = &r->sq;
-	const struct ena_rx_cdesc *ring = (const struct ena_rx_cdesc *)cq->ring;
-	struct rte_mbuf **slots = r->rx_mbufs;
-	uint16_t *free_ids = r->free_ids;
-	const uint16_t *posted_len = sq->rx_posted_len;
-	const uint64_t hash_flag = r->rx_hash_flag;
-	const uint64_t mbuf_init = r->rx_mbuf_init;
-	const __m256i id_over = _mm256_set1_epi32((int)~(uint32_t)sq->mask);
-	const uint16_t depth = cq->depth, cmask = cq->mask;
-	const uint16_t mask = r->size_mask;
-	uint16_t nb = p->nb, ntc = p->ntc, head = cq->head, k;
-	uint8_t phase = cq->phase;
-	__m256i len_sum = _mm256_setzero_si256();
-	uint64_t csum_cnt = 0;
+	struct ena_rx_vec_walk w;
+	__m256i len_sum = _mm256_setzero_si256(), id_over;
+	const struct ena_rx_cdesc *c;
+	unsigned int k;
 
-	if (cq->rx_pending != 0)
+	if (!ena_rx_vec_begin(r, p, &w))
 		return;
-	while (nb + 8 <= n) {
-		const uint16_t idx = head & cmask;
-		const struct ena_rx_cdesc *c = ring + idx;
+	id_over = _mm256_set1_epi32((int)w.id_over);
+	while (w.nb + 8 <= n && (c = ena_rx_vec_group(&w, 8)) != NULL) {
 		__m128i d[8];
 		__m256i x[4], lo01, lo23, hi01, hi23, st, ids, lens, offs;
 		__m256i posted, bad;
@@ -708,11 +741,6 @@ ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		uint32_t id[8], off[8];
 		ena_plat_u32x4 cls[2];
 
-		if (idx + 8 > depth ||
-			!ena_rx_vec_ready(c, 8,
-				(uint32_t)phase << ENA_RX_CDESC_PHASE_SHIFT))
-			break;
-		ena_plat_dma_rmb();
 #pragma GCC unroll 8
 		for (k = 0; k < 8; k++)
 			d[k] = _mm_loadu_si128((const __m128i *)&c[k]);
@@ -731,10 +759,11 @@ ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		if (unlikely(!_mm256_testz_si256(ids, id_over)))
 			break;
 		_mm256_storeu_si256((__m256i *)(void *)id, ids);
-		posted = _mm256_set_epi32(posted_len[id[7]], posted_len[id[6]],
-			posted_len[id[5]], posted_len[id[4]], posted_len[id[3]],
-			posted_len[id[2]], posted_len[id[1]],
-			posted_len[id[0]]);
+		posted = _mm256_set_epi32(w.posted_len[id[7]],
+			w.posted_len[id[6]], w.posted_len[id[5]],
+			w.posted_len[id[4]], w.posted_len[id[3]],
+			w.posted_len[id[2]], w.posted_len[id[1]],
+			w.posted_len[id[0]]);
 		offs = _mm256_and_si256(
 			_mm256_srli_epi32(
 				_mm256_unpackhi_epi64(hi01, hi23), 16),
@@ -746,7 +775,7 @@ ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 		if (unlikely(!_mm256_testz_si256(bad, bad)))
 			break;
 		_mm256_storeu_si256((__m256i *)(void *)off, offs);
-		if (unlikely(!ena_rx_vec_take(slots, id, m, 8)))
+		if (unlikely(!ena_rx_vec_take(w.slots, id, m, 8)))
 			break;
 		cls[0] = ena_hw_rx_cls4(
 			(ena_plat_u32x4)_mm256_castsi256_si128(st));
@@ -761,33 +790,21 @@ ena_rx_vec8(struct ena_ring *r, struct rte_mbuf **pkts, uint16_t n,
 				(__m256i *)(void *)ena_mbuf_rearm_word(m[k]),
 				_mm256_inserti128_si256(
 					_mm256_castsi128_si256(ena_rx_vec_rearm(
-						mbuf_init, off[k],
-						e->ol | hash_flag)),
+						&w, off[k], e)),
 					ena_rx_vec_fields(d[k], e->ptype), 1));
-			csum_cnt += e->csum_cnt;
+			w.csum_cnt += e->csum_cnt;
 			rte_prefetch0(rte_pktmbuf_mtod(m[k], void *));
-			pkts[nb + k] = m[k];
+			pkts[w.nb + k] = m[k];
 		}
-		ena_rx_vec_free_ids(free_ids, ntc, mask,
+		ena_rx_vec_next(&w,
 			_mm_packus_epi32(_mm256_castsi256_si128(ids),
 				_mm256_extracti128_si256(ids, 1)),
 			id, 8);
-		ntc = (uint16_t)(ntc + 8);
 		len_sum = _mm256_add_epi32(len_sum, lens);
-		nb = (uint16_t)(nb + 8);
-		head = (uint16_t)(head + 8);
-		if ((head & cmask) == 0)
-			phase ^= 1;
 	}
-	cq->head = head;
-	cq->phase = phase;
-	sq->next_to_comp = (uint16_t)(sq->next_to_comp + (nb - p->nb));
-	p->bytes += ena_rx_vec_bytes(
+	ena_rx_vec_end(r, p, &w,
 		_mm_add_epi32(_mm256_castsi256_si128(len_sum),
 			_mm256_extracti128_si256(len_sum, 1)));
-	p->csum_cnt += csum_cnt;
-	p->nb = nb;
-	p->ntc = ntc;
 }
 #endif
 
