@@ -822,44 +822,43 @@ ena_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return rc;
 }
 
+/* Starts the queues of one direction that are not deferred. */
 static int
-ena_queues_start(struct rte_eth_dev *dev)
+ena_queues_start_dir(struct rte_eth_dev *dev, bool rx)
 {
 	struct ena_adapter *ad = ena_adapter_of(dev);
+	const uint16_t n = rx ? dev->data->nb_rx_queues
+			      : dev->data->nb_tx_queues;
+	uint8_t *state = rx ? dev->data->rx_queue_state
+			    : dev->data->tx_queue_state;
 	uint16_t q;
 	int rc;
 
-	for (q = 0; q < dev->data->nb_tx_queues; q++) {
-		struct ena_ring *r = &ad->tx_ring[q];
+	for (q = 0; q < n; q++) {
+		struct ena_ring *r = rx ? &ad->rx_ring[q] : &ad->tx_ring[q];
 
 		if (!r->configured) {
-			PMD_DRV_LOG(
-				ERR, "%s: txq %u is not set up", ad->name, q);
+			PMD_DRV_LOG(ERR, "%s: %s %u is not set up", ad->name,
+				rx ? "rxq" : "txq", q);
 			return -EINVAL;
 		}
 		if (r->deferred_start)
 			continue;
-		rc = ena_tx_queue_start_hw(ad, r);
+		rc = rx ? ena_rx_queue_start_hw(ad, r)
+			: ena_tx_queue_start_hw(ad, r);
 		if (rc != 0)
 			return rc;
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
-	}
-	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		struct ena_ring *r = &ad->rx_ring[q];
-
-		if (!r->configured) {
-			PMD_DRV_LOG(
-				ERR, "%s: rxq %u is not set up", ad->name, q);
-			return -EINVAL;
-		}
-		if (r->deferred_start)
-			continue;
-		rc = ena_rx_queue_start_hw(ad, r);
-		if (rc != 0)
-			return rc;
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+		state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	}
 	return 0;
+}
+
+static int
+ena_queues_start(struct rte_eth_dev *dev)
+{
+	int rc = ena_queues_start_dir(dev, false);
+
+	return rc != 0 ? rc : ena_queues_start_dir(dev, true);
 }
 
 static void
