@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <rte_cycles.h>
 #include <rte_interrupts.h>
 
 #include <bus_pci_driver.h>
@@ -26,6 +27,9 @@
 
 #include "ena_ethdev.h"
 #include "ena_logs.h"
+
+/* Between tries to unregister the handler while it runs. */
+#define ENA_INTR_UNREGISTER_RETRY_US 100
 
 /* Work of the admin/AENQ vector: admin completions, then events. */
 static void
@@ -153,8 +157,16 @@ ena_intr_teardown(struct rte_eth_dev *dev)
 	ad->hw.intr_service = NULL;
 	if (ad->intr_registered) {
 		rte_intr_disable(pci->intr_handle);
-		rte_intr_callback_unregister_sync(
-			pci->intr_handle, ena_intr_handler, dev);
+		/*
+		 * rte_intr_callback_unregister_sync() spins while the
+		 * interrupt thread runs the handler; sleeping between tries
+		 * lets that thread finish when it shares this core (busy
+		 * pollers often leave it none, and under valgrind, which
+		 * runs one thread at a time, the spin never ended).
+		 */
+		while (rte_intr_callback_unregister(pci->intr_handle,
+			       ena_intr_handler, dev) == -EAGAIN)
+			rte_delay_us_sleep(ENA_INTR_UNREGISTER_RETRY_US);
 		ad->intr_registered = false;
 	}
 }
