@@ -1479,8 +1479,8 @@ pmd_suite(void)
 			"RX_DESC_MALFORMED", "");
 	else
 		printf("difference (upstream): an Rx completion longer than "
-		       "its buffer (rx_long=1) is delivered with data past "
-		       "the buffer; not run\n");
+		       "its buffer (rx_long=1) is not run: the 22.11 PMD "
+		       "delivers the data past the buffer\n");
 	pmd_test_fault(
 		ENA_EMU_FAULT_TX_BAD_REQ_ID, 1, true, "INV_TX_REQ_ID", "");
 	/*
