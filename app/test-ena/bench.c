@@ -273,21 +273,8 @@ bench_run(struct bench_port *bp, uint16_t len, uint32_t rounds,
 	}
 }
 
-/*
- * What a bench port measures: the Rx and Tx rows it fills (NULL: none),
- * how it is set up, and whether upstream's PMD runs it too (upstream has
- * no path to choose by SIMD width).
- */
-struct bench_mode {
-	const char *rx_row;
-	const char *tx_row;
-	bool llq;
-	bool fast_free;
-	uint16_t simd; /* 0: as the EAL set it */
-	bool ours_only;
-};
-
 enum {
+	BENCH_NO_ROW = -1,
 	BENCH_ROW_RX,
 	BENCH_ROW_RX_128,
 	BENCH_ROW_RX_SCALAR,
@@ -306,6 +293,20 @@ static const char *const bench_rows[BENCH_ROWS] = {
 	[BENCH_ROW_TX_LLQ] = "Tx LLQ",
 	[BENCH_ROW_TX_LLQ_128] = "Tx LLQ SIMD 128",
 	[BENCH_ROW_TX_FF] = "Tx fast free",
+};
+
+/*
+ * What a bench port measures: the Rx and Tx rows it fills (BENCH_ROW_*,
+ * or BENCH_NO_ROW), how it is set up, and whether upstream's PMD runs it
+ * too (upstream has no path to choose by SIMD width).
+ */
+struct bench_mode {
+	int rx_row;
+	int tx_row;
+	bool llq;
+	bool fast_free;
+	uint16_t simd; /* 0: as the EAL set it */
+	bool ours_only;
 };
 
 /* Row names in callgrind dump labels: no spaces. */
@@ -337,11 +338,11 @@ bench_count(struct bench_port *bp, const char *name, const struct bench_mode *m,
 		return;
 	for (d = 0; d < 2; d++) {
 		const bool rx = d == 0;
-		const char *r = rx ? m->rx_row : m->tx_row;
+		const int r = rx ? m->rx_row : m->tx_row;
 
-		if (r == NULL)
+		if (r == BENCH_NO_ROW)
 			continue;
-		bench_row_label(row, sizeof(row), r);
+		bench_row_label(row, sizeof(row), bench_rows[r]);
 		CALLGRIND_ZERO_STATS;
 		bench_run(
 			bp, len, rounds, rx ? BENCH_CG_RX : BENCH_CG_TX, &res);
@@ -350,18 +351,6 @@ bench_count(struct bench_port *bp, const char *name, const struct bench_mode *m,
 			len, rx ? res.rx_pkts : res.tx_pkts);
 		CALLGRIND_DUMP_STATS_AT(label);
 	}
-}
-
-/* The row index of a row name. */
-static unsigned int
-bench_row(const char *name)
-{
-	unsigned int k;
-
-	for (k = 0; k < BENCH_ROWS; k++)
-		if (strcmp(bench_rows[k], name) == 0)
-			return k;
-	return BENCH_ROWS;
 }
 
 static double
@@ -376,15 +365,16 @@ bench_suite(void)
 	static const char *const names[2] = { "ours", "upstream" };
 	static const uint16_t sizes[2] = { 64, 1500 };
 	static const struct bench_mode modes[] = {
-		{ "Rx", "Tx regular", false, false, 0, false },
-		{ NULL, "Tx LLQ", true, false, 0, false },
-		{ NULL, "Tx fast free", false, true, 0, false },
+		{ BENCH_ROW_RX, BENCH_ROW_TX, false, false, 0, false },
+		{ BENCH_NO_ROW, BENCH_ROW_TX_LLQ, true, false, 0, false },
+		{ BENCH_NO_ROW, BENCH_ROW_TX_FF, false, true, 0, false },
 		/* Our narrower paths, on the same device. */
-		{ "Rx SIMD 128", NULL, false, false, RTE_VECT_SIMD_128, true },
-		{ "Rx scalar", NULL, false, false, RTE_VECT_SIMD_DISABLED,
-			true },
-		{ NULL, "Tx LLQ SIMD 128", true, false, RTE_VECT_SIMD_128,
-			true },
+		{ BENCH_ROW_RX_128, BENCH_NO_ROW, false, false,
+			RTE_VECT_SIMD_128, true },
+		{ BENCH_ROW_RX_SCALAR, BENCH_NO_ROW, false, false,
+			RTE_VECT_SIMD_DISABLED, true },
+		{ BENCH_NO_ROW, BENCH_ROW_TX_LLQ_128, true, false,
+			RTE_VECT_SIMD_128, true },
 	};
 	const char *pmds[2];
 	/* pmd, row, size; negative: not measured */
@@ -435,7 +425,9 @@ bench_suite(void)
 					"not reported");
 			printf("bench: %-8s %s: Rx \"%s\", Tx \"%s\"\n",
 				names[p],
-				m->rx_row != NULL ? m->rx_row : m->tx_row,
+				bench_rows[m->rx_row != BENCH_NO_ROW
+						? m->rx_row
+						: m->tx_row],
 				rxm.info, txm.info);
 			for (s = 0; s < 2; s++) {
 				double rx_min = 1e12, tx_min = 1e12;
@@ -458,10 +450,10 @@ bench_suite(void)
 					txp += res.tx_pkts;
 					rxp += res.rx_pkts;
 				}
-				if (m->rx_row != NULL)
-					cpp[p][bench_row(m->rx_row)][s] = rx_min;
-				if (m->tx_row != NULL)
-					cpp[p][bench_row(m->tx_row)][s] = tx_min;
+				if (m->rx_row != BENCH_NO_ROW)
+					cpp[p][m->rx_row][s] = rx_min;
+				if (m->tx_row != BENCH_NO_ROW)
+					cpp[p][m->tx_row][s] = tx_min;
 				printf("bench: %-8s llq=%u ff=%u simd=%u %4u B: "
 				       "tx %" PRIu64 " pkts, rx %" PRIu64
 				       " pkts\n",

@@ -621,8 +621,9 @@ fp_port_simd(struct pmd_env *env, uint16_t simd, const char *want)
  * (each the narrower one where the CPU lacks it), get the same packets in
  * the same order, and every packet must come out of the vector ports as
  * it does out of the scalar one (length, segments, data offset, flags,
- * type, hash, reference count and bytes; the port each its own). Bursts of 1 to 32 packets, so the groups of
- * eight, of four and the scalar tail all run.
+ * type, hash, reference count and bytes; the port each its own). Bursts
+ * of 1 to 32 packets, so the groups of eight, of four and the scalar tail
+ * all run.
  */
 static void
 fp_test_rx_paths(void)
@@ -835,8 +836,8 @@ fp_send_delivered(struct pmd_env *env, uint32_t *seq, uint16_t n)
  * good ones to fill the group, all ready before one burst. The burst
  * delivers the good packets before the bad one and nothing else, counts
  * one error (a bad req_id for the first two) and asks for a reset; every
- * mbuf comes back. before = 5 puts the bad completion in the upper half of an
- * AVX2 group.
+ * mbuf comes back. before = 5 puts the bad completion in the upper half
+ * of an AVX2 group.
  */
 static void
 fp_test_rx_vec_fault(enum ena_emu_fault fault, uint16_t simd, uint16_t before)
